@@ -1,0 +1,31 @@
+# Compiler settings every target of the project links to through softphone::options.
+
+add_library(softphone_options INTERFACE)
+add_library(softphone::options ALIAS softphone_options)
+
+if(MSVC)
+    target_compile_options(softphone_options INTERFACE /W4 /permissive- /utf-8)
+    if(SOFTPHONE_WERROR)
+        target_compile_options(softphone_options INTERFACE /WX)
+    endif()
+else()
+    target_compile_options(softphone_options INTERFACE -Wall -Wextra -Wpedantic)
+    if(SOFTPHONE_WERROR)
+        target_compile_options(softphone_options INTERFACE -Werror)
+    endif()
+endif()
+
+if(SOFTPHONE_SANITIZE)
+    if(MSVC)
+        target_compile_options(softphone_options INTERFACE /fsanitize=address)
+    else()
+        set(_sanitizers -fsanitize=address,undefined -fno-sanitize-recover=all
+                        -fno-omit-frame-pointer)
+        target_compile_options(softphone_options INTERFACE ${_sanitizers})
+        target_link_options(softphone_options INTERFACE ${_sanitizers})
+    endif()
+endif()
+
+target_compile_definitions(softphone_options INTERFACE
+    QT_NO_CAST_FROM_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    SOFTPHONE_VERSION="${PROJECT_VERSION}")

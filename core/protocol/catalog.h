@@ -1,0 +1,30 @@
+#pragma once
+
+// Every request and event of protocol version 1, for code that must handle them all
+// (the server's dispatcher, the codec tests, the protocol document's checks).
+
+#include "messages.h"
+
+namespace softphone::protocol {
+
+template<class... T>
+struct TypeList
+{};
+
+using AllRequests =
+    TypeList<Login, Register, Logout, Ping, UserGet, ContactsList, ContactsAdd, ContactsRemove,
+             SendMessage, History, Sync, CallInvite, CallRespond, CallCancel, CallHangup, RoomJoin,
+             RoomLeave, RtcSdp, RtcIce, TurnGet>;
+
+using AllEvents =
+    TypeList<PresenceEvent, MessageEvent, CallIncoming, CallAccepted, CallRejected, CallBusy,
+             CallTimeout, CallAckSync, CallCanceled, CallHangupEvent, RoomSyncDone, RoomClientJoin,
+             RoomClientLeave, RtcSdpEvent, RtcIceEvent>;
+
+template<class... T, class F>
+void forEachType(TypeList<T...>, F &&f)
+{
+    (f.template operator()<T>(), ...);
+}
+
+} // namespace softphone::protocol

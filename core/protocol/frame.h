@@ -1,0 +1,97 @@
+#pragma once
+
+// The envelope of every WebSocket text frame (docs/protocol.md, "Frames"):
+//   request  {"id": 7, "method": "call.invite", "params": {...}}
+//   response {"id": 7, "result": {...}}  or  {"id": 7, "error": {"code": 4003, "message": "..."}}
+//   event    {"event": "call.incoming", "data": {...}}
+
+#include "error_code.h"
+#include "expected.h"
+#include "json_fields.h"
+#include "limits.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace softphone::protocol {
+
+struct ErrorBody
+{
+    int code = 0;
+    std::string message;
+
+    bool operator==(const ErrorBody &) const = default;
+    template<class S, class V>
+    static void describe(S &s, V &v)
+    {
+        v.req("code", s.code);
+        v.req("message", s.message);
+    }
+};
+
+struct Request
+{
+    std::int64_t id = 0;
+    std::string method;
+    json params = json::object();
+    bool operator==(const Request &) const = default;
+};
+
+struct Response
+{
+    std::optional<std::int64_t> id;  // absent (null) when the request's id could not be read
+    std::optional<json> result;
+    std::optional<ErrorBody> error;
+    bool operator==(const Response &) const = default;
+};
+
+struct Event
+{
+    std::string name;
+    json data = json::object();
+    bool operator==(const Event &) const = default;
+};
+
+using Frame = std::variant<Request, Response, Event>;
+
+// A frame that could not be read, with the request id when it could be.
+struct FrameError
+{
+    ErrorCode code = ErrorCode::BadFrame;
+    DecodeError error;
+    std::optional<std::int64_t> id;
+};
+
+Expected<Frame, FrameError> parseFrame(std::string_view text,
+                                       std::size_t maxBytes = kMaxFrameBytes);
+std::string encodeFrame(const Frame &frame);
+std::string encodeError(std::optional<std::int64_t> id, ErrorCode code, std::string_view message);
+
+template<class Req>
+std::string encodeRequest(std::int64_t id, const Req &params)
+{
+    return encodeFrame(Request{id, std::string(Req::kMethod), toJson(params)});
+}
+
+template<class T>
+std::string encodeResult(std::int64_t id, const T &result)
+{
+    return encodeFrame(Response{id, toJson(result), std::nullopt});
+}
+
+template<class Ev>
+std::string encodeEvent(const Ev &event)
+{
+    return encodeFrame(Event{std::string(Ev::kEvent), toJson(event)});
+}
+
+template<class T>
+Expected<T> decodeParams(const json &params)
+{
+    return fromJson<T>(params, "params");
+}
+
+} // namespace softphone::protocol

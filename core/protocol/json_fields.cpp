@@ -1,0 +1,118 @@
+#include "json_fields.h"
+
+#include <limits>
+
+namespace softphone::protocol::detail {
+
+namespace {
+// Integers stay within what a JavaScript peer reads exactly.
+constexpr std::int64_t kMaxSafeInteger = (std::int64_t{1} << 53) - 1;
+} // namespace
+
+std::string joinPath(std::string_view parent, std::string_view key)
+{
+    if (parent.empty())
+        return std::string(key);
+    if (key.empty())
+        return std::string(parent);
+    std::string path;
+    path.reserve(parent.size() + 1 + key.size());
+    path.append(parent).append(".").append(key);
+    return path;
+}
+
+std::string indexPath(std::string_view parent, std::size_t index)
+{
+    return std::string(parent) + "[" + std::to_string(index) + "]";
+}
+
+const char *jsonTypeName(const json &value)
+{
+    switch (value.type()) {
+    case json::value_t::null:
+        return "null";
+    case json::value_t::boolean:
+        return "a boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+        return "an integer";
+    case json::value_t::number_float:
+        return "a number";
+    case json::value_t::string:
+        return "a string";
+    case json::value_t::array:
+        return "an array";
+    case json::value_t::object:
+        return "an object";
+    default:
+        return "an unsupported value";
+    }
+}
+
+DecodeError wrongType(std::string_view path, const char *expected, const json &value)
+{
+    return {DecodeErrorKind::WrongType, std::string(path),
+            std::string("must be ") + expected + ", got " + jsonTypeName(value)};
+}
+
+bool readValue(const json &in, std::string &out, std::string_view path, DecodeError &error)
+{
+    if (!in.is_string()) {
+        error = wrongType(path, "a string", in);
+        return false;
+    }
+    out = in.get_ref<const std::string &>();
+    return true;
+}
+
+bool readValue(const json &in, bool &out, std::string_view path, DecodeError &error)
+{
+    if (!in.is_boolean()) {
+        error = wrongType(path, "a boolean", in);
+        return false;
+    }
+    out = in.get<bool>();
+    return true;
+}
+
+bool readValue(const json &in, std::int64_t &out, std::string_view path, DecodeError &error)
+{
+    if (in.is_number_float()) {
+        error = {DecodeErrorKind::NotInteger, std::string(path), "must be an integer"};
+        return false;
+    }
+    if (!in.is_number_integer()) {
+        error = wrongType(path, "an integer", in);
+        return false;
+    }
+    const bool tooBig = in.is_number_unsigned() && in.get<std::uint64_t>() > kMaxSafeInteger;
+    if (tooBig || (!in.is_number_unsigned() && (in.get<std::int64_t>() > kMaxSafeInteger ||
+                                                in.get<std::int64_t>() < -kMaxSafeInteger))) {
+        error = {DecodeErrorKind::OutOfRange, std::string(path),
+                 "must be within +/-(2^53-1)"};
+        return false;
+    }
+    out = in.get<std::int64_t>();
+    return true;
+}
+
+bool readValue(const json &in, int &out, std::string_view path, DecodeError &error)
+{
+    std::int64_t wide = 0;
+    if (!readValue(in, wide, path, error))
+        return false;
+    if (wide > std::numeric_limits<int>::max() || wide < std::numeric_limits<int>::min()) {
+        error = {DecodeErrorKind::OutOfRange, std::string(path), "must fit in 32 bits"};
+        return false;
+    }
+    out = static_cast<int>(wide);
+    return true;
+}
+
+bool readValue(const json &in, json &out, std::string_view, DecodeError &)
+{
+    out = in;
+    return true;
+}
+
+} // namespace softphone::protocol::detail

@@ -1,0 +1,326 @@
+#pragma once
+
+// Field-by-field JSON reading and writing for the typed protocol messages.
+//
+// A message type lists its fields once, in a static template `describe(self, visitor)`;
+// FieldReader walks that list to decode and validate, FieldWriter walks it to encode, so
+// the two directions cannot drift apart. Reading never throws: the first problem found is
+// kept as a DecodeError with the path of the offending value.
+
+#include "expected.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace softphone::protocol {
+
+using json = nlohmann::json;
+
+// What a field check found wrong; a default-constructed Problem means "acceptable".
+struct Problem
+{
+    DecodeErrorKind kind = DecodeErrorKind::InvalidValue;
+    const char *detail = nullptr;
+    explicit operator bool() const { return detail != nullptr; }
+};
+
+inline Problem invalid(const char *detail) { return {DecodeErrorKind::InvalidValue, detail}; }
+inline Problem outOfRange(const char *detail) { return {DecodeErrorKind::OutOfRange, detail}; }
+
+template<class T>
+using Check = Problem (*)(const T &);
+
+// String-valued enums specialise this with `entries`: pairs of value and wire name.
+template<class E>
+struct EnumNames;
+
+// Integer-valued enums specialise this with the inclusive range of wire values.
+template<class E>
+struct EnumRange;
+
+template<class E>
+concept NamedEnum = std::is_enum_v<E> && requires { EnumNames<E>::entries; };
+template<class E>
+concept RangedEnum = std::is_enum_v<E> && requires { EnumRange<E>::min; };
+
+class FieldReader;
+class FieldWriter;
+
+template<class T>
+concept Described = requires(T &t, const T &c, FieldReader &r, FieldWriter &w) {
+    T::describe(t, r);
+    T::describe(c, w);
+};
+
+template<class T>
+concept SelfValidating = requires(const T &t) {
+    { t.validate() } -> std::same_as<std::optional<DecodeError>>;
+};
+
+namespace detail {
+
+std::string joinPath(std::string_view parent, std::string_view key);
+std::string indexPath(std::string_view parent, std::size_t index);
+const char *jsonTypeName(const json &value);
+DecodeError wrongType(std::string_view path, const char *expected, const json &value);
+
+bool readValue(const json &in, std::string &out, std::string_view path, DecodeError &error);
+bool readValue(const json &in, bool &out, std::string_view path, DecodeError &error);
+bool readValue(const json &in, std::int64_t &out, std::string_view path, DecodeError &error);
+bool readValue(const json &in, int &out, std::string_view path, DecodeError &error);
+bool readValue(const json &in, json &out, std::string_view path, DecodeError &error);
+
+template<NamedEnum E>
+bool readValue(const json &in, E &out, std::string_view path, DecodeError &error)
+{
+    if (!in.is_string()) {
+        error = wrongType(path, "a string", in);
+        return false;
+    }
+    const auto &text = in.get_ref<const std::string &>();
+    for (const auto &[value, name] : EnumNames<E>::entries) {
+        if (text == name) {
+            out = value;
+            return true;
+        }
+    }
+    std::string allowed;
+    for (const auto &entry : EnumNames<E>::entries)
+        allowed += (allowed.empty() ? "\"" : ", \"") + std::string(entry.second) + "\"";
+    error = {DecodeErrorKind::InvalidValue, std::string(path), "must be one of " + allowed};
+    return false;
+}
+
+template<RangedEnum E>
+bool readValue(const json &in, E &out, std::string_view path, DecodeError &error)
+{
+    std::int64_t number = 0;
+    if (!readValue(in, number, path, error))
+        return false;
+    if (number < EnumRange<E>::min || number > EnumRange<E>::max) {
+        error = {DecodeErrorKind::OutOfRange, std::string(path),
+                 "must be between " + std::to_string(EnumRange<E>::min) + " and " +
+                     std::to_string(EnumRange<E>::max) + ", got " + std::to_string(number)};
+        return false;
+    }
+    out = static_cast<E>(number);
+    return true;
+}
+
+template<Described T>
+bool readValue(const json &in, T &out, std::string_view path, DecodeError &error);
+
+template<class T>
+bool readValue(const json &in, std::vector<T> &out, std::string_view path, DecodeError &error)
+{
+    if (!in.is_array()) {
+        error = wrongType(path, "an array", in);
+        return false;
+    }
+    out.clear();
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        T item{};
+        if (!readValue(in[i], item, indexPath(path, i), error))
+            return false;
+        out.push_back(std::move(item));
+    }
+    return true;
+}
+
+inline json writeValue(const std::string &v) { return v; }
+inline json writeValue(bool v) { return v; }
+inline json writeValue(std::int64_t v) { return v; }
+inline json writeValue(int v) { return v; }
+inline json writeValue(const json &v) { return v; }
+
+template<NamedEnum E>
+json writeValue(E v)
+{
+    for (const auto &[value, name] : EnumNames<E>::entries) {
+        if (value == v)
+            return std::string(name);
+    }
+    return std::string(EnumNames<E>::entries.front().second);
+}
+
+template<RangedEnum E>
+json writeValue(E v)
+{
+    return static_cast<std::int64_t>(v);
+}
+
+template<Described T>
+json writeValue(const T &v);
+
+template<class T>
+json writeValue(const std::vector<T> &items)
+{
+    json array = json::array();
+    for (const auto &item : items)
+        array.push_back(writeValue(item));
+    return array;
+}
+
+} // namespace detail
+
+class FieldReader
+{
+public:
+    FieldReader(const json &object, std::string_view path) : m_object(object), m_path(path) {}
+
+    template<class T>
+    void req(const char *key, T &out, Check<T> check = nullptr)
+    {
+        if (failed())
+            return;
+        auto it = m_object.find(key);
+        if (it == m_object.end()) {
+            m_error = DecodeError{DecodeErrorKind::MissingField, detail::joinPath(m_path, key),
+                                  "is required"};
+            return;
+        }
+        readInto(key, *it, out, check);
+    }
+
+    // An absent or null optional field leaves `out` as it was (its default).
+    template<class U>
+    void opt(const char *key, std::optional<U> &out, Check<U> check = nullptr)
+    {
+        if (const json *value = present(key)) {
+            U inner{};
+            if (readInto(key, *value, inner, check))
+                out = std::move(inner);
+        }
+    }
+
+    template<class T>
+    void opt(const char *key, T &out, Check<T> check = nullptr)
+    {
+        if (const json *value = present(key))
+            readInto(key, *value, out, check);
+    }
+
+    bool failed() const { return m_error.has_value(); }
+    const std::optional<DecodeError> &error() const { return m_error; }
+
+private:
+    const json *present(const char *key) const
+    {
+        if (failed())
+            return nullptr;
+        auto it = m_object.find(key);
+        return it == m_object.end() || it->is_null() ? nullptr : &*it;
+    }
+
+    template<class T>
+    bool readInto(const char *key, const json &value, T &out, Check<T> check)
+    {
+        const std::string path = detail::joinPath(m_path, key);
+        DecodeError error;
+        if (!detail::readValue(value, out, path, error)) {
+            m_error = std::move(error);
+            return false;
+        }
+        if (check) {
+            if (const Problem problem = check(out)) {
+                m_error = DecodeError{problem.kind, path, problem.detail};
+                return false;
+            }
+        }
+        return true;
+    }
+
+    const json &m_object;
+    std::string_view m_path;
+    std::optional<DecodeError> m_error;
+};
+
+class FieldWriter
+{
+public:
+    explicit FieldWriter(json &object) : m_object(object) {}
+
+    template<class T>
+    void req(const char *key, const T &value, Check<T> = nullptr)
+    {
+        m_object[key] = detail::writeValue(value);
+    }
+
+    template<class U>
+    void opt(const char *key, const std::optional<U> &value, Check<U> = nullptr)
+    {
+        if (value)
+            m_object[key] = detail::writeValue(*value);
+    }
+
+    template<class T>
+    void opt(const char *key, const T &value, Check<T> = nullptr)
+    {
+        m_object[key] = detail::writeValue(value);
+    }
+
+private:
+    json &m_object;
+};
+
+namespace detail {
+
+template<Described T>
+bool readValue(const json &in, T &out, std::string_view path, DecodeError &error)
+{
+    if (!in.is_object()) {
+        error = wrongType(path, "an object", in);
+        return false;
+    }
+    FieldReader reader(in, path);
+    T::describe(out, reader);
+    if (reader.failed()) {
+        error = *reader.error();
+        return false;
+    }
+    if constexpr (SelfValidating<T>) {
+        if (auto problem = out.validate()) {
+            problem->path = joinPath(path, problem->path);
+            error = std::move(*problem);
+            return false;
+        }
+    }
+    return true;
+}
+
+template<Described T>
+json writeValue(const T &v)
+{
+    json object = json::object();
+    FieldWriter writer(object);
+    T::describe(v, writer);
+    return object;
+}
+
+} // namespace detail
+
+template<Described T>
+json toJson(const T &value)
+{
+    return detail::writeValue(value);
+}
+
+template<Described T>
+Expected<T> fromJson(const json &in, std::string_view path = {})
+{
+    T out{};
+    DecodeError error;
+    if (!detail::readValue(in, out, path, error))
+        return error;
+    return out;
+}
+
+} // namespace softphone::protocol

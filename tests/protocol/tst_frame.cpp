@@ -1,0 +1,117 @@
+#include "protocol/frame.h"
+
+#include <QTest>
+
+using namespace softphone::protocol;
+
+Q_DECLARE_METATYPE(ErrorCode)
+
+class TestFrame : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void requestParses();
+    void responseParses();
+    void eventParses();
+    void errorResponseRoundTrips();
+    void badFramesAreRefused_data();
+    void badFramesAreRefused();
+    void frameSizeLimitIsEnforced();
+};
+
+void TestFrame::requestParses()
+{
+    const auto frame = parseFrame(R"({"id":5,"method":"ping"})");
+    QVERIFY(frame.ok());
+    const auto &request = std::get<Request>(*frame);
+    QCOMPARE(request.id, std::int64_t{5});
+    QCOMPARE(request.method, std::string("ping"));
+    QVERIFY(request.params.is_object() && request.params.empty());
+}
+
+void TestFrame::responseParses()
+{
+    const auto frame = parseFrame(R"({"id":5,"result":{"serverTime":1}})");
+    QVERIFY(frame.ok());
+    const auto &response = std::get<Response>(*frame);
+    QCOMPARE(response.id, std::optional<std::int64_t>(5));
+    QVERIFY((*response.result)["serverTime"] == json(1));
+    QVERIFY(!response.error);
+}
+
+void TestFrame::eventParses()
+{
+    const auto frame = parseFrame(R"({"event":"call.busy","data":{"cid":"c1"},"future":1})");
+    QVERIFY(frame.ok());
+    const auto &event = std::get<Event>(*frame);
+    QCOMPARE(event.name, std::string("call.busy"));
+    QVERIFY(event.data["cid"] == json("c1"));
+}
+
+void TestFrame::errorResponseRoundTrips()
+{
+    const std::string text = encodeError(std::nullopt, ErrorCode::RateLimited, "slow down");
+    const auto frame = parseFrame(text);
+    QVERIFY(frame.ok());
+    const auto &response = std::get<Response>(*frame);
+    QVERIFY(!response.id);
+    QCOMPARE(response.error->code, 1004);
+    QCOMPARE(response.error->message, std::string("slow down"));
+    QCOMPARE(encodeFrame(*frame), text);
+}
+
+void TestFrame::badFramesAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<qint64>("id");  // -1: no id recovered
+
+    const auto row = [](const char *name, const char *text, const char *path, qint64 id) {
+        QTest::newRow(name) << QByteArray(text) << ErrorCode::BadFrame << QString::fromUtf8(path)
+                            << id;
+    };
+    row("not json", "hello", "", -1);
+    row("array", "[1,2]", "", -1);
+    row("no kind", R"({"id":1})", "", -1);
+    row("request without id", R"({"method":"ping"})", "id", -1);
+    row("negative id", R"({"id":-1,"method":"ping"})", "id", -1);
+    row("string id", R"({"id":"1","method":"ping"})", "id", -1);
+    row("fractional id", R"({"id":1.5,"method":"ping"})", "id", -1);
+    row("method not a string", R"({"id":3,"method":7})", "method", 3);
+    row("empty method", R"({"id":3,"method":""})", "method", 3);
+    row("params an array", R"({"id":4,"method":"ping","params":[]})", "params", 4);
+    row("response with both", R"({"id":4,"result":{},"error":{"code":1,"message":"x"}})", "", 4);
+    row("error without code", R"({"id":4,"error":{"message":"x"}})", "error.code", 4);
+    row("result not an object", R"({"id":4,"result":5})", "result", 4);
+    row("event not a string", R"({"event":1})", "event", -1);
+    row("event data an array", R"({"event":"x","data":[]})", "data", -1);
+}
+
+void TestFrame::badFramesAreRefused()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(ErrorCode, code);
+    QFETCH(QString, path);
+    QFETCH(qint64, id);
+
+    const auto frame = parseFrame(text.toStdString());
+    QVERIFY(!frame.ok());
+    QCOMPARE(frame.error().code, code);
+    QCOMPARE(QString::fromStdString(frame.error().error.path), path);
+    QCOMPARE(frame.error().id.value_or(-1), id);
+}
+
+void TestFrame::frameSizeLimitIsEnforced()
+{
+    const std::string big = R"({"id":1,"method":"ping","params":{"x":")" +
+                            std::string(kMaxFrameBytes, 'a') + "\"}}";
+    const auto frame = parseFrame(big);
+    QVERIFY(!frame.ok());
+    QCOMPARE(frame.error().code, ErrorCode::FrameTooLarge);
+    QVERIFY(parseFrame(big, big.size()).ok());
+}
+
+QTEST_GUILESS_MAIN(TestFrame)
+#include "tst_frame.moc"
