@@ -61,7 +61,9 @@ Expected<CallRecord> CallRecord::fromJson(const json &object)
     if (!record)
         return record;
     // A completed call carries its durations; the other outcomes may leave them out.
-    if (record->status == CallStatus::Completed && !object.contains("durations"))
+    const auto durations = object.find("durations");
+    if (record->status == CallStatus::Completed &&
+        (durations == object.end() || durations->is_null()))
         return DecodeError{DecodeErrorKind::MissingField, "durations",
                            "is required when status is 1"};
     for (const auto &[key, value] : object.items()) {

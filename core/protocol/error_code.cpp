@@ -27,6 +27,8 @@ std::string_view errorCodeName(ErrorCode code)
         return "invalid_token";
     case ErrorCode::AlreadyAuthenticated:
         return "already_authenticated";
+    case ErrorCode::RegistrationClosed:
+        return "registration_closed";
     case ErrorCode::NoSuchAccount:
         return "no_such_account";
     case ErrorCode::MessageConflict:

@@ -21,6 +21,7 @@ enum class ErrorCode : int {
     AccountExists = 2002,         // register: the account id is taken
     InvalidToken = 2003,          // the session token is unknown, revoked or expired
     AlreadyAuthenticated = 2004,  // login on a connection that is logged in
+    RegistrationClosed = 2005,    // register: this server creates accounts only by its operator
 
     // 3xxx: directory and messaging
     NoSuchAccount = 3000,    // the peer account does not exist

@@ -50,6 +50,26 @@ concept NamedEnum = std::is_enum_v<E> && requires { EnumNames<E>::entries; };
 template<class E>
 concept RangedEnum = std::is_enum_v<E> && requires { EnumRange<E>::min; };
 
+template<NamedEnum E>
+constexpr std::string_view enumName(E value)
+{
+    for (const auto &[entry, name] : EnumNames<E>::entries) {
+        if (entry == value)
+            return name;
+    }
+    return EnumNames<E>::entries.front().second;
+}
+
+template<NamedEnum E>
+constexpr std::optional<E> enumFromName(std::string_view name)
+{
+    for (const auto &[entry, text] : EnumNames<E>::entries) {
+        if (text == name)
+            return entry;
+    }
+    return std::nullopt;
+}
+
 class FieldReader;
 class FieldWriter;
 
@@ -84,12 +104,9 @@ bool readValue(const json &in, E &out, std::string_view path, DecodeError &error
         error = wrongType(path, "a string", in);
         return false;
     }
-    const auto &text = in.get_ref<const std::string &>();
-    for (const auto &[value, name] : EnumNames<E>::entries) {
-        if (text == name) {
-            out = value;
-            return true;
-        }
+    if (const auto value = enumFromName<E>(in.get_ref<const std::string &>())) {
+        out = *value;
+        return true;
     }
     std::string allowed;
     for (const auto &entry : EnumNames<E>::entries)
@@ -144,11 +161,7 @@ inline json writeValue(const json &v) { return v; }
 template<NamedEnum E>
 json writeValue(E v)
 {
-    for (const auto &[value, name] : EnumNames<E>::entries) {
-        if (value == v)
-            return std::string(name);
-    }
-    return std::string(EnumNames<E>::entries.front().second);
+    return std::string(enumName(v));
 }
 
 template<RangedEnum E>

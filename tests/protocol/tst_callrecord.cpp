@@ -144,6 +144,8 @@ void TestCallRecord::invalidInputIsRefused_data()
     row("missing status", R"({"type":1,"channelId":1})", K::MissingField, "status");
     row("completed without durations", R"({"type":1,"channelId":1,"status":1})",
         K::MissingField, "durations");
+    row("completed with null durations", R"({"type":1,"channelId":1,"status":1,"durations":null})",
+        K::MissingField, "durations");
     row("type as string", R"({"type":"1","channelId":1,"status":2})", K::WrongType, "type");
     row("type null", R"({"type":null,"channelId":1,"status":2})", K::WrongType, "type");
     row("type 0", R"({"type":0,"channelId":1,"status":2})", K::OutOfRange, "type");

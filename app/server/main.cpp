@@ -1,0 +1,166 @@
+// softphone-server: the IM, call-signalling and call-record server.
+
+#include "account_store.h"
+#include "database.h"
+#include "password_hasher.h"
+#include "protocol/limits.h"
+#include "server_config.h"
+#include "softphone_server.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+using namespace softphone::server;
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "softphone-server: %s\n", qPrintable(message));
+    return 1;
+}
+
+#ifdef Q_OS_UNIX
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+// SIGTERM and SIGINT become a clean stop on the event loop: calls end with their records.
+void watchStopSignals(SoftphoneServer &server)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &server);
+    QObject::connect(notifier, &QSocketNotifier::activated, &server, [&server, notifier] {
+        notifier->setEnabled(false);
+        server.stop();
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+#else
+void watchStopSignals(SoftphoneServer &) {}
+#endif
+
+int addAccount(const ServerConfig &config, const QStringList &args, const QString &name)
+{
+    if (args.size() != 4)
+        return fail(QStringLiteral("usage: softphone-server account add ACCID PASSWORD"));
+    const std::string accid = args[2].toStdString();
+    const std::string password = args[3].toStdString();
+    if (!softphone::protocol::isValidAccount(accid))
+        return fail(QStringLiteral("\"%1\" is not a valid account id (1-64 of A-Z a-z 0-9 _ . - @)")
+                        .arg(args[2]));
+    if (password.size() < softphone::protocol::kMinPasswordLength)
+        return fail(QStringLiteral("the password must be at least 8 bytes"));
+    if (!PasswordHasher::initialize())
+        return fail(QStringLiteral("libsodium could not be initialised"));
+    DatabaseSettings settings = config.database;
+    if (settings.path.isEmpty())
+        settings.path = QDir(config.dataDir).filePath(QStringLiteral("softphone.db"));
+    QDir().mkpath(config.dataDir);
+    Database db(settings);
+    if (QString error = db.open(); !error.isEmpty())
+        return fail(error);
+    AccountStore accounts(db);
+    const std::string hash = PasswordHasher::hash(password);
+    switch (accounts.create(accid, name.toStdString(), hash, QDateTime::currentMSecsSinceEpoch())) {
+    case AccountStore::CreateResult::Created:
+        std::printf("account %s added\n", accid.c_str());
+        return 0;
+    case AccountStore::CreateResult::Exists:
+        return fail(QStringLiteral("the account %1 exists").arg(args[2]));
+    case AccountStore::CreateResult::Failed:
+        break;
+    }
+    return fail(QStringLiteral("the account could not be stored: %1").arg(db.lastError()));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("softphone-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SOFTPHONE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Softphone server: accounts, messaging, call signalling and call records.\n"
+        "Commands: serve (the default), account add ACCID PASSWORD"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("WebSocket address (default 127.0.0.1:8600)."),
+                                    QStringLiteral("HOST:PORT"));
+    const QCommandLineOption http(QStringLiteral("http"),
+                                  QStringLiteral("Address for /healthz and /metrics."),
+                                  QStringLiteral("HOST:PORT"));
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QStringLiteral("Data directory (holds the SQLite database)."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("JSON config file."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  QStringLiteral("Display name, with account add."),
+                                  QStringLiteral("NAME"));
+    parser.addOptions({listen, http, data, config, name});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | account add"));
+    parser.process(app);
+
+    ServerConfig settings;
+    settings.dataDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                       QStringLiteral("/softphone-server");
+    if (parser.isSet(config)) {
+        if (QString error = settings.loadFile(parser.value(config)); !error.isEmpty())
+            return fail(error);
+    }
+    if (parser.isSet(listen)) {
+        auto endpoint = Endpoint::parse(parser.value(listen));
+        if (!endpoint)
+            return fail(QStringLiteral("--listen takes HOST:PORT"));
+        settings.listen = *endpoint;
+    }
+    if (parser.isSet(http)) {
+        settings.http = Endpoint::parse(parser.value(http));
+        if (!settings.http)
+            return fail(QStringLiteral("--http takes HOST:PORT"));
+    }
+    if (parser.isSet(data))
+        settings.dataDir = parser.value(data);
+
+    const QStringList args = parser.positionalArguments();
+    if (args.size() >= 2 && args[0] == QLatin1String("account") && args[1] == QLatin1String("add"))
+        return addAccount(settings, args, parser.value(name));
+    if (!args.isEmpty() && args[0] != QLatin1String("serve"))
+        return fail(QStringLiteral("unknown command \"%1\"; see --help").arg(args.join(u' ')));
+
+    SoftphoneServer server(settings);
+    if (QString error = server.start(); !error.isEmpty())
+        return fail(error);
+    // Tests and scripts read the bound ports from this line.
+    std::printf("softphone-server listening ws=%u http=%u\n", server.port(), server.httpPort());
+    std::fflush(stdout);
+    watchStopSignals(server);
+    return app.exec();
+}

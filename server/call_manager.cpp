@@ -1,0 +1,660 @@
+#include "call_manager.h"
+
+#include "account_store.h"
+#include "logging.h"
+#include "message_service.h"
+#include "server_config.h"
+#include "session_registry.h"
+
+#include <QUuid>
+
+#include <cmath>
+
+namespace softphone::server {
+
+using protocol::CallStatus;
+using protocol::CancelReason;
+using protocol::ErrorCode;
+
+namespace {
+
+std::string statusName(CallStatus status)
+{
+    switch (status) {
+    case CallStatus::Completed:
+        return "completed (1)";
+    case CallStatus::Canceled:
+        return "canceled (2)";
+    case CallStatus::Rejected:
+        return "rejected (3)";
+    case CallStatus::Timeout:
+        return "timeout (4)";
+    case CallStatus::Busy:
+        return "busy (5)";
+    }
+    return "unknown";
+}
+
+std::int64_t roundedSeconds(std::int64_t ms)
+{
+    return (ms + 500) / 1000;
+}
+
+} // namespace
+
+CallManager::CallManager(ServerContext &context, CallStore &store, MessageService &messages,
+                         QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_store(store)
+    , m_messages(messages)
+{}
+
+CallManager::~CallManager() = default;
+
+// ---- lookups -------------------------------------------------------------------------
+
+CallManager::Call *CallManager::find(const std::string &cid)
+{
+    auto it = m_calls.find(cid);
+    return it == m_calls.end() ? nullptr : it->second.get();
+}
+
+CallManager::Call *CallManager::participantCall(ClientConnection &client, const std::string &cid,
+                                                Responder &reply)
+{
+    Call *call = find(cid);
+    if (!call || call->phase == Phase::Ended) {
+        reply.error(ErrorCode::NoSuchCall, "no live call \"" + cid + "\"");
+        return nullptr;
+    }
+    if (client.account() != call->row.caller && client.account() != call->row.callee) {
+        reply.error(ErrorCode::NotParticipant, "call \"" + cid + "\" is not yours");
+        return nullptr;
+    }
+    return call;
+}
+
+bool CallManager::isInCallDevice(const Call &call, const ClientConnection &client) const
+{
+    if (call.phase != Phase::Answered)
+        return false;
+    return (client.account() == call.row.caller && client.deviceId() == call.callerDevice) ||
+           (client.account() == call.row.callee && client.deviceId() == call.calleeDevice);
+}
+
+ClientConnection *CallManager::otherInCallDevice(const Call &call,
+                                                 const ClientConnection &client) const
+{
+    if (client.account() == call.row.caller)
+        return m_context.sessions.device(call.row.callee, call.calleeDevice);
+    return m_context.sessions.device(call.row.caller, call.callerDevice);
+}
+
+void CallManager::sendToDevice(const std::string &account, const std::string &deviceId,
+                               const std::string &text) const
+{
+    if (ClientConnection *device = m_context.sessions.device(account, deviceId))
+        device->send(text);
+}
+
+// ---- invite, answer, decline, cancel ---------------------------------------------------
+
+void CallManager::invite(ClientConnection &client, const protocol::CallInvite &params,
+                         Responder reply)
+{
+    const std::string &caller = client.account();
+    if (params.callee == caller) {
+        reply.error(ErrorCode::CalleeIsSelf, "you cannot call your own account");
+        return;
+    }
+    if (m_stopping) {
+        reply.error(ErrorCode::Unavailable, "the server is shutting down");
+        return;
+    }
+    if (m_activeOf.contains(caller)) {
+        reply.error(ErrorCode::CallerBusy, "you are already in, placing or receiving a call");
+        return;
+    }
+    const auto calleeName = m_context.accounts.name(params.callee);
+    if (!calleeName) {
+        reply.error(ErrorCode::NoSuchAccount, "no account \"" + params.callee + "\"");
+        return;
+    }
+
+    auto call = std::make_unique<Call>();
+    call->row.cid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    call->row.channelId = m_store.nextChannelId();
+    call->row.caller = caller;
+    call->row.callee = params.callee;
+    call->row.type = params.type;
+    call->row.createdAt = ServerContext::now();
+    call->forceKeepCalling = params.forceKeepCalling;
+    call->callerDevice = client.deviceId();
+    const bool calleeBusy = m_activeOf.contains(params.callee);
+    if (calleeBusy) {
+        call->phase = Phase::Ended;
+        call->row.endedAt = call->row.createdAt;
+        call->row.endStatus = CallStatus::Busy;
+    }
+    if (!m_store.insert(call->row)) {
+        reply.error(ErrorCode::Internal, "the call could not be stored; try again");
+        return;
+    }
+    ++m_counters.invites;
+    Call &placed = *call;
+    m_byChannel[placed.row.channelId] = &placed;
+    m_calls.emplace(placed.row.cid, std::move(call));
+    reply.result(protocol::CallInviteResult{placed.row.cid, placed.row.channelId});
+    qCInfo(lcCall) << "invite" << placed.row.cid.c_str() << caller.c_str() << "->"
+                   << params.callee.c_str() << (calleeBusy ? "(busy)" : "");
+
+    if (calleeBusy) {
+        client.send(protocol::encodeEvent(protocol::CallBusy{{placed.row.cid}}));
+        ++m_counters.unanswered;
+        endUnanswered(placed, CallStatus::Busy);
+        return;
+    }
+    m_activeOf[caller] = &placed;
+    m_activeOf[params.callee] = &placed;
+    placed.ringTimer = std::make_unique<QTimer>();
+    placed.ringTimer->setSingleShot(true);
+    connect(placed.ringTimer.get(), &QTimer::timeout, this, [this, cid = placed.row.cid] {
+        if (Call *ringing = find(cid); ringing && ringing->phase == Phase::Ringing) {
+            sendToDevice(ringing->row.caller, ringing->callerDevice,
+                         protocol::encodeEvent(protocol::CallTimeout{{cid}}));
+            cancelRinging(*ringing, CancelReason::Timeout);
+        }
+    });
+    placed.ringTimer->start(m_context.config.ringTimeoutSeconds * 1000);
+    m_context.sessions.sendToAccount(
+        params.callee, protocol::encodeEvent(protocol::CallIncoming{
+                           caller, m_context.accounts.name(caller).value_or(""), params.type,
+                           placed.row.cid, placed.row.channelId}));
+}
+
+void CallManager::respond(ClientConnection &client, const protocol::CallRespond &params,
+                          Responder reply)
+{
+    Call *call = participantCall(client, params.cid, reply);
+    if (!call)
+        return;
+    if (client.account() != call->row.callee) {
+        reply.error(ErrorCode::NotParticipant, "only the callee answers a call");
+        return;
+    }
+    if (call->phase != Phase::Ringing) {
+        reply.error(ErrorCode::CallStateConflict, "the call was answered on another device");
+        return;
+    }
+    reply.result(protocol::Empty{});
+    if (params.accepted)
+        answer(*call, client);
+    else
+        decline(*call, client, params.busy);
+}
+
+void CallManager::answer(Call &call, ClientConnection &callee)
+{
+    call.phase = Phase::Answered;
+    call.ringTimer.reset();
+    call.calleeDevice = callee.deviceId();
+    call.calleeClientType = callee.clientType();
+    call.row.answeredAt = ServerContext::now();
+    m_store.markAnswered(call.row.cid, *call.row.answeredAt);
+    ++m_counters.answered;
+    sendToDevice(call.row.caller, call.callerDevice,
+                 protocol::encodeEvent(protocol::CallAccepted{{call.row.cid, callee.clientType()}}));
+    m_context.sessions.sendToAccount(
+        call.row.callee,
+        protocol::encodeEvent(protocol::CallAckSync{ServerContext::now(), call.row.cid,
+                                                    call.row.type, true, callee.clientType()}),
+        &callee);
+}
+
+void CallManager::decline(Call &call, ClientConnection &callee, bool busy)
+{
+    const std::string cid = call.row.cid;
+    if (busy)
+        sendToDevice(call.row.caller, call.callerDevice,
+                     protocol::encodeEvent(protocol::CallBusy{{cid}}));
+    else
+        sendToDevice(call.row.caller, call.callerDevice,
+                     protocol::encodeEvent(protocol::CallRejected{{cid, callee.clientType()}}));
+    m_context.sessions.sendToAccount(
+        call.row.callee,
+        protocol::encodeEvent(protocol::CallAckSync{ServerContext::now(), cid, call.row.type, false,
+                                                    callee.clientType()}),
+        &callee);
+    ++m_counters.unanswered;
+    endUnanswered(call, busy ? CallStatus::Busy : CallStatus::Rejected);
+}
+
+void CallManager::cancel(ClientConnection &client, const protocol::CallCancel &params,
+                         Responder reply)
+{
+    Call *call = participantCall(client, params.cid, reply);
+    if (!call)
+        return;
+    if (client.account() != call->row.caller) {
+        reply.error(ErrorCode::NotParticipant, "only the caller cancels a call");
+        return;
+    }
+    if (call->phase != Phase::Ringing) {
+        reply.error(ErrorCode::CallStateConflict, "the call has been answered; hang up instead");
+        return;
+    }
+    reply.result(protocol::Empty{});
+    cancelRinging(*call, params.reason);
+}
+
+void CallManager::cancelRinging(Call &call, CancelReason reason)
+{
+    m_context.sessions.sendToAccount(
+        call.row.callee, protocol::encodeEvent(protocol::CallCanceled{call.row.cid, reason}));
+    ++m_counters.unanswered;
+    endUnanswered(call, reason == CancelReason::Timeout ? CallStatus::Timeout : CallStatus::Canceled);
+}
+
+// ---- hangup and rooms ----------------------------------------------------------------
+
+void CallManager::hangup(ClientConnection &client, const protocol::CallHangup &params,
+                         Responder reply)
+{
+    Call *call = participantCall(client, params.cid, reply);
+    if (!call)
+        return;
+    reply.result(protocol::Empty{});
+    if (call->phase == Phase::Ringing) {
+        // Hanging up a call that still rings: the caller cancels, the callee declines.
+        if (client.account() == call->row.caller)
+            cancelRinging(*call, CancelReason::Canceled);
+        else
+            decline(*call, client, false);
+        return;
+    }
+    endAnswered(*call, client.account(), &client);
+}
+
+void CallManager::joinRoom(ClientConnection &client, const protocol::RoomJoin &params,
+                           Responder reply)
+{
+    Call *call = participantCall(client, params.cid, reply);
+    if (!call)
+        return;
+    if (!isInCallDevice(*call, client)) {
+        reply.error(call->phase == Phase::Ringing ? ErrorCode::CallStateConflict
+                                                  : ErrorCode::NotParticipant,
+                    call->phase == Phase::Ringing ? "the call has not been answered"
+                                                  : "this device is not the one in the call");
+        return;
+    }
+    Member &me = call->members[client.account()];
+    if (me.uid == 0)
+        me.uid = static_cast<std::int64_t>(call->members.size());
+    me.mode = params.mode;
+    const std::int64_t now = ServerContext::now();
+    const bool rejoin = me.joinedAt != 0;
+    if (!rejoin) {
+        me.joinedAt = now;
+        m_store.joinRoom(call->row.cid, client.account(), me.uid, now);
+    }
+    reply.result(protocol::RoomJoinResult{me.uid, client.account(), call->row.cid});
+
+    protocol::RoomSyncDone done{200, "", call->row.cid, {}};
+    for (const auto &[account, member] : call->members) {
+        if (account != client.account() && member.joinedAt != 0)
+            done.userlist.push_back({account, member.uid, member.mode});
+    }
+    client.send(protocol::encodeEvent(done));
+    if (!rejoin) {
+        if (ClientConnection *other = otherInCallDevice(*call, client))
+            other->send(protocol::encodeEvent(
+                protocol::RoomClientJoin{client.account(), call->row.cid, me.mode, me.uid}));
+    }
+}
+
+void CallManager::leaveRoom(ClientConnection &client, const protocol::RoomLeave &params,
+                            Responder reply)
+{
+    Call *call = participantCall(client, params.cid, reply);
+    if (!call)
+        return;
+    if (!isInCallDevice(*call, client)) {
+        reply.error(ErrorCode::NotParticipant, "this device is not the one in the call");
+        return;
+    }
+    reply.result(protocol::Empty{});
+    leave(*call, client.account());
+}
+
+void CallManager::leave(Call &call, const std::string &account)
+{
+    auto it = call.members.find(account);
+    if (it == call.members.end() || it->second.joinedAt == 0)
+        return;
+    Member &member = it->second;
+    const std::int64_t now = ServerContext::now();
+    member.totalMs += now - member.joinedAt;
+    member.joinedAt = 0;
+    m_store.leaveRoom(call.row.cid, account, now);
+    const bool isCaller = account == call.row.caller;
+    sendToDevice(isCaller ? call.row.callee : call.row.caller,
+                 isCaller ? call.calleeDevice : call.callerDevice,
+                 protocol::encodeEvent(protocol::RoomClientLeave{account, member.uid, call.row.cid}));
+}
+
+void CallManager::relaySdp(ClientConnection &client, const protocol::RtcSdp &params, Responder reply)
+{
+    Call *call = participantCall(client, params.cid, reply);
+    if (!call)
+        return;
+    if (!mayRelay(*call, client, reply))
+        return;
+    ClientConnection *other = otherInCallDevice(*call, client);
+    if (!other) {
+        reply.error(ErrorCode::CallStateConflict, "the other device is reconnecting; retry");
+        return;
+    }
+    reply.result(protocol::Empty{});
+    other->send(protocol::encodeEvent(
+        protocol::RtcSdpEvent{params.cid, client.account(), params.sdpType, params.sdp}));
+}
+
+void CallManager::relayIce(ClientConnection &client, const protocol::RtcIce &params, Responder reply)
+{
+    Call *call = participantCall(client, params.cid, reply);
+    if (!call)
+        return;
+    if (!mayRelay(*call, client, reply))
+        return;
+    ClientConnection *other = otherInCallDevice(*call, client);
+    if (!other) {
+        reply.error(ErrorCode::CallStateConflict, "the other device is reconnecting; retry");
+        return;
+    }
+    reply.result(protocol::Empty{});
+    other->send(protocol::encodeEvent(protocol::RtcIceEvent{
+        params.cid, client.account(), params.candidate, params.sdpMLineIndex, params.sdpMid}));
+}
+
+bool CallManager::mayRelay(const Call &call, const ClientConnection &client, Responder &reply) const
+{
+    if (call.phase == Phase::Ringing) {
+        reply.error(ErrorCode::CallStateConflict, "the call has not been answered");
+        return false;
+    }
+    if (!isInCallDevice(call, client)) {
+        reply.error(ErrorCode::NotParticipant, "only the two devices in the call signal media");
+        return false;
+    }
+    return true;
+}
+
+// ---- ending ---------------------------------------------------------------------------
+
+void CallManager::release(Call &call)
+{
+    call.ringTimer.reset();
+    for (const std::string *account : {&call.row.caller, &call.row.callee}) {
+        auto it = m_activeOf.find(*account);
+        if (it != m_activeOf.end() && it->second == &call)
+            m_activeOf.erase(it);
+    }
+}
+
+void CallManager::forget(Call &call)
+{
+    release(call);
+    m_byChannel.erase(call.row.channelId);
+    m_calls.erase(call.row.cid);  // destroys `call`
+}
+
+void CallManager::endUnanswered(Call &call, CallStatus status)
+{
+    call.phase = Phase::Ended;
+    call.row.endedAt = ServerContext::now();
+    call.row.endStatus = status;
+    release(call);
+    m_store.markEnded(call.row.cid, *call.row.endedAt, status);
+    qCInfo(lcCall) << "ended" << call.row.cid.c_str() << statusName(status).c_str();
+    if (!m_context.config.callRecords) {
+        forget(call);
+        return;
+    }
+    // Records 2-5 are the caller's to send; the server steps in if they never come.
+    const std::int64_t channelId = call.row.channelId;
+    const int graceMs = m_stopping ? 0 : m_context.config.recordGraceSeconds * 1000;
+    QTimer::singleShot(graceMs, this, [this, channelId] { sendFallbackRecord(channelId); });
+}
+
+std::vector<protocol::CallDuration> CallManager::durationsOf(const Call &call) const
+{
+    std::vector<protocol::CallDuration> durations;
+    for (const std::string *account : {&call.row.caller, &call.row.callee}) {
+        auto it = call.members.find(*account);
+        const std::int64_t ms = it == call.members.end() ? 0 : it->second.totalMs;
+        durations.push_back({*account, roundedSeconds(ms)});
+    }
+    return durations;
+}
+
+void CallManager::endAnswered(Call &call, const std::string &hungUpBy, const ClientConnection *except)
+{
+    for (const std::string *account : {&call.row.caller, &call.row.callee})
+        leave(call, *account);
+    const std::string hangupText = protocol::encodeEvent(
+        protocol::CallHangupEvent{ServerContext::now(), call.row.cid, hungUpBy});
+    for (ClientConnection *device :
+         {m_context.sessions.device(call.row.caller, call.callerDevice),
+          m_context.sessions.device(call.row.callee, call.calleeDevice)}) {
+        if (device && device != except)
+            device->send(hangupText);
+    }
+    call.phase = Phase::Ended;
+    call.row.endedAt = ServerContext::now();
+    call.row.endStatus = CallStatus::Completed;
+    release(call);
+    m_store.markEnded(call.row.cid, *call.row.endedAt, CallStatus::Completed);
+    ++m_counters.completed;
+    qCInfo(lcCall) << "hung up" << call.row.cid.c_str() << "by" << hungUpBy.c_str();
+
+    emit roomEnded(RoomReport{call.row.channelId, call.row.cid, call.row.type, call.row.createdAt,
+                              m_store.stays(call.row.cid)});
+    if (m_context.config.callRecords) {
+        ++m_counters.serverRecords;
+        sendServerRecord(call.row, CallStatus::Completed, durationsOf(call));
+    }
+    forget(call);
+}
+
+void CallManager::sendServerRecord(const StoredCall &row, CallStatus status,
+                                   std::vector<protocol::CallDuration> durations)
+{
+    const protocol::CallRecord record{row.type, row.channelId, status, std::move(durations), {}};
+    protocol::Message message{protocol::ConvType::Person,
+                              row.caller,
+                              row.callee,
+                              protocol::MsgType::CallRecord,
+                              {},
+                              record.serialize(),
+                              "record-" + row.cid,
+                              0,
+                              0,
+                              "server"};
+    if (auto stored = m_messages.storeAndDeliver(std::move(message)))
+        m_store.markRecord(row.channelId, stored->msgidServer);
+}
+
+void CallManager::sendFallbackRecord(std::int64_t channelId)
+{
+    auto it = m_byChannel.find(channelId);
+    if (it == m_byChannel.end())
+        return;  // the caller sent it
+    Call &call = *it->second;
+    qCInfo(lcCall) << "the caller sent no record for" << call.row.cid.c_str()
+                   << "; the server sends it";
+    ++m_counters.fallbackRecords;
+    sendServerRecord(call.row, *call.row.endStatus, {});
+    forget(call);
+}
+
+// ---- records from clients ------------------------------------------------------------
+
+std::optional<Refusal> CallManager::admitClientRecord(const std::string &from, const std::string &to,
+                                                      const protocol::CallRecord &record)
+{
+    const std::string channel = "call " + std::to_string(record.channelId);
+    if (record.status == CallStatus::Completed)
+        return Refusal{ErrorCode::RecordForbidden, "status 1 records are sent by the server"};
+    StoredCall row;
+    bool live = false;
+    if (auto it = m_byChannel.find(record.channelId); it != m_byChannel.end()) {
+        row = it->second->row;
+        live = it->second->phase != Phase::Ended;
+    } else if (auto stored = m_store.byChannel(record.channelId)) {
+        row = *stored;
+        if (row.recordMsgid)
+            return Refusal{ErrorCode::RecordDuplicate, channel + " has its record already"};
+    } else {
+        return Refusal{ErrorCode::NoSuchCall, "no " + channel};
+    }
+    if (from != row.caller)
+        return Refusal{ErrorCode::RecordForbidden, "only the caller of " + channel + " sends its record"};
+    if (to != row.callee)
+        return Refusal{ErrorCode::RecordMismatch, channel + " was to \"" + row.callee + "\""};
+    if (live || !row.endStatus)
+        return Refusal{ErrorCode::RecordMismatch, channel + " has not ended"};
+    if (row.answeredAt)
+        return Refusal{ErrorCode::RecordMismatch, channel + " was answered; the server records it"};
+    if (record.type != row.type)
+        return Refusal{ErrorCode::RecordMismatch, channel + " was of the other media type"};
+    if (record.status != *row.endStatus)
+        return Refusal{ErrorCode::RecordMismatch, channel + " ended as " +
+                                                      statusName(*row.endStatus) + ", not " +
+                                                      statusName(record.status)};
+    return std::nullopt;
+}
+
+void CallManager::recordStored(std::int64_t channelId, std::int64_t msgidServer)
+{
+    m_store.markRecord(channelId, msgidServer);
+    ++m_counters.clientRecords;
+    if (auto it = m_byChannel.find(channelId); it != m_byChannel.end())
+        forget(*it->second);
+}
+
+// ---- devices coming and going ----------------------------------------------------------
+
+void CallManager::deviceOnline(ClientConnection *client)
+{
+    auto it = m_activeOf.find(client->account());
+    if (it == m_activeOf.end())
+        return;
+    const Call &call = *it->second;
+    if (call.phase == Phase::Ringing && call.row.callee == client->account() &&
+        call.forceKeepCalling) {
+        client->send(protocol::encodeEvent(protocol::CallIncoming{
+            call.row.caller, m_context.accounts.name(call.row.caller).value_or(""), call.row.type,
+            call.row.cid, call.row.channelId}));
+    }
+}
+
+void CallManager::deviceOffline(ClientConnection *client, Departure departure)
+{
+    if (!client->isAuthenticated() ||
+        m_context.sessions.device(client->account(), client->deviceId()) != client)
+        return;  // a newer connection speaks for this device now
+    auto it = m_activeOf.find(client->account());
+    if (it == m_activeOf.end())
+        return;
+    Call &call = *it->second;
+    const std::string account = client->account();
+    const std::string deviceId = client->deviceId();
+    const bool callingDevice = call.phase == Phase::Ringing && account == call.row.caller &&
+                               deviceId == call.callerDevice;
+    const bool inCall = isInCallDevice(call, *client);
+    if (!callingDevice && !inCall)
+        return;
+    if (departure == Departure::LoggedOut) {
+        if (callingDevice)
+            cancelRinging(call, CancelReason::Canceled);
+        else
+            endAnswered(call, account, client);
+        return;
+    }
+    if (inCall)
+        leave(call, account);
+    qCInfo(lcCall) << "device of" << account.c_str() << "left call" << call.row.cid.c_str()
+                   << "; waiting for it to come back";
+    QTimer::singleShot(m_context.config.reconnectGraceSeconds * 1000, this,
+                       [this, cid = call.row.cid, account, deviceId] {
+                           Call *still = find(cid);
+                           if (!still || m_context.sessions.device(account, deviceId))
+                               return;
+                           if (still->phase == Phase::Ringing && account == still->row.caller)
+                               cancelRinging(*still, CancelReason::Canceled);
+                           else if (still->phase == Phase::Answered)
+                               endAnswered(*still, account, nullptr);
+                       });
+}
+
+// ---- start and stop --------------------------------------------------------------------
+
+void CallManager::recover()
+{
+    const std::int64_t now = ServerContext::now();
+    for (StoredCall &row : m_store.unfinished()) {
+        if (!row.endedAt) {
+            if (row.answeredAt) {
+                row.endStatus = CallStatus::Completed;
+            } else {
+                row.endStatus = CallStatus::Canceled;
+            }
+            m_store.markEnded(row.cid, now, *row.endStatus);
+            if (row.answeredAt) {
+                std::map<std::string, std::int64_t> ms;
+                for (const RoomStay &stay : m_store.stays(row.cid)) {
+                    const std::int64_t end = stay.leaveTime.value_or(now);
+                    if (!stay.leaveTime)
+                        m_store.leaveRoom(row.cid, stay.accid, now);
+                    ms[stay.accid] += end - stay.joinTime;
+                }
+                if (m_context.config.callRecords) {
+                    sendServerRecord(row, CallStatus::Completed,
+                                     {{row.caller, roundedSeconds(ms[row.caller])},
+                                      {row.callee, roundedSeconds(ms[row.callee])}});
+                }
+                continue;
+            }
+        }
+        if (m_context.config.callRecords && row.endStatus) {
+            qCInfo(lcCall) << "recovering the record of" << row.cid.c_str();
+            sendServerRecord(row, *row.endStatus, {});
+        }
+    }
+}
+
+void CallManager::shutdown()
+{
+    m_stopping = true;
+    std::vector<std::string> live;
+    for (const auto &[cid, call] : m_calls)
+        live.push_back(cid);
+    for (const std::string &cid : live) {
+        Call *call = find(cid);
+        if (!call)
+            continue;
+        if (call->phase == Phase::Ringing)
+            cancelRinging(*call, CancelReason::Canceled);
+        else if (call->phase == Phase::Answered)
+            endAnswered(*call, call->row.caller, nullptr);
+    }
+    std::vector<std::int64_t> pending;
+    for (const auto &[channelId, call] : m_byChannel)
+        pending.push_back(channelId);
+    for (std::int64_t channelId : pending)
+        sendFallbackRecord(channelId);
+}
+
+} // namespace softphone::server

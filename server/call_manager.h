@@ -1,0 +1,134 @@
+#pragma once
+
+#include "call_store.h"
+#include "client_connection.h"
+#include "protocol/messages.h"
+#include "record_admission.h"
+#include "server_context.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+#include <unordered_map>
+
+namespace softphone::server {
+
+class MessageService;
+
+// What a room was when it closed: the CC eventType 8 report.
+struct RoomReport
+{
+    std::int64_t channelId = 0;
+    std::string cid;
+    protocol::CallType type = protocol::CallType::Audio;
+    std::int64_t createTime = 0;
+    std::vector<RoomStay> stays;
+};
+
+struct CallCounters
+{
+    std::uint64_t invites = 0;
+    std::uint64_t answered = 0;
+    std::uint64_t completed = 0;
+    std::uint64_t unanswered = 0;
+    std::uint64_t serverRecords = 0;
+    std::uint64_t clientRecords = 0;
+    std::uint64_t fallbackRecords = 0;
+};
+
+// One-to-one calls from invite to record: ringing every device of the callee, first answer
+// wins, busy, cancel, ring expiry, hangup, the room and its durations, WebRTC relay between
+// the two devices in the call, and exactly one record per call.
+class CallManager : public QObject, public RecordAdmission
+{
+    Q_OBJECT
+
+public:
+    CallManager(ServerContext &context, CallStore &store, MessageService &messages,
+                QObject *parent = nullptr);
+    ~CallManager() override;
+
+    void recover();   // at start: finish what a crash or restart interrupted
+    void shutdown();  // at stop: end every call and send every record now
+
+    void invite(ClientConnection &client, const protocol::CallInvite &params, Responder reply);
+    void respond(ClientConnection &client, const protocol::CallRespond &params, Responder reply);
+    void cancel(ClientConnection &client, const protocol::CallCancel &params, Responder reply);
+    void hangup(ClientConnection &client, const protocol::CallHangup &params, Responder reply);
+    void joinRoom(ClientConnection &client, const protocol::RoomJoin &params, Responder reply);
+    void leaveRoom(ClientConnection &client, const protocol::RoomLeave &params, Responder reply);
+    void relaySdp(ClientConnection &client, const protocol::RtcSdp &params, Responder reply);
+    void relayIce(ClientConnection &client, const protocol::RtcIce &params, Responder reply);
+
+    void deviceOnline(ClientConnection *client);
+    // Before the registry forgets the device. A dropped connection may come back within the
+    // reconnect grace; a logout ends the device's part in its call at once.
+    enum class Departure { Dropped, LoggedOut };
+    void deviceOffline(ClientConnection *client, Departure departure);
+
+    std::optional<Refusal> admitClientRecord(const std::string &from, const std::string &to,
+                                             const protocol::CallRecord &record) override;
+    void recordStored(std::int64_t channelId, std::int64_t msgidServer) override;
+
+    std::size_t liveCalls() const { return m_calls.size(); }
+    const CallCounters &counters() const { return m_counters; }
+
+signals:
+    void roomEnded(const softphone::server::RoomReport &report);
+
+private:
+    enum class Phase { Ringing, Answered, Ended };
+    struct Member
+    {
+        std::int64_t uid = 0;
+        std::int64_t joinedAt = 0;  // 0: not in the room now
+        std::int64_t totalMs = 0;
+        int mode = 0;
+    };
+    struct Call
+    {
+        StoredCall row;
+        Phase phase = Phase::Ringing;
+        bool forceKeepCalling = true;
+        std::string callerDevice;
+        std::string calleeDevice;
+        std::string calleeClientType;
+        std::map<std::string, Member> members;  // by account
+        std::unique_ptr<QTimer> ringTimer;
+    };
+
+    Call *find(const std::string &cid);
+    Call *participantCall(ClientConnection &client, const std::string &cid, Responder &reply);
+    bool isInCallDevice(const Call &call, const ClientConnection &client) const;
+    bool mayRelay(const Call &call, const ClientConnection &client, Responder &reply) const;
+    ClientConnection *otherInCallDevice(const Call &call, const ClientConnection &client) const;
+    void sendToDevice(const std::string &account, const std::string &deviceId,
+                      const std::string &text) const;
+
+    void answer(Call &call, ClientConnection &callee);
+    void decline(Call &call, ClientConnection &callee, bool busy);
+    void cancelRinging(Call &call, protocol::CancelReason reason);
+    void endUnanswered(Call &call, protocol::CallStatus status);
+    void endAnswered(Call &call, const std::string &hungUpBy, const ClientConnection *except);
+    void leave(Call &call, const std::string &account);
+    void release(Call &call);
+    void forget(Call &call);
+
+    void sendServerRecord(const StoredCall &row, protocol::CallStatus status,
+                          std::vector<protocol::CallDuration> durations);
+    void sendFallbackRecord(std::int64_t channelId);
+    std::vector<protocol::CallDuration> durationsOf(const Call &call) const;
+
+    ServerContext &m_context;
+    CallStore &m_store;
+    MessageService &m_messages;
+    std::unordered_map<std::string, std::unique_ptr<Call>> m_calls;  // by cid
+    std::unordered_map<std::int64_t, Call *> m_byChannel;
+    std::unordered_map<std::string, Call *> m_activeOf;  // account -> its ringing or answered call
+    CallCounters m_counters;
+    bool m_stopping = false;
+};
+
+} // namespace softphone::server

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "protocol/call_record.h"
+
+#include <QString>
+#include <QVariant>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace softphone::server {
+
+class Database;
+
+struct StoredCall
+{
+    std::string cid;
+    std::int64_t channelId = 0;
+    std::string caller;
+    std::string callee;
+    protocol::CallType type = protocol::CallType::Audio;
+    std::int64_t createdAt = 0;
+    std::optional<std::int64_t> answeredAt;
+    std::optional<std::int64_t> endedAt;
+    std::optional<protocol::CallStatus> endStatus;
+    std::optional<std::int64_t> recordMsgid;
+};
+
+struct RoomStay
+{
+    std::string accid;
+    std::int64_t uid = 0;
+    std::int64_t joinTime = 0;
+    std::optional<std::int64_t> leaveTime;
+};
+
+// Calls and room stays in the database, so a restart can finish what a crash interrupted.
+class CallStore
+{
+public:
+    explicit CallStore(Database &db) : m_db(db) {}
+
+    bool load();  // reads the highest channelId in use
+    std::int64_t nextChannelId() { return ++m_lastChannelId; }
+
+    bool insert(const StoredCall &call);
+    void markAnswered(const std::string &cid, std::int64_t at);
+    void markEnded(const std::string &cid, std::int64_t at, protocol::CallStatus status);
+    void markRecord(std::int64_t channelId, std::int64_t msgid);
+    std::optional<StoredCall> byChannel(std::int64_t channelId);
+    std::vector<StoredCall> unfinished();  // not ended, or ended without a record
+
+    void joinRoom(const std::string &cid, const std::string &accid, std::int64_t uid, std::int64_t at);
+    void leaveRoom(const std::string &cid, const std::string &accid, std::int64_t at);
+    std::vector<RoomStay> stays(const std::string &cid);
+
+private:
+    std::vector<StoredCall> select(const QString &where, std::initializer_list<QVariant> bindings);
+
+    Database &m_db;
+    std::int64_t m_lastChannelId = 0;
+};
+
+} // namespace softphone::server

@@ -1,0 +1,122 @@
+#include "message_service.h"
+
+#include "account_store.h"
+#include "logging.h"
+#include "message_store.h"
+#include "record_admission.h"
+#include "server_config.h"
+#include "session_registry.h"
+
+#include <QDateTime>
+
+namespace softphone::server {
+
+using protocol::ErrorCode;
+using protocol::Message;
+using protocol::MsgType;
+
+std::int64_t ServerContext::now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+MessageService::MessageService(ServerContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{}
+
+namespace {
+
+bool sameContent(const Message &stored, const protocol::SendMessage &params)
+{
+    return stored.to == params.to && stored.msgType == params.msgType &&
+           stored.body == params.body && stored.attach == params.attach;
+}
+
+protocol::SendAck ackFor(const Message &message)
+{
+    return {message.msgidClient, message.msgidServer, message.msgTimestamp};
+}
+
+} // namespace
+
+void MessageService::send(ClientConnection &sender, const protocol::SendMessage &params,
+                          Responder reply)
+{
+    // A resend of something already stored gets the original ack and nothing else.
+    if (auto stored = m_context.messages.findByClientId(sender.account(), params.msgidClient)) {
+        if (!sameContent(*stored, params)) {
+            reply.error(ErrorCode::MessageConflict,
+                        "msgidClient " + params.msgidClient + " was used for a different message");
+            return;
+        }
+        reply.result(ackFor(*stored));
+        return;
+    }
+    if (params.to != sender.account() && !m_context.accounts.exists(params.to)) {
+        reply.error(ErrorCode::NoSuchAccount, "no account \"" + params.to + "\"");
+        return;
+    }
+    std::optional<protocol::CallRecord> record;
+    if (params.msgType == MsgType::CallRecord) {
+        if (!m_context.config.callRecords || !m_admission) {
+            reply.error(ErrorCode::RecordForbidden,
+                        "built-in call records are off on this server; send CUSTOM messages");
+            return;
+        }
+        record = *protocol::CallRecord::parse(params.attach);  // validated with the params
+        if (auto refusal = m_admission->admitClientRecord(sender.account(), params.to, *record)) {
+            reply.error(refusal->code, refusal->message);
+            return;
+        }
+    }
+
+    Message message{protocol::ConvType::Person, sender.account(), params.to, params.msgType,
+                    params.body, params.attach, params.msgidClient, 0, ServerContext::now(),
+                    sender.clientType()};
+    if (!m_context.messages.insert(message)) {
+        reply.error(ErrorCode::Internal, "the message could not be stored; send it again");
+        return;
+    }
+    reply.result(ackFor(message));
+    if (record)
+        m_admission->recordStored(record->channelId, message.msgidServer);
+    deliver(message, &sender);
+    emit messageStored(message);
+}
+
+std::optional<Message> MessageService::storeAndDeliver(Message message)
+{
+    if (auto stored = m_context.messages.findByClientId(message.from, message.msgidClient))
+        return stored;
+    message.msgTimestamp = ServerContext::now();
+    if (!m_context.messages.insert(message)) {
+        qCWarning(lcServer) << "could not store a server message for" << message.from.c_str();
+        return std::nullopt;
+    }
+    deliver(message, nullptr);
+    emit messageStored(message);
+    return message;
+}
+
+void MessageService::deliver(const Message &message, const ClientConnection *except)
+{
+    const std::string text = protocol::encodeEvent(protocol::MessageEvent{message});
+    m_context.sessions.sendToAccount(message.to, text, except);
+    if (message.from != message.to)
+        m_context.sessions.sendToAccount(message.from, text, except);
+}
+
+void MessageService::history(ClientConnection &client, const protocol::History &params,
+                             Responder reply)
+{
+    reply.result(m_context.messages.history(client.account(), params.peer, params.before,
+                                            params.limit));
+}
+
+void MessageService::sync(ClientConnection &client, const protocol::Sync &params, Responder reply)
+{
+    reply.result(m_context.messages.sync(client.account(), params.since, params.limit));
+}
+
+} // namespace softphone::server

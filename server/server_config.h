@@ -1,0 +1,62 @@
+#pragma once
+
+#include "client_connection.h"
+#include "database.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace softphone::server {
+
+struct Endpoint
+{
+    QHostAddress host = QHostAddress::LocalHost;
+    quint16 port = 0;
+    static std::optional<Endpoint> parse(const QString &text);  // "HOST:PORT", "[::1]:PORT"
+    QString toString() const;
+};
+
+struct TurnSettings
+{
+    QStringList urls;
+    QString secret;
+    int ttlSeconds = 86400;
+};
+
+struct WebhookSettings
+{
+    QStringList urls;
+    QString secret;
+    int maxBackoffSeconds = 600;
+};
+
+// Everything the server can be told, from its config file and then its command line.
+struct ServerConfig
+{
+    Endpoint listen{QHostAddress::LocalHost, 8600};
+    std::optional<Endpoint> http;
+    QString dataDir;
+    DatabaseSettings database;  // path defaults to <dataDir>/softphone.db
+
+    bool callRecords = true;          // the built-in records (enableOrder)
+    bool openRegistration = true;     // `register` over the protocol
+    int ringTimeoutSeconds = 60;      // the server's backstop; clients time out first (30 s)
+    int recordGraceSeconds = 10;      // how long the caller has to send records 2-5
+    int reconnectGraceSeconds = 20;   // a device in a call that drops may come back within this
+    int tokenLifetimeDays = 30;
+    ConnectionLimits limits;
+    QStringList allowedOrigins;       // empty: any Origin (native clients send none)
+    QString tlsCertificate;           // both set: wss://
+    QString tlsPrivateKey;
+    TurnSettings turn;
+    WebhookSettings webhooks;
+
+    // Reads a JSON config file over the defaults. Returns an error text or empty.
+    QString loadFile(const QString &path);
+    QString validate() const;
+};
+
+} // namespace softphone::server

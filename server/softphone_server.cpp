@@ -1,0 +1,291 @@
+#include "softphone_server.h"
+
+#include "http_endpoint.h"
+#include "logging.h"
+#include "password_hasher.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QWebSocket>
+#include <QWebSocketCorsAuthenticator>
+#include <QWebSocketServer>
+
+namespace softphone::server {
+
+using protocol::ErrorCode;
+
+namespace {
+
+DatabaseSettings databaseSettings(const ServerConfig &config)
+{
+    DatabaseSettings settings = config.database;
+    if (settings.driver == QLatin1String("QSQLITE") && settings.path.isEmpty())
+        settings.path = QDir(config.dataDir).filePath(QStringLiteral("softphone.db"));
+    return settings;
+}
+
+} // namespace
+
+SoftphoneServer::SoftphoneServer(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_db(databaseSettings(m_config))
+    , m_accounts(m_db)
+    , m_messages(m_db)
+    , m_callStore(m_db)
+    , m_sessions(this)
+    , m_context{m_config, m_db, m_accounts, m_messages, m_sessions}
+    , m_auth(m_context, this)
+    , m_messaging(m_context, this)
+    , m_directory(m_context, this)
+    , m_calls(m_context, m_callStore, m_messaging, this)
+    , m_turn(m_config.turn)
+    , m_webhooks(m_context, this)
+{
+    m_messaging.setRecordAdmission(&m_calls);
+    connect(&m_auth, &AuthService::deviceOnline, &m_calls, &CallManager::deviceOnline);
+    connect(&m_auth, &AuthService::loggingOut, this, [this](ClientConnection *client) {
+        m_calls.deviceOffline(client, CallManager::Departure::LoggedOut);
+    });
+    connect(&m_messaging, &MessageService::messageStored, &m_webhooks,
+            &WebhookDispatcher::enqueueMessage);
+    connect(&m_calls, &CallManager::roomEnded, &m_webhooks, &WebhookDispatcher::enqueueRoom);
+    buildRoutes();
+}
+
+SoftphoneServer::~SoftphoneServer()
+{
+    stop();
+}
+
+template<class Req, class Service>
+void SoftphoneServer::route(Service *service,
+                            void (Service::*method)(ClientConnection &, const Req &, Responder),
+                            bool needsLogin)
+{
+    Handler handler = [service, method](ClientConnection &client, const protocol::json &params,
+                                        Responder reply) {
+        auto decoded = protocol::decodeParams<Req>(params);
+        if (!decoded) {
+            const auto &error = decoded.error();
+            // A broken record inside a message is the record's fault, not the envelope's.
+            const bool badRecord = error.path == "params.attach" &&
+                                   error.detail.starts_with("is not a call record");
+            reply.error(badRecord ? ErrorCode::InvalidRecord : ErrorCode::InvalidParams,
+                        error.message());
+            return;
+        }
+        (service->*method)(client, *decoded, std::move(reply));
+    };
+    m_routes.emplace(std::string(Req::kMethod), Route{std::move(handler), needsLogin});
+}
+
+void SoftphoneServer::buildRoutes()
+{
+    route(&m_auth, &AuthService::registerAccount, false);
+    route(&m_auth, &AuthService::login, false);
+    route(&m_auth, &AuthService::logout);
+    m_routes.emplace("ping", Route{[](ClientConnection &, const protocol::json &, Responder reply) {
+                                       reply.result(protocol::PingResult{ServerContext::now()});
+                                   },
+                                   false});
+    route(&m_directory, &DirectoryService::getUser);
+    route(&m_directory, &DirectoryService::listContacts);
+    route(&m_directory, &DirectoryService::addContact);
+    route(&m_directory, &DirectoryService::removeContact);
+    route(&m_messaging, &MessageService::send);
+    route(&m_messaging, &MessageService::history);
+    route(&m_messaging, &MessageService::sync);
+    route(&m_calls, &CallManager::invite);
+    route(&m_calls, &CallManager::respond);
+    route(&m_calls, &CallManager::cancel);
+    route(&m_calls, &CallManager::hangup);
+    route(&m_calls, &CallManager::joinRoom);
+    route(&m_calls, &CallManager::leaveRoom);
+    route(&m_calls, &CallManager::relaySdp);
+    route(&m_calls, &CallManager::relayIce);
+    m_routes.emplace("turn.credentials",
+                     Route{[this](ClientConnection &client, const protocol::json &, Responder reply) {
+                               reply.result(m_turn.credentialsFor(client.account(),
+                                                                  ServerContext::now()));
+                           },
+                           true});
+}
+
+QString SoftphoneServer::start()
+{
+    if (!PasswordHasher::initialize())
+        return QStringLiteral("libsodium could not be initialised");
+    if (m_config.database.driver == QLatin1String("QSQLITE") &&
+        !QDir().mkpath(m_config.dataDir)) {
+        return QStringLiteral("cannot create the data directory %1").arg(m_config.dataDir);
+    }
+    if (QString error = m_db.open(); !error.isEmpty())
+        return error;
+    if (!m_messages.load() || !m_callStore.load() || !m_webhooks.start())
+        return QStringLiteral("cannot read the database: %1").arg(m_db.lastError());
+    m_accounts.removeExpiredSessions(ServerContext::now());
+    m_calls.recover();
+    return listen();
+}
+
+QString SoftphoneServer::listen()
+{
+    const bool secure = !m_config.tlsCertificate.isEmpty();
+    m_wsServer = new QWebSocketServer(QStringLiteral("softphone-server/" SOFTPHONE_VERSION),
+                                      secure ? QWebSocketServer::SecureMode
+                                             : QWebSocketServer::NonSecureMode,
+                                      this);
+    m_wsServer->setMaxPendingConnections(1024);
+    if (secure) {
+        QFile certFile(m_config.tlsCertificate);
+        QFile keyFile(m_config.tlsPrivateKey);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+            return QStringLiteral("cannot read the TLS certificate or key");
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        const auto chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (chain.isEmpty() || key.isNull())
+            return QStringLiteral("the TLS certificate or key is not valid PEM");
+        ssl.setLocalCertificateChain(chain);
+        ssl.setPrivateKey(key);
+        ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_wsServer->setSslConfiguration(ssl);
+    }
+    connect(m_wsServer, &QWebSocketServer::originAuthenticationRequired, this,
+            [this](QWebSocketCorsAuthenticator *authenticator) {
+                const QString origin = authenticator->origin();
+                // Native clients send no Origin; browsers must come from an allowed one.
+                authenticator->setAllowed(m_config.allowedOrigins.isEmpty() || origin.isEmpty() ||
+                                          m_config.allowedOrigins.contains(origin));
+            });
+    connect(m_wsServer, &QWebSocketServer::newConnection, this, &SoftphoneServer::onNewConnection);
+    if (!m_wsServer->listen(m_config.listen.host, m_config.listen.port)) {
+        return QStringLiteral("cannot listen on %1: %2")
+            .arg(m_config.listen.toString(), m_wsServer->errorString());
+    }
+    if (m_config.http) {
+        m_http = new HttpEndpoint([this] { return metricsText(); },
+                                  [this] { return !m_stopped; }, this);
+        if (!m_http->listen(m_config.http->host, m_config.http->port)) {
+            return QStringLiteral("cannot listen for HTTP on %1: %2")
+                .arg(m_config.http->toString(), m_http->errorString());
+        }
+    }
+    qCInfo(lcServer).noquote() << "listening on" << (secure ? "wss://" : "ws://")
+                               << m_config.listen.host.toString() << port();
+    return {};
+}
+
+quint16 SoftphoneServer::port() const
+{
+    return m_wsServer ? m_wsServer->serverPort() : 0;
+}
+
+quint16 SoftphoneServer::httpPort() const
+{
+    return m_http ? m_http->port() : 0;
+}
+
+void SoftphoneServer::onNewConnection()
+{
+    while (QWebSocket *socket = m_wsServer->nextPendingConnection()) {
+        if (m_stopped) {
+            socket->close(QWebSocketProtocol::CloseCodeGoingAway);
+            socket->deleteLater();
+            continue;
+        }
+        auto *client = new ClientConnection(socket, m_config.limits, this);
+        connect(client, &ClientConnection::requestReceived, this, &SoftphoneServer::onRequest);
+        connect(client, &ClientConnection::disconnected, this, &SoftphoneServer::onDisconnected);
+    }
+}
+
+void SoftphoneServer::onRequest(ClientConnection *client, const protocol::Request &request)
+{
+    ++m_requests;
+    Responder reply(client, request.id);
+    const auto found = m_routes.find(request.method);
+    if (found == m_routes.end()) {
+        reply.error(ErrorCode::UnknownMethod, "no method \"" + request.method + "\"");
+        return;
+    }
+    if (found->second.needsLogin && !client->isAuthenticated()) {
+        reply.error(ErrorCode::NotAuthenticated, "log in first");
+        return;
+    }
+    if (m_stopped) {
+        reply.error(ErrorCode::Unavailable, "the server is shutting down");
+        return;
+    }
+    found->second.handler(*client, request.params, std::move(reply));
+}
+
+void SoftphoneServer::onDisconnected(ClientConnection *client)
+{
+    if (client->isAuthenticated()) {
+        m_calls.deviceOffline(client, CallManager::Departure::Dropped);
+        m_sessions.remove(client);
+        qCInfo(lcSession) << "offline" << client->account().c_str() << client->deviceId().c_str();
+    }
+    client->deleteLater();
+}
+
+void SoftphoneServer::stop()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    qCInfo(lcServer) << "stopping: ending calls, sending records, flushing the CC queue";
+    m_calls.shutdown();
+    if (!m_webhooks.flush(5000))
+        qCWarning(lcServer) << "some CC events are still queued; they go out after the restart";
+    if (m_wsServer)
+        m_wsServer->close();
+    for (ClientConnection *client : findChildren<ClientConnection *>())
+        client->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server stopping"));
+}
+
+QByteArray SoftphoneServer::metricsText()
+{
+    const CallCounters &calls = m_calls.counters();
+    QByteArray text;
+    const auto metric = [&text](const char *name, const char *type, const char *help, double value) {
+        text += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
+        text += QByteArray(name) + ' ' + QByteArray::number(value, 'g', 15) + '\n';
+    };
+    metric("softphone_connections", "gauge", "Logged-in WebSocket connections.",
+           double(m_sessions.connectionCount()));
+    metric("softphone_online_accounts", "gauge", "Accounts with at least one device online.",
+           double(m_sessions.accountCount()));
+    metric("softphone_requests_total", "counter", "Requests received.", double(m_requests));
+    metric("softphone_live_calls", "gauge", "Calls ringing, answered or awaiting their record.",
+           double(m_calls.liveCalls()));
+    metric("softphone_call_invites_total", "counter", "Calls placed.", double(calls.invites));
+    metric("softphone_calls_answered_total", "counter", "Calls answered.", double(calls.answered));
+    metric("softphone_calls_completed_total", "counter", "Answered calls hung up.",
+           double(calls.completed));
+    metric("softphone_calls_unanswered_total", "counter",
+           "Calls canceled, declined, busy or timed out.", double(calls.unanswered));
+    metric("softphone_records_server_total", "counter", "Status 1 records sent by the server.",
+           double(calls.serverRecords));
+    metric("softphone_records_client_total", "counter", "Records 2-5 accepted from callers.",
+           double(calls.clientRecords));
+    metric("softphone_records_fallback_total", "counter",
+           "Records 2-5 the server sent because the caller did not.", double(calls.fallbackRecords));
+    metric("softphone_webhook_delivered_total", "counter", "CC deliveries answered 2xx.",
+           double(m_webhooks.delivered()));
+    metric("softphone_webhook_failed_attempts_total", "counter", "CC deliveries that failed.",
+           double(m_webhooks.failedAttempts()));
+    metric("softphone_webhook_queued", "gauge", "CC deliveries waiting.",
+           double(m_webhooks.queued()));
+    return text;
+}
+
+} // namespace softphone::server

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "account_store.h"
+#include "auth_service.h"
+#include "call_manager.h"
+#include "call_store.h"
+#include "database.h"
+#include "directory_service.h"
+#include "message_service.h"
+#include "message_store.h"
+#include "server_config.h"
+#include "server_context.h"
+#include "session_registry.h"
+#include "turn_service.h"
+#include "webhook_dispatcher.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <unordered_map>
+
+class QWebSocketServer;
+
+namespace softphone::server {
+
+class HttpEndpoint;
+
+// The whole server: storage, services, the WebSocket listener and the HTTP endpoint,
+// and the table that routes each method to its service.
+class SoftphoneServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SoftphoneServer(ServerConfig config, QObject *parent = nullptr);
+    ~SoftphoneServer() override;
+
+    QString start();  // error text, or empty once listening
+    void stop();      // ends calls with their records, flushes the CC queue, closes connections
+
+    quint16 port() const;
+    quint16 httpPort() const;
+    QByteArray metricsText();
+
+private:
+    using Handler = std::function<void(ClientConnection &, const protocol::json &, Responder)>;
+    struct Route
+    {
+        Handler handler;
+        bool needsLogin = true;
+    };
+
+    template<class Req, class Service>
+    void route(Service *service, void (Service::*method)(ClientConnection &, const Req &, Responder),
+               bool needsLogin = true);
+    void buildRoutes();
+    QString listen();
+
+    void onNewConnection();
+    void onRequest(ClientConnection *client, const protocol::Request &request);
+    void onDisconnected(ClientConnection *client);
+
+    ServerConfig m_config;
+    Database m_db;
+    AccountStore m_accounts;
+    MessageStore m_messages;
+    CallStore m_callStore;
+    SessionRegistry m_sessions;
+    ServerContext m_context;
+    AuthService m_auth;
+    MessageService m_messaging;
+    DirectoryService m_directory;
+    CallManager m_calls;
+    TurnService m_turn;
+    WebhookDispatcher m_webhooks;
+    QWebSocketServer *m_wsServer = nullptr;
+    HttpEndpoint *m_http = nullptr;
+    std::unordered_map<std::string, Route> m_routes;
+    std::uint64_t m_requests = 0;
+    std::uint64_t m_badFrames = 0;
+    bool m_stopped = false;
+};
+
+} // namespace softphone::server
