@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+namespace softphone::test {
+
+// The real softphone-server binary on loopback, with its own data directory and config.
+class ServerProcess
+{
+public:
+    // `config` is written to a JSON file in the data directory and passed with --config.
+    explicit ServerProcess(nlohmann::json config = nlohmann::json::object());
+    ~ServerProcess();
+
+    bool start();  // waits for the "listening" line; false (and qWarning) on failure
+    bool stop();   // SIGTERM, then waits for a clean exit
+    void kill();   // SIGKILL: a crash
+    bool restart() { return stop() && start(); }
+
+    QUrl url() const;
+    quint16 port() const { return m_port; }
+    quint16 httpPort() const { return m_httpPort; }
+    QString dataDir() const { return m_dataDir.path(); }
+    QString output() const { return m_output; }
+    int runCommand(const QStringList &arguments, QString *output = nullptr) const;
+
+    static QString binary();
+
+private:
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<QProcess> m_process;
+    QString m_output;
+    quint16 m_port = 0;
+    quint16 m_httpPort = 0;
+};
+
+// An HTTP GET on loopback; returns the status code (0 on failure) and fills `body`.
+int httpGet(quint16 port, const QString &path, QByteArray *body = nullptr);
+
+} // namespace softphone::test
