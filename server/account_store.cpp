@@ -30,7 +30,8 @@ bool AccountStore::setPassword(const std::string &accid, const std::string &pass
 
 bool AccountStore::exists(const std::string &accid)
 {
-    auto query = m_db.exec(QStringLiteral("SELECT 1 FROM accounts WHERE accid = ?"), {sqlText(accid)});
+    auto query =
+        m_db.exec(QStringLiteral("SELECT 1 FROM accounts WHERE accid = ?"), {sqlText(accid)});
     return query && query->next();
 }
 
@@ -45,7 +46,8 @@ std::optional<std::string> AccountStore::passwordHash(const std::string &accid)
 
 std::optional<std::string> AccountStore::name(const std::string &accid)
 {
-    auto query = m_db.exec(QStringLiteral("SELECT name FROM accounts WHERE accid = ?"), {sqlText(accid)});
+    auto query =
+        m_db.exec(QStringLiteral("SELECT name FROM accounts WHERE accid = ?"), {sqlText(accid)});
     if (!query || !query->next())
         return std::nullopt;
     return textOf(query->value(0));
@@ -97,7 +99,8 @@ std::vector<std::string> AccountStore::contacts(const std::string &owner)
     return column("SELECT contact FROM contacts WHERE owner = ? ORDER BY contact", owner);
 }
 
-bool AccountStore::addContact(const std::string &owner, const std::string &contact, std::int64_t now)
+bool AccountStore::addContact(const std::string &owner, const std::string &contact,
+                              std::int64_t now)
 {
     return m_db
         .exec(QStringLiteral("INSERT INTO contacts (owner, contact, created_at) VALUES (?, ?, ?) "
@@ -125,4 +128,4 @@ std::vector<std::string> AccountStore::presenceAudience(const std::string &accid
     return {audience.begin(), audience.end()};
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -20,7 +20,9 @@ struct SessionRecord
 class AccountStore
 {
 public:
-    explicit AccountStore(Database &db) : m_db(db) {}
+    explicit AccountStore(Database &db)
+        : m_db(db)
+    {}
 
     enum class CreateResult { Created, Exists, Failed };
     CreateResult create(const std::string &accid, const std::string &name,
@@ -47,4 +49,4 @@ private:
     Database &m_db;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -7,7 +7,6 @@
 #include "session_registry.h"
 
 #include <QPointer>
-
 #include <memory>
 
 namespace softphone::server {
@@ -75,9 +74,8 @@ void AuthService::login(ClientConnection &client, const protocol::Login &params,
         return;
     }
     if (params.protocol != protocol::kProtocolVersion) {
-        reply.error(ErrorCode::UnsupportedVersion,
-                    "this server speaks protocol version " +
-                        std::to_string(protocol::kProtocolVersion));
+        reply.error(ErrorCode::UnsupportedVersion, "this server speaks protocol version " +
+                                                       std::to_string(protocol::kProtocolVersion));
         return;
     }
     if (params.token) {
@@ -140,10 +138,9 @@ void AuthService::finishLogin(ClientConnection &client, const protocol::Login &p
         older->forget();
         older->close(4000, QStringLiteral("replaced by a newer login of this device"));
     }
-    reply.result(protocol::LoginResult{params.account,
-                                       m_context.accounts.name(params.account).value_or(""), token,
-                                       expiresAt, ServerContext::now(), protocol::kProtocolVersion,
-                                       m_context.config.callRecords});
+    reply.result(protocol::LoginResult{
+        params.account, m_context.accounts.name(params.account).value_or(""), token, expiresAt,
+        ServerContext::now(), protocol::kProtocolVersion, m_context.config.callRecords});
     qCInfo(lcSession) << "login" << params.account.c_str() << params.deviceId.c_str()
                       << params.clientType.c_str();
     emit deviceOnline(&client);
@@ -158,4 +155,4 @@ void AuthService::logout(ClientConnection &client, const protocol::Logout &, Res
     reply.result(protocol::Empty{});
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -19,7 +19,8 @@ public:
     AuthService(ServerContext &context, QObject *parent = nullptr);
     ~AuthService() override;
 
-    void registerAccount(ClientConnection &client, const protocol::Register &params, Responder reply);
+    void registerAccount(ClientConnection &client, const protocol::Register &params,
+                         Responder reply);
     void login(ClientConnection &client, const protocol::Login &params, Responder reply);
     void logout(ClientConnection &client, const protocol::Logout &params, Responder reply);
 
@@ -37,4 +38,4 @@ private:
     std::string m_dummyHash;  // verified against for unknown accounts, so timing reveals nothing
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

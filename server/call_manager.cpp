@@ -7,7 +7,6 @@
 #include "session_registry.h"
 
 #include <QUuid>
-
 #include <cmath>
 
 namespace softphone::server {
@@ -40,7 +39,7 @@ std::int64_t roundedSeconds(std::int64_t ms)
     return (ms + 500) / 1000;
 }
 
-} // namespace
+}  // namespace
 
 CallManager::CallManager(ServerContext &context, CallStore &store, MessageService &messages,
                          QObject *parent)
@@ -167,10 +166,10 @@ void CallManager::invite(ClientConnection &client, const protocol::CallInvite &p
         }
     });
     placed.ringTimer->start(m_context.config.ringTimeoutSeconds * 1000);
-    m_context.sessions.sendToAccount(
-        params.callee, protocol::encodeEvent(protocol::CallIncoming{
-                           caller, m_context.accounts.name(caller).value_or(""), params.type,
-                           placed.row.cid, placed.row.channelId}));
+    m_context.sessions.sendToAccount(params.callee,
+                                     protocol::encodeEvent(protocol::CallIncoming{
+                                         caller, m_context.accounts.name(caller).value_or(""),
+                                         params.type, placed.row.cid, placed.row.channelId}));
 }
 
 void CallManager::respond(ClientConnection &client, const protocol::CallRespond &params,
@@ -203,8 +202,9 @@ void CallManager::answer(Call &call, ClientConnection &callee)
     call.row.answeredAt = ServerContext::now();
     m_store.markAnswered(call.row.cid, *call.row.answeredAt);
     ++m_counters.answered;
-    sendToDevice(call.row.caller, call.callerDevice,
-                 protocol::encodeEvent(protocol::CallAccepted{{call.row.cid, callee.clientType()}}));
+    sendToDevice(
+        call.row.caller, call.callerDevice,
+        protocol::encodeEvent(protocol::CallAccepted{{call.row.cid, callee.clientType()}}));
     m_context.sessions.sendToAccount(
         call.row.callee,
         protocol::encodeEvent(protocol::CallAckSync{ServerContext::now(), call.row.cid,
@@ -253,7 +253,8 @@ void CallManager::cancelRinging(Call &call, CancelReason reason)
     m_context.sessions.sendToAccount(
         call.row.callee, protocol::encodeEvent(protocol::CallCanceled{call.row.cid, reason}));
     ++m_counters.unanswered;
-    endUnanswered(call, reason == CancelReason::Timeout ? CallStatus::Timeout : CallStatus::Canceled);
+    endUnanswered(call,
+                  reason == CancelReason::Timeout ? CallStatus::Timeout : CallStatus::Canceled);
 }
 
 // ---- hangup and rooms ----------------------------------------------------------------
@@ -339,12 +340,14 @@ void CallManager::leave(Call &call, const std::string &account)
     member.joinedAt = 0;
     m_store.leaveRoom(call.row.cid, account, now);
     const bool isCaller = account == call.row.caller;
-    sendToDevice(isCaller ? call.row.callee : call.row.caller,
-                 isCaller ? call.calleeDevice : call.callerDevice,
-                 protocol::encodeEvent(protocol::RoomClientLeave{account, member.uid, call.row.cid}));
+    sendToDevice(
+        isCaller ? call.row.callee : call.row.caller,
+        isCaller ? call.calleeDevice : call.callerDevice,
+        protocol::encodeEvent(protocol::RoomClientLeave{account, member.uid, call.row.cid}));
 }
 
-void CallManager::relaySdp(ClientConnection &client, const protocol::RtcSdp &params, Responder reply)
+void CallManager::relaySdp(ClientConnection &client, const protocol::RtcSdp &params,
+                           Responder reply)
 {
     Call *call = participantCall(client, params.cid, reply);
     if (!call)
@@ -361,7 +364,8 @@ void CallManager::relaySdp(ClientConnection &client, const protocol::RtcSdp &par
         protocol::RtcSdpEvent{params.cid, client.account(), params.sdpType, params.sdp}));
 }
 
-void CallManager::relayIce(ClientConnection &client, const protocol::RtcIce &params, Responder reply)
+void CallManager::relayIce(ClientConnection &client, const protocol::RtcIce &params,
+                           Responder reply)
 {
     Call *call = participantCall(client, params.cid, reply);
     if (!call)
@@ -439,7 +443,8 @@ std::vector<protocol::CallDuration> CallManager::durationsOf(const Call &call) c
     return durations;
 }
 
-void CallManager::endAnswered(Call &call, const std::string &hungUpBy, const ClientConnection *except)
+void CallManager::endAnswered(Call &call, const std::string &hungUpBy,
+                              const ClientConnection *except)
 {
     for (const std::string *account : {&call.row.caller, &call.row.callee})
         leave(call, *account);
@@ -501,7 +506,8 @@ void CallManager::sendFallbackRecord(std::int64_t channelId)
 
 // ---- records from clients ------------------------------------------------------------
 
-std::optional<Refusal> CallManager::admitClientRecord(const std::string &from, const std::string &to,
+std::optional<Refusal> CallManager::admitClientRecord(const std::string &from,
+                                                      const std::string &to,
                                                       const protocol::CallRecord &record)
 {
     const std::string channel = "call " + std::to_string(record.channelId);
@@ -520,7 +526,8 @@ std::optional<Refusal> CallManager::admitClientRecord(const std::string &from, c
         return Refusal{ErrorCode::NoSuchCall, "no " + channel};
     }
     if (from != row.caller)
-        return Refusal{ErrorCode::RecordForbidden, "only the caller of " + channel + " sends its record"};
+        return Refusal{ErrorCode::RecordForbidden,
+                       "only the caller of " + channel + " sends its record"};
     if (to != row.callee)
         return Refusal{ErrorCode::RecordMismatch, channel + " was to \"" + row.callee + "\""};
     if (live || !row.endStatus)
@@ -571,8 +578,8 @@ void CallManager::deviceOffline(ClientConnection *client, Departure departure)
     Call &call = *it->second;
     const std::string account = client->account();
     const std::string deviceId = client->deviceId();
-    const bool callingDevice = call.phase == Phase::Ringing && account == call.row.caller &&
-                               deviceId == call.callerDevice;
+    const bool callingDevice =
+        call.phase == Phase::Ringing && account == call.row.caller && deviceId == call.callerDevice;
     const bool inCall = isInCallDevice(call, *client);
     if (!callingDevice && !inCall)
         return;
@@ -657,4 +664,4 @@ void CallManager::shutdown()
         sendFallbackRecord(channelId);
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -8,7 +8,6 @@
 
 #include <QObject>
 #include <QTimer>
-
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -131,4 +130,4 @@ private:
     bool m_stopping = false;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

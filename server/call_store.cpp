@@ -19,7 +19,7 @@ QVariant nullableInt(std::optional<std::int64_t> value)
     return value ? QVariant(qint64(*value)) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
-} // namespace
+}  // namespace
 
 bool CallStore::load()
 {
@@ -99,7 +99,8 @@ std::optional<StoredCall> CallStore::byChannel(std::int64_t channelId)
 
 std::vector<StoredCall> CallStore::unfinished()
 {
-    return select(QStringLiteral("ended_at IS NULL OR record_msgid IS NULL ORDER BY channel_id"), {});
+    return select(QStringLiteral("ended_at IS NULL OR record_msgid IS NULL ORDER BY channel_id"),
+                  {});
 }
 
 void CallStore::joinRoom(const std::string &cid, const std::string &accid, std::int64_t uid,
@@ -130,4 +131,4 @@ std::vector<RoomStay> CallStore::stays(const std::string &cid)
     return result;
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -4,7 +4,6 @@
 
 #include <QString>
 #include <QVariant>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,7 +39,9 @@ struct RoomStay
 class CallStore
 {
 public:
-    explicit CallStore(Database &db) : m_db(db) {}
+    explicit CallStore(Database &db)
+        : m_db(db)
+    {}
 
     bool load();  // reads the highest channelId in use
     std::int64_t nextChannelId() { return ++m_lastChannelId; }
@@ -52,7 +53,8 @@ public:
     std::optional<StoredCall> byChannel(std::int64_t channelId);
     std::vector<StoredCall> unfinished();  // not ended, or ended without a record
 
-    void joinRoom(const std::string &cid, const std::string &accid, std::int64_t uid, std::int64_t at);
+    void joinRoom(const std::string &cid, const std::string &accid, std::int64_t uid,
+                  std::int64_t at);
     void leaveRoom(const std::string &cid, const std::string &accid, std::int64_t at);
     std::vector<RoomStay> stays(const std::string &cid);
 
@@ -63,4 +65,4 @@ private:
     std::int64_t m_lastChannelId = 0;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

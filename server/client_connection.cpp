@@ -3,7 +3,6 @@
 #include "logging.h"
 
 #include <QWebSocket>
-
 #include <algorithm>
 #include <atomic>
 
@@ -13,7 +12,7 @@ using protocol::ErrorCode;
 
 namespace {
 std::atomic<std::uint64_t> nextSerial{1};
-} // namespace
+}  // namespace
 
 ClientConnection::ClientConnection(QWebSocket *socket, ConnectionLimits limits, QObject *parent)
     : QObject(parent)
@@ -95,8 +94,9 @@ void ClientConnection::onText(const QString &text)
     }
     auto *request = std::get_if<protocol::Request>(&*frame);
     if (!request) {
-        send(protocol::encodeError(std::nullopt, ErrorCode::BadFrame,
-                                   "clients send requests; responses and events come from the server"));
+        send(protocol::encodeError(
+            std::nullopt, ErrorCode::BadFrame,
+            "clients send requests; responses and events come from the server"));
         return;
     }
     if (!takeToken()) {
@@ -146,4 +146,4 @@ void Responder::finish(const std::string &text)
         m_connection->send(text);
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

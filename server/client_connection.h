@@ -5,7 +5,6 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
-
 #include <cstdint>
 #include <string>
 
@@ -95,4 +94,4 @@ private:
     bool m_done = false;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -87,7 +87,7 @@ CREATE TABLE webhook_queue (
 )"},
 };
 
-} // namespace
+}  // namespace
 
 Database::Database(DatabaseSettings settings)
     : m_settings(std::move(settings))
@@ -144,7 +144,8 @@ int Database::schemaVersion()
 
 QString Database::migrate()
 {
-    if (!exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
+    if (!exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
         return m_lastError;
     const int current = schemaVersion();
     for (const Migration &migration : kMigrations) {
@@ -158,7 +159,9 @@ QString Database::migrate()
                 continue;
             if (!exec(statement)) {
                 rollback();
-                return QStringLiteral("migration %1 failed: %2").arg(migration.version).arg(m_lastError);
+                return QStringLiteral("migration %1 failed: %2")
+                    .arg(migration.version)
+                    .arg(m_lastError);
             }
         }
         if (!exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"),
@@ -172,7 +175,8 @@ QString Database::migrate()
     return {};
 }
 
-std::optional<QSqlQuery> Database::exec(const QString &sql, std::initializer_list<QVariant> bindings)
+std::optional<QSqlQuery> Database::exec(const QString &sql,
+                                        std::initializer_list<QVariant> bindings)
 {
     QSqlQuery query(m_db);
     if (!query.prepare(sql)) {
@@ -211,4 +215,4 @@ void Database::rollback()
     m_db.rollback();
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -4,7 +4,6 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
-
 #include <initializer_list>
 #include <optional>
 
@@ -36,7 +35,8 @@ public:
     int schemaVersion();
 
     // Runs one statement with positional bindings; nullopt (and a logged warning) on failure.
-    std::optional<QSqlQuery> exec(const QString &sql, std::initializer_list<QVariant> bindings = {});
+    std::optional<QSqlQuery> exec(const QString &sql,
+                                  std::initializer_list<QVariant> bindings = {});
     bool transaction();
     bool commit();
     void rollback();
@@ -52,4 +52,4 @@ private:
     QString m_lastError;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

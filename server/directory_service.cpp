@@ -76,4 +76,4 @@ void DirectoryService::publishPresence(const std::string &account)
         m_context.sessions.sendToAccount(peer, text);
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -30,4 +30,4 @@ private:
     ServerContext &m_context;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

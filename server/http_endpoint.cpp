@@ -11,7 +11,7 @@ namespace softphone::server {
 namespace {
 constexpr qint64 kMaxRequestBytes = 8 * 1024;
 constexpr int kRequestTimeoutMs = 5000;
-} // namespace
+}  // namespace
 
 HttpEndpoint::HttpEndpoint(MetricsSource metrics, HealthSource health, QObject *parent)
     : QObject(parent)
@@ -88,4 +88,4 @@ void HttpEndpoint::reply(QTcpSocket *socket, int status, const char *reason,
     socket->disconnectFromHost();
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

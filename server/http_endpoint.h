@@ -2,7 +2,6 @@
 
 #include <QHostAddress>
 #include <QObject>
-
 #include <functional>
 
 class QTcpServer;
@@ -35,4 +34,4 @@ private:
     HealthSource m_health;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -9,4 +9,4 @@ Q_LOGGING_CATEGORY(lcCall, "softphone.server.call")
 Q_LOGGING_CATEGORY(lcWebhook, "softphone.server.webhook")
 Q_LOGGING_CATEGORY(lcHttp, "softphone.server.http")
 
-} // namespace softphone::server
+}  // namespace softphone::server

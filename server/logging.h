@@ -11,4 +11,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcCall)
 Q_DECLARE_LOGGING_CATEGORY(lcWebhook)
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
-} // namespace softphone::server
+}  // namespace softphone::server

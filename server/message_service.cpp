@@ -38,7 +38,7 @@ protocol::SendAck ackFor(const Message &message)
     return {message.msgidClient, message.msgidServer, message.msgTimestamp};
 }
 
-} // namespace
+}  // namespace
 
 void MessageService::send(ClientConnection &sender, const protocol::SendMessage &params,
                           Responder reply)
@@ -71,8 +71,15 @@ void MessageService::send(ClientConnection &sender, const protocol::SendMessage 
         }
     }
 
-    Message message{protocol::ConvType::Person, sender.account(), params.to, params.msgType,
-                    params.body, params.attach, params.msgidClient, 0, ServerContext::now(),
+    Message message{protocol::ConvType::Person,
+                    sender.account(),
+                    params.to,
+                    params.msgType,
+                    params.body,
+                    params.attach,
+                    params.msgidClient,
+                    0,
+                    ServerContext::now(),
                     sender.clientType()};
     if (!m_context.messages.insert(message)) {
         reply.error(ErrorCode::Internal, "the message could not be stored; send it again");
@@ -110,8 +117,8 @@ void MessageService::deliver(const Message &message, const ClientConnection *exc
 void MessageService::history(ClientConnection &client, const protocol::History &params,
                              Responder reply)
 {
-    reply.result(m_context.messages.history(client.account(), params.peer, params.before,
-                                            params.limit));
+    reply.result(
+        m_context.messages.history(client.account(), params.peer, params.before, params.limit));
 }
 
 void MessageService::sync(ClientConnection &client, const protocol::Sync &params, Responder reply)
@@ -119,4 +126,4 @@ void MessageService::sync(ClientConnection &client, const protocol::Sync &params
     reply.result(m_context.messages.sync(client.account(), params.since, params.limit));
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

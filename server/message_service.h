@@ -5,7 +5,6 @@
 #include "server_context.h"
 
 #include <QObject>
-
 #include <optional>
 
 namespace softphone::server {
@@ -40,4 +39,4 @@ private:
     RecordAdmission *m_admission = nullptr;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

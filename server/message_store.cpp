@@ -4,7 +4,6 @@
 #include "sql_values.h"
 
 #include <QSqlQuery>
-
 #include <algorithm>
 
 namespace softphone::server {
@@ -28,7 +27,7 @@ MsgType msgTypeFromName(const std::string &name)
     return protocol::enumFromName<MsgType>(name).value_or(MsgType::Custom);
 }
 
-} // namespace
+}  // namespace
 
 std::string MessageStore::conversationKey(const std::string &a, const std::string &b)
 {
@@ -66,9 +65,10 @@ std::vector<Message> MessageStore::readMessages(QSqlQuery &query)
 std::optional<Message> MessageStore::findByClientId(const std::string &from,
                                                     const std::string &msgidClient)
 {
-    auto query = m_db.exec(QStringLiteral("SELECT ") + kColumns +
-                               QStringLiteral(" FROM messages WHERE from_acc = ? AND msgid_client = ?"),
-                           {sqlText(from), sqlText(msgidClient)});
+    auto query =
+        m_db.exec(QStringLiteral("SELECT ") + kColumns +
+                      QStringLiteral(" FROM messages WHERE from_acc = ? AND msgid_client = ?"),
+                  {sqlText(from), sqlText(msgidClient)});
     if (!query)
         return std::nullopt;
     auto found = readMessages(*query);
@@ -93,8 +93,7 @@ bool MessageStore::insert(Message &message)
             .has_value();
     const QString peers = QStringLiteral(
         "INSERT INTO conversation_peers (owner, peer) VALUES (?, ?) ON CONFLICT DO NOTHING");
-    const bool linked = stored &&
-                        m_db.exec(peers, {sqlText(message.from), sqlText(message.to)}) &&
+    const bool linked = stored && m_db.exec(peers, {sqlText(message.from), sqlText(message.to)}) &&
                         m_db.exec(peers, {sqlText(message.to), sqlText(message.from)});
     if (!linked || !m_db.commit()) {
         m_db.rollback();
@@ -109,11 +108,11 @@ protocol::HistoryPage MessageStore::history(const std::string &account, const st
                                             std::optional<std::int64_t> before, int limit)
 {
     protocol::HistoryPage page;
-    auto query = m_db.exec(QStringLiteral("SELECT ") + kColumns +
-                               QStringLiteral(" FROM messages WHERE conv_key = ? AND msgid_server < ? "
-                                              "ORDER BY msgid_server DESC LIMIT ?"),
-                           {sqlText(conversationKey(account, peer)),
-                            qint64(before.value_or(INT64_MAX)), limit + 1});
+    auto query = m_db.exec(
+        QStringLiteral("SELECT ") + kColumns +
+            QStringLiteral(" FROM messages WHERE conv_key = ? AND msgid_server < ? "
+                           "ORDER BY msgid_server DESC LIMIT ?"),
+        {sqlText(conversationKey(account, peer)), qint64(before.value_or(INT64_MAX)), limit + 1});
     if (!query)
         return page;
     page.messages = readMessages(*query);
@@ -146,4 +145,4 @@ protocol::SyncPage MessageStore::sync(const std::string &account, std::int64_t s
     return page;
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -3,7 +3,6 @@
 #include "protocol/messages.h"
 
 #include <QSqlQuery>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,7 +17,9 @@ class Database;
 class MessageStore
 {
 public:
-    explicit MessageStore(Database &db) : m_db(db) {}
+    explicit MessageStore(Database &db)
+        : m_db(db)
+    {}
 
     bool load();  // reads the highest id in use; call once after the database opens
 
@@ -40,4 +41,4 @@ private:
     std::int64_t m_lastId = 0;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -7,7 +7,7 @@ namespace softphone::server {
 namespace {
 constexpr unsigned long long kOpsLimit = 2;
 constexpr std::size_t kMemLimit = 19u * 1024u * 1024u;
-} // namespace
+}  // namespace
 
 bool PasswordHasher::initialize()
 {
@@ -48,4 +48,4 @@ std::string PasswordHasher::tokenHash(std::string_view token)
     return hex;
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

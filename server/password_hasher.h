@@ -15,8 +15,8 @@ public:
     static std::string hash(std::string_view password);  // empty on failure (out of memory)
     static bool verify(const std::string &encodedHash, std::string_view password);
 
-    static std::string newToken();                       // 256 random bits, base64url
+    static std::string newToken();                         // 256 random bits, base64url
     static std::string tokenHash(std::string_view token);  // what the database keeps: SHA-256 hex
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

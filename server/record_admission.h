@@ -25,4 +25,4 @@ public:
     virtual void recordStored(std::int64_t channelId, std::int64_t msgidServer) = 0;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

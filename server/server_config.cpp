@@ -1,7 +1,6 @@
 #include "server_config.h"
 
 #include <QFile>
-
 #include <nlohmann/json.hpp>
 
 namespace softphone::server {
@@ -54,7 +53,7 @@ QStringList strings(const json &value)
     return list;
 }
 
-} // namespace
+}  // namespace
 
 QString ServerConfig::loadFile(const QString &path)
 {
@@ -142,4 +141,4 @@ QString ServerConfig::validate() const
     return {};
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -6,7 +6,6 @@
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace softphone::server {
@@ -41,15 +40,15 @@ struct ServerConfig
     QString dataDir;
     DatabaseSettings database;  // path defaults to <dataDir>/softphone.db
 
-    bool callRecords = true;          // the built-in records (enableOrder)
-    bool openRegistration = true;     // `register` over the protocol
-    int ringTimeoutSeconds = 60;      // the server's backstop; clients time out first (30 s)
-    int recordGraceSeconds = 10;      // how long the caller has to send records 2-5
-    int reconnectGraceSeconds = 20;   // a device in a call that drops may come back within this
+    bool callRecords = true;         // the built-in records (enableOrder)
+    bool openRegistration = true;    // `register` over the protocol
+    int ringTimeoutSeconds = 60;     // the server's backstop; clients time out first (30 s)
+    int recordGraceSeconds = 10;     // how long the caller has to send records 2-5
+    int reconnectGraceSeconds = 20;  // a device in a call that drops may come back within this
     int tokenLifetimeDays = 30;
     ConnectionLimits limits;
-    QStringList allowedOrigins;       // empty: any Origin (native clients send none)
-    QString tlsCertificate;           // both set: wss://
+    QStringList allowedOrigins;  // empty: any Origin (native clients send none)
+    QString tlsCertificate;      // both set: wss://
     QString tlsPrivateKey;
     TurnSettings turn;
     WebhookSettings webhooks;
@@ -59,4 +58,4 @@ struct ServerConfig
     QString validate() const;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -22,4 +22,4 @@ struct ServerContext
     static std::int64_t now();  // ms since the epoch, server clock
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -90,4 +90,4 @@ void SessionRegistry::sendToAccount(const std::string &account, const std::strin
     }
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QObject>
-
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -42,4 +41,4 @@ private:
     std::size_t m_count = 0;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -27,7 +27,7 @@ DatabaseSettings databaseSettings(const ServerConfig &config)
     return settings;
 }
 
-} // namespace
+}  // namespace
 
 SoftphoneServer::SoftphoneServer(ServerConfig config, QObject *parent)
     : QObject(parent)
@@ -72,8 +72,8 @@ void SoftphoneServer::route(Service *service,
         if (!decoded) {
             const auto &error = decoded.error();
             // A broken record inside a message is the record's fault, not the envelope's.
-            const bool badRecord = error.path == "params.attach" &&
-                                   error.detail.starts_with("is not a call record");
+            const bool badRecord =
+                error.path == "params.attach" && error.detail.starts_with("is not a call record");
             reply.error(badRecord ? ErrorCode::InvalidRecord : ErrorCode::InvalidParams,
                         error.message());
             return;
@@ -107,20 +107,19 @@ void SoftphoneServer::buildRoutes()
     route(&m_calls, &CallManager::leaveRoom);
     route(&m_calls, &CallManager::relaySdp);
     route(&m_calls, &CallManager::relayIce);
-    m_routes.emplace("turn.credentials",
-                     Route{[this](ClientConnection &client, const protocol::json &, Responder reply) {
-                               reply.result(m_turn.credentialsFor(client.account(),
-                                                                  ServerContext::now()));
-                           },
-                           true});
+    m_routes.emplace(
+        "turn.credentials",
+        Route{[this](ClientConnection &client, const protocol::json &, Responder reply) {
+                  reply.result(m_turn.credentialsFor(client.account(), ServerContext::now()));
+              },
+              true});
 }
 
 QString SoftphoneServer::start()
 {
     if (!PasswordHasher::initialize())
         return QStringLiteral("libsodium could not be initialised");
-    if (m_config.database.driver == QLatin1String("QSQLITE") &&
-        !QDir().mkpath(m_config.dataDir)) {
+    if (m_config.database.driver == QLatin1String("QSQLITE") && !QDir().mkpath(m_config.dataDir)) {
         return QStringLiteral("cannot create the data directory %1").arg(m_config.dataDir);
     }
     if (QString error = m_db.open(); !error.isEmpty())
@@ -135,10 +134,9 @@ QString SoftphoneServer::start()
 QString SoftphoneServer::listen()
 {
     const bool secure = !m_config.tlsCertificate.isEmpty();
-    m_wsServer = new QWebSocketServer(QStringLiteral("softphone-server/" SOFTPHONE_VERSION),
-                                      secure ? QWebSocketServer::SecureMode
-                                             : QWebSocketServer::NonSecureMode,
-                                      this);
+    m_wsServer = new QWebSocketServer(
+        QStringLiteral("softphone-server/" SOFTPHONE_VERSION),
+        secure ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
     m_wsServer->setMaxPendingConnections(1024);
     if (secure) {
         QFile certFile(m_config.tlsCertificate);
@@ -171,8 +169,8 @@ QString SoftphoneServer::listen()
             .arg(m_config.listen.toString(), m_wsServer->errorString());
     }
     if (m_config.http) {
-        m_http = new HttpEndpoint([this] { return metricsText(); },
-                                  [this] { return !m_stopped; }, this);
+        m_http =
+            new HttpEndpoint([this] { return metricsText(); }, [this] { return !m_stopped; }, this);
         if (!m_http->listen(m_config.http->host, m_config.http->port)) {
             return QStringLiteral("cannot listen for HTTP on %1: %2")
                 .arg(m_config.http->toString(), m_http->errorString());
@@ -256,7 +254,8 @@ QByteArray SoftphoneServer::metricsText()
 {
     const CallCounters &calls = m_calls.counters();
     QByteArray text;
-    const auto metric = [&text](const char *name, const char *type, const char *help, double value) {
+    const auto metric = [&text](const char *name, const char *type, const char *help,
+                                double value) {
         text += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
         text += QByteArray(name) + ' ' + QByteArray::number(value, 'g', 15) + '\n';
     };
@@ -278,7 +277,8 @@ QByteArray SoftphoneServer::metricsText()
     metric("softphone_records_client_total", "counter", "Records 2-5 accepted from callers.",
            double(calls.clientRecords));
     metric("softphone_records_fallback_total", "counter",
-           "Records 2-5 the server sent because the caller did not.", double(calls.fallbackRecords));
+           "Records 2-5 the server sent because the caller did not.",
+           double(calls.fallbackRecords));
     metric("softphone_webhook_delivered_total", "counter", "CC deliveries answered 2xx.",
            double(m_webhooks.delivered()));
     metric("softphone_webhook_failed_attempts_total", "counter", "CC deliveries that failed.",
@@ -288,4 +288,4 @@ QByteArray SoftphoneServer::metricsText()
     return text;
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -15,7 +15,6 @@
 #include "webhook_dispatcher.h"
 
 #include <QObject>
-
 #include <functional>
 #include <memory>
 #include <unordered_map>
@@ -52,7 +51,8 @@ private:
     };
 
     template<class Req, class Service>
-    void route(Service *service, void (Service::*method)(ClientConnection &, const Req &, Responder),
+    void route(Service *service,
+               void (Service::*method)(ClientConnection &, const Req &, Responder),
                bool needsLogin = true);
     void buildRoutes();
     QString listen();
@@ -82,4 +82,4 @@ private:
     bool m_stopped = false;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QVariant>
-
 #include <string>
 
 namespace softphone::server {
@@ -17,4 +16,4 @@ inline std::string textOf(const QVariant &value)
     return value.toString().toStdString();
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -25,4 +25,4 @@ protocol::TurnCredentials TurnService::credentialsFor(const std::string &account
     return credentials;
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

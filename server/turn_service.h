@@ -13,11 +13,13 @@ namespace softphone::server {
 class TurnService
 {
 public:
-    explicit TurnService(const TurnSettings &settings) : m_settings(settings) {}
+    explicit TurnService(const TurnSettings &settings)
+        : m_settings(settings)
+    {}
     protocol::TurnCredentials credentialsFor(const std::string &account, std::int64_t nowMs) const;
 
 private:
     const TurnSettings &m_settings;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -12,7 +12,6 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QUuid>
-
 #include <algorithm>
 #include <map>
 
@@ -23,7 +22,7 @@ using nlohmann::json;
 namespace {
 constexpr int kBatch = 32;
 constexpr int kRequestTimeoutMs = 10'000;
-} // namespace
+}  // namespace
 
 WebhookDispatcher::WebhookDispatcher(ServerContext &context, QObject *parent)
     : QObject(parent)
@@ -141,7 +140,8 @@ void WebhookDispatcher::pump()
             continue;
         const QByteArray body = query->value(3).toString().toUtf8();
         QNetworkRequest request(QUrl(query->value(1).toString()));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
         request.setRawHeader("X-Softphone-Event-Id", query->value(2).toString().toUtf8());
         request.setRawHeader("X-Softphone-Signature", signature(body, secret));
         const int attempts = query->value(4).toInt();
@@ -188,4 +188,4 @@ bool WebhookDispatcher::flush(int timeoutMs)
     return queued() == 0;
 }
 
-} // namespace softphone::server
+}  // namespace softphone::server

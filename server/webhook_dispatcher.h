@@ -7,7 +7,6 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QTimer>
-
 #include <set>
 
 namespace softphone::server {
@@ -50,4 +49,4 @@ private:
     std::uint64_t m_failedAttempts = 0;
 };
 
-} // namespace softphone::server
+}  // namespace softphone::server

@@ -12,7 +12,6 @@
 #include <QDir>
 #include <QSocketNotifier>
 #include <QStandardPaths>
-
 #include <cstdio>
 
 #ifdef Q_OS_UNIX
@@ -59,7 +58,8 @@ void watchStopSignals(SoftphoneServer &server)
     sigaction(SIGINT, &action, nullptr);
 }
 #else
-void watchStopSignals(SoftphoneServer &) {}
+void watchStopSignals(SoftphoneServer &)
+{}
 #endif
 
 int addAccount(const ServerConfig &config, const QStringList &args, const QString &name)
@@ -96,7 +96,7 @@ int addAccount(const ServerConfig &config, const QStringList &args, const QStrin
     return fail(QStringLiteral("the account could not be stored: %1").arg(db.lastError()));
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char *argv[])
 {
@@ -105,9 +105,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(SOFTPHONE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Softphone server: accounts, messaging, call signalling and call records.\n"
-        "Commands: serve (the default), account add ACCID PASSWORD"));
+    parser.setApplicationDescription(
+        QStringLiteral("Softphone server: accounts, messaging, call signalling and call records.\n"
+                       "Commands: serve (the default), account add ACCID PASSWORD"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen(QStringLiteral("listen"),

@@ -9,7 +9,7 @@ namespace softphone::protocol {
 
 namespace {
 const std::set<std::string> kKnownFields = {"type", "channelId", "status", "durations"};
-} // namespace
+}  // namespace
 
 Problem CallDuration::checkDuration(const std::int64_t &seconds)
 {
@@ -94,4 +94,4 @@ std::optional<std::int64_t> CallRecord::durationOf(std::string_view accid) const
     return std::nullopt;
 }
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

@@ -94,4 +94,4 @@ private:
     static Problem checkChannelId(const std::int64_t &id);
 };
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

@@ -11,15 +11,13 @@ template<class... T>
 struct TypeList
 {};
 
-using AllRequests =
-    TypeList<Login, Register, Logout, Ping, UserGet, ContactsList, ContactsAdd, ContactsRemove,
-             SendMessage, History, Sync, CallInvite, CallRespond, CallCancel, CallHangup, RoomJoin,
-             RoomLeave, RtcSdp, RtcIce, TurnGet>;
+using AllRequests = TypeList<Login, Register, Logout, Ping, UserGet, ContactsList, ContactsAdd,
+                             ContactsRemove, SendMessage, History, Sync, CallInvite, CallRespond,
+                             CallCancel, CallHangup, RoomJoin, RoomLeave, RtcSdp, RtcIce, TurnGet>;
 
-using AllEvents =
-    TypeList<PresenceEvent, MessageEvent, CallIncoming, CallAccepted, CallRejected, CallBusy,
-             CallTimeout, CallAckSync, CallCanceled, CallHangupEvent, RoomSyncDone, RoomClientJoin,
-             RoomClientLeave, RtcSdpEvent, RtcIceEvent>;
+using AllEvents = TypeList<PresenceEvent, MessageEvent, CallIncoming, CallAccepted, CallRejected,
+                           CallBusy, CallTimeout, CallAckSync, CallCanceled, CallHangupEvent,
+                           RoomSyncDone, RoomClientJoin, RoomClientLeave, RtcSdpEvent, RtcIceEvent>;
 
 template<class... T, class F>
 void forEachType(TypeList<T...>, F &&f)
@@ -27,4 +25,4 @@ void forEachType(TypeList<T...>, F &&f)
     (f.template operator()<T>(), ...);
 }
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

@@ -64,4 +64,4 @@ bool isKnownErrorCode(int code)
     return !errorCodeName(static_cast<ErrorCode>(code)).empty();
 }
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

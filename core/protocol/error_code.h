@@ -46,4 +46,4 @@ enum class ErrorCode : int {
 std::string_view errorCodeName(ErrorCode code);
 bool isKnownErrorCode(int code);
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

@@ -30,4 +30,4 @@ std::string DecodeError::message() const
     return path.empty() ? detail : path + ": " + detail;
 }
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

@@ -36,8 +36,12 @@ template<class T, class E = DecodeError>
 class Expected
 {
 public:
-    Expected(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    Expected(E error) : m_state(std::in_place_index<1>, std::move(error)) {}
+    Expected(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    {}
+    Expected(E error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    {}
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -56,4 +60,4 @@ private:
     std::variant<T, E> m_state;
 };
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

@@ -51,9 +51,9 @@ FrameResult readResponse(const json &object)
     const bool hasResult = object.contains("result");
     const bool hasError = object.contains("error");
     if (hasResult == hasError) {
-        return badFrame({DecodeErrorKind::InvalidValue, "",
-                         "a response has exactly one of result and error"},
-                        response.id);
+        return badFrame(
+            {DecodeErrorKind::InvalidValue, "", "a response has exactly one of result and error"},
+            response.id);
     }
     if (hasResult) {
         const json &result = object["result"];
@@ -83,7 +83,7 @@ FrameResult readEvent(const json &object)
     return Frame{std::move(event)};
 }
 
-} // namespace
+}  // namespace
 
 Expected<Frame, FrameError> parseFrame(std::string_view text, std::size_t maxBytes)
 {
@@ -133,4 +133,4 @@ std::string encodeError(std::optional<std::int64_t> id, ErrorCode code, std::str
         Response{id, std::nullopt, ErrorBody{static_cast<int>(code), std::string(message)}});
 }
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

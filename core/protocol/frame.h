@@ -94,4 +94,4 @@ Expected<T> decodeParams(const json &params)
     return fromJson<T>(params, "params");
 }
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

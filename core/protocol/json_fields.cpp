@@ -7,7 +7,7 @@ namespace softphone::protocol::detail {
 namespace {
 // Integers stay within what a JavaScript peer reads exactly.
 constexpr std::int64_t kMaxSafeInteger = (std::int64_t{1} << 53) - 1;
-} // namespace
+}  // namespace
 
 std::string joinPath(std::string_view parent, std::string_view key)
 {
@@ -88,8 +88,7 @@ bool readValue(const json &in, std::int64_t &out, std::string_view path, DecodeE
     const bool tooBig = in.is_number_unsigned() && in.get<std::uint64_t>() > kMaxSafeInteger;
     if (tooBig || (!in.is_number_unsigned() && (in.get<std::int64_t>() > kMaxSafeInteger ||
                                                 in.get<std::int64_t>() < -kMaxSafeInteger))) {
-        error = {DecodeErrorKind::OutOfRange, std::string(path),
-                 "must be within +/-(2^53-1)"};
+        error = {DecodeErrorKind::OutOfRange, std::string(path), "must be within +/-(2^53-1)"};
         return false;
     }
     out = in.get<std::int64_t>();
@@ -115,4 +114,4 @@ bool readValue(const json &in, json &out, std::string_view, DecodeError &)
     return true;
 }
 
-} // namespace softphone::protocol::detail
+}  // namespace softphone::protocol::detail

@@ -9,10 +9,9 @@
 
 #include "expected.h"
 
-#include <nlohmann/json.hpp>
-
 #include <array>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,8 +30,14 @@ struct Problem
     explicit operator bool() const { return detail != nullptr; }
 };
 
-inline Problem invalid(const char *detail) { return {DecodeErrorKind::InvalidValue, detail}; }
-inline Problem outOfRange(const char *detail) { return {DecodeErrorKind::OutOfRange, detail}; }
+inline Problem invalid(const char *detail)
+{
+    return {DecodeErrorKind::InvalidValue, detail};
+}
+inline Problem outOfRange(const char *detail)
+{
+    return {DecodeErrorKind::OutOfRange, detail};
+}
 
 template<class T>
 using Check = Problem (*)(const T &);
@@ -46,9 +51,15 @@ template<class E>
 struct EnumRange;
 
 template<class E>
-concept NamedEnum = std::is_enum_v<E> && requires { EnumNames<E>::entries; };
+concept NamedEnum = std::is_enum_v<E> && requires
+{
+    EnumNames<E>::entries;
+};
 template<class E>
-concept RangedEnum = std::is_enum_v<E> && requires { EnumRange<E>::min; };
+concept RangedEnum = std::is_enum_v<E> && requires
+{
+    EnumRange<E>::min;
+};
 
 template<NamedEnum E>
 constexpr std::string_view enumName(E value)
@@ -74,14 +85,18 @@ class FieldReader;
 class FieldWriter;
 
 template<class T>
-concept Described = requires(T &t, const T &c, FieldReader &r, FieldWriter &w) {
+concept Described = requires(T &t, const T &c, FieldReader &r, FieldWriter &w)
+{
     T::describe(t, r);
     T::describe(c, w);
 };
 
 template<class T>
-concept SelfValidating = requires(const T &t) {
-    { t.validate() } -> std::same_as<std::optional<DecodeError>>;
+concept SelfValidating = requires(const T &t)
+{
+    {
+        t.validate()
+        } -> std::same_as<std::optional<DecodeError>>;
 };
 
 namespace detail {
@@ -152,11 +167,26 @@ bool readValue(const json &in, std::vector<T> &out, std::string_view path, Decod
     return true;
 }
 
-inline json writeValue(const std::string &v) { return v; }
-inline json writeValue(bool v) { return v; }
-inline json writeValue(std::int64_t v) { return v; }
-inline json writeValue(int v) { return v; }
-inline json writeValue(const json &v) { return v; }
+inline json writeValue(const std::string &v)
+{
+    return v;
+}
+inline json writeValue(bool v)
+{
+    return v;
+}
+inline json writeValue(std::int64_t v)
+{
+    return v;
+}
+inline json writeValue(int v)
+{
+    return v;
+}
+inline json writeValue(const json &v)
+{
+    return v;
+}
 
 template<NamedEnum E>
 json writeValue(E v)
@@ -182,12 +212,15 @@ json writeValue(const std::vector<T> &items)
     return array;
 }
 
-} // namespace detail
+}  // namespace detail
 
 class FieldReader
 {
 public:
-    FieldReader(const json &object, std::string_view path) : m_object(object), m_path(path) {}
+    FieldReader(const json &object, std::string_view path)
+        : m_object(object)
+        , m_path(path)
+    {}
 
     template<class T>
     void req(const char *key, T &out, Check<T> check = nullptr)
@@ -259,7 +292,9 @@ private:
 class FieldWriter
 {
 public:
-    explicit FieldWriter(json &object) : m_object(object) {}
+    explicit FieldWriter(json &object)
+        : m_object(object)
+    {}
 
     template<class T>
     void req(const char *key, const T &value, Check<T> = nullptr)
@@ -318,7 +353,7 @@ json writeValue(const T &v)
     return object;
 }
 
-} // namespace detail
+}  // namespace detail
 
 template<Described T>
 json toJson(const T &value)
@@ -336,4 +371,4 @@ Expected<T> fromJson(const json &in, std::string_view path = {})
     return out;
 }
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

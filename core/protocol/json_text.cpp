@@ -34,17 +34,19 @@ bool nestingWithin(std::string_view text, int limit)
     return true;
 }
 
-} // namespace
+}  // namespace
 
 Expected<json> parseJsonText(std::string_view text, std::size_t maxBytes, Comments comments)
 {
     if (text.size() > maxBytes) {
-        return DecodeError{DecodeErrorKind::TooLarge, {},
+        return DecodeError{DecodeErrorKind::TooLarge,
+                           {},
                            "input is " + std::to_string(text.size()) + " bytes, the limit is " +
                                std::to_string(maxBytes)};
     }
     if (!nestingWithin(text, kMaxNesting)) {
-        return DecodeError{DecodeErrorKind::TooLarge, {},
+        return DecodeError{DecodeErrorKind::TooLarge,
+                           {},
                            "nested deeper than " + std::to_string(kMaxNesting) + " levels"};
     }
     json value = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false,
@@ -59,4 +61,4 @@ std::string dumpJson(const json &value)
     return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

@@ -17,4 +17,4 @@ Expected<json> parseJsonText(std::string_view text, std::size_t maxBytes,
 // Compact text; any invalid UTF-8 is replaced rather than thrown on.
 std::string dumpJson(const json &value);
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

@@ -27,7 +27,7 @@ Problem checkUtf8Within(const std::string &value, std::size_t maxBytes, const ch
     return {};
 }
 
-} // namespace
+}  // namespace
 
 bool isValidAccount(std::string_view account)
 {
@@ -171,4 +171,4 @@ Problem checkProtocolVersion(const int &value)
     return value >= 1 ? Problem{} : outOfRange("must be positive");
 }
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

@@ -50,4 +50,4 @@ Problem checkNonNegative(const std::int64_t &value);
 Problem checkPageSize(const int &value);
 Problem checkProtocolVersion(const int &value);
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

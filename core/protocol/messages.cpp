@@ -22,7 +22,7 @@ std::optional<DecodeError> checkTextBody(MsgType type, const std::string &body)
     return std::nullopt;
 }
 
-} // namespace
+}  // namespace
 
 Problem checkRoomMode(const int &mode)
 {
@@ -64,4 +64,4 @@ std::optional<DecodeError> CallRespond::validate() const
     return std::nullopt;
 }
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

@@ -32,7 +32,9 @@ template<>
 struct EnumNames<MsgType>
 {
     static constexpr std::array<std::pair<MsgType, std::string_view>, 3> entries{
-        {{MsgType::Text, "TEXT"}, {MsgType::CallRecord, "NRTC_NETCALL"}, {MsgType::Custom, "CUSTOM"}}};
+        {{MsgType::Text, "TEXT"},
+         {MsgType::CallRecord, "NRTC_NETCALL"},
+         {MsgType::Custom, "CUSTOM"}}};
 };
 
 template<>
@@ -874,4 +876,4 @@ struct TurnGet
     {}
 };
 
-} // namespace softphone::protocol
+}  // namespace softphone::protocol

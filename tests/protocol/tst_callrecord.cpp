@@ -20,8 +20,8 @@ QByteArray readTestData(const char *name)
 
 std::string withDurations(const std::string &durations, int status = 1)
 {
-    return R"({"type":1,"channelId":123,"status":)" + std::to_string(status) +
-           R"(,"durations":)" + durations + "}";
+    return R"({"type":1,"channelId":123,"status":)" + std::to_string(status) + R"(,"durations":)" +
+           durations + "}";
 }
 
 std::string manyDurations(int count)
@@ -33,7 +33,7 @@ std::string manyDurations(int count)
     return list + "]";
 }
 
-} // namespace
+}  // namespace
 
 class TestCallRecord : public QObject
 {
@@ -94,8 +94,8 @@ void TestCallRecord::otherStatusesRoundTrip()
     QFETCH(int, status);
     QFETCH(int, type);
     const std::string text = R"({"type":)" + std::to_string(type) +
-                             R"(,"channelId":9007199254740991,"status":)" +
-                             std::to_string(status) + "}";
+                             R"(,"channelId":9007199254740991,"status":)" + std::to_string(status) +
+                             "}";
     const auto record = CallRecord::parse(text);
     QVERIFY2(record.ok(), record.ok() ? "" : record.error().message().c_str());
     QCOMPARE(static_cast<int>(record->status), status);
@@ -142,8 +142,8 @@ void TestCallRecord::invalidInputIsRefused_data()
     row("missing type", R"({"channelId":1,"status":2})", K::MissingField, "type");
     row("missing channelId", R"({"type":1,"status":2})", K::MissingField, "channelId");
     row("missing status", R"({"type":1,"channelId":1})", K::MissingField, "status");
-    row("completed without durations", R"({"type":1,"channelId":1,"status":1})",
-        K::MissingField, "durations");
+    row("completed without durations", R"({"type":1,"channelId":1,"status":1})", K::MissingField,
+        "durations");
     row("completed with null durations", R"({"type":1,"channelId":1,"status":1,"durations":null})",
         K::MissingField, "durations");
     row("type as string", R"({"type":"1","channelId":1,"status":2})", K::WrongType, "type");
@@ -172,17 +172,16 @@ void TestCallRecord::invalidInputIsRefused_data()
     row("durations entry a number", withDurations("[10]"), K::WrongType, "durations[0]");
     row("durations entry without accid", withDurations(R"([{"duration":10}])"), K::MissingField,
         "durations[0].accid");
-    row("durations entry without duration",
-        withDurations("[{" + ok + R"(},{"accid":"acc02"}])"), K::MissingField,
-        "durations[1].duration");
-    row("duration negative", withDurations(R"([{"accid":"acc01","duration":-1}])"),
-        K::OutOfRange, "durations[0].duration");
+    row("durations entry without duration", withDurations("[{" + ok + R"(},{"accid":"acc02"}])"),
+        K::MissingField, "durations[1].duration");
+    row("duration negative", withDurations(R"([{"accid":"acc01","duration":-1}])"), K::OutOfRange,
+        "durations[0].duration");
     row("duration fractional", withDurations(R"([{"accid":"acc01","duration":10.5}])"),
         K::NotInteger, "durations[0].duration");
     row("duration in exponent form", withDurations(R"([{"accid":"acc01","duration":1e3}])"),
         K::NotInteger, "durations[0].duration");
-    row("duration as string", withDurations(R"([{"accid":"acc01","duration":"10"}])"),
-        K::WrongType, "durations[0].duration");
+    row("duration as string", withDurations(R"([{"accid":"acc01","duration":"10"}])"), K::WrongType,
+        "durations[0].duration");
     row("duration over 2^31", withDurations(R"([{"accid":"acc01","duration":3000000000}])"),
         K::OutOfRange, "durations[0].duration");
     row("accid a number", withDurations(R"([{"accid":1,"duration":10}])"), K::WrongType,
@@ -203,8 +202,8 @@ void TestCallRecord::invalidInputIsRefused_data()
         R"({"type":1,"channelId":1,"status":2,"pad":")" + std::string(9000, 'x') + "\"}",
         K::TooLarge, "");
     row("nested too deeply",
-        R"({"type":1,"channelId":1,"status":2,"x":)" + std::string(40, '[') +
-            std::string(40, ']') + "}",
+        R"({"type":1,"channelId":1,"status":2,"x":)" + std::string(40, '[') + std::string(40, ']') +
+            "}",
         K::TooLarge, "");
 }
 
@@ -217,9 +216,9 @@ void TestCallRecord::invalidInputIsRefused()
     const auto record = CallRecord::parse(input.toStdString());
     QVERIFY2(!record.ok(), "accepted invalid input");
     const DecodeError &error = record.error();
-    QVERIFY2(error.kind == kind, (std::string("got ") + decodeErrorKindName(error.kind) + ": " +
-                                  error.message())
-                                     .c_str());
+    QVERIFY2(
+        error.kind == kind,
+        (std::string("got ") + decodeErrorKindName(error.kind) + ": " + error.message()).c_str());
     QCOMPARE(QString::fromStdString(error.path), path);
     QVERIFY(!error.detail.empty());
 }

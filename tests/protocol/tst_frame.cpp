@@ -105,8 +105,8 @@ void TestFrame::badFramesAreRefused()
 
 void TestFrame::frameSizeLimitIsEnforced()
 {
-    const std::string big = R"({"id":1,"method":"ping","params":{"x":")" +
-                            std::string(kMaxFrameBytes, 'a') + "\"}}";
+    const std::string big =
+        R"({"id":1,"method":"ping","params":{"x":")" + std::string(kMaxFrameBytes, 'a') + "\"}}";
     const auto frame = parseFrame(big);
     QVERIFY(!frame.ok());
     QCOMPARE(frame.error().code, ErrorCode::FrameTooLarge);

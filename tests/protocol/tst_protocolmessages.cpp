@@ -2,7 +2,6 @@
 #include "protocol/frame.h"
 
 #include <QTest>
-
 #include <set>
 
 using namespace softphone::protocol;
@@ -20,59 +19,250 @@ const std::string kRecord = R"({"type":2,"channelId":77,"status":1,)"
 
 Message sampleMessage()
 {
-    return {ConvType::Person, "alice", "bob", MsgType::CallRecord, "", kRecord, "m-1", 41,
-            1763775000123, "desktop"};
+    return {ConvType::Person, "alice", "bob", MsgType::CallRecord, "",
+            kRecord,          "m-1",   41,    1763775000123,       "desktop"};
 }
 
-Presence samplePresence() { return {"bob", "Bob Li", true, {"desktop", "cli"}}; }
+Presence samplePresence()
+{
+    return {"bob", "Bob Li", true, {"desktop", "cli"}};
+}
 
-template<> Login sample() { return {1, "alice", std::string("secret-password"), std::nullopt, "desktop", "dev-1"}; }
-template<> LoginResult sample() { return {"alice", "Alice", "tok_abc-123", 1763861400000, 1763775000000, 1, true}; }
-template<> Register sample() { return {"carol.w@x", "long enough", "Carol 王"}; }
-template<> RegisterResult sample() { return {"carol.w@x"}; }
-template<> Logout sample() { return {}; }
-template<> Ping sample() { return {}; }
-template<> PingResult sample() { return {1763775000000}; }
-template<> UserGet sample() { return {"bob"}; }
-template<> Presence sample() { return samplePresence(); }
-template<> ContactsList sample() { return {}; }
-template<> ContactList sample() { return {{samplePresence(), {"dave", "", false, {}}}}; }
-template<> ContactsAdd sample() { return {"bob"}; }
-template<> ContactsRemove sample() { return {"bob"}; }
-template<> Empty sample() { return {}; }
-template<> SendMessage sample() { return {"bob", ConvType::Person, MsgType::Text, "hello 你好", "", "m-2"}; }
-template<> SendAck sample() { return {"m-2", 42, 1763775000456}; }
-template<> History sample() { return {"bob", 100, 20}; }
-template<> HistoryPage sample() { return {{sampleMessage()}, true}; }
-template<> Sync sample() { return {40, 100}; }
-template<> SyncPage sample() { return {{sampleMessage()}, 41, false}; }
-template<> CallInvite sample() { return {"bob", CallType::Video, true}; }
-template<> CallInviteResult sample() { return {"c-7f3a", 77}; }
-template<> CallRespond sample() { return {"c-7f3a", false, true}; }
-template<> CallCancel sample() { return {"c-7f3a", CancelReason::Timeout}; }
-template<> CallHangup sample() { return {"c-7f3a"}; }
-template<> RoomJoin sample() { return {"c-7f3a", 2}; }
-template<> RoomJoinResult sample() { return {3, "alice", "c-7f3a"}; }
-template<> RoomLeave sample() { return {"c-7f3a"}; }
-template<> RtcSdp sample() { return {"c-7f3a", SdpType::Answer, "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\n"}; }
-template<> RtcIce sample() { return {"c-7f3a", "candidate:1 1 UDP 2122 10.0.0.1 5000 typ host", 1, "1"}; }
-template<> TurnGet sample() { return {}; }
-template<> TurnCredentials sample() { return {{"turn:turn.example.org:3478?transport=udp"}, "1763861400:alice", "aGVsbG8=", 86400}; }
-template<> PresenceEvent sample() { return {samplePresence()}; }
-template<> MessageEvent sample() { return {sampleMessage()}; }
-template<> CallIncoming sample() { return {"alice", "Alice", CallType::Video, "c-7f3a", 77}; }
-template<> CallAccepted sample() { return {{"c-7f3a", "desktop"}}; }
-template<> CallRejected sample() { return {{"c-7f3a", "web"}}; }
-template<> CallBusy sample() { return {{"c-7f3a"}}; }
-template<> CallTimeout sample() { return {{"c-7f3a"}}; }
-template<> CallAckSync sample() { return {1763775000789, "c-7f3a", CallType::Audio, true, "desktop"}; }
-template<> CallCanceled sample() { return {"c-7f3a", CancelReason::Canceled}; }
-template<> CallHangupEvent sample() { return {1763775000999, "c-7f3a", "bob"}; }
-template<> RoomSyncDone sample() { return {200, "", "c-7f3a", {{"bob", 2, 1}}}; }
-template<> RoomClientJoin sample() { return {"bob", "c-7f3a", 1, 2}; }
-template<> RoomClientLeave sample() { return {"bob", 2, "c-7f3a"}; }
-template<> RtcSdpEvent sample() { return {"c-7f3a", "alice", SdpType::Offer, "v=0\r\n"}; }
-template<> RtcIceEvent sample() { return {"c-7f3a", "alice", "", 0, ""}; }
+template<>
+Login sample()
+{
+    return {1, "alice", std::string("secret-password"), std::nullopt, "desktop", "dev-1"};
+}
+template<>
+LoginResult sample()
+{
+    return {"alice", "Alice", "tok_abc-123", 1763861400000, 1763775000000, 1, true};
+}
+template<>
+Register sample()
+{
+    return {"carol.w@x", "long enough", "Carol 王"};
+}
+template<>
+RegisterResult sample()
+{
+    return {"carol.w@x"};
+}
+template<>
+Logout sample()
+{
+    return {};
+}
+template<>
+Ping sample()
+{
+    return {};
+}
+template<>
+PingResult sample()
+{
+    return {1763775000000};
+}
+template<>
+UserGet sample()
+{
+    return {"bob"};
+}
+template<>
+Presence sample()
+{
+    return samplePresence();
+}
+template<>
+ContactsList sample()
+{
+    return {};
+}
+template<>
+ContactList sample()
+{
+    return {{samplePresence(), {"dave", "", false, {}}}};
+}
+template<>
+ContactsAdd sample()
+{
+    return {"bob"};
+}
+template<>
+ContactsRemove sample()
+{
+    return {"bob"};
+}
+template<>
+Empty sample()
+{
+    return {};
+}
+template<>
+SendMessage sample()
+{
+    return {"bob", ConvType::Person, MsgType::Text, "hello 你好", "", "m-2"};
+}
+template<>
+SendAck sample()
+{
+    return {"m-2", 42, 1763775000456};
+}
+template<>
+History sample()
+{
+    return {"bob", 100, 20};
+}
+template<>
+HistoryPage sample()
+{
+    return {{sampleMessage()}, true};
+}
+template<>
+Sync sample()
+{
+    return {40, 100};
+}
+template<>
+SyncPage sample()
+{
+    return {{sampleMessage()}, 41, false};
+}
+template<>
+CallInvite sample()
+{
+    return {"bob", CallType::Video, true};
+}
+template<>
+CallInviteResult sample()
+{
+    return {"c-7f3a", 77};
+}
+template<>
+CallRespond sample()
+{
+    return {"c-7f3a", false, true};
+}
+template<>
+CallCancel sample()
+{
+    return {"c-7f3a", CancelReason::Timeout};
+}
+template<>
+CallHangup sample()
+{
+    return {"c-7f3a"};
+}
+template<>
+RoomJoin sample()
+{
+    return {"c-7f3a", 2};
+}
+template<>
+RoomJoinResult sample()
+{
+    return {3, "alice", "c-7f3a"};
+}
+template<>
+RoomLeave sample()
+{
+    return {"c-7f3a"};
+}
+template<>
+RtcSdp sample()
+{
+    return {"c-7f3a", SdpType::Answer, "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\n"};
+}
+template<>
+RtcIce sample()
+{
+    return {"c-7f3a", "candidate:1 1 UDP 2122 10.0.0.1 5000 typ host", 1, "1"};
+}
+template<>
+TurnGet sample()
+{
+    return {};
+}
+template<>
+TurnCredentials sample()
+{
+    return {{"turn:turn.example.org:3478?transport=udp"}, "1763861400:alice", "aGVsbG8=", 86400};
+}
+template<>
+PresenceEvent sample()
+{
+    return {samplePresence()};
+}
+template<>
+MessageEvent sample()
+{
+    return {sampleMessage()};
+}
+template<>
+CallIncoming sample()
+{
+    return {"alice", "Alice", CallType::Video, "c-7f3a", 77};
+}
+template<>
+CallAccepted sample()
+{
+    return {{"c-7f3a", "desktop"}};
+}
+template<>
+CallRejected sample()
+{
+    return {{"c-7f3a", "web"}};
+}
+template<>
+CallBusy sample()
+{
+    return {{"c-7f3a"}};
+}
+template<>
+CallTimeout sample()
+{
+    return {{"c-7f3a"}};
+}
+template<>
+CallAckSync sample()
+{
+    return {1763775000789, "c-7f3a", CallType::Audio, true, "desktop"};
+}
+template<>
+CallCanceled sample()
+{
+    return {"c-7f3a", CancelReason::Canceled};
+}
+template<>
+CallHangupEvent sample()
+{
+    return {1763775000999, "c-7f3a", "bob"};
+}
+template<>
+RoomSyncDone sample()
+{
+    return {200, "", "c-7f3a", {{"bob", 2, 1}}};
+}
+template<>
+RoomClientJoin sample()
+{
+    return {"bob", "c-7f3a", 1, 2};
+}
+template<>
+RoomClientLeave sample()
+{
+    return {"bob", 2, "c-7f3a"};
+}
+template<>
+RtcSdpEvent sample()
+{
+    return {"c-7f3a", "alice", SdpType::Offer, "v=0\r\n"};
+}
+template<>
+RtcIceEvent sample()
+{
+    return {"c-7f3a", "alice", "", 0, ""};
+}
 
 template<class T>
 std::string describeError(const Expected<T> &decoded)
@@ -127,7 +317,7 @@ void roundTripEvent(std::set<std::string> &names)
     QVERIFY2(names.insert(std::string(Ev::kEvent)).second, "an event name is used twice");
 }
 
-} // namespace
+}  // namespace
 
 class TestProtocolMessages : public QObject
 {
@@ -171,8 +361,8 @@ void TestProtocolMessages::seedShapedFieldsAreIgnored()
 
 void TestProtocolMessages::loginNeedsExactlyOneSecret()
 {
-    const json base = json::parse(
-        R"({"protocol":1,"account":"alice","clientType":"cli","deviceId":"d1"})");
+    const json base =
+        json::parse(R"({"protocol":1,"account":"alice","clientType":"cli","deviceId":"d1"})");
     QVERIFY(!decodeParams<Login>(base).ok());
     json both = base;
     both["password"] = "p";
@@ -228,7 +418,8 @@ void TestProtocolMessages::invalidParamsNameTheField()
     const auto history = decodeParams<History>(json::parse(R"({"peer":"bob","limit":501})"));
     QVERIFY(!history.ok());
     QCOMPARE(history.error().path, std::string("params.limit"));
-    const auto sdp = decodeParams<RtcSdp>(json::parse(R"({"cid":"c","sdpType":"pranswer","sdp":"v=0"})"));
+    const auto sdp =
+        decodeParams<RtcSdp>(json::parse(R"({"cid":"c","sdpType":"pranswer","sdp":"v=0"})"));
     QVERIFY(!sdp.ok());
     QCOMPARE(sdp.error().kind, DecodeErrorKind::InvalidValue);
     QCOMPARE(sdp.error().path, std::string("params.sdpType"));
@@ -236,8 +427,10 @@ void TestProtocolMessages::invalidParamsNameTheField()
 
 void TestProtocolMessages::busyIsADecline()
 {
-    QVERIFY(!decodeParams<CallRespond>(json::parse(R"({"cid":"c1","accepted":true,"busy":true})")).ok());
-    QVERIFY(decodeParams<CallRespond>(json::parse(R"({"cid":"c1","accepted":false,"busy":true})")).ok());
+    QVERIFY(!decodeParams<CallRespond>(json::parse(R"({"cid":"c1","accepted":true,"busy":true})"))
+                 .ok());
+    QVERIFY(decodeParams<CallRespond>(json::parse(R"({"cid":"c1","accepted":false,"busy":true})"))
+                .ok());
 }
 
 void TestProtocolMessages::errorCodesHaveUniqueNames()

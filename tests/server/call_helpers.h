@@ -3,7 +3,6 @@
 #include "test_client.h"
 
 #include <QTest>
-
 #include <atomic>
 
 namespace softphone::test {
@@ -71,4 +70,4 @@ inline std::optional<std::pair<Message, CallRecord>> waitRecord(TestClient &clie
     return std::nullopt;
 }
 
-} // namespace softphone::test
+}  // namespace softphone::test

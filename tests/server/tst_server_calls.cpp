@@ -35,9 +35,8 @@ private:
 
 void TestServerCalls::initTestCase()
 {
-    m_server = std::make_unique<ServerProcess>(json{{"ringTimeoutSeconds", 3},
-                                                    {"recordGraceSeconds", 2},
-                                                    {"reconnectGraceSeconds", 2}});
+    m_server = std::make_unique<ServerProcess>(
+        json{{"ringTimeoutSeconds", 3}, {"recordGraceSeconds", 2}, {"reconnectGraceSeconds", 2}});
     QVERIFY(m_server->start());
 }
 
@@ -139,7 +138,7 @@ void TestServerCalls::answeredOnAnotherDevice()
     QVERIFY(caller.request(CallHangup{call->cid}).ok());
     QVERIFY(desk.waitFor<CallHangupEvent>());
     QVERIFY(phone.noEvent("call.hangup", 300));  // only the device in the call hears it
-    QVERIFY(waitRecord(phone));  // but every device gets the record
+    QVERIFY(waitRecord(phone));                  // but every device gets the record
 }
 
 void TestServerCalls::declinedOnAnotherDevice()
@@ -178,7 +177,8 @@ void TestServerCalls::callerCancels()
     const auto canceled = callee.waitFor<CallCanceled>();
     QVERIFY(canceled);
     QCOMPARE(canceled->reason, CancelReason::Canceled);
-    QCOMPARE(callee.request(CallRespond{call->cid, true, false}).code(), int(ErrorCode::NoSuchCall));
+    QCOMPARE(callee.request(CallRespond{call->cid, true, false}).code(),
+             int(ErrorCode::NoSuchCall));
     QVERIFY(sendRecord(caller, b, call->channelId, CallStatus::Canceled).ok());
     const auto record = waitRecord(callee);
     QVERIFY(record);
@@ -197,9 +197,11 @@ void TestServerCalls::callerTimesOut()
     QVERIFY(canceled && canceled->reason == CancelReason::Timeout);
     QCOMPARE(sendRecord(caller, b, call->channelId, CallStatus::Canceled, CallType::Video).code(),
              int(ErrorCode::RecordMismatch));
-    QCOMPARE(sendRecord(caller, b, call->channelId, CallStatus::Timeout, CallType::Audio, "r2").code(),
-             int(ErrorCode::RecordMismatch));
-    QVERIFY(sendRecord(caller, b, call->channelId, CallStatus::Timeout, CallType::Video, "r3").ok());
+    QCOMPARE(
+        sendRecord(caller, b, call->channelId, CallStatus::Timeout, CallType::Audio, "r2").code(),
+        int(ErrorCode::RecordMismatch));
+    QVERIFY(
+        sendRecord(caller, b, call->channelId, CallStatus::Timeout, CallType::Video, "r3").ok());
     const auto record = waitRecord(callee);
     QVERIFY(record && record->second.status == CallStatus::Timeout);
 }
@@ -326,7 +328,8 @@ void TestServerCalls::mediaSignallingIsRelayedBetweenTheTwoDevices()
     QCOMPARE(offer->sdp, std::string("v=0\r\no=offer\r\n"));
     QVERIFY(answering.request(RtcSdp{call->cid, SdpType::Answer, "v=0\r\no=answer\r\n"}).ok());
     QVERIFY(caller.waitFor<RtcSdpEvent>());
-    QVERIFY(answering.request(RtcIce{call->cid, "candidate:1 1 udp 1 10.0.0.2 9 typ host", 0, "0"}).ok());
+    QVERIFY(answering.request(RtcIce{call->cid, "candidate:1 1 udp 1 10.0.0.2 9 typ host", 0, "0"})
+                .ok());
     const auto ice = caller.waitFor<RtcIceEvent>();
     QVERIFY(ice && ice->sdpMid == "0");
 

@@ -15,7 +15,7 @@ SendMessage text(const std::string &to, const std::string &body, const std::stri
     return SendMessage{to, ConvType::Person, MsgType::Text, body, "", id};
 }
 
-} // namespace
+}  // namespace
 
 class TestServerMessaging : public QObject
 {
@@ -111,8 +111,8 @@ void TestServerMessaging::unknownRecipientIsRefused()
     TestClient carl(m_server->url(), "c2");
     QVERIFY(carl.signIn("carl"));
     QCOMPARE(carl.request(text("ghost", "boo", "g-1")).code(), int(ErrorCode::NoSuchAccount));
-    const auto bad = carl.call("msg.send", {{"to", "dora"}, {"msgType", "TEXT"}, {"body", 5},
-                                            {"msgidClient", "x"}});
+    const auto bad = carl.call(
+        "msg.send", {{"to", "dora"}, {"msgType", "TEXT"}, {"body", 5}, {"msgidClient", "x"}});
     QCOMPARE(bad.code(), int(ErrorCode::InvalidParams));
     QVERIFY2(bad.message().find("params.body") != std::string::npos, bad.message().c_str());
 }
@@ -125,7 +125,8 @@ void TestServerMessaging::offlineDeviceCatchesUpWithSync()
     TestClient fred(m_server->url(), "f1");
     QVERIFY(fred.signIn("fred"));
     for (int i = 0; i < 5; ++i)
-        QVERIFY(fred.request(text("erin", "note " + std::to_string(i), "n-" + std::to_string(i))).ok());
+        QVERIFY(
+            fred.request(text("erin", "note " + std::to_string(i), "n-" + std::to_string(i))).ok());
 
     TestClient erinLater(m_server->url(), "e1");
     QVERIFY(erinLater.signIn("erin"));

@@ -81,7 +81,8 @@ void TestServerOperations::originAllowlist()
     good.open(server.url());
     bad.open(server.url());
     QVERIFY(QTest::qWaitFor([&] { return good.state() == QAbstractSocket::ConnectedState; }, 5000));
-    QVERIFY(QTest::qWaitFor([&] { return bad.state() == QAbstractSocket::UnconnectedState; }, 5000));
+    QVERIFY(
+        QTest::qWaitFor([&] { return bad.state() == QAbstractSocket::UnconnectedState; }, 5000));
     QVERIFY(bad.state() != QAbstractSocket::ConnectedState);
     TestClient native(server.url());  // no Origin header at all
     QVERIFY(native.open());

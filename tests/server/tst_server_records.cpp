@@ -7,9 +7,8 @@ using namespace softphone::test;
 
 namespace {
 
-const json kFastTimers = {{"ringTimeoutSeconds", 30},
-                          {"recordGraceSeconds", 1},
-                          {"reconnectGraceSeconds", 1}};
+const json kFastTimers = {
+    {"ringTimeoutSeconds", 30}, {"recordGraceSeconds", 1}, {"reconnectGraceSeconds", 1}};
 
 // Every record of the conversation, as the given client sees it in the server's history.
 std::vector<CallRecord> recordsInHistory(TestClient &client, const std::string &peer)
@@ -40,7 +39,7 @@ std::optional<PlacedCall> connectedCall(TestClient &caller, TestClient &callee)
     return call;
 }
 
-} // namespace
+}  // namespace
 
 class TestServerRecords : public QObject
 {
@@ -75,17 +74,19 @@ void TestServerRecords::forgedRecordsAreRefused()
              int(ErrorCode::RecordForbidden));  // the callee
     QCOMPARE(sendRecord(third, "sam", call->channelId, CallStatus::Rejected).code(),
              int(ErrorCode::RecordForbidden));  // a stranger
-    QCOMPARE(sendRecord(caller, "sam", call->channelId, CallStatus::Completed, CallType::Audio, "f1")
-                 .code(),
-             int(ErrorCode::RecordForbidden));  // status 1 is the server's
-    QCOMPARE(sendRecord(caller, "tess", call->channelId, CallStatus::Rejected, CallType::Audio, "f2")
-                 .code(),
-             int(ErrorCode::RecordMismatch));  // another conversation
+    QCOMPARE(
+        sendRecord(caller, "sam", call->channelId, CallStatus::Completed, CallType::Audio, "f1")
+            .code(),
+        int(ErrorCode::RecordForbidden));  // status 1 is the server's
+    QCOMPARE(
+        sendRecord(caller, "tess", call->channelId, CallStatus::Rejected, CallType::Audio, "f2")
+            .code(),
+        int(ErrorCode::RecordMismatch));  // another conversation
     QCOMPARE(sendRecord(caller, "sam", 999999, CallStatus::Rejected, CallType::Audio, "f3").code(),
              int(ErrorCode::NoSuchCall));
-    const auto malformed = caller.request(SendMessage{
-        "sam", ConvType::Person, MsgType::CallRecord, "", R"({"type":1,"channelId":1,"status":9})",
-        "f4"});
+    const auto malformed =
+        caller.request(SendMessage{"sam", ConvType::Person, MsgType::CallRecord, "",
+                                   R"({"type":1,"channelId":1,"status":9})", "f4"});
     QCOMPARE(malformed.code(), int(ErrorCode::InvalidRecord));
 
     QVERIFY(sendRecord(caller, "sam", call->channelId, CallStatus::Rejected).ok());
@@ -159,8 +160,9 @@ void TestServerRecords::recordsSwitchedOff()
     QCOMPARE(sendRecord(caller, "zed", call->channelId, CallStatus::Canceled).code(),
              int(ErrorCode::RecordForbidden));
     // The application's own record, as a custom message.
-    QVERIFY(caller.request(SendMessage{"zed", ConvType::Person, MsgType::Custom, "",
-                                       R"({"type":1,"data":{"seconds":3}})", "custom-1"})
+    QVERIFY(caller
+                .request(SendMessage{"zed", ConvType::Person, MsgType::Custom, "",
+                                     R"({"type":1,"data":{"seconds":3}})", "custom-1"})
                 .ok());
     QVERIFY(callee.waitFor<MessageEvent>());
     QVERIFY(recordsInHistory(callee, "yul").empty());
@@ -192,7 +194,8 @@ void TestServerRecords::restartLosesNothing()
     // New ids continue after the old ones.
     TestClient a(server.url(), "a1");
     QVERIFY(a.signIn("amy"));
-    const auto ack = a.request(SendMessage{"bob", ConvType::Person, MsgType::Text, "after", "", "id-after"});
+    const auto ack =
+        a.request(SendMessage{"bob", ConvType::Person, MsgType::Text, "after", "", "id-after"});
     QVERIFY(ack.ok());
     QVERIFY((*ack.result)["msgidServer"].get<std::int64_t>() >
             (*history.result)["messages"].back()["msgidServer"].get<std::int64_t>());

@@ -5,7 +5,6 @@
 #include "server_process.h"
 
 #include <QMessageAuthenticationCode>
-
 #include <set>
 
 using namespace softphone::test;
@@ -26,12 +25,12 @@ json configFor(const HttpReceiver &receiver)
 bool signedCorrectly(const HttpReceiver::Post &post)
 {
     const QByteArray expected =
-        "sha256=" + QMessageAuthenticationCode::hash(post.body, kSecret, QCryptographicHash::Sha256)
-                        .toHex();
+        "sha256=" +
+        QMessageAuthenticationCode::hash(post.body, kSecret, QCryptographicHash::Sha256).toHex();
     return post.headers.value("x-softphone-signature") == expected;
 }
 
-} // namespace
+}  // namespace
 
 class TestServerWebhooks : public QObject
 {
@@ -52,7 +51,8 @@ void TestServerWebhooks::messagesAndRoomsAreCopied()
     TestClient caller(server.url()), callee(server.url(), "b1", "web");
     QVERIFY(caller.signIn("kai") && callee.signIn("lou"));
 
-    QVERIFY(caller.request(SendMessage{"lou", ConvType::Person, MsgType::Text, "hi", "", "t1"}).ok());
+    QVERIFY(
+        caller.request(SendMessage{"lou", ConvType::Person, MsgType::Text, "hi", "", "t1"}).ok());
     auto posts = receiver.waitForEvent(1);
     QCOMPARE(posts.size(), 1u);
     const json &text = posts[0].json;
@@ -109,7 +109,8 @@ void TestServerWebhooks::failedDeliveriesAreRetried()
     QVERIFY(server.start());
     TestClient a(server.url()), b(server.url());
     QVERIFY(a.signIn("mia") && b.signIn("noa"));
-    QVERIFY(a.request(SendMessage{"noa", ConvType::Person, MsgType::Text, "retry me", "", "r1"}).ok());
+    QVERIFY(
+        a.request(SendMessage{"noa", ConvType::Person, MsgType::Text, "retry me", "", "r1"}).ok());
     const auto posts = receiver.waitForEvent(1, 1, 15000);
     QCOMPARE(posts.size(), 1u);
     QCOMPARE(receiver.refused(), 2);
@@ -129,9 +130,10 @@ void TestServerWebhooks::queueSurvivesARestart()
         TestClient a(server.url()), b(server.url());
         QVERIFY(a.signIn("oli") && b.signIn("pia"));
         for (int i = 0; i < 3; ++i) {
-            QVERIFY(a.request(SendMessage{"pia", ConvType::Person, MsgType::Text,
-                                          "queued " + std::to_string(i), "", "q" + std::to_string(i)})
-                        .ok());
+            QVERIFY(
+                a.request(SendMessage{"pia", ConvType::Person, MsgType::Text,
+                                      "queued " + std::to_string(i), "", "q" + std::to_string(i)})
+                    .ok());
         }
     }
     server.kill();

@@ -81,4 +81,4 @@ std::vector<HttpReceiver::Post> HttpReceiver::waitForEvent(int eventType, std::s
     return found;
 }
 
-} // namespace softphone::test
+}  // namespace softphone::test

@@ -4,9 +4,7 @@
 #include <QMap>
 #include <QObject>
 #include <QTcpServer>
-
 #include <nlohmann/json.hpp>
-
 #include <vector>
 
 namespace softphone::test {
@@ -46,4 +44,4 @@ private:
     std::vector<Post> m_posts;
 };
 
-} // namespace softphone::test
+}  // namespace softphone::test

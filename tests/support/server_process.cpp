@@ -2,11 +2,11 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
-#include <QEventLoop>
 #include <QTimer>
 
 namespace softphone::test {
@@ -37,11 +37,10 @@ bool ServerProcess::start()
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setProgram(binary());
-    m_process->setArguments({QStringLiteral("--config"),
-                             m_dataDir.filePath(QStringLiteral("server.json"))});
-    QObject::connect(m_process.get(), &QProcess::readyReadStandardError, [this] {
-        m_output += QString::fromUtf8(m_process->readAllStandardError());
-    });
+    m_process->setArguments(
+        {QStringLiteral("--config"), m_dataDir.filePath(QStringLiteral("server.json"))});
+    QObject::connect(m_process.get(), &QProcess::readyReadStandardError,
+                     [this] { m_output += QString::fromUtf8(m_process->readAllStandardError()); });
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
         qWarning("cannot start %s", qPrintable(binary()));
@@ -106,8 +105,8 @@ int ServerProcess::runCommand(const QStringList &arguments, QString *output) con
 int httpGet(quint16 port, const QString &path, QByteArray *body)
 {
     QNetworkAccessManager network;
-    QNetworkReply *reply =
-        network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path))));
+    QNetworkReply *reply = network.get(
+        QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path))));
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(10000, &loop, &QEventLoop::quit);
@@ -119,4 +118,4 @@ int httpGet(quint16 port, const QString &path, QByteArray *body)
     return status;
 }
 
-} // namespace softphone::test
+}  // namespace softphone::test

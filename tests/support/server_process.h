@@ -4,10 +4,8 @@
 #include <QString>
 #include <QTemporaryDir>
 #include <QUrl>
-
-#include <nlohmann/json.hpp>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace softphone::test {
 
@@ -44,4 +42,4 @@ private:
 // An HTTP GET on loopback; returns the status code (0 on failure) and fills `body`.
 int httpGet(quint16 port, const QString &path, QByteArray *body = nullptr);
 
-} // namespace softphone::test
+}  // namespace softphone::test

@@ -65,8 +65,8 @@ void TestClient::onText(const QString &text)
 TestClient::Reply TestClient::call(const std::string &method, const json &params, int timeoutMs)
 {
     const std::int64_t id = m_nextId++;
-    m_socket.sendTextMessage(QString::fromStdString(
-        protocol::encodeFrame(protocol::Request{id, method, params})));
+    m_socket.sendTextMessage(
+        QString::fromStdString(protocol::encodeFrame(protocol::Request{id, method, params})));
     if (!QTest::qWaitFor([&] { return m_replies.contains(id); }, timeoutMs))
         return Reply{std::nullopt, protocol::ErrorBody{-1, "no response within the timeout"}};
     Reply reply = std::move(m_replies[id]);
@@ -82,8 +82,8 @@ TestClient::Reply TestClient::sendRaw(const QString &text, int timeoutMs)
 
 TestClient::Reply TestClient::nextResponse(int timeoutMs)
 {
-    const bool answered = QTest::qWaitFor(
-        [&] { return !m_unmatched.empty() || !m_replies.empty(); }, timeoutMs);
+    const bool answered =
+        QTest::qWaitFor([&] { return !m_unmatched.empty() || !m_replies.empty(); }, timeoutMs);
     if (!answered)
         return Reply{std::nullopt, protocol::ErrorBody{-1, "no response within the timeout"}};
     if (!m_unmatched.empty()) {
@@ -183,4 +183,4 @@ std::size_t TestClient::countEvents(const std::string &name) const
                          [&](const protocol::Event &e) { return e.name == name; });
 }
 
-} // namespace softphone::test
+}  // namespace softphone::test

@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QUrl>
 #include <QWebSocket>
-
 #include <deque>
 #include <map>
 #include <optional>
@@ -32,7 +31,8 @@ public:
         std::string message() const { return error ? error->message : std::string(); }
     };
 
-    explicit TestClient(QUrl url, std::string deviceId = "dev-1", std::string clientType = "desktop");
+    explicit TestClient(QUrl url, std::string deviceId = "dev-1",
+                        std::string clientType = "desktop");
     ~TestClient() override;
 
     bool open(int timeoutMs = 5000);
@@ -97,4 +97,4 @@ private:
     int m_closeCode = -1;
 };
 
-} // namespace softphone::test
+}  // namespace softphone::test
