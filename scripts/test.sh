@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with warnings as errors and runs the whole suite
 # headless; then does the same under AddressSanitizer + UndefinedBehaviorSanitizer.
-# Set SOFTPHONE_SKIP_SANITIZE=1 to run only the first pass.
+# Set SOFTPHONE_SKIP_SANITIZE=1 to run only the first pass, SOFTPHONE_SKIP_POSTGRES=1 to
+# run the server suites on SQLite only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +10,16 @@ scripts/install-deps.sh
 export QT_QPA_PLATFORM=offscreen
 jobs=$(nproc)
 
-cmake --preset ci
+# The server suites run a second time on PostgreSQL when a local cluster can be started.
+pg_socket=""
+if [[ "${SOFTPHONE_SKIP_POSTGRES:-0}" != 1 ]]; then
+    pg_socket=$(scripts/start-postgres.sh) || {
+        echo "test: PostgreSQL is not available here; the server suites run on SQLite only"
+        pg_socket=""
+    }
+fi
+
+cmake --preset ci -DSOFTPHONE_TEST_POSTGRES="$pg_socket"
 cmake --build --preset ci -j "$jobs"
 ctest --preset ci -j "$jobs"
 

@@ -179,19 +179,19 @@ std::optional<QSqlQuery> Database::exec(const QString &sql,
                                         std::initializer_list<QVariant> bindings)
 {
     QSqlQuery query(m_db);
-    if (!query.prepare(sql)) {
-        m_lastError = query.lastError().text();
-        qCWarning(lcStorage) << "prepare failed:" << m_lastError << sql.left(120);
-        return std::nullopt;
-    }
-    for (const QVariant &value : bindings)
-        query.addBindValue(value);
-    if (!query.exec()) {
+    const auto failed = [&] {
         m_lastError = query.lastError().text();
         qCWarning(lcStorage) << "query failed:" << m_lastError << sql.left(120);
         return std::nullopt;
-    }
-    return query;
+    };
+    // PostgreSQL cannot PREPARE schema statements; with nothing to bind, run them directly.
+    if (bindings.size() == 0)
+        return query.exec(sql) ? std::optional(std::move(query)) : failed();
+    if (!query.prepare(sql))
+        return failed();
+    for (const QVariant &value : bindings)
+        query.addBindValue(value);
+    return query.exec() ? std::optional(std::move(query)) : failed();
 }
 
 bool Database::transaction()

@@ -65,25 +65,27 @@ void HttpEndpoint::onReadable(QTcpSocket *socket)
         reply(socket, 405, "Method Not Allowed", "text/plain", "GET only\n");
         return;
     }
+    const bool head = method == "HEAD";
     if (path == "/healthz") {
         const bool healthy = m_health();
         reply(socket, healthy ? 200 : 503, healthy ? "OK" : "Service Unavailable", "text/plain",
-              healthy ? "ok\n" : "unavailable\n");
+              healthy ? "ok\n" : "unavailable\n", head);
     } else if (path == "/metrics") {
-        reply(socket, 200, "OK", "text/plain; version=0.0.4", m_metrics());
+        reply(socket, 200, "OK", "text/plain; version=0.0.4", m_metrics(), head);
     } else {
-        reply(socket, 404, "Not Found", "text/plain", "not found\n");
+        reply(socket, 404, "Not Found", "text/plain", "not found\n", head);
     }
 }
 
 void HttpEndpoint::reply(QTcpSocket *socket, int status, const char *reason,
-                         const QByteArray &contentType, const QByteArray &body)
+                         const QByteArray &contentType, const QByteArray &body, bool headOnly)
 {
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
     response += "Content-Type: " + contentType + "\r\n";
     response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     response += "Connection: close\r\n\r\n";
-    response += body;
+    if (!headOnly)
+        response += body;
     socket->write(response);
     socket->disconnectFromHost();
 }

@@ -27,7 +27,7 @@ private:
     void onConnection();
     void onReadable(QTcpSocket *socket);
     static void reply(QTcpSocket *socket, int status, const char *reason,
-                      const QByteArray &contentType, const QByteArray &body);
+                      const QByteArray &contentType, const QByteArray &body, bool headOnly = false);
 
     QTcpServer *m_server;
     MetricsSource m_metrics;

@@ -3,8 +3,13 @@
 #include "call_helpers.h"
 #include "server_process.h"
 
+#include <QFile>
 #include <QMessageAuthenticationCode>
 #include <QNetworkRequest>
+#include <QProcess>
+#include <QSslConfiguration>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 
 using namespace softphone::test;
 
@@ -16,6 +21,7 @@ private slots:
     void healthAndMetrics();
     void turnCredentials();
     void originAllowlist();
+    void secureWebSockets();
 };
 
 void TestServerOperations::healthAndMetrics()
@@ -86,6 +92,53 @@ void TestServerOperations::originAllowlist()
     QVERIFY(bad.state() != QAbstractSocket::ConnectedState);
     TestClient native(server.url());  // no Origin header at all
     QVERIFY(native.open());
+    QVERIFY(server.stop());
+}
+
+void TestServerOperations::secureWebSockets()
+{
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty())
+        QSKIP("openssl is not installed; no certificate can be made for the wss:// test");
+    QTemporaryDir keys;
+    const QString cert = keys.filePath(QStringLiteral("cert.pem"));
+    const QString key = keys.filePath(QStringLiteral("key.pem"));
+    QProcess make;
+    make.start(openssl,
+               {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+    QVERIFY(make.waitForFinished(60000) && make.exitCode() == 0);
+
+    ServerProcess server(
+        json{{"tls", {{"certificate", cert.toStdString()}, {"privateKey", key.toStdString()}}}});
+    QVERIFY(server.start());
+    QCOMPARE(server.url().scheme(), QStringLiteral("wss"));
+
+    QFile certFile(cert);
+    QVERIFY(certFile.open(QIODevice::ReadOnly));
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(QSslCertificate::fromData(certFile.readAll(), QSsl::Pem));
+    ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    QWebSocket socket;
+    socket.setSslConfiguration(ssl);
+    QList<QSslError> errors;
+    connect(&socket, &QWebSocket::sslErrors, this, [&](const QList<QSslError> &e) { errors = e; });
+    QString reply;
+    connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString &t) { reply = t; });
+    socket.open(server.url());
+    QVERIFY(
+        QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10000));
+    QVERIFY(errors.isEmpty());
+    socket.sendTextMessage(QStringLiteral(R"({"id":1,"method":"ping"})"));
+    QVERIFY(QTest::qWaitFor([&] { return !reply.isEmpty(); }, 5000));
+    QVERIFY(reply.contains(QStringLiteral("serverTime")));
+
+    QWebSocket plain;  // a plain ws:// client gets nowhere on the TLS port
+    plain.open(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.port())));
+    QVERIFY(
+        !QTest::qWaitFor([&] { return plain.state() == QAbstractSocket::ConnectedState; }, 2000));
     QVERIFY(server.stop());
 }
 

@@ -7,7 +7,13 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTimer>
+#include <atomic>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace softphone::test {
 
@@ -16,6 +22,9 @@ ServerProcess::ServerProcess(nlohmann::json config)
     config["listen"] = "127.0.0.1:0";
     config["http"] = "127.0.0.1:0";
     config["dataDir"] = m_dataDir.path().toStdString();
+    m_secure = config.contains("tls");
+    if (!postgresSocket().isEmpty() && !createPostgresDatabase(config))
+        qFatal("cannot create a PostgreSQL database for the test server");
     QFile file(m_dataDir.filePath(QStringLiteral("server.json")));
     if (file.open(QIODevice::WriteOnly))
         file.write(QByteArray::fromStdString(config.dump(2)));
@@ -25,6 +34,70 @@ ServerProcess::~ServerProcess()
 {
     if (m_process && m_process->state() != QProcess::NotRunning)
         kill();
+    dropPostgresDatabase();
+}
+
+QString ServerProcess::postgresSocket()
+{
+    return qEnvironmentVariable("SOFTPHONE_TEST_POSTGRES");
+}
+
+namespace {
+
+// Peer authentication maps the OS user to the PostgreSQL role of the same name.
+QString currentUserName()
+{
+    const passwd *entry = getpwuid(geteuid());
+    return entry ? QString::fromLocal8Bit(entry->pw_name) : QStringLiteral("root");
+}
+
+// Runs one statement on the cluster's maintenance database.
+bool runOnCluster(const QString &statement)
+{
+    static std::atomic<int> connections{0};
+    const QString name = QStringLiteral("test-admin-%1").arg(++connections);
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(ServerProcess::postgresSocket());
+        db.setDatabaseName(QStringLiteral("postgres"));
+        db.setUserName(currentUserName());
+        if (db.open()) {
+            QSqlQuery query(db);
+            ok = query.exec(statement);
+            if (!ok)
+                qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
+        } else {
+            qWarning("cannot reach PostgreSQL: %s", qPrintable(db.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+}  // namespace
+
+bool ServerProcess::createPostgresDatabase(nlohmann::json &config)
+{
+    static std::atomic<int> counter{0};
+    m_pgDatabase =
+        QStringLiteral("sptest_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
+    if (!runOnCluster(QStringLiteral("CREATE DATABASE ") + m_pgDatabase)) {
+        m_pgDatabase.clear();
+        return false;
+    }
+    config["database"] = {{"driver", "postgres"},
+                          {"host", postgresSocket().toStdString()},
+                          {"name", m_pgDatabase.toStdString()},
+                          {"user", currentUserName().toStdString()}};
+    return true;
+}
+
+void ServerProcess::dropPostgresDatabase()
+{
+    if (!m_pgDatabase.isEmpty())
+        runOnCluster(QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgDatabase);
 }
 
 QString ServerProcess::binary()
@@ -86,7 +159,9 @@ void ServerProcess::kill()
 
 QUrl ServerProcess::url() const
 {
-    return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2")
+                    .arg(m_secure ? QStringLiteral("wss") : QStringLiteral("ws"))
+                    .arg(m_port));
 }
 
 int ServerProcess::runCommand(const QStringList &arguments, QString *output) const

@@ -30,8 +30,15 @@ public:
     int runCommand(const QStringList &arguments, QString *output = nullptr) const;
 
     static QString binary();
+    // The PostgreSQL socket directory when the suite runs against PostgreSQL, else empty.
+    static QString postgresSocket();
 
 private:
+    bool createPostgresDatabase(nlohmann::json &config);
+    void dropPostgresDatabase();
+
+    QString m_pgDatabase;
+    bool m_secure = false;
     QTemporaryDir m_dataDir;
     std::unique_ptr<QProcess> m_process;
     QString m_output;
