@@ -141,8 +141,8 @@ void AuthService::finishLogin(ClientConnection &client, const protocol::Login &p
     reply.result(protocol::LoginResult{
         params.account, m_context.accounts.name(params.account).value_or(""), token, expiresAt,
         ServerContext::now(), protocol::kProtocolVersion, m_context.config.callRecords});
-    qCInfo(lcSession) << "login" << params.account.c_str() << params.deviceId.c_str()
-                      << params.clientType.c_str();
+    qCDebug(lcSession) << "login" << params.account.c_str() << params.deviceId.c_str()
+                       << params.clientType.c_str();
     emit deviceOnline(&client);
 }
 

@@ -145,8 +145,8 @@ void CallManager::invite(ClientConnection &client, const protocol::CallInvite &p
     m_byChannel[placed.row.channelId] = &placed;
     m_calls.emplace(placed.row.cid, std::move(call));
     reply.result(protocol::CallInviteResult{placed.row.cid, placed.row.channelId});
-    qCInfo(lcCall) << "invite" << placed.row.cid.c_str() << caller.c_str() << "->"
-                   << params.callee.c_str() << (calleeBusy ? "(busy)" : "");
+    qCDebug(lcCall) << "invite" << placed.row.cid.c_str() << caller.c_str() << "->"
+                    << params.callee.c_str() << (calleeBusy ? "(busy)" : "");
 
     if (calleeBusy) {
         client.send(protocol::encodeEvent(protocol::CallBusy{{placed.row.cid}}));
@@ -421,7 +421,7 @@ void CallManager::endUnanswered(Call &call, CallStatus status)
     call.row.endStatus = status;
     release(call);
     m_store.markEnded(call.row.cid, *call.row.endedAt, status);
-    qCInfo(lcCall) << "ended" << call.row.cid.c_str() << statusName(status).c_str();
+    qCDebug(lcCall) << "ended" << call.row.cid.c_str() << statusName(status).c_str();
     if (!m_context.config.callRecords) {
         forget(call);
         return;
@@ -462,7 +462,7 @@ void CallManager::endAnswered(Call &call, const std::string &hungUpBy,
     release(call);
     m_store.markEnded(call.row.cid, *call.row.endedAt, CallStatus::Completed);
     ++m_counters.completed;
-    qCInfo(lcCall) << "hung up" << call.row.cid.c_str() << "by" << hungUpBy.c_str();
+    qCDebug(lcCall) << "hung up" << call.row.cid.c_str() << "by" << hungUpBy.c_str();
 
     emit roomEnded(RoomReport{call.row.channelId, call.row.cid, call.row.type, call.row.createdAt,
                               m_store.stays(call.row.cid)});

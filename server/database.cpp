@@ -96,6 +96,7 @@ Database::Database(DatabaseSettings settings)
 
 Database::~Database()
 {
+    m_prepared.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -178,20 +179,36 @@ QString Database::migrate()
 std::optional<QSqlQuery> Database::exec(const QString &sql,
                                         std::initializer_list<QVariant> bindings)
 {
-    QSqlQuery query(m_db);
-    const auto failed = [&] {
+    const auto failed = [&](const QSqlQuery &query) {
         m_lastError = query.lastError().text();
         qCWarning(lcStorage) << "query failed:" << m_lastError << sql.left(120);
         return std::nullopt;
     };
-    // PostgreSQL cannot PREPARE schema statements; with nothing to bind, run them directly.
-    if (bindings.size() == 0)
-        return query.exec(sql) ? std::optional(std::move(query)) : failed();
-    if (!query.prepare(sql))
-        return failed();
-    for (const QVariant &value : bindings)
-        query.addBindValue(value);
-    return query.exec() ? std::optional(std::move(query)) : failed();
+    const auto bindAndRun = [&](QSqlQuery &query) -> std::optional<QSqlQuery> {
+        int index = 0;
+        for (const QVariant &value : bindings)
+            query.bindValue(index++, value);
+        return query.exec() ? std::optional(query) : failed(query);
+    };
+    if (bindings.size() == 0) {
+        // PostgreSQL cannot PREPARE schema statements; with nothing to bind, run them directly.
+        QSqlQuery query(m_db);
+        return query.exec(sql) ? std::optional(std::move(query)) : failed(query);
+    }
+    // Writes are prepared once and reused. Reads are not cached: a cached SELECT would stay
+    // active after its caller finished, pinning SQLite's WAL snapshot.
+    if (sql.startsWith(QLatin1String("SELECT"))) {
+        QSqlQuery query(m_db);
+        return query.prepare(sql) ? bindAndRun(query) : failed(query);
+    }
+    auto cached = m_prepared.find(sql);
+    if (cached == m_prepared.end()) {
+        QSqlQuery query(m_db);
+        if (!query.prepare(sql))
+            return failed(query);
+        cached = m_prepared.insert(sql, std::move(query));
+    }
+    return bindAndRun(*cached);
 }
 
 bool Database::transaction()

@@ -230,7 +230,7 @@ void SoftphoneServer::onDisconnected(ClientConnection *client)
     if (client->isAuthenticated()) {
         m_calls.deviceOffline(client, CallManager::Departure::Dropped);
         m_sessions.remove(client);
-        qCInfo(lcSession) << "offline" << client->account().c_str() << client->deviceId().c_str();
+        qCDebug(lcSession) << "offline" << client->account().c_str() << client->deviceId().c_str();
     }
     client->deleteLater();
 }

@@ -1,0 +1,381 @@
+// bench_server_load: drives a real softphone-server with many clients built on the client
+// core, and prints what it achieved.
+//
+//   lifecycles: N clients in caller/callee pairs run full calls (invite -> ring -> accept ->
+//               join -> hangup -> record) at a target rate (0: as fast as they go); prints
+//               calls/s, invite->ring latency percentiles and the server's resident memory.
+//   idle:       opens N authenticated connections and prints the server's resident memory.
+
+#include "account_store.h"
+#include "database.h"
+#include "im/rpc_channel.h"
+#include "password_hasher.h"
+#include "protocol/messages.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <deque>
+#include <memory>
+#include <sys/resource.h>
+#include <vector>
+
+using namespace softphone;
+using protocol::json;
+
+namespace {
+
+struct Device
+{
+    std::string account;
+    std::string deviceId;
+    std::string token;
+    std::unique_ptr<im::RpcChannel> channel;
+    bool ready = false;
+};
+
+long residentKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    static const QRegularExpression rss(QStringLiteral("VmRSS:\\s+(\\d+) kB"));
+    const auto match = rss.match(QString::fromLatin1(status.readAll()));
+    return match.hasMatch() ? match.captured(1).toLong() : -1;
+}
+
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+// Accounts and device sessions written straight into the server's database before it starts,
+// as an operator's import would: one argon2id hash shared by all, one token per device.
+std::vector<Device> provision(const QString &dataDir, int accounts, int devicesPerAccount)
+{
+    server::PasswordHasher::initialize();
+    server::DatabaseSettings settings;
+    settings.path = QDir(dataDir).filePath(QStringLiteral("softphone.db"));
+    server::Database db(settings);
+    if (QString error = db.open(); !error.isEmpty())
+        qFatal("%s", qPrintable(error));
+    server::AccountStore store(db);
+    const std::string hash = server::PasswordHasher::hash("bench-password");
+    const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+    std::vector<Device> devices;
+    db.transaction();
+    for (int a = 0; a < accounts; ++a) {
+        const std::string account = "bench" + std::to_string(a);
+        store.create(account, account, hash, now);
+        for (int d = 0; d < devicesPerAccount; ++d) {
+            Device device{account, "d" + std::to_string(d), server::PasswordHasher::newToken(), {}};
+            store.addSession(server::PasswordHasher::tokenHash(device.token),
+                             {account, device.deviceId, now + 86'400'000}, now);
+            devices.push_back(std::move(device));
+        }
+    }
+    db.commit();
+    return devices;
+}
+
+class Bench : public QObject
+{
+public:
+    Bench(QString serverBinary, QString listen)
+        : m_binary(std::move(serverBinary))
+        , m_listen(std::move(listen))
+    {}
+
+    bool startServer(const QString &dataDir)
+    {
+        QFile config(QDir(dataDir).filePath(QStringLiteral("bench.json")));
+        config.open(QIODevice::WriteOnly);
+        // Generous limits: the bench's clients are trusted and fast.
+        config.write(json{
+            {"rateLimitPerSecond", 100000}, {"rateLimitBurst", 100000}, {"recordGraceSeconds", 10}}
+                         .dump()
+                         .c_str());
+        config.close();
+        m_server.setProgram(m_binary);
+        m_server.setArguments({QStringLiteral("--listen"), m_listen, QStringLiteral("--data"),
+                               dataDir, QStringLiteral("--config"), config.fileName()});
+        m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_server.start();
+        if (!m_server.waitForStarted() || !m_server.waitForReadyRead(30000))
+            return false;
+        const QString line = QString::fromUtf8(m_server.readAllStandardOutput());
+        static const QRegularExpression port(QStringLiteral("ws=(\\d+)"));
+        const auto match = port.match(line);
+        m_port = match.hasMatch() ? match.captured(1).toUShort() : 0;
+        return m_port != 0;
+    }
+
+    void stopServer()
+    {
+        m_server.terminate();
+        m_server.waitForFinished(30000);
+    }
+
+    qint64 serverPid() const { return m_server.processId(); }
+
+    // Opens and logs in every device; spreads connections over `hosts` loopback addresses so
+    // that one client machine can open more than one address's worth of ephemeral ports.
+    bool connectAll(std::vector<Device> &devices, int hosts)
+    {
+        int opened = 0, loggedIn = 0, failed = 0;
+        const int total = int(devices.size());
+        const int batch = 500;  // in flight at once
+        std::size_t next = 0;
+        std::function<void()> launch = [&] {
+            while (next < devices.size() && (int(next) - loggedIn - failed) < batch) {
+                Device &device = devices[next];
+                const int host = int(next % std::size_t(hosts)) + 1;
+                ++next;
+                device.channel = std::make_unique<im::RpcChannel>();
+                connect(device.channel.get(), &im::RpcChannel::opened, this, [&, dev = &device] {
+                    ++opened;
+                    protocol::Login login;
+                    login.account = dev->account;
+                    login.token = dev->token;
+                    login.clientType = "cli";
+                    login.deviceId = dev->deviceId;
+                    dev->channel->call(
+                        login,
+                        [&, dev](auto result, const protocol::ErrorBody &error) {
+                            if (result) {
+                                dev->ready = true;
+                                ++loggedIn;
+                            } else {
+                                ++failed;
+                                std::fprintf(stderr, "login failed: %s\n", error.message.c_str());
+                            }
+                            launch();
+                        },
+                        120000);
+                });
+                connect(device.channel.get(), &im::RpcChannel::closed, this, [&, dev = &device] {
+                    if (!dev->ready) {
+                        ++failed;
+                        launch();
+                    }
+                });
+                device.channel->open(
+                    QUrl(QStringLiteral("ws://127.0.0.%1:%2").arg(host).arg(m_port)));
+            }
+        };
+        QElapsedTimer timer;
+        timer.start();
+        launch();
+        while (loggedIn + failed < total && timer.elapsed() < 600000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+        std::printf("connected %d/%d devices in %.1f s (%d failed)\n", loggedIn, total,
+                    timer.elapsed() / 1000.0, failed);
+        return failed == 0;
+    }
+
+    void runLifecycles(std::vector<Device> &devices, double rate, int seconds)
+    {
+        const std::size_t pairs = devices.size() / 2;
+        std::deque<std::size_t> idle;
+        for (std::size_t i = 0; i < pairs; ++i)
+            idle.push_back(i);
+        std::vector<double> ringLatencyMs;
+        std::uint64_t started = 0, completed = 0, failures = 0;
+        std::unordered_map<std::string, qint64> inviteSentNs;
+        QElapsedTimer clock;
+        clock.start();
+
+        // Callee side: ring -> answer -> join; caller side: accepted -> join -> hang up.
+        for (std::size_t i = 0; i < pairs; ++i) {
+            Device &caller = devices[i];
+            Device &callee = devices[i + pairs];
+            connect(
+                callee.channel.get(), &im::RpcChannel::eventReceived, this,
+                [&, i, callee = &callee](const std::string &name, const json &data) {
+                    if (name == "call.incoming") {
+                        const std::string cid = data["cid"];
+                        if (auto sent = inviteSentNs.find(cid); sent != inviteSentNs.end()) {
+                            ringLatencyMs.push_back((clock.nsecsElapsed() - sent->second) / 1e6);
+                            inviteSentNs.erase(sent);
+                        }
+                        callee->channel->call(protocol::CallRespond{cid, true, false}, [&, callee,
+                                                                                        cid](
+                                                                                           auto ok,
+                                                                                           auto) {
+                            if (!ok) {
+                                ++failures;
+                                return;
+                            }
+                            callee->channel->call(protocol::RoomJoin{cid, 0}, [](auto, auto) {});
+                        });
+                    } else if (name == "msg.new" && data.value("msgType", "") == "NRTC_NETCALL") {
+                        ++completed;  // the callee holds the record: the lifecycle is done
+                        idle.push_back(i);
+                    }
+                });
+            connect(caller.channel.get(), &im::RpcChannel::eventReceived, this,
+                    [&, caller = &caller](const std::string &name, const json &data) {
+                        if (name != "call.accepted")
+                            return;
+                        const std::string cid = data["cid"];
+                        caller->channel->call(protocol::RoomJoin{cid, 0}, [&, caller, cid](auto ok,
+                                                                                           auto) {
+                            if (!ok) {
+                                ++failures;
+                                return;
+                            }
+                            caller->channel->call(protocol::CallHangup{cid}, [&](auto ok2, auto) {
+                                if (!ok2)
+                                    ++failures;
+                            });
+                        });
+                    });
+        }
+
+        const auto startOne = [&] {
+            const std::size_t i = idle.front();
+            idle.pop_front();
+            ++started;
+            Device &caller = devices[i];
+            const qint64 sentAt = clock.nsecsElapsed();
+            caller.channel->call(
+                protocol::CallInvite{devices[i + pairs].account, protocol::CallType::Audio, true},
+                [&, sentAt](auto result, const protocol::ErrorBody &error) {
+                    if (!result) {
+                        ++failures;
+                        std::fprintf(stderr, "invite: %s\n", error.message.c_str());
+                        return;
+                    }
+                    // The ring may arrive before this response: keep the earlier stamp.
+                    inviteSentNs.emplace(result->cid, sentAt);
+                });
+        };
+
+        QTimer pace;
+        pace.setInterval(1);
+        connect(&pace, &QTimer::timeout, this, [&] {
+            const double elapsed = clock.elapsed() / 1000.0;
+            const auto due = rate > 0 ? std::uint64_t(elapsed * rate) : UINT64_MAX;
+            while (started < due && !idle.empty())
+                startOne();
+        });
+        pace.start();
+        const qint64 endAt = qint64(seconds) * 1000;
+        while (clock.elapsed() < endAt)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
+        pace.stop();
+        const double elapsed = clock.elapsed() / 1000.0;
+        const long rss = residentKiB(serverPid());
+
+        std::sort(ringLatencyMs.begin(), ringLatencyMs.end());
+        const auto pct = [&](double p) {
+            if (ringLatencyMs.empty())
+                return 0.0;
+            return ringLatencyMs[std::min(ringLatencyMs.size() - 1,
+                                          std::size_t(p * double(ringLatencyMs.size())))];
+        };
+        std::printf("target rate      : %s\n",
+                    rate > 0 ? QByteArray::number(rate).constData() : "max");
+        std::printf("pairs            : %zu\n", pairs);
+        std::printf("lifecycles       : %llu completed in %.1f s = %.0f calls/s (%llu started, "
+                    "%llu failures)\n",
+                    (unsigned long long)completed, elapsed, completed / elapsed,
+                    (unsigned long long)started, (unsigned long long)failures);
+        std::printf("invite->ring     : p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu samples)\n",
+                    pct(0.50), pct(0.99), ringLatencyMs.empty() ? 0.0 : ringLatencyMs.back(),
+                    ringLatencyMs.size());
+        std::printf("server RSS       : %.1f MiB\n", rss / 1024.0);
+    }
+
+private:
+    QString m_binary;
+    QString m_listen;
+    QProcess m_server;
+    quint16 m_port = 0;
+};
+
+}  // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Load generator for softphone-server."));
+    parser.addHelpOption();
+    const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("lifecycles | idle"),
+                                  QStringLiteral("MODE"), QStringLiteral("lifecycles"));
+    const QCommandLineOption clients(
+        QStringLiteral("clients"), QStringLiteral("Connections (lifecycles: caller/callee pairs)."),
+        QStringLiteral("N"), QStringLiteral("200"));
+    const QCommandLineOption rate(QStringLiteral("rate"),
+                                  QStringLiteral("Lifecycles per second, 0 = max."),
+                                  QStringLiteral("R"), QStringLiteral("0"));
+    const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("How long to run."),
+                                     QStringLiteral("S"), QStringLiteral("10"));
+    const QCommandLineOption hosts(
+        QStringLiteral("hosts"),
+        QStringLiteral("Loopback addresses 127.0.0.1..N to spread connections over."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption devices(QStringLiteral("devices-per-account"),
+                                     QStringLiteral("Idle mode: devices per account."),
+                                     QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption serverBinary(
+        QStringLiteral("server"), QStringLiteral("softphone-server to run."),
+        QStringLiteral("PATH"), QStringLiteral(SOFTPHONE_SERVER_BINARY));
+    parser.addOptions({mode, clients, rate, seconds, hosts, devices, serverBinary});
+    parser.process(app);
+
+    raiseFileLimit();
+    QTemporaryDir dataDir;
+    const int n = parser.value(clients).toInt();
+    const bool idle = parser.value(mode) == QLatin1String("idle");
+    const int perAccount = idle ? parser.value(devices).toInt() : 1;
+    const int hostCount = std::max(1, parser.value(hosts).toInt());
+    QElapsedTimer provisioning;
+    provisioning.start();
+    std::vector<Device> all =
+        provision(dataDir.path(), (n + perAccount - 1) / perAccount, perAccount);
+    all.resize(std::size_t(n));
+    std::printf("provisioned %d devices in %.1f s\n", n, provisioning.elapsed() / 1000.0);
+
+    // More than one loopback address needs the server on all of them.
+    Bench bench(parser.value(serverBinary),
+                hostCount > 1 ? QStringLiteral("0.0.0.0:0") : QStringLiteral("127.0.0.1:0"));
+    if (!bench.startServer(dataDir.path())) {
+        std::fprintf(stderr, "the server did not start\n");
+        return 1;
+    }
+    const long rssBefore = residentKiB(bench.serverPid());
+    if (!bench.connectAll(all, hostCount)) {
+        bench.stopServer();
+        return 1;
+    }
+    if (idle) {
+        QElapsedTimer settle;
+        settle.start();
+        while (settle.elapsed() < 2000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+        const long rss = residentKiB(bench.serverPid());
+        std::printf("idle connections : %d authenticated\n", n);
+        std::printf(
+            "server RSS       : %.1f MiB (%.1f MiB before connecting; %.1f KiB per connection)\n",
+            rss / 1024.0, rssBefore / 1024.0, double(rss - rssBefore) / n);
+    } else {
+        bench.runLifecycles(all, parser.value(rate).toDouble(), parser.value(seconds).toInt());
+    }
+    all.clear();
+    bench.stopServer();
+    return 0;
+}
