@@ -26,6 +26,7 @@
 #include <deque>
 #include <memory>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace softphone;
@@ -50,6 +51,18 @@ long residentKiB(qint64 pid)
     static const QRegularExpression rss(QStringLiteral("VmRSS:\\s+(\\d+) kB"));
     const auto match = rss.match(QString::fromLatin1(status.readAll()));
     return match.hasMatch() ? match.captured(1).toLong() : -1;
+}
+
+// User + system CPU seconds the process has used.
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    const double ticks = fields.value(11).toDouble() + fields.value(12).toDouble();
+    return ticks / double(sysconf(_SC_CLK_TCK));
 }
 
 void raiseFileLimit()
@@ -103,10 +116,11 @@ public:
         QFile config(QDir(dataDir).filePath(QStringLiteral("bench.json")));
         config.open(QIODevice::WriteOnly);
         // Generous limits: the bench's clients are trusted and fast.
-        config.write(json{
-            {"rateLimitPerSecond", 100000}, {"rateLimitBurst", 100000}, {"recordGraceSeconds", 10}}
-                         .dump()
-                         .c_str());
+        const json settings = {{"rateLimitPerSecond", 100000},
+                               {"rateLimitBurst", 100000},
+                               {"recordGraceSeconds", 10},
+                               {"commitIntervalMs", m_commitMs}};
+        config.write(settings.dump().c_str());
         config.close();
         m_server.setProgram(m_binary);
         m_server.setArguments({QStringLiteral("--listen"), m_listen, QStringLiteral("--data"),
@@ -193,54 +207,47 @@ public:
             idle.push_back(i);
         std::vector<double> ringLatencyMs;
         std::uint64_t started = 0, completed = 0, failures = 0;
-        std::unordered_map<std::string, qint64> inviteSentNs;
+        std::vector<qint64> inviteSentNs(pairs, -1);  // one call at a time per pair
+        bool running = true;
         QElapsedTimer clock;
         clock.start();
+        const double serverCpuBefore = cpuSeconds(serverPid());
 
         // Callee side: ring -> answer -> join; caller side: accepted -> join -> hang up.
-        for (std::size_t i = 0; i < pairs; ++i) {
-            Device &caller = devices[i];
+        const auto countFailure = [&](auto result, auto) {
+            if (!result && running)
+                ++failures;
+        };
+        const auto onCalleeEvent = [&](std::size_t i, const std::string &name, const json &data) {
             Device &callee = devices[i + pairs];
-            connect(
-                callee.channel.get(), &im::RpcChannel::eventReceived, this,
-                [&, i, callee = &callee](const std::string &name, const json &data) {
-                    if (name == "call.incoming") {
-                        const std::string cid = data["cid"];
-                        if (auto sent = inviteSentNs.find(cid); sent != inviteSentNs.end()) {
-                            ringLatencyMs.push_back((clock.nsecsElapsed() - sent->second) / 1e6);
-                            inviteSentNs.erase(sent);
-                        }
-                        callee->channel->call(protocol::CallRespond{cid, true, false}, [&, callee,
-                                                                                        cid](
-                                                                                           auto ok,
-                                                                                           auto) {
-                            if (!ok) {
-                                ++failures;
-                                return;
-                            }
-                            callee->channel->call(protocol::RoomJoin{cid, 0}, [](auto, auto) {});
-                        });
-                    } else if (name == "msg.new" && data.value("msgType", "") == "NRTC_NETCALL") {
-                        ++completed;  // the callee holds the record: the lifecycle is done
-                        idle.push_back(i);
-                    }
-                });
-            connect(caller.channel.get(), &im::RpcChannel::eventReceived, this,
-                    [&, caller = &caller](const std::string &name, const json &data) {
-                        if (name != "call.accepted")
-                            return;
-                        const std::string cid = data["cid"];
-                        caller->channel->call(protocol::RoomJoin{cid, 0}, [&, caller, cid](auto ok,
-                                                                                           auto) {
-                            if (!ok) {
-                                ++failures;
-                                return;
-                            }
-                            caller->channel->call(protocol::CallHangup{cid}, [&](auto ok2, auto) {
-                                if (!ok2)
-                                    ++failures;
-                            });
-                        });
+            if (name == "call.incoming") {
+                if (inviteSentNs[i] >= 0) {
+                    ringLatencyMs.push_back((clock.nsecsElapsed() - inviteSentNs[i]) / 1e6);
+                    inviteSentNs[i] = -1;
+                }
+                const std::string cid = data["cid"];
+                callee.channel->call(protocol::CallRespond{cid, true, false}, countFailure);
+                callee.channel->call(protocol::RoomJoin{cid, 0}, countFailure);
+            } else if (name == "msg.new" && data.value("msgType", "") == "NRTC_NETCALL") {
+                ++completed;  // the callee holds the record: the lifecycle is done
+                idle.push_back(i);
+            }
+        };
+        const auto onCallerEvent = [&](std::size_t i, const std::string &name, const json &data) {
+            if (name != "call.accepted")
+                return;
+            const std::string cid = data["cid"];
+            devices[i].channel->call(protocol::RoomJoin{cid, 0}, countFailure);
+            devices[i].channel->call(protocol::CallHangup{cid}, countFailure);
+        };
+        for (std::size_t i = 0; i < pairs; ++i) {
+            connect(devices[i + pairs].channel.get(), &im::RpcChannel::eventReceived, this,
+                    [&, i](const std::string &name, const json &data) {
+                        onCalleeEvent(i, name, data);
+                    });
+            connect(devices[i].channel.get(), &im::RpcChannel::eventReceived, this,
+                    [&, i](const std::string &name, const json &data) {
+                        onCallerEvent(i, name, data);
                     });
         }
 
@@ -248,19 +255,10 @@ public:
             const std::size_t i = idle.front();
             idle.pop_front();
             ++started;
-            Device &caller = devices[i];
-            const qint64 sentAt = clock.nsecsElapsed();
-            caller.channel->call(
+            inviteSentNs[i] = clock.nsecsElapsed();
+            devices[i].channel->call(
                 protocol::CallInvite{devices[i + pairs].account, protocol::CallType::Audio, true},
-                [&, sentAt](auto result, const protocol::ErrorBody &error) {
-                    if (!result) {
-                        ++failures;
-                        std::fprintf(stderr, "invite: %s\n", error.message.c_str());
-                        return;
-                    }
-                    // The ring may arrive before this response: keep the earlier stamp.
-                    inviteSentNs.emplace(result->cid, sentAt);
-                });
+                countFailure);
         };
 
         QTimer pace;
@@ -276,8 +274,10 @@ public:
         while (clock.elapsed() < endAt)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
         pace.stop();
+        running = false;
         const double elapsed = clock.elapsed() / 1000.0;
         const long rss = residentKiB(serverPid());
+        const double serverCpu = cpuSeconds(serverPid()) - serverCpuBefore;
 
         std::sort(ringLatencyMs.begin(), ringLatencyMs.end());
         const auto pct = [&](double p) {
@@ -296,8 +296,15 @@ public:
         std::printf("invite->ring     : p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu samples)\n",
                     pct(0.50), pct(0.99), ringLatencyMs.empty() ? 0.0 : ringLatencyMs.back(),
                     ringLatencyMs.size());
+        std::printf("server CPU       : %.0f%% of one core, %.0f us per lifecycle\n",
+                    100.0 * serverCpu / elapsed,
+                    completed ? 1e6 * serverCpu / double(completed) : 0.0);
         std::printf("server RSS       : %.1f MiB\n", rss / 1024.0);
     }
+
+private:
+public:
+    int m_commitMs = 2;
 
 private:
     QString m_binary;
@@ -334,7 +341,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption serverBinary(
         QStringLiteral("server"), QStringLiteral("softphone-server to run."),
         QStringLiteral("PATH"), QStringLiteral(SOFTPHONE_SERVER_BINARY));
-    parser.addOptions({mode, clients, rate, seconds, hosts, devices, serverBinary});
+    const QCommandLineOption commitMs(QStringLiteral("commit-ms"),
+                                      QStringLiteral("The server's group-commit interval."),
+                                      QStringLiteral("MS"), QStringLiteral("2"));
+    parser.addOptions({mode, clients, rate, seconds, hosts, devices, serverBinary, commitMs});
     parser.process(app);
 
     raiseFileLimit();
@@ -353,6 +363,7 @@ int main(int argc, char *argv[])
     // More than one loopback address needs the server on all of them.
     Bench bench(parser.value(serverBinary),
                 hostCount > 1 ? QStringLiteral("0.0.0.0:0") : QStringLiteral("127.0.0.1:0"));
+    bench.m_commitMs = parser.value(commitMs).toInt();
     if (!bench.startServer(dataDir.path())) {
         std::fprintf(stderr, "the server did not start\n");
         return 1;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace softphone::server {
@@ -47,6 +48,9 @@ public:
 private:
     std::vector<std::string> column(const char *sql, const std::string &accid);
     Database &m_db;
+    // Accounts are never renamed or removed while the server runs, so their names are
+    // cached after the first look-up; calls and messages look them up constantly.
+    std::unordered_map<std::string, std::string> m_names;
 };
 
 }  // namespace softphone::server

@@ -6,7 +6,7 @@
 #include "server_config.h"
 #include "session_registry.h"
 
-#include <QUuid>
+#include <QRandomGenerator>
 #include <cmath>
 
 namespace softphone::server {
@@ -32,6 +32,15 @@ std::string statusName(CallStatus status)
         return "busy (5)";
     }
     return "unknown";
+}
+
+// 128 random bits in hex. The cid grants nothing by itself (every request checks that the
+// account is a party to the call), so the fast, securely seeded global generator is enough.
+std::string newCallId()
+{
+    quint64 bits[2];
+    QRandomGenerator::global()->fillRange(bits);
+    return QByteArray(reinterpret_cast<const char *>(bits), sizeof bits).toHex().toStdString();
 }
 
 std::int64_t roundedSeconds(std::int64_t ms)
@@ -122,7 +131,7 @@ void CallManager::invite(ClientConnection &client, const protocol::CallInvite &p
     }
 
     auto call = std::make_unique<Call>();
-    call->row.cid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    call->row.cid = newCallId();
     call->row.channelId = m_store.nextChannelId();
     call->row.caller = caller;
     call->row.callee = params.callee;
@@ -298,6 +307,7 @@ void CallManager::joinRoom(ClientConnection &client, const protocol::RoomJoin &p
     const bool rejoin = me.joinedAt != 0;
     if (!rejoin) {
         me.joinedAt = now;
+        me.stays.push_back({client.account(), me.uid, now, std::nullopt});
         m_store.joinRoom(call->row.cid, client.account(), me.uid, now);
     }
     reply.result(protocol::RoomJoinResult{me.uid, client.account(), call->row.cid});
@@ -338,6 +348,7 @@ void CallManager::leave(Call &call, const std::string &account)
     const std::int64_t now = ServerContext::now();
     member.totalMs += now - member.joinedAt;
     member.joinedAt = 0;
+    member.stays.back().leaveTime = now;
     m_store.leaveRoom(call.row.cid, account, now);
     const bool isCaller = account == call.row.caller;
     sendToDevice(
@@ -464,8 +475,7 @@ void CallManager::endAnswered(Call &call, const std::string &hungUpBy,
     ++m_counters.completed;
     qCDebug(lcCall) << "hung up" << call.row.cid.c_str() << "by" << hungUpBy.c_str();
 
-    emit roomEnded(RoomReport{call.row.channelId, call.row.cid, call.row.type, call.row.createdAt,
-                              m_store.stays(call.row.cid)});
+    emit roomEnded(reportOf(call));
     if (m_context.config.callRecords) {
         ++m_counters.serverRecords;
         sendServerRecord(call.row, CallStatus::Completed, durationsOf(call));
@@ -473,8 +483,16 @@ void CallManager::endAnswered(Call &call, const std::string &hungUpBy,
     forget(call);
 }
 
+RoomReport CallManager::reportOf(const Call &call) const
+{
+    RoomReport report{call.row.channelId, call.row.cid, call.row.type, call.row.createdAt, {}};
+    for (const auto &[account, member] : call.members)
+        report.stays.insert(report.stays.end(), member.stays.begin(), member.stays.end());
+    return report;
+}
+
 void CallManager::sendServerRecord(const StoredCall &row, CallStatus status,
-                                   std::vector<protocol::CallDuration> durations)
+                                   std::vector<protocol::CallDuration> durations, bool recovering)
 {
     const protocol::CallRecord record{row.type, row.channelId, status, std::move(durations), {}};
     protocol::Message message{protocol::ConvType::Person,
@@ -487,7 +505,7 @@ void CallManager::sendServerRecord(const StoredCall &row, CallStatus status,
                               0,
                               0,
                               "server"};
-    if (auto stored = m_messages.storeAndDeliver(std::move(message)))
+    if (auto stored = m_messages.storeAndDeliver(std::move(message), recovering))
         m_store.markRecord(row.channelId, stored->msgidServer);
 }
 
@@ -630,14 +648,15 @@ void CallManager::recover()
                 if (m_context.config.callRecords) {
                     sendServerRecord(row, CallStatus::Completed,
                                      {{row.caller, roundedSeconds(ms[row.caller])},
-                                      {row.callee, roundedSeconds(ms[row.callee])}});
+                                      {row.callee, roundedSeconds(ms[row.callee])}},
+                                     true);
                 }
                 continue;
             }
         }
         if (m_context.config.callRecords && row.endStatus) {
             qCInfo(lcCall) << "recovering the record of" << row.cid.c_str();
-            sendServerRecord(row, *row.endStatus, {});
+            sendServerRecord(row, *row.endStatus, {}, true);
         }
     }
 }

@@ -84,6 +84,7 @@ private:
         std::int64_t uid = 0;
         std::int64_t joinedAt = 0;  // 0: not in the room now
         std::int64_t totalMs = 0;
+        std::vector<RoomStay> stays;  // the same as in the database, for the room report
         int mode = 0;
     };
     struct Call
@@ -116,7 +117,8 @@ private:
     void forget(Call &call);
 
     void sendServerRecord(const StoredCall &row, protocol::CallStatus status,
-                          std::vector<protocol::CallDuration> durations);
+                          std::vector<protocol::CallDuration> durations, bool recovering = false);
+    RoomReport reportOf(const Call &call) const;
     void sendFallbackRecord(std::int64_t channelId);
     std::vector<protocol::CallDuration> durationsOf(const Call &call) const;
 

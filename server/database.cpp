@@ -89,13 +89,18 @@ CREATE TABLE webhook_queue (
 
 }  // namespace
 
-Database::Database(DatabaseSettings settings)
-    : m_settings(std::move(settings))
+Database::Database(DatabaseSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
     , m_connectionName(QStringLiteral("softphone-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
-{}
+{
+    m_groupTimer.setSingleShot(true);
+    connect(&m_groupTimer, &QTimer::timeout, this, &Database::flush);
+}
 
 Database::~Database()
 {
+    flush();
     m_prepared.clear();
     m_db.close();
     m_db = QSqlDatabase();
@@ -190,8 +195,12 @@ std::optional<QSqlQuery> Database::exec(const QString &sql,
             query.bindValue(index++, value);
         return query.exec() ? std::optional(query) : failed(query);
     };
-    if (bindings.size() == 0) {
-        // PostgreSQL cannot PREPARE schema statements; with nothing to bind, run them directly.
+    // Savepoints come with every stored message, so SQLite keeps them prepared; other
+    // unbound statements (schema, pragmas) run once, and PostgreSQL cannot PREPARE them.
+    const bool savepoint = sql.startsWith(QLatin1String("SAVEPOINT")) ||
+                           sql.startsWith(QLatin1String("RELEASE")) ||
+                           sql.startsWith(QLatin1String("ROLLBACK TO"));
+    if (bindings.size() == 0 && (isPostgres() || !savepoint)) {
         QSqlQuery query(m_db);
         return query.exec(sql) ? std::optional(std::move(query)) : failed(query);
     }
@@ -201,6 +210,7 @@ std::optional<QSqlQuery> Database::exec(const QString &sql,
         QSqlQuery query(m_db);
         return query.prepare(sql) ? bindAndRun(query) : failed(query);
     }
+    joinGroup();
     auto cached = m_prepared.find(sql);
     if (cached == m_prepared.end()) {
         QSqlQuery query(m_db);
@@ -211,8 +221,61 @@ std::optional<QSqlQuery> Database::exec(const QString &sql,
     return bindAndRun(*cached);
 }
 
+void Database::setGroupCommit(int intervalMs)
+{
+    flush();
+    m_groupIntervalMs = std::max(0, intervalMs);
+}
+
+void Database::joinGroup()
+{
+    if (m_groupIntervalMs == 0 || m_groupOpen || !m_db.isOpen())
+        return;
+    if (!m_db.transaction()) {
+        m_lastError = m_db.lastError().text();
+        qCWarning(lcStorage) << "cannot open a write group:" << m_lastError;
+        return;
+    }
+    m_groupOpen = true;
+    m_groupTimer.start(m_groupIntervalMs);
+}
+
+void Database::afterCommit(std::function<void(bool)> done)
+{
+    if (!m_groupOpen) {
+        done(true);
+        return;
+    }
+    m_afterCommit.push_back(std::move(done));
+}
+
+bool Database::flush()
+{
+    m_groupTimer.stop();
+    if (!m_groupOpen)
+        return true;
+    m_groupOpen = false;
+    const bool durable = m_db.commit();
+    if (!durable) {
+        m_lastError = m_db.lastError().text();
+        qCCritical(lcStorage) << "group commit failed, its writes are lost:" << m_lastError;
+        m_db.rollback();
+        emit groupRolledBack();
+    }
+    auto waiting = std::move(m_afterCommit);
+    m_afterCommit.clear();
+    for (auto &done : waiting)
+        done(durable);
+    return durable;
+}
+
 bool Database::transaction()
 {
+    joinGroup();
+    if (m_groupOpen) {
+        m_inUnit = exec(QStringLiteral("SAVEPOINT unit")).has_value();
+        return m_inUnit;
+    }
     if (m_db.transaction())
         return true;
     m_lastError = m_db.lastError().text();
@@ -221,6 +284,10 @@ bool Database::transaction()
 
 bool Database::commit()
 {
+    if (m_inUnit) {
+        m_inUnit = false;
+        return exec(QStringLiteral("RELEASE SAVEPOINT unit")).has_value();
+    }
     if (m_db.commit())
         return true;
     m_lastError = m_db.lastError().text();
@@ -229,6 +296,12 @@ bool Database::commit()
 
 void Database::rollback()
 {
+    if (m_inUnit) {
+        m_inUnit = false;
+        exec(QStringLiteral("ROLLBACK TO SAVEPOINT unit"));
+        exec(QStringLiteral("RELEASE SAVEPOINT unit"));
+        return;
+    }
     m_db.rollback();
 }
 

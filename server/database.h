@@ -1,12 +1,16 @@
 #pragma once
 
 #include <QHash>
+#include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QTimer>
 #include <QVariant>
+#include <functional>
 #include <initializer_list>
 #include <optional>
+#include <vector>
 
 namespace softphone::server {
 
@@ -22,11 +26,17 @@ struct DatabaseSettings
 };
 
 // One connection to the server's database, with its schema brought up to date.
-class Database
+//
+// With group commit on, writes join one transaction that is committed a few milliseconds
+// later, together with every other write of that moment; work that must wait until its
+// writes are durable (an acknowledgement, a delivery) is queued with afterCommit().
+class Database : public QObject
 {
+    Q_OBJECT
+
 public:
-    explicit Database(DatabaseSettings settings);
-    ~Database();
+    explicit Database(DatabaseSettings settings, QObject *parent = nullptr);
+    ~Database() override;
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
@@ -38,20 +48,36 @@ public:
     // Runs one statement with positional bindings; nullopt (and a logged warning) on failure.
     std::optional<QSqlQuery> exec(const QString &sql,
                                   std::initializer_list<QVariant> bindings = {});
+    // An atomic unit of writes: a transaction, or a savepoint inside the open group.
     bool transaction();
     bool commit();
     void rollback();
 
+    // Group commit: 0 ms commits every write at once (the default), more batches them.
+    void setGroupCommit(int intervalMs);
+    // Runs `done(durable)` once the writes made so far are committed (at once if there are none).
+    void afterCommit(std::function<void(bool durable)> done);
+    bool flush();  // commits the open group now
+
     QString lastError() const { return m_lastError; }
+
+signals:
+    void groupRolledBack();  // a group commit failed: counters derived from the data are stale
 
 private:
     QString migrate();
+    void joinGroup();
 
     DatabaseSettings m_settings;
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_prepared;
     QString m_lastError;
+    int m_groupIntervalMs = 0;
+    bool m_groupOpen = false;
+    bool m_inUnit = false;
+    QTimer m_groupTimer;
+    std::vector<std::function<void(bool)>> m_afterCommit;
 };
 
 }  // namespace softphone::server

@@ -1,6 +1,7 @@
 #include "message_service.h"
 
 #include "account_store.h"
+#include "database.h"
 #include "logging.h"
 #include "message_store.h"
 #include "record_admission.h"
@@ -8,6 +9,8 @@
 #include "session_registry.h"
 
 #include <QDateTime>
+#include <QPointer>
+#include <memory>
 
 namespace softphone::server {
 
@@ -85,24 +88,39 @@ void MessageService::send(ClientConnection &sender, const protocol::SendMessage 
         reply.error(ErrorCode::Internal, "the message could not be stored; send it again");
         return;
     }
-    reply.result(ackFor(message));
     if (record)
         m_admission->recordStored(record->channelId, message.msgidServer);
-    deliver(message, &sender);
-    emit messageStored(message);
+    // Nothing is acknowledged or delivered before it is durable.
+    auto responder = std::make_shared<Responder>(std::move(reply));
+    m_context.db.afterCommit([this, responder, message,
+                              from = QPointer<ClientConnection>(&sender)](bool durable) {
+        if (!durable) {
+            responder->error(ErrorCode::Internal, "the message could not be stored; send it again");
+            return;
+        }
+        responder->result(ackFor(message));
+        deliver(message, from.data());
+        emit messageStored(message);
+    });
 }
 
-std::optional<Message> MessageService::storeAndDeliver(Message message)
+std::optional<Message> MessageService::storeAndDeliver(Message message, bool mayExist)
 {
-    if (auto stored = m_context.messages.findByClientId(message.from, message.msgidClient))
-        return stored;
+    if (mayExist) {
+        if (auto stored = m_context.messages.findByClientId(message.from, message.msgidClient))
+            return stored;
+    }
     message.msgTimestamp = ServerContext::now();
     if (!m_context.messages.insert(message)) {
         qCWarning(lcServer) << "could not store a server message for" << message.from.c_str();
         return std::nullopt;
     }
-    deliver(message, nullptr);
-    emit messageStored(message);
+    m_context.db.afterCommit([this, message](bool durable) {
+        if (durable) {
+            deliver(message, nullptr);
+            emit messageStored(message);
+        }
+    });
     return message;
 }
 

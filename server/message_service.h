@@ -26,8 +26,9 @@ public:
     void sync(ClientConnection &client, const protocol::Sync &params, Responder reply);
 
     // Stores a message the server sends on someone's behalf and delivers it to every device
-    // of both parties. nullopt if the database refused it.
-    std::optional<protocol::Message> storeAndDeliver(protocol::Message message);
+    // of both parties. nullopt if the database refused it. `mayExist`: it may have been stored
+    // before (recovery after a crash), so look for it first.
+    std::optional<protocol::Message> storeAndDeliver(protocol::Message message, bool mayExist);
 
 signals:
     void messageStored(const softphone::protocol::Message &message);

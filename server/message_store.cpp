@@ -91,14 +91,18 @@ bool MessageStore::insert(Message &message)
                    qint64(message.msgTimestamp), sqlText(message.fromClientType),
                    sqlText(conversationKey(message.from, message.to))})
             .has_value();
+    const std::string key = conversationKey(message.from, message.to);
     const QString peers = QStringLiteral(
         "INSERT INTO conversation_peers (owner, peer) VALUES (?, ?) ON CONFLICT DO NOTHING");
-    const bool linked = stored && m_db.exec(peers, {sqlText(message.from), sqlText(message.to)}) &&
-                        m_db.exec(peers, {sqlText(message.to), sqlText(message.from)});
+    const bool linked =
+        stored && (m_linked.contains(key) ||
+                   (m_db.exec(peers, {sqlText(message.from), sqlText(message.to)}) &&
+                    m_db.exec(peers, {sqlText(message.to), sqlText(message.from)})));
     if (!linked || !m_db.commit()) {
         m_db.rollback();
         return false;
     }
+    m_linked.insert(key);
     m_lastId = id;
     message.msgidServer = id;
     return true;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace softphone::server {
@@ -39,6 +40,7 @@ private:
 
     Database &m_db;
     std::int64_t m_lastId = 0;
+    std::unordered_set<std::string> m_linked;  // conversations already in conversation_peers
 };
 
 }  // namespace softphone::server

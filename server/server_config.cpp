@@ -97,6 +97,7 @@ QString ServerConfig::loadFile(const QString &path)
         recordGraceSeconds = root.value("recordGraceSeconds", recordGraceSeconds);
         reconnectGraceSeconds = root.value("reconnectGraceSeconds", reconnectGraceSeconds);
         tokenLifetimeDays = root.value("tokenLifetimeDays", tokenLifetimeDays);
+        commitIntervalMs = root.value("commitIntervalMs", commitIntervalMs);
         limits.maxFrameBytes = root.value("maxFrameBytes", limits.maxFrameBytes);
         limits.requestsPerSecond = root.value("rateLimitPerSecond", limits.requestsPerSecond);
         limits.burst = root.value("rateLimitBurst", limits.burst);
@@ -128,6 +129,8 @@ QString ServerConfig::validate() const
 {
     if (ringTimeoutSeconds < 1 || recordGraceSeconds < 0 || reconnectGraceSeconds < 0)
         return QStringLiteral("config: timeouts must not be negative, ringTimeoutSeconds >= 1");
+    if (commitIntervalMs < 0 || commitIntervalMs > 1000)
+        return QStringLiteral("config: commitIntervalMs must be between 0 and 1000");
     if (tokenLifetimeDays < 1)
         return QStringLiteral("config: tokenLifetimeDays must be at least 1");
     if (limits.maxFrameBytes < 1024)

@@ -46,6 +46,7 @@ struct ServerConfig
     int recordGraceSeconds = 10;     // how long the caller has to send records 2-5
     int reconnectGraceSeconds = 20;  // a device in a call that drops may come back within this
     int tokenLifetimeDays = 30;
+    int commitIntervalMs = 2;  // group commit: writes of this many ms share one commit
     ConnectionLimits limits;
     QStringList allowedOrigins;  // empty: any Origin (native clients send none)
     QString tlsCertificate;      // both set: wss://

@@ -59,6 +59,7 @@ SoftphoneServer::SoftphoneServer(ServerConfig config, QObject *parent)
 SoftphoneServer::~SoftphoneServer()
 {
     stop();
+    m_db.flush();  // before the services its callbacks refer to are destroyed
 }
 
 template<class Req, class Service>
@@ -126,6 +127,12 @@ QString SoftphoneServer::start()
         return error;
     if (!m_messages.load() || !m_callStore.load() || !m_webhooks.start())
         return QStringLiteral("cannot read the database: %1").arg(m_db.lastError());
+    m_db.setGroupCommit(m_config.commitIntervalMs);
+    connect(&m_db, &Database::groupRolledBack, this, [this] {
+        // Ids handed out for the lost writes are given out again; nothing refers to them.
+        m_messages.load();
+        m_callStore.load();
+    });
     m_accounts.removeExpiredSessions(ServerContext::now());
     m_calls.recover();
     return listen();
@@ -242,6 +249,7 @@ void SoftphoneServer::stop()
     m_stopped = true;
     qCInfo(lcServer) << "stopping: ending calls, sending records, flushing the CC queue";
     m_calls.shutdown();
+    m_db.flush();  // acknowledgements and deliveries waiting for durability go out now
     if (!m_webhooks.flush(5000))
         qCWarning(lcServer) << "some CC events are still queued; they go out after the restart";
     if (m_wsServer)

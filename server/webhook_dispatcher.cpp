@@ -118,7 +118,10 @@ void WebhookDispatcher::enqueue(const json &body)
                           {qint64(id), url, QUuid::createUuid().toString(QUuid::WithoutBraces),
                            text, qint64(now), qint64(now)});
     }
-    pump();
+    m_context.db.afterCommit([this](bool durable) {
+        if (durable)
+            pump();
+    });
 }
 
 std::int64_t WebhookDispatcher::queued()
