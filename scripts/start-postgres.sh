@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs PostgreSQL if missing, starts the local cluster and gives the invoking user a
 # superuser role reached over the Unix socket with peer authentication (no password).
-# Prints the socket directory on success; exits non-zero when PostgreSQL cannot run here.
+# Prints "SOCKET_DIR:PORT" on success; exits non-zero when PostgreSQL cannot run here.
 set -euo pipefail
 
 sudo_cmd=()
@@ -22,14 +22,15 @@ if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" && $4 == "o
 fi
 
 socket_dir=/var/run/postgresql
+port=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $3}')
 user=$(id -un)
 for _ in $(seq 1 30); do
-    "${sudo_cmd[@]}" runuser -u postgres -- psql -h "$socket_dir" -tAc "SELECT 1" postgres >/dev/null 2>&1 && break
+    "${sudo_cmd[@]}" runuser -u postgres -- psql -h "$socket_dir" -p "$port" -tAc "SELECT 1" postgres >/dev/null 2>&1 && break
     sleep 1
 done
-if ! "${sudo_cmd[@]}" runuser -u postgres -- psql -h "$socket_dir" -tAc \
+if ! "${sudo_cmd[@]}" runuser -u postgres -- psql -h "$socket_dir" -p "$port" -tAc \
         "SELECT 1 FROM pg_roles WHERE rolname = '$user'" postgres | grep -q 1; then
-    "${sudo_cmd[@]}" runuser -u postgres -- createuser -h "$socket_dir" --superuser "$user" >&2
+    "${sudo_cmd[@]}" runuser -u postgres -- createuser -h "$socket_dir" -p "$port" --superuser "$user" >&2
 fi
-psql -h "$socket_dir" -tAc "SELECT 1" postgres >/dev/null
-echo "$socket_dir"
+psql -h "$socket_dir" -p "$port" -tAc "SELECT 1" postgres >/dev/null
+echo "$socket_dir:$port"

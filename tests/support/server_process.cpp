@@ -59,7 +59,8 @@ bool runOnCluster(const QString &statement)
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(ServerProcess::postgresSocket());
+        db.setHostName(ServerProcess::postgresSocket().section(QLatin1Char(':'), 0, 0));
+        db.setPort(ServerProcess::postgresSocket().section(QLatin1Char(':'), 1, 1).toInt());
         db.setDatabaseName(QStringLiteral("postgres"));
         db.setUserName(currentUserName());
         if (db.open()) {
@@ -88,7 +89,8 @@ bool ServerProcess::createPostgresDatabase(nlohmann::json &config)
         return false;
     }
     config["database"] = {{"driver", "postgres"},
-                          {"host", postgresSocket().toStdString()},
+                          {"host", postgresSocket().section(QLatin1Char(':'), 0, 0).toStdString()},
+                          {"port", postgresSocket().section(QLatin1Char(':'), 1, 1).toInt()},
                           {"name", m_pgDatabase.toStdString()},
                           {"user", currentUserName().toStdString()}};
     return true;

@@ -30,7 +30,7 @@ public:
     int runCommand(const QStringList &arguments, QString *output = nullptr) const;
 
     static QString binary();
-    // The PostgreSQL socket directory when the suite runs against PostgreSQL, else empty.
+    // "SOCKET_DIR:PORT" of PostgreSQL when the suite runs against it, else empty.
     static QString postgresSocket();
 
 private:
