@@ -65,10 +65,14 @@ double cpuSeconds(qint64 pid)
     return ticks / double(sysconf(_SC_CLK_TCK));
 }
 
-void raiseFileLimit()
+// Both ends of every connection live on this machine; the server inherits the limit.
+void raiseFileLimit(rlim_t wanted)
 {
     rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0) {
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    const rlimit raised{std::max(limit.rlim_max, wanted), std::max(limit.rlim_max, wanted)};
+    if (setrlimit(RLIMIT_NOFILE, &raised) != 0) {  // only root may raise the hard limit
         limit.rlim_cur = limit.rlim_max;
         setrlimit(RLIMIT_NOFILE, &limit);
     }
@@ -317,6 +321,7 @@ private:
 
 int main(int argc, char *argv[])
 {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Load generator for softphone-server."));
@@ -347,7 +352,7 @@ int main(int argc, char *argv[])
     parser.addOptions({mode, clients, rate, seconds, hosts, devices, serverBinary, commitMs});
     parser.process(app);
 
-    raiseFileLimit();
+    raiseFileLimit(rlim_t(parser.value(clients).toInt()) * 2 + 1024);
     QTemporaryDir dataDir;
     const int n = parser.value(clients).toInt();
     const bool idle = parser.value(mode) == QLatin1String("idle");
