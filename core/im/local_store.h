@@ -1,0 +1,82 @@
+#pragma once
+
+#include "protocol/messages.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace softphone::im {
+
+enum class DeliveryState { Pending, Sent, Failed };
+
+// A message as this device keeps it: the wire message plus what only this device knows.
+struct StoredMessage
+{
+    std::int64_t localId = 0;   // order of arrival on this device; pages are cut by it
+    protocol::Message message;  // msgidServer is 0 while pending
+    DeliveryState delivery = DeliveryState::Sent;
+    bool read = false;
+};
+
+struct Conversation
+{
+    QString peer;
+    std::optional<StoredMessage> last;
+    int unread = 0;
+    int missedCalls = 0;  // call records in which this account missed the call, not yet seen
+};
+
+// This device's copy of one account's conversations: an SQLite file per account, so a
+// device used by several people keeps them apart. The sender's own records are stored
+// exactly as the receiver's are.
+class LocalStore
+{
+public:
+    LocalStore(QString path, QString account);
+    ~LocalStore();
+    LocalStore(const LocalStore &) = delete;
+    LocalStore &operator=(const LocalStore &) = delete;
+
+    QString open();  // error text or empty
+    const QString &account() const { return m_account; }
+
+    // A message from the server (pushed, synced or paged in). Returns false if it was here
+    // already (same sender and msgidClient): resends and overlapping syncs add nothing.
+    bool addFromServer(const protocol::Message &message);
+    // A message this device is sending; pending until markSent.
+    bool addOutgoing(const protocol::Message &message);
+    bool markSent(const std::string &msgidClient, std::int64_t msgidServer, std::int64_t timestamp);
+    void markFailed(const std::string &msgidClient);
+    std::vector<StoredMessage> pendingOutgoing();
+    bool remove(std::int64_t localId);  // "Delete (local)"
+
+    // Messages of a conversation, oldest first: the `limit` newest before `beforeLocalId`.
+    std::vector<StoredMessage> page(const QString &peer, std::optional<std::int64_t> beforeLocalId,
+                                    int limit);
+    int count(const QString &peer);
+    std::vector<Conversation> conversations();
+    void markRead(const QString &peer);
+    std::vector<StoredMessage> callRecords(bool missedOnly, int limit);
+
+    std::int64_t syncCursor();
+    void setSyncCursor(std::int64_t cursor);
+
+    // Whether this account missed the call the record describes (it was the callee and did
+    // not answer: canceled, timeout or busy).
+    static bool isMissedCall(const protocol::Message &message, const QString &viewer);
+
+private:
+    bool insert(const protocol::Message &message, DeliveryState delivery, bool read);
+    std::vector<StoredMessage> select(const QString &where, const QVariantList &bindings);
+    QString peerOf(const protocol::Message &message) const;
+
+    QString m_path;
+    QString m_account;
+    QString m_connection;
+    QSqlDatabase m_db;
+};
+
+}  // namespace softphone::im
