@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "logging.h"
+#include "wal_checkpointer.h"
 
 #include <QAtomicInt>
 #include <QSqlError>
@@ -128,14 +129,21 @@ QString Database::open()
     }
     if (!m_db.open())
         return QStringLiteral("cannot open the database: %1").arg(m_db.lastError().text());
+
     if (!isPostgres()) {
         // WAL keeps readers and the single writer apart; NORMAL is durable across a crash of
         // the process (what the server promises) at a fraction of FULL's fsync cost.
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                                   "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
+        // Checkpoints are the WalCheckpointer's job, away from the event loop.
+        for (const char *pragma :
+             {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+              "PRAGMA busy_timeout=5000", "PRAGMA wal_autocheckpoint=0"}) {
             if (!exec(QString::fromLatin1(pragma)))
                 return m_lastError;
         }
+    }
+    if (!isPostgres()) {
+        m_checkpointer = std::make_unique<WalCheckpointer>(m_settings.path);
+        m_checkpointer->start();
     }
     return migrate();
 }

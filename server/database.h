@@ -9,10 +9,13 @@
 #include <QVariant>
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace softphone::server {
+
+class WalCheckpointer;
 
 struct DatabaseSettings
 {
@@ -78,6 +81,7 @@ private:
     bool m_inUnit = false;
     QTimer m_groupTimer;
     std::vector<std::function<void(bool)>> m_afterCommit;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 }  // namespace softphone::server
