@@ -86,7 +86,7 @@ bool LocalStore::isMissedCall(const Message &message, const QString &viewer)
                       record->status == CallStatus::Timeout || record->status == CallStatus::Busy);
 }
 
-bool LocalStore::insert(const Message &m, DeliveryState delivery, bool read)
+std::optional<StoredMessage> LocalStore::insert(const Message &m, DeliveryState delivery, bool read)
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT INTO messages (peer, from_acc, to_acc, msg_type, body, "
@@ -102,22 +102,25 @@ bool LocalStore::insert(const Message &m, DeliveryState delivery, bool read)
           QVariant(qint64(m.msgTimestamp)), QVariant(q(m.fromClientType)), QVariant(int(delivery)),
           QVariant(read), QVariant(missed)})
         query.addBindValue(value);
-    return query.exec() && query.numRowsAffected() == 1;
+    if (!query.exec() || query.numRowsAffected() != 1)
+        return std::nullopt;
+    auto stored = select(QStringLiteral("WHERE local_id = ?"), {query.lastInsertId()});
+    return stored.empty() ? std::nullopt : std::optional(std::move(stored.front()));
 }
 
-bool LocalStore::addFromServer(const Message &message)
+std::optional<StoredMessage> LocalStore::addFromServer(const Message &message)
 {
     // Our own messages (sent from another device, or synced back) are read by definition.
     const bool own = q(message.from) == m_account;
-    if (insert(message, DeliveryState::Sent, own))
-        return true;
+    if (auto stored = insert(message, DeliveryState::Sent, own))
+        return stored;
     // Already here: a pending copy of our own becomes sent.
     if (own)
         markSent(message.msgidClient, message.msgidServer, message.msgTimestamp);
-    return false;
+    return std::nullopt;
 }
 
-bool LocalStore::addOutgoing(const Message &message)
+std::optional<StoredMessage> LocalStore::addOutgoing(const Message &message)
 {
     return insert(message, DeliveryState::Pending, true);
 }

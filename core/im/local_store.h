@@ -43,11 +43,11 @@ public:
     QString open();  // error text or empty
     const QString &account() const { return m_account; }
 
-    // A message from the server (pushed, synced or paged in). Returns false if it was here
-    // already (same sender and msgidClient): resends and overlapping syncs add nothing.
-    bool addFromServer(const protocol::Message &message);
-    // A message this device is sending; pending until markSent.
-    bool addOutgoing(const protocol::Message &message);
+    // A message from the server (pushed, synced or paged in), as stored; nullopt if it was
+    // here already (same sender and msgidClient): resends and overlapping syncs add nothing.
+    std::optional<StoredMessage> addFromServer(const protocol::Message &message);
+    // A message this device is sending, stored as pending until markSent.
+    std::optional<StoredMessage> addOutgoing(const protocol::Message &message);
     bool markSent(const std::string &msgidClient, std::int64_t msgidServer, std::int64_t timestamp);
     void markFailed(const std::string &msgidClient);
     std::vector<StoredMessage> pendingOutgoing();
@@ -69,7 +69,8 @@ public:
     static bool isMissedCall(const protocol::Message &message, const QString &viewer);
 
 private:
-    bool insert(const protocol::Message &message, DeliveryState delivery, bool read);
+    std::optional<StoredMessage> insert(const protocol::Message &message, DeliveryState delivery,
+                                        bool read);
     std::vector<StoredMessage> select(const QString &where, const QVariantList &bindings);
     QString peerOf(const protocol::Message &message) const;
 

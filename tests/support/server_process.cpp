@@ -25,9 +25,7 @@ ServerProcess::ServerProcess(nlohmann::json config)
     m_secure = config.contains("tls");
     if (!postgresSocket().isEmpty() && !createPostgresDatabase(config))
         qFatal("cannot create a PostgreSQL database for the test server");
-    QFile file(m_dataDir.filePath(QStringLiteral("server.json")));
-    if (file.open(QIODevice::WriteOnly))
-        file.write(QByteArray::fromStdString(config.dump(2)));
+    m_config = std::move(config);
 }
 
 ServerProcess::~ServerProcess()
@@ -107,8 +105,14 @@ QString ServerProcess::binary()
     return QStringLiteral(SOFTPHONE_SERVER_BINARY);
 }
 
-bool ServerProcess::start()
+bool ServerProcess::start(quint16 port)
 {
+    m_config["listen"] = "127.0.0.1:" + std::to_string(port);
+    QFile file(m_dataDir.filePath(QStringLiteral("server.json")));
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QByteArray::fromStdString(m_config.dump(2))) < 0)
+        return false;
+    file.close();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setProgram(binary());

@@ -17,9 +17,11 @@ public:
     explicit ServerProcess(nlohmann::json config = nlohmann::json::object());
     ~ServerProcess();
 
-    bool start();  // waits for the "listening" line; false (and qWarning) on failure
-    bool stop();   // SIGTERM, then waits for a clean exit
-    void kill();   // SIGKILL: a crash
+    // Waits for the "listening" line; false (and qWarning) on failure. `port` 0 picks a free
+    // one; a restart that clients must find again passes port().
+    bool start(quint16 port = 0);
+    bool stop();  // SIGTERM, then waits for a clean exit
+    void kill();  // SIGKILL: a crash
     bool restart() { return stop() && start(); }
 
     QUrl url() const;
@@ -37,6 +39,7 @@ private:
     bool createPostgresDatabase(nlohmann::json &config);
     void dropPostgresDatabase();
 
+    nlohmann::json m_config;
     QString m_pgDatabase;
     bool m_secure = false;
     QTemporaryDir m_dataDir;

@@ -1,0 +1,304 @@
+#include "im_client.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QUuid>
+
+namespace softphone::im {
+
+Q_LOGGING_CATEGORY(lcIm, "softphone.core.im")
+
+using protocol::ErrorCode;
+
+namespace {
+
+constexpr int kSendTimeoutMs = 10000;
+constexpr std::size_t kSendWindow = 16;  // messages in flight at once
+constexpr int kRetryAfterMs = 1000;      // after the server asked us to slow down
+constexpr int kReplacedCloseCode = 4000;
+
+bool isTransient(int code)
+{
+    return code == int(LocalError::Timeout) || code == int(LocalError::Disconnected) ||
+           code == int(ErrorCode::Internal) || code == int(ErrorCode::Unavailable) ||
+           code == int(ErrorCode::RateLimited);
+}
+
+}  // namespace
+
+WsImClient::WsImClient(QString storeDirectory, QObject *parent)
+    : ImClient(parent)
+    , m_storeDirectory(std::move(storeDirectory))
+{
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &WsImClient::connectNow);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &WsImClient::flushPending);
+}
+
+WsImClient::~WsImClient()
+{
+    m_wanted = false;
+    m_channel.reset();
+}
+
+void WsImClient::setBackoff(int firstMs, int maxMs)
+{
+    m_firstBackoffMs = std::max(1, firstMs);
+    m_maxBackoffMs = std::max(m_firstBackoffMs, maxMs);
+}
+
+void WsImClient::setState(ConnectionState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+bool WsImClient::openStore()
+{
+    if (m_store && m_store->account() == m_credentials.account)
+        return true;
+    const QString path =
+        QDir(m_storeDirectory).filePath(m_credentials.account + QStringLiteral("/store.db"));
+    m_store = std::make_unique<LocalStore>(path, m_credentials.account);
+    if (QString error = m_store->open(); !error.isEmpty()) {
+        qCWarning(lcIm) << error;
+        m_store.reset();
+        return false;
+    }
+    return true;
+}
+
+void WsImClient::start(const Credentials &credentials)
+{
+    m_credentials = credentials;
+    m_wanted = true;
+    m_attempt = 0;
+    if (!openStore()) {
+        emit loginFailed(int(LocalError::BadResponse),
+                         tr("The local message store cannot be opened."));
+        return;
+    }
+    connectNow();
+}
+
+void WsImClient::stop()
+{
+    m_wanted = false;
+    m_reconnectTimer.stop();
+    if (m_channel)
+        m_channel->close();
+    m_inFlight.clear();
+    setState(ConnectionState::Offline);
+}
+
+void WsImClient::connectNow()
+{
+    if (!m_wanted)
+        return;
+    m_channel = std::make_unique<RpcChannel>();
+    connect(m_channel.get(), &RpcChannel::opened, this, &WsImClient::onOpened);
+    connect(m_channel.get(), &RpcChannel::closed, this, &WsImClient::onClosed);
+    connect(m_channel.get(), &RpcChannel::eventReceived, this, &WsImClient::onEvent);
+    setState(ConnectionState::Connecting);
+    m_channel->open(m_credentials.server);
+}
+
+void WsImClient::dropConnection()
+{
+    if (m_channel)
+        m_channel->abort();
+}
+
+void WsImClient::onOpened()
+{
+    login();
+}
+
+void WsImClient::login()
+{
+    protocol::Login params;
+    params.account = m_credentials.account.toStdString();
+    params.clientType = m_credentials.clientType.toStdString();
+    params.deviceId = m_credentials.deviceId.toStdString();
+    const bool byToken = !m_credentials.token.isEmpty();
+    if (byToken)
+        params.token = m_credentials.token.toStdString();
+    else
+        params.password = m_credentials.password.toStdString();
+
+    m_channel->call(params, [this, byToken](std::optional<protocol::LoginResult> result,
+                                            const protocol::ErrorBody &error) {
+        if (result) {
+            m_attempt = 0;
+            m_credentials.token = QString::fromStdString(result->token);
+            emit loggedIn(*result);
+            syncFrom(m_store->syncCursor());
+            return;
+        }
+        if (byToken && error.code == int(ErrorCode::InvalidToken) &&
+            !m_credentials.password.isEmpty()) {
+            m_credentials.token.clear();  // expired: fall back to the password
+            login();
+            return;
+        }
+        if (isTransient(error.code)) {
+            dropConnection();
+            return;
+        }
+        m_wanted = false;  // wrong password, revoked token, unsupported version: final
+        m_channel->close();
+        setState(ConnectionState::Offline);
+        emit loginFailed(error.code, QString::fromStdString(error.message));
+    });
+}
+
+void WsImClient::syncFrom(std::int64_t cursor)
+{
+    m_channel->call(protocol::Sync{cursor, 200},
+                    [this](std::optional<protocol::SyncPage> page, const protocol::ErrorBody &) {
+                        if (!page) {
+                            dropConnection();  // try again after reconnecting
+                            return;
+                        }
+                        for (const protocol::Message &message : page->messages) {
+                            if (auto stored = m_store->addFromServer(message))
+                                emit messageStored(*stored);
+                        }
+                        m_store->setSyncCursor(page->cursor);
+                        if (page->hasMore) {
+                            syncFrom(page->cursor);
+                            return;
+                        }
+                        setState(ConnectionState::Online);
+                        flushPending();
+                    });
+}
+
+void WsImClient::onClosed(int code, const QString &reason)
+{
+    m_inFlight.clear();
+    if (code == kReplacedCloseCode) {
+        m_wanted = false;  // this device logged in elsewhere: do not fight over the session
+        setState(ConnectionState::Offline);
+        emit loginFailed(code, reason);
+        return;
+    }
+    if (!m_wanted) {
+        setState(ConnectionState::Offline);
+        return;
+    }
+    setState(ConnectionState::Waiting);
+    scheduleReconnect();
+}
+
+void WsImClient::scheduleReconnect()
+{
+    // Exponential back-off with full jitter between half and one and a half of the step,
+    // so that many clients cut off together do not come back together.
+    const double step = std::min<double>(
+        m_maxBackoffMs, double(m_firstBackoffMs) * std::pow(2.0, std::min(m_attempt, 16)));
+    const double jitter = 0.5 + QRandomGenerator::global()->generateDouble();
+    ++m_attempt;
+    m_reconnectTimer.start(int(std::min<double>(m_maxBackoffMs, step * jitter)));
+}
+
+void WsImClient::onEvent(const std::string &name, const protocol::json &data)
+{
+    if (name == protocol::MessageEvent::kEvent) {
+        auto event = protocol::fromJson<protocol::MessageEvent>(data);
+        if (!event) {
+            qCWarning(lcIm) << "unreadable message event:" << event.error().message().c_str();
+            return;
+        }
+        if (m_store) {
+            if (auto stored = m_store->addFromServer(event->message))
+                emit messageStored(*stored);
+        }
+    }
+    emit eventReceived(name, data);
+}
+
+QString WsImClient::sendMessage(const QString &to, protocol::MsgType type, const QString &body,
+                                const QString &attach)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    protocol::Message message{protocol::ConvType::Person,
+                              m_credentials.account.toStdString(),
+                              to.toStdString(),
+                              type,
+                              body.toStdString(),
+                              attach.toStdString(),
+                              id.toStdString(),
+                              0,
+                              QDateTime::currentMSecsSinceEpoch(),
+                              m_credentials.clientType.toStdString()};
+    const auto stored = m_store ? m_store->addOutgoing(message) : std::nullopt;
+    if (!stored)
+        return {};
+    emit messageStored(*stored);
+    if (m_state == ConnectionState::Online)
+        flushPending();
+    return id;
+}
+
+void WsImClient::flushPending()
+{
+    if (m_state != ConnectionState::Online || m_inFlight.size() >= kSendWindow)
+        return;
+    for (const StoredMessage &pending : m_store->pendingOutgoing()) {
+        if (m_inFlight.size() >= kSendWindow)
+            break;
+        transmit(pending);
+    }
+}
+
+void WsImClient::transmit(const StoredMessage &pending)
+{
+    const protocol::Message &m = pending.message;
+    if (!m_inFlight.insert(m.msgidClient).second)
+        return;
+    const protocol::SendMessage params{m.to,   m.convType, m.msgType,
+                                       m.body, m.attach,   m.msgidClient};
+    m_channel->call(
+        params,
+        [this, id = m.msgidClient](std::optional<protocol::SendAck> ack,
+                                   const protocol::ErrorBody &error) {
+            m_inFlight.erase(id);
+            if (ack) {
+                m_store->markSent(id, ack->msgidServer, ack->msgTimestamp);
+                emit messageSent(QString::fromStdString(id));
+                flushPending();
+                return;
+            }
+            if (isTransient(error.code)) {
+                // Stays pending; the same msgidClient goes out again later.
+                if (error.code == int(LocalError::Timeout))
+                    dropConnection();
+                else if (error.code != int(LocalError::Disconnected) && !m_retryTimer.isActive())
+                    m_retryTimer.start(kRetryAfterMs);
+                return;
+            }
+            m_store->markFailed(id);
+            emit messageFailed(QString::fromStdString(id), error.code,
+                               QString::fromStdString(error.message));
+            flushPending();
+        },
+        kSendTimeoutMs);
+}
+
+void WsImClient::request(const std::string &method, const protocol::json &params,
+                         RpcChannel::Callback done)
+{
+    if (!m_channel || m_state != ConnectionState::Online) {
+        done(RpcReply{std::nullopt, {int(LocalError::Disconnected), "not connected"}});
+        return;
+    }
+    m_channel->request(method, params, std::move(done));
+}
+
+}  // namespace softphone::im

@@ -1,0 +1,120 @@
+#pragma once
+
+#include "im/local_store.h"
+#include "im/rpc_channel.h"
+#include "protocol/messages.h"
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <functional>
+#include <set>
+
+namespace softphone::im {
+
+enum class ConnectionState {
+    Offline,     // not asked to connect, or logged out
+    Connecting,  // opening the socket or logging in
+    Online,      // logged in and caught up
+    Waiting,     // lost the connection; retrying after a back-off
+};
+
+struct Credentials
+{
+    QUrl server;
+    QString account;
+    QString password;  // for the first login
+    QString token;     // for later ones; filled in after a password login
+    QString deviceId;
+    QString clientType = QStringLiteral("desktop");
+};
+
+// What the app, the CLI and the call controller need from an IM service.
+class ImClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    virtual void start(const Credentials &credentials) = 0;  // connects, and keeps connected
+    virtual void stop() = 0;
+    virtual ConnectionState state() const = 0;
+    virtual QString account() const = 0;
+    virtual LocalStore *store() = 0;
+
+    // Queues a message: stored locally at once as pending, sent now or after a reconnect,
+    // resent with the same msgidClient until the server acknowledges it. Returns msgidClient.
+    virtual QString sendMessage(const QString &to, protocol::MsgType type, const QString &body,
+                                const QString &attach) = 0;
+    // A request of the call signalling (or any method); `done` runs once.
+    virtual void request(const std::string &method, const protocol::json &params,
+                         RpcChannel::Callback done) = 0;
+
+signals:
+    void stateChanged(softphone::im::ConnectionState state);
+    void loggedIn(const softphone::protocol::LoginResult &result);
+    void loginFailed(int code, const QString &message);  // a final refusal: not retried
+    void messageStored(const softphone::im::StoredMessage &message);  // new in the local store
+    void messageSent(const QString &msgidClient);
+    void messageFailed(const QString &msgidClient, int code, const QString &reason);
+    void eventReceived(const std::string &name, const softphone::protocol::json &data);
+};
+
+// The WebSocket implementation: reconnects with exponential back-off and jitter, logs in by
+// token once it has one, catches up with msg.sync after every login, then resends whatever
+// is still pending.
+class WsImClient : public ImClient
+{
+    Q_OBJECT
+
+public:
+    // `storeDirectory`: where each account's local store lives (one SQLite file per account).
+    explicit WsImClient(QString storeDirectory, QObject *parent = nullptr);
+    ~WsImClient() override;
+
+    void start(const Credentials &credentials) override;
+    void stop() override;
+    ConnectionState state() const override { return m_state; }
+    QString account() const override { return m_credentials.account; }
+    LocalStore *store() override { return m_store.get(); }
+    const Credentials &credentials() const { return m_credentials; }
+
+    QString sendMessage(const QString &to, protocol::MsgType type, const QString &body,
+                        const QString &attach) override;
+    void request(const std::string &method, const protocol::json &params,
+                 RpcChannel::Callback done) override;
+
+    // Back-off bounds, adjustable for tests.
+    void setBackoff(int firstMs, int maxMs);
+    int reconnectAttempts() const { return m_attempt; }
+    void dropConnection();  // as a network failure would; the client reconnects by itself
+
+private:
+    void setState(ConnectionState state);
+    void connectNow();
+    void onOpened();
+    void onClosed(int code, const QString &reason);
+    void onEvent(const std::string &name, const protocol::json &data);
+    void scheduleReconnect();
+    void login();
+    void syncFrom(std::int64_t cursor);
+    void flushPending();
+    void transmit(const StoredMessage &pending);
+    bool openStore();
+
+    QString m_storeDirectory;
+    Credentials m_credentials;
+    std::unique_ptr<RpcChannel> m_channel;
+    std::unique_ptr<LocalStore> m_store;
+    ConnectionState m_state = ConnectionState::Offline;
+    bool m_wanted = false;
+    int m_attempt = 0;
+    int m_firstBackoffMs = 500;
+    int m_maxBackoffMs = 30000;
+    QTimer m_reconnectTimer;
+    QTimer m_retryTimer;
+    std::set<std::string> m_inFlight;  // msgidClients sent and not yet answered
+};
+
+}  // namespace softphone::im
