@@ -83,6 +83,27 @@ CallManager::Call *CallManager::participantCall(ClientConnection &client, const 
     return call;
 }
 
+CallManager::Call *CallManager::ringingCall(ClientConnection &client, const std::string &cid,
+                                            Role role, Responder &reply)
+{
+    Call *call = participantCall(client, cid, reply);
+    if (!call)
+        return nullptr;
+    const bool caller = role == Role::Caller;
+    if (client.account() != (caller ? call->row.caller : call->row.callee)) {
+        reply.error(ErrorCode::NotParticipant,
+                    caller ? "only the caller cancels a call" : "only the callee answers a call");
+        return nullptr;
+    }
+    if (call->phase != Phase::Ringing) {
+        reply.error(ErrorCode::CallStateConflict,
+                    caller ? "the call has been answered; hang up instead"
+                           : "the call was answered on another device");
+        return nullptr;
+    }
+    return call;
+}
+
 bool CallManager::isInCallDevice(const Call &call, const ClientConnection &client) const
 {
     if (call.phase != Phase::Answered)
@@ -184,17 +205,9 @@ void CallManager::invite(ClientConnection &client, const protocol::CallInvite &p
 void CallManager::respond(ClientConnection &client, const protocol::CallRespond &params,
                           Responder reply)
 {
-    Call *call = participantCall(client, params.cid, reply);
+    Call *call = ringingCall(client, params.cid, Role::Callee, reply);
     if (!call)
         return;
-    if (client.account() != call->row.callee) {
-        reply.error(ErrorCode::NotParticipant, "only the callee answers a call");
-        return;
-    }
-    if (call->phase != Phase::Ringing) {
-        reply.error(ErrorCode::CallStateConflict, "the call was answered on another device");
-        return;
-    }
     reply.result(protocol::Empty{});
     if (params.accepted)
         answer(*call, client);
@@ -242,17 +255,9 @@ void CallManager::decline(Call &call, ClientConnection &callee, bool busy)
 void CallManager::cancel(ClientConnection &client, const protocol::CallCancel &params,
                          Responder reply)
 {
-    Call *call = participantCall(client, params.cid, reply);
+    Call *call = ringingCall(client, params.cid, Role::Caller, reply);
     if (!call)
         return;
-    if (client.account() != call->row.caller) {
-        reply.error(ErrorCode::NotParticipant, "only the caller cancels a call");
-        return;
-    }
-    if (call->phase != Phase::Ringing) {
-        reply.error(ErrorCode::CallStateConflict, "the call has been answered; hang up instead");
-        return;
-    }
     reply.result(protocol::Empty{});
     cancelRinging(*call, params.reason);
 }

@@ -101,6 +101,10 @@ private:
 
     Call *find(const std::string &cid);
     Call *participantCall(ClientConnection &client, const std::string &cid, Responder &reply);
+    enum class Role { Caller, Callee };
+    // The call if it still rings and the client's account has `role` in it; else answers why not.
+    Call *ringingCall(ClientConnection &client, const std::string &cid, Role role,
+                      Responder &reply);
     bool isInCallDevice(const Call &call, const ClientConnection &client) const;
     bool mayRelay(const Call &call, const ClientConnection &client, Responder &reply) const;
     ClientConnection *otherInCallDevice(const Call &call, const ClientConnection &client) const;

@@ -62,6 +62,16 @@ std::vector<Message> MessageStore::readMessages(QSqlQuery &query)
     return messages;
 }
 
+bool MessageStore::readPage(QSqlQuery &query, int limit, std::vector<Message> &out)
+{
+    // The query asked for one row more than the page: its presence says there is more.
+    out = readMessages(query);
+    const bool more = out.size() > static_cast<std::size_t>(limit);
+    if (more)
+        out.pop_back();
+    return more;
+}
+
 std::optional<Message> MessageStore::findByClientId(const std::string &from,
                                                     const std::string &msgidClient)
 {
@@ -119,10 +129,7 @@ protocol::HistoryPage MessageStore::history(const std::string &account, const st
         {sqlText(conversationKey(account, peer)), qint64(before.value_or(INT64_MAX)), limit + 1});
     if (!query)
         return page;
-    page.messages = readMessages(*query);
-    page.hasMore = page.messages.size() > static_cast<std::size_t>(limit);
-    if (page.hasMore)
-        page.messages.pop_back();
+    page.hasMore = readPage(*query, limit, page.messages);
     std::reverse(page.messages.begin(), page.messages.end());
     return page;
 }
@@ -140,10 +147,7 @@ protocol::SyncPage MessageStore::sync(const std::string &account, std::int64_t s
         {sqlText(account), qint64(since), sqlText(account), qint64(since), limit + 1});
     if (!query)
         return page;
-    page.messages = readMessages(*query);
-    page.hasMore = page.messages.size() > static_cast<std::size_t>(limit);
-    if (page.hasMore)
-        page.messages.pop_back();
+    page.hasMore = readPage(*query, limit, page.messages);
     if (!page.messages.empty())
         page.cursor = page.messages.back().msgidServer;
     return page;

@@ -37,6 +37,7 @@ public:
 
 private:
     std::vector<protocol::Message> readMessages(QSqlQuery &query);
+    bool readPage(QSqlQuery &query, int limit, std::vector<protocol::Message> &out);
 
     Database &m_db;
     std::int64_t m_lastId = 0;
