@@ -25,6 +25,7 @@ private slots:
     void newerLoginOfTheSameDeviceReplacesTheOlder();
     void operatorAddsAccounts();
     void closedRegistration();
+    void contactsAndPresence();
 
 private:
     std::unique_ptr<ServerProcess> m_server;
@@ -171,6 +172,47 @@ void TestServerAccounts::closedRegistration()
     QCOMPARE(client.registerAccount("zed", "password-1").code(),
              int(ErrorCode::RegistrationClosed));
     QVERIFY(closed.stop());
+}
+
+void TestServerAccounts::contactsAndPresence()
+{
+    TestClient fay(m_server->url(), "fay-pc");
+    QVERIFY(fay.signIn("fay"));
+    {
+        TestClient setup(m_server->url(), "gil-setup");
+        QVERIFY(setup.signIn("gil"));
+    }
+    QCOMPARE(fay.request(softphone::protocol::ContactsAdd{"nobody"}).code(),
+             int(ErrorCode::NoSuchAccount));
+    const auto added = fay.request(softphone::protocol::ContactsAdd{"gil"});
+    QVERIFY(added.ok());
+    QCOMPARE((*added.result)["online"].get<bool>(), false);
+    QVERIFY(fay.request(softphone::protocol::ContactsAdd{"gil"}).ok());  // again: no harm
+
+    TestClient gil(m_server->url(), "gil-phone", "cli");
+    QVERIFY(gil.signIn("gil"));
+    const auto online = fay.waitFor<softphone::protocol::PresenceEvent>();
+    QVERIFY(online);
+    QCOMPARE(online->presence.account, std::string("gil"));
+    QVERIFY(online->presence.online);
+    QCOMPARE(online->presence.clientTypes, std::vector<std::string>{"cli"});
+
+    const auto list = fay.request(softphone::protocol::ContactsList{});
+    QVERIFY(list.ok());
+    QCOMPARE((*list.result)["contacts"].size(), 1u);
+    QVERIFY((*list.result)["contacts"][0]["online"].get<bool>());
+    const auto user = fay.request(softphone::protocol::UserGet{"gil"});
+    QVERIFY(user.ok() && (*user.result)["online"].get<bool>());
+
+    gil.close();
+    const auto offline = fay.waitFor<softphone::protocol::PresenceEvent>();
+    QVERIFY(offline && !offline->presence.online);
+
+    QVERIFY(fay.request(softphone::protocol::ContactsRemove{"gil"}).ok());
+    QCOMPARE((*fay.request(softphone::protocol::ContactsList{}).result)["contacts"].size(), 0u);
+    TestClient back(m_server->url(), "gil-phone");
+    QVERIFY(back.signIn("gil"));
+    QVERIFY(fay.noEvent("presence", 500));  // no longer a contact, no conversation either
 }
 
 QTEST_GUILESS_MAIN(TestServerAccounts)
