@@ -9,5 +9,5 @@ cmake --preset default
 cmake --build --preset default -j "$(nproc)"
 
 data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/softphone-server"
-exec build/default/server/softphone-server --listen 127.0.0.1:8600 --http 127.0.0.1:8601 \
+exec build/default/app/server/softphone-server --listen 127.0.0.1:8600 --http 127.0.0.1:8601 \
     --data "$data_dir" "$@"
