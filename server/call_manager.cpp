@@ -365,50 +365,41 @@ void CallManager::leave(Call &call, const std::string &account)
 void CallManager::relaySdp(ClientConnection &client, const protocol::RtcSdp &params,
                            Responder reply)
 {
-    Call *call = participantCall(client, params.cid, reply);
-    if (!call)
-        return;
-    if (!mayRelay(*call, client, reply))
-        return;
-    ClientConnection *other = otherInCallDevice(*call, client);
-    if (!other) {
-        reply.error(ErrorCode::CallStateConflict, "the other device is reconnecting; retry");
-        return;
+    if (ClientConnection *other = relayTarget(client, params.cid, reply)) {
+        reply.result(protocol::Empty{});
+        other->send(protocol::encodeEvent(
+            protocol::RtcSdpEvent{params.cid, client.account(), params.sdpType, params.sdp}));
     }
-    reply.result(protocol::Empty{});
-    other->send(protocol::encodeEvent(
-        protocol::RtcSdpEvent{params.cid, client.account(), params.sdpType, params.sdp}));
 }
 
 void CallManager::relayIce(ClientConnection &client, const protocol::RtcIce &params,
                            Responder reply)
 {
-    Call *call = participantCall(client, params.cid, reply);
-    if (!call)
-        return;
-    if (!mayRelay(*call, client, reply))
-        return;
-    ClientConnection *other = otherInCallDevice(*call, client);
-    if (!other) {
-        reply.error(ErrorCode::CallStateConflict, "the other device is reconnecting; retry");
-        return;
+    if (ClientConnection *other = relayTarget(client, params.cid, reply)) {
+        reply.result(protocol::Empty{});
+        other->send(protocol::encodeEvent(protocol::RtcIceEvent{
+            params.cid, client.account(), params.candidate, params.sdpMLineIndex, params.sdpMid}));
     }
-    reply.result(protocol::Empty{});
-    other->send(protocol::encodeEvent(protocol::RtcIceEvent{
-        params.cid, client.account(), params.candidate, params.sdpMLineIndex, params.sdpMid}));
 }
 
-bool CallManager::mayRelay(const Call &call, const ClientConnection &client, Responder &reply) const
+ClientConnection *CallManager::relayTarget(ClientConnection &client, const std::string &cid,
+                                           Responder &reply)
 {
-    if (call.phase == Phase::Ringing) {
+    Call *call = participantCall(client, cid, reply);
+    if (!call)
+        return nullptr;
+    if (call->phase == Phase::Ringing) {
         reply.error(ErrorCode::CallStateConflict, "the call has not been answered");
-        return false;
+        return nullptr;
     }
-    if (!isInCallDevice(call, client)) {
+    if (!isInCallDevice(*call, client)) {
         reply.error(ErrorCode::NotParticipant, "only the two devices in the call signal media");
-        return false;
+        return nullptr;
     }
-    return true;
+    ClientConnection *other = otherInCallDevice(*call, client);
+    if (!other)
+        reply.error(ErrorCode::CallStateConflict, "the other device is reconnecting; retry");
+    return other;
 }
 
 // ---- ending ---------------------------------------------------------------------------

@@ -106,7 +106,9 @@ private:
     Call *ringingCall(ClientConnection &client, const std::string &cid, Role role,
                       Responder &reply);
     bool isInCallDevice(const Call &call, const ClientConnection &client) const;
-    bool mayRelay(const Call &call, const ClientConnection &client, Responder &reply) const;
+    // The other device in the call, for media signalling; else answers why there is none.
+    ClientConnection *relayTarget(ClientConnection &client, const std::string &cid,
+                                  Responder &reply);
     ClientConnection *otherInCallDevice(const Call &call, const ClientConnection &client) const;
     void sendToDevice(const std::string &account, const std::string &deviceId,
                       const std::string &text) const;

@@ -8,7 +8,6 @@
 #include "server_config.h"
 #include "session_registry.h"
 
-#include <QDateTime>
 #include <QPointer>
 #include <memory>
 
@@ -17,11 +16,6 @@ namespace softphone::server {
 using protocol::ErrorCode;
 using protocol::Message;
 using protocol::MsgType;
-
-std::int64_t ServerContext::now()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
 
 MessageService::MessageService(ServerContext &context, QObject *parent)
     : QObject(parent)

@@ -113,14 +113,7 @@ TestClient::Reply TestClient::login(const std::string &account, const std::strin
     protocol::Login params;
     params.account = account;
     params.password = password;
-    params.clientType = m_clientType;
-    params.deviceId = m_deviceId;
-    Reply reply = request(params, 20000);
-    if (reply.ok()) {
-        m_account = account;
-        m_token = (*reply.result)["token"].get<std::string>();
-    }
-    return reply;
+    return login(std::move(params));
 }
 
 TestClient::Reply TestClient::loginWithToken(const std::string &account, const std::string &token)
@@ -128,12 +121,17 @@ TestClient::Reply TestClient::loginWithToken(const std::string &account, const s
     protocol::Login params;
     params.account = account;
     params.token = token;
+    return login(std::move(params));
+}
+
+TestClient::Reply TestClient::login(protocol::Login params)
+{
     params.clientType = m_clientType;
     params.deviceId = m_deviceId;
-    Reply reply = request(params);
+    Reply reply = request(params, 20000);  // a password login waits for argon2id
     if (reply.ok()) {
-        m_account = account;
-        m_token = token;
+        m_account = params.account;
+        m_token = (*reply.result)["token"].get<std::string>();
     }
     return reply;
 }

@@ -82,6 +82,7 @@ public:
     const std::string &deviceId() const { return m_deviceId; }
 
 private:
+    Reply login(protocol::Login params);
     void onText(const QString &text);
 
     QUrl m_url;
