@@ -579,6 +579,12 @@ void CallManager::deviceOnline(ClientConnection *client)
             call.row.caller, m_context.accounts.name(call.row.caller).value_or(""), call.row.type,
             call.row.cid, call.row.channelId}));
     }
+    // The calling device came back after an answer it may have missed while away.
+    if (call.phase == Phase::Answered && call.row.caller == client->account() &&
+        call.callerDevice == client->deviceId()) {
+        client->send(
+            protocol::encodeEvent(protocol::CallAccepted{{call.row.cid, call.calleeClientType}}));
+    }
 }
 
 void CallManager::deviceOffline(ClientConnection *client, Departure departure)

@@ -70,6 +70,8 @@ std::string_view callEventName(CallEvent event)
         return "connection-failed";
     case CallEvent::Dismiss:
         return "dismiss";
+    case CallEvent::Glare:
+        return "glare";
     }
     return "?";
 }

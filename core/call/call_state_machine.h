@@ -34,6 +34,7 @@ enum class CallEvent {
     RemoteHangup,       // the other side hung up (this call's cid)
     ConnectionFailed,   // media or the connection to the server failed for good
     Dismiss,            // the ended call has been shown; back to idle
+    Glare,              // while our invite is on its way, the same peer's call rings here
 };
 
 enum class EndReason {
@@ -72,6 +73,7 @@ inline constexpr std::array kTransitions{
     Transition{CallState::Outgoing, CallEvent::Cancel, CallState::Ended, EndReason::Canceled},
     Transition{CallState::Outgoing, CallEvent::ConnectionFailed, CallState::Ended,
                EndReason::Failed},
+    Transition{CallState::Outgoing, CallEvent::Glare, CallState::Connecting},
     Transition{CallState::Incoming, CallEvent::Accept, CallState::Connecting},
     Transition{CallState::Incoming, CallEvent::Reject, CallState::Ended, EndReason::Declined},
     Transition{CallState::Incoming, CallEvent::RemoteCanceled, CallState::Ended, EndReason::Missed},
@@ -88,6 +90,13 @@ inline constexpr std::array kTransitions{
                EndReason::RemoteHungUp},
     Transition{CallState::Connecting, CallEvent::ConnectionFailed, CallState::Ended,
                EndReason::Failed},
+    // Our answer crossed the caller's cancel or another device's answer.
+    Transition{CallState::Connecting, CallEvent::RemoteCanceled, CallState::Ended,
+               EndReason::Missed},
+    Transition{CallState::Connecting, CallEvent::AnsweredElsewhere, CallState::Ended,
+               EndReason::AnsweredElsewhere},
+    Transition{CallState::Connecting, CallEvent::DeclinedElsewhere, CallState::Ended,
+               EndReason::DeclinedElsewhere},
     Transition{CallState::InCall, CallEvent::Hangup, CallState::Ended, EndReason::HungUp},
     Transition{CallState::InCall, CallEvent::RemoteHangup, CallState::Ended,
                EndReason::RemoteHungUp},

@@ -283,6 +283,14 @@ void WsImClient::transmit(const StoredMessage &pending)
                     m_retryTimer.start(kRetryAfterMs);
                 return;
             }
+            if (error.code == int(ErrorCode::RecordDuplicate)) {
+                // The call has its record already (the server's own, after its grace): that
+                // one reaches us too, so this copy goes.
+                if (auto localId = m_store->removeOutgoing(id))
+                    emit messageRemoved(*localId);
+                flushPending();
+                return;
+            }
             m_store->markFailed(id);
             emit messageFailed(QString::fromStdString(id), error.code,
                                QString::fromStdString(error.message));

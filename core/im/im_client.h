@@ -51,6 +51,17 @@ public:
     virtual void request(const std::string &method, const protocol::json &params,
                          RpcChannel::Callback done) = 0;
 
+    // A typed request: `done(std::optional<Req::Result>, const protocol::ErrorBody &)`.
+    template<class Req, class F>
+    void call(const Req &params, F &&done)
+    {
+        request(std::string(Req::kMethod), protocol::toJson(params),
+                [done = std::forward<F>(done)](const RpcReply &reply) {
+                    auto [result, error] = decodeReply<typename Req::Result>(reply);
+                    done(std::move(result), error);
+                });
+    }
+
 signals:
     void stateChanged(softphone::im::ConnectionState state);
     void loggedIn(const softphone::protocol::LoginResult &result);
@@ -58,6 +69,7 @@ signals:
     void messageStored(const softphone::im::StoredMessage &message);  // new in the local store
     void messageSent(const QString &msgidClient);
     void messageFailed(const QString &msgidClient, int code, const QString &reason);
+    void messageRemoved(qint64 localId);  // a pending message the server already had
     void eventReceived(const std::string &name, const softphone::protocol::json &data);
 };
 

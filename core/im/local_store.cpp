@@ -195,6 +195,22 @@ bool LocalStore::remove(std::int64_t localId)
     return query.exec() && query.numRowsAffected() == 1;
 }
 
+std::optional<std::int64_t> LocalStore::removeOutgoing(const std::string &msgidClient)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT local_id FROM messages WHERE from_acc = ? AND "
+                                 "msgid_client = ? AND delivery = ?"));
+    query.addBindValue(m_account);
+    query.addBindValue(q(msgidClient));
+    query.addBindValue(int(DeliveryState::Pending));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    const std::int64_t localId = query.value(0).toLongLong();
+    if (!remove(localId))
+        return std::nullopt;
+    return localId;
+}
+
 std::vector<StoredMessage> LocalStore::page(const QString &peer,
                                             std::optional<std::int64_t> beforeLocalId, int limit)
 {

@@ -52,6 +52,8 @@ public:
     void markFailed(const std::string &msgidClient);
     std::vector<StoredMessage> pendingOutgoing();
     bool remove(std::int64_t localId);  // "Delete (local)"
+    // Drops a pending outgoing message; returns its localId if there was one.
+    std::optional<std::int64_t> removeOutgoing(const std::string &msgidClient);
 
     // Messages of a conversation, oldest first: the `limit` newest before `beforeLocalId`.
     std::vector<StoredMessage> page(const QString &peer, std::optional<std::int64_t> beforeLocalId,

@@ -7,7 +7,9 @@
 #include <QUrl>
 #include <QWebSocket>
 #include <functional>
+#include <optional>
 #include <unordered_map>
+#include <utility>
 
 namespace softphone::im {
 
@@ -28,6 +30,19 @@ enum class LocalError : int {
     Disconnected = 9002,  // the connection closed before the response
     BadResponse = 9003,   // a result that does not decode as the method's result type
 };
+
+// A reply as the method's result type, or the error that stands in for it.
+template<class Result>
+std::pair<std::optional<Result>, protocol::ErrorBody> decodeReply(const RpcReply &reply)
+{
+    if (!reply.ok())
+        return {std::nullopt, reply.error};
+    auto decoded = protocol::fromJson<Result>(*reply.result);
+    if (!decoded)
+        return {std::nullopt,
+                protocol::ErrorBody{int(LocalError::BadResponse), decoded.error().message()}};
+    return {std::move(*decoded), protocol::ErrorBody{}};
+}
 
 // One WebSocket connection speaking the protocol's frames: requests matched to responses
 // by id with a deadline each, and events passed on as they come.
@@ -58,18 +73,8 @@ public:
         request(
             std::string(Req::kMethod), protocol::toJson(params),
             [done = std::forward<F>(done)](const RpcReply &reply) {
-                using Result = typename Req::Result;
-                if (!reply.ok()) {
-                    done(std::optional<Result>{}, reply.error);
-                    return;
-                }
-                auto decoded = protocol::fromJson<Result>(*reply.result);
-                if (!decoded) {
-                    done(std::optional<Result>{}, protocol::ErrorBody{int(LocalError::BadResponse),
-                                                                      decoded.error().message()});
-                    return;
-                }
-                done(std::optional<Result>(std::move(*decoded)), protocol::ErrorBody{});
+                auto [result, error] = decodeReply<typename Req::Result>(reply);
+                done(std::move(result), error);
             },
             timeoutMs);
     }

@@ -13,7 +13,7 @@ namespace {
 
 constexpr CallState kStates[] = {CallState::Idle,       CallState::Outgoing, CallState::Incoming,
                                  CallState::Connecting, CallState::InCall,   CallState::Ended};
-constexpr int kEventCount = int(CallEvent::Dismiss) + 1;
+constexpr int kEventCount = int(CallEvent::Glare) + 1;
 
 using S = CallState;
 using E = CallEvent;
@@ -30,6 +30,7 @@ const std::map<std::pair<S, E>, std::pair<S, R>> kSpecification = {
     {{S::Outgoing, E::RingTimeout}, {S::Ended, R::NoAnswer}},
     {{S::Outgoing, E::Cancel}, {S::Ended, R::Canceled}},
     {{S::Outgoing, E::ConnectionFailed}, {S::Ended, R::Failed}},
+    {{S::Outgoing, E::Glare}, {S::Connecting, R::None}},
     {{S::Incoming, E::Accept}, {S::Connecting, R::None}},
     {{S::Incoming, E::Reject}, {S::Ended, R::Declined}},
     {{S::Incoming, E::RemoteCanceled}, {S::Ended, R::Missed}},
@@ -41,6 +42,9 @@ const std::map<std::pair<S, E>, std::pair<S, R>> kSpecification = {
     {{S::Connecting, E::Hangup}, {S::Ended, R::HungUp}},
     {{S::Connecting, E::RemoteHangup}, {S::Ended, R::RemoteHungUp}},
     {{S::Connecting, E::ConnectionFailed}, {S::Ended, R::Failed}},
+    {{S::Connecting, E::RemoteCanceled}, {S::Ended, R::Missed}},
+    {{S::Connecting, E::AnsweredElsewhere}, {S::Ended, R::AnsweredElsewhere}},
+    {{S::Connecting, E::DeclinedElsewhere}, {S::Ended, R::DeclinedElsewhere}},
     {{S::InCall, E::Hangup}, {S::Ended, R::HungUp}},
     {{S::InCall, E::RemoteHangup}, {S::Ended, R::RemoteHungUp}},
     {{S::InCall, E::ConnectionFailed}, {S::Ended, R::Failed}},

@@ -1,0 +1,638 @@
+#include "call/call_controller.h"
+
+#include "protocol/error_code.h"
+
+#include <QPointer>
+
+Q_LOGGING_CATEGORY(lcCallController, "softphone.call")
+
+namespace softphone::call {
+
+using protocol::CallStatus;
+using protocol::ErrorBody;
+using protocol::ErrorCode;
+
+namespace {
+
+// How long the controller waits for a lost connection to come back during a call: a little
+// longer than the server keeps the device's place (its reconnect grace, 20 s by default).
+constexpr int kReconnectWaitMs = 25000;
+
+template<class Event>
+std::optional<Event> decodeEvent(const protocol::json &data)
+{
+    auto event = protocol::fromJson<Event>(data);
+    if (!event) {
+        qCWarning(lcCallController)
+            << "unreadable" << Event::kEvent.data() << "event:" << event.error().message().c_str();
+        return std::nullopt;
+    }
+    return std::move(*event);
+}
+
+// The machine event with which a record that arrives for the current call ends it: the
+// record is the server's word on how the call ended, even if the events were missed.
+std::optional<CallEvent> eventForRecord(CallState state, CallStatus status)
+{
+    switch (state) {
+    case CallState::Outgoing:
+        switch (status) {
+        case CallStatus::Canceled:
+            return CallEvent::Cancel;
+        case CallStatus::Rejected:
+            return CallEvent::RemoteRejected;
+        case CallStatus::Timeout:
+            return CallEvent::RingTimeout;
+        case CallStatus::Busy:
+            return CallEvent::RemoteBusy;
+        case CallStatus::Completed:
+            return CallEvent::ConnectionFailed;
+        }
+        break;
+    case CallState::Incoming:
+        switch (status) {
+        case CallStatus::Completed:
+            return CallEvent::AnsweredElsewhere;
+        case CallStatus::Canceled:
+        case CallStatus::Timeout:
+            return CallEvent::RemoteCanceled;
+        case CallStatus::Rejected:
+        case CallStatus::Busy:
+            return CallEvent::DeclinedElsewhere;
+        }
+        break;
+    case CallState::Connecting:
+    case CallState::InCall:
+        return CallEvent::RemoteHangup;
+    case CallState::Idle:
+    case CallState::Ended:
+        break;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+CallController::CallController(im::ImClient *im, Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_im(im)
+    , m_clock(clock)
+{
+    if (!m_clock) {
+        m_ownClock = std::make_unique<SystemClock>();
+        m_clock = m_ownClock.get();
+    }
+    connect(m_im, &im::ImClient::eventReceived, this, &CallController::onEvent);
+    connect(m_im, &im::ImClient::messageStored, this, &CallController::onMessageStored);
+    connect(m_im, &im::ImClient::loggedIn, this, &CallController::onLoggedIn);
+    connect(m_im, &im::ImClient::stateChanged, this, &CallController::onConnectionState);
+}
+
+CallController::~CallController()
+{
+    clearTimers();
+}
+
+template<class Req>
+void CallController::requestForCall(const Req &params)
+{
+    QPointer<CallController> self(this);
+    m_im->request(
+        std::string(Req::kMethod), protocol::toJson(params), [self](const im::RpcReply &reply) {
+            if (self && !reply.ok()) {
+                qCInfo(lcCallController)
+                    << Req::kMethod.data() << "failed:" << reply.error.message.c_str();
+                emit self->failed(reply.error.code, QString::fromStdString(reply.error.message));
+            }
+        });
+}
+
+// ---- the user's actions ------------------------------------------------------------------
+
+bool CallController::call(const QString &callee, protocol::CallType type)
+{
+    if (state() == CallState::Ended)
+        dismiss();
+    if (isBusy() || callee.isEmpty())
+        return false;
+    m_call = CallInfo{};
+    m_call.peer = callee;
+    m_call.type = type;
+    m_call.outgoing = true;
+    m_call.startedMs = m_clock->nowMs();
+    m_recordSent = false;
+    apply(CallEvent::Dial);
+
+    const int attempt = ++m_attempt;
+    m_inviteInFlight = true;
+    QPointer<CallController> self(this);
+    m_im->call(
+        protocol::CallInvite{callee.toStdString(), type, true},
+        [self, attempt](std::optional<protocol::CallInviteResult> result, const ErrorBody &error) {
+            if (self)
+                self->onInviteAnswered(attempt, std::move(result), error);
+        });
+    return true;
+}
+
+void CallController::onInviteAnswered(int attempt, std::optional<protocol::CallInviteResult> result,
+                                      const ErrorBody &error)
+{
+    if (attempt != m_attempt) {
+        // Superseded (glare): the peer's call was taken instead. Should the server still have
+        // made ours, take it back so that it does not ring.
+        if (result) {
+            qCInfo(lcCallController) << "withdrawing superseded call" << result->cid.c_str();
+            m_im->request(std::string(protocol::CallCancel::kMethod),
+                          protocol::toJson(
+                              protocol::CallCancel{result->cid, protocol::CancelReason::Canceled}),
+                          [](const im::RpcReply &) {});
+        }
+        return;
+    }
+    m_inviteInFlight = false;
+    if (!result) {
+        if (state() == CallState::Outgoing) {
+            emit failed(error.code, QString::fromStdString(error.message));
+            apply(CallEvent::InviteFailed);
+        }
+        return;
+    }
+    m_call.cid = QString::fromStdString(result->cid);
+    m_call.channelId = result->channelId;
+    if (state() == CallState::Outgoing) {
+        m_ringTimer = m_clock->startTimer(m_ringTimeoutMs, [this] { onRingTimeout(); });
+    } else if (state() == CallState::Ended && endReason() == EndReason::Canceled) {
+        withdraw(protocol::CancelReason::Canceled);  // canceled before the server answered
+    }
+}
+
+bool CallController::accept()
+{
+    if (state() != CallState::Incoming)
+        return false;
+    m_call.answeredMs = m_clock->nowMs();
+    apply(CallEvent::Accept);
+    answer(true);
+    return true;
+}
+
+bool CallController::reject()
+{
+    if (state() != CallState::Incoming)
+        return false;
+    apply(CallEvent::Reject);
+    answer(false);
+    return true;
+}
+
+bool CallController::cancel()
+{
+    if (state() != CallState::Outgoing)
+        return false;
+    apply(CallEvent::Cancel);
+    if (!m_inviteInFlight)
+        withdraw(protocol::CancelReason::Canceled);
+    return true;
+}
+
+bool CallController::hangup()
+{
+    switch (state()) {
+    case CallState::Outgoing:
+        return cancel();
+    case CallState::Incoming:
+        return reject();
+    case CallState::Connecting:
+    case CallState::InCall:
+        break;
+    case CallState::Idle:
+    case CallState::Ended:
+        return false;
+    }
+    apply(CallEvent::Hangup);
+    sendHangup(m_call.cid.toStdString());
+    return true;
+}
+
+void CallController::dismiss()
+{
+    if (state() != CallState::Ended)
+        return;
+    apply(CallEvent::Dismiss);
+}
+
+// ---- media ---------------------------------------------------------------------------------
+
+void CallController::mediaConnected()
+{
+    if (state() == CallState::Connecting)
+        apply(CallEvent::MediaConnected);
+}
+
+void CallController::mediaFailed(const QString &reason)
+{
+    if (state() != CallState::Connecting && state() != CallState::InCall)
+        return;
+    qCWarning(lcCallController) << "media failed:" << reason;
+    apply(CallEvent::ConnectionFailed);
+    sendHangup(m_call.cid.toStdString());
+}
+
+void CallController::sendSdp(protocol::SdpType type, const QString &sdp)
+{
+    if (m_call.cid.isEmpty())
+        return;
+    requestForCall(protocol::RtcSdp{m_call.cid.toStdString(), type, sdp.toStdString()});
+}
+
+void CallController::sendIce(int mlineIndex, const QString &mid, const QString &candidate)
+{
+    if (m_call.cid.isEmpty())
+        return;
+    requestForCall(protocol::RtcIce{m_call.cid.toStdString(), candidate.toStdString(), mlineIndex,
+                                    mid.toStdString()});
+}
+
+// ---- server events -------------------------------------------------------------------------
+
+void CallController::onEvent(const std::string &name, const protocol::json &data)
+{
+    using namespace protocol;
+    if (name == CallIncoming::kEvent) {
+        if (auto e = decodeEvent<CallIncoming>(data))
+            onIncoming(*e);
+    } else if (name == CallAccepted::kEvent) {
+        if (auto e = decodeEvent<CallAccepted>(data))
+            onAccepted(e->cid);
+    } else if (name == CallRejected::kEvent) {
+        if (auto e = decodeEvent<CallRejected>(data))
+            onCallerOutcome(e->cid, CallEvent::RemoteRejected, CallStatus::Rejected);
+    } else if (name == CallBusy::kEvent) {
+        if (auto e = decodeEvent<CallBusy>(data))
+            onCallerOutcome(e->cid, CallEvent::RemoteBusy, CallStatus::Busy);
+    } else if (name == CallTimeout::kEvent) {
+        if (auto e = decodeEvent<CallTimeout>(data))
+            onCallerOutcome(e->cid, CallEvent::RingTimeout, CallStatus::Timeout);
+    } else if (name == CallCanceled::kEvent) {
+        if (auto e = decodeEvent<CallCanceled>(data);
+            e && isCurrent(e->cid) && apply(CallEvent::RemoteCanceled))
+            emit canceled();
+    } else if (name == CallAckSync::kEvent) {
+        if (auto e = decodeEvent<CallAckSync>(data))
+            onAckSync(*e);
+    } else if (name == CallHangupEvent::kEvent) {
+        if (auto e = decodeEvent<CallHangupEvent>(data))
+            onHangupEvent(*e);
+    } else if (name == RoomSyncDone::kEvent) {
+        if (auto e = decodeEvent<RoomSyncDone>(data))
+            onSyncDone(*e);
+    } else if (name == RoomClientJoin::kEvent) {
+        if (auto e = decodeEvent<RoomClientJoin>(data);
+            e && isCurrent(e->cid) && e->account == m_call.peer.toStdString())
+            peerArrived(e->uid);
+    } else if (name == RoomClientLeave::kEvent) {
+        if (auto e = decodeEvent<RoomClientLeave>(data);
+            e && isCurrent(e->cid) && e->account == m_call.peer.toStdString()) {
+            m_call.peerInRoom = false;
+            emit peerLeft(QString::fromStdString(e->account), e->uid);
+        }
+    } else if (name == RtcSdpEvent::kEvent) {
+        if (auto e = decodeEvent<RtcSdpEvent>(data); e && isCurrent(e->cid))
+            emit remoteSdp(e->sdpType, QString::fromStdString(e->sdp));
+    } else if (name == RtcIceEvent::kEvent) {
+        if (auto e = decodeEvent<RtcIceEvent>(data); e && isCurrent(e->cid))
+            emit remoteIce(e->sdpMLineIndex, QString::fromStdString(e->sdpMid),
+                           QString::fromStdString(e->candidate));
+    }
+}
+
+void CallController::onIncoming(const protocol::CallIncoming &event)
+{
+    const QString cid = QString::fromStdString(event.cid);
+    const QString caller = QString::fromStdString(event.caller);
+    if (cid == m_call.cid && isBusy())
+        return;  // rung again after a reconnect: already ringing
+    if (!m_acceptCalls) {
+        qCInfo(lcCallController) << "not ringing for" << cid << ": calls are off on this device";
+        return;
+    }
+    if (state() == CallState::Outgoing && m_inviteInFlight && caller == m_call.peer) {
+        takeOverGlare(event);
+        return;
+    }
+    if (state() == CallState::Ended)
+        dismiss();
+    if (isBusy()) {
+        qCInfo(lcCallController) << "busy: declining" << cid << "from" << caller;
+        m_im->request(std::string(protocol::CallRespond::kMethod),
+                      protocol::toJson(protocol::CallRespond{event.cid, false, true}),
+                      [](const im::RpcReply &) {});
+        emit autoBusy(caller, cid);
+        return;
+    }
+    beginIncoming(event);
+    apply(CallEvent::IncomingInvite);
+    emit incoming(caller, m_call.peerName, event.type, cid);
+}
+
+void CallController::beginIncoming(const protocol::CallIncoming &event)
+{
+    m_call = CallInfo{};
+    m_call.cid = QString::fromStdString(event.cid);
+    m_call.channelId = event.channelId;
+    m_call.peer = QString::fromStdString(event.caller);
+    m_call.peerName = QString::fromStdString(event.callerName);
+    m_call.type = event.type;
+    m_call.outgoing = false;
+    m_call.startedMs = m_clock->nowMs();
+    m_recordSent = false;
+}
+
+// Both called each other at once. The server lets only one of the two invites through (the
+// other gets caller_busy), and the one it let through is the one that rings here: take it,
+// and answer it, since both users asked for this conversation.
+void CallController::takeOverGlare(const protocol::CallIncoming &event)
+{
+    qCInfo(lcCallController) << "glare with" << event.caller.c_str() << ": taking call"
+                             << event.cid.c_str();
+    ++m_attempt;  // our own invite's answer is now stale
+    m_inviteInFlight = false;
+    clearTimers();
+    beginIncoming(event);
+    m_call.answeredMs = m_clock->nowMs();
+    apply(CallEvent::Glare);
+    answer(true);
+}
+
+void CallController::onAccepted(const std::string &cid)
+{
+    if (!isCurrent(cid) || !m_call.outgoing)
+        return;
+    if (state() == CallState::Outgoing) {
+        m_clock->cancelTimer(m_ringTimer);
+        m_call.answeredMs = m_clock->nowMs();
+        apply(CallEvent::RemoteAccepted);
+        emit accepted();
+    }
+    if (state() == CallState::Connecting && m_call.localUid == 0)
+        joinRoom();
+}
+
+void CallController::onCallerOutcome(const std::string &cid, CallEvent event, CallStatus status)
+{
+    if (!isCurrent(cid) || !m_call.outgoing) {
+        qCDebug(lcCallController) << "ignoring outcome of call" << cid.c_str();
+        return;
+    }
+    if (!apply(event))
+        return;
+    switch (status) {
+    case CallStatus::Rejected:
+        emit rejected();
+        break;
+    case CallStatus::Busy:
+        emit busy();
+        break;
+    case CallStatus::Timeout:
+        emit timedOut();
+        break;
+    case CallStatus::Completed:
+    case CallStatus::Canceled:
+        break;
+    }
+    sendRecord(m_call, endReason(), status);
+}
+
+void CallController::onAckSync(const protocol::CallAckSync &event)
+{
+    if (!isCurrent(event.cid) || m_call.outgoing)
+        return;
+    if (apply(event.accepted ? CallEvent::AnsweredElsewhere : CallEvent::DeclinedElsewhere))
+        emit handledElsewhere(event.accepted);
+}
+
+void CallController::onHangupEvent(const protocol::CallHangupEvent &event)
+{
+    if (!isCurrent(event.cid)) {
+        qCInfo(lcCallController) << "ignoring hangup of call" << event.cid.c_str()
+                                 << "; the current call is" << m_call.cid;
+        return;
+    }
+    if (apply(CallEvent::RemoteHangup))
+        emit remoteHungUp();
+}
+
+void CallController::onSyncDone(const protocol::RoomSyncDone &event)
+{
+    if (!isCurrent(event.cid))
+        return;
+    for (const protocol::RoomUser &user : event.userlist) {
+        if (user.account == m_call.peer.toStdString())
+            peerArrived(user.uid);
+    }
+}
+
+void CallController::onMessageStored(const im::StoredMessage &message)
+{
+    if (message.message.msgType != protocol::MsgType::CallRecord || !isBusy() ||
+        m_call.channelId == 0)
+        return;
+    auto record = protocol::CallRecord::parse(message.message.attach);
+    if (!record || record->channelId != m_call.channelId)
+        return;
+    if (auto event = eventForRecord(state(), record->status)) {
+        qCInfo(lcCallController) << "call" << m_call.cid << "ended while we were away";
+        m_recordSent = true;  // the conversation has its record
+        apply(*event);
+    }
+}
+
+void CallController::onLoggedIn(const protocol::LoginResult &result)
+{
+    m_serverRecords = result.callRecords;
+    m_clock->cancelTimer(m_reconnectTimer);
+    m_reconnectTimer = 0;
+    if ((state() == CallState::Connecting || state() == CallState::InCall) && !m_joinInFlight) {
+        qCInfo(lcCallController) << "back online: rejoining call" << m_call.cid;
+        m_call.localUid = 0;
+        joinRoom();
+    }
+}
+
+void CallController::onConnectionState(im::ConnectionState connection)
+{
+    if (!isBusy())
+        return;
+    if (connection == im::ConnectionState::Offline) {
+        apply(CallEvent::ConnectionFailed);
+        return;
+    }
+    if (connection == im::ConnectionState::Waiting && m_reconnectTimer == 0) {
+        m_reconnectTimer = m_clock->startTimer(kReconnectWaitMs, [this] {
+            m_reconnectTimer = 0;
+            if (m_im->state() != im::ConnectionState::Online)
+                apply(CallEvent::ConnectionFailed);
+        });
+    }
+}
+
+// ---- helpers -------------------------------------------------------------------------------
+
+bool CallController::apply(CallEvent event)
+{
+    const CallState before = state();
+    const auto transition = m_machine.handle(event);
+    if (!transition) {
+        qCDebug(lcCallController) << "event" << callEventName(event).data() << "ignored in state"
+                                  << callStateName(before).data();
+        return false;
+    }
+    if (transition->to == CallState::Idle) {
+        clearTimers();
+        m_call = CallInfo{};
+    }
+    emit stateChanged(transition->to);
+    if (transition->to == CallState::Ended) {
+        m_call.endedMs = m_clock->nowMs();
+        clearTimers();
+        if (m_endedLingerMs > 0)
+            m_lingerTimer = m_clock->startTimer(m_endedLingerMs, [this] {
+                m_lingerTimer = 0;
+                dismiss();
+            });
+        emit ended(transition->reason, m_call);
+    }
+    return true;
+}
+
+bool CallController::isCurrent(const std::string &cid) const
+{
+    return !m_call.cid.isEmpty() && m_call.cid.toStdString() == cid;
+}
+
+void CallController::answer(bool accepted)
+{
+    QPointer<CallController> self(this);
+    const std::string cid = m_call.cid.toStdString();
+    m_im->call(protocol::CallRespond{cid, accepted, false},
+               [self, cid, accepted](std::optional<protocol::Empty> ok, const ErrorBody &error) {
+                   if (!self || !self->isCurrent(cid))
+                       return;
+                   if (!ok) {
+                       emit self->failed(error.code, QString::fromStdString(error.message));
+                       if (accepted)
+                           self->apply(CallEvent::ConnectionFailed);
+                       return;
+                   }
+                   if (accepted && self->state() == CallState::Connecting)
+                       self->joinRoom();
+               });
+}
+
+void CallController::joinRoom()
+{
+    QPointer<CallController> self(this);
+    const std::string cid = m_call.cid.toStdString();
+    m_joinInFlight = true;
+    m_im->call(protocol::RoomJoin{cid, 0},
+               [self, cid](std::optional<protocol::RoomJoinResult> joined, const ErrorBody &error) {
+                   if (!self)
+                       return;
+                   self->m_joinInFlight = false;
+                   if (!self->isCurrent(cid) || !self->isBusy())
+                       return;
+                   if (!joined) {
+                       if (error.code == int(im::LocalError::Disconnected))
+                           return;  // rejoined once logged in again
+                       emit self->failed(error.code, QString::fromStdString(error.message));
+                       self->apply(CallEvent::ConnectionFailed);
+                       return;
+                   }
+                   self->m_call.localUid = joined->uid;
+                   emit self->roomJoined(joined->uid);
+               });
+}
+
+void CallController::peerArrived(qint64 uid)
+{
+    m_call.peerInRoom = true;
+    emit peerJoined(m_call.peer, uid);
+    if (!m_waitForMedia && state() == CallState::Connecting)
+        apply(CallEvent::MediaConnected);
+}
+
+void CallController::onRingTimeout()
+{
+    m_ringTimer = 0;
+    if (state() != CallState::Outgoing)
+        return;
+    apply(CallEvent::RingTimeout);
+    emit timedOut();
+    withdraw(protocol::CancelReason::Timeout);
+}
+
+// Takes back an unanswered outgoing call on the server; the record follows the server's
+// confirmation, so that it cannot contradict an answer that crossed our cancel.
+void CallController::withdraw(protocol::CancelReason reason)
+{
+    QPointer<CallController> self(this);
+    const CallInfo call = m_call;
+    const EndReason ending = endReason();
+    m_im->call(
+        protocol::CallCancel{call.cid.toStdString(), reason},
+        [self, call, ending, reason](std::optional<protocol::Empty> ok, const ErrorBody &error) {
+            if (!self)
+                return;
+            if (ok) {
+                self->sendRecord(call, ending,
+                                 reason == protocol::CancelReason::Timeout ? CallStatus::Timeout
+                                                                           : CallStatus::Canceled);
+            } else if (error.code == int(ErrorCode::CallStateConflict)) {
+                // Answered just as we gave up: end it properly; the server records it.
+                self->sendHangup(call.cid.toStdString());
+            } else {
+                qCInfo(lcCallController)
+                    << "cancel of" << call.cid << "failed:" << error.message.c_str();
+            }
+        });
+}
+
+void CallController::sendHangup(const std::string &cid)
+{
+    requestForCall(protocol::CallHangup{cid});
+}
+
+// Records 2–5 are the caller's to send, once per call.
+void CallController::sendRecord(const CallInfo &call, EndReason reason, CallStatus status)
+{
+    if (call.channelId == 0 || !call.outgoing)
+        return;
+    if (call.channelId == m_call.channelId) {
+        if (m_recordSent)
+            return;
+        m_recordSent = true;
+    }
+    if (!builtInRecords()) {
+        if (m_recordHook)
+            m_recordHook(EndedCall{call, reason, status});
+        return;
+    }
+    protocol::CallRecord record;
+    record.type = call.type;
+    record.channelId = call.channelId;
+    record.status = status;
+    m_im->sendMessage(call.peer, protocol::MsgType::CallRecord, QString(),
+                      QString::fromStdString(record.serialize()));
+}
+
+void CallController::clearTimers()
+{
+    for (Clock::TimerId *timer : {&m_ringTimer, &m_lingerTimer, &m_reconnectTimer}) {
+        if (*timer)
+            m_clock->cancelTimer(*timer);
+        *timer = 0;
+    }
+}
+
+}  // namespace softphone::call

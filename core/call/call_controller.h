@@ -1,0 +1,166 @@
+#pragma once
+
+#include "call/call_state_machine.h"
+#include "call/clock.h"
+#include "im/im_client.h"
+#include "protocol/call_record.h"
+
+#include <QLoggingCategory>
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <optional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcCallController)
+
+namespace softphone::call {
+
+// What the controller knows of the current (or just ended) call.
+struct CallInfo
+{
+    QString cid;
+    qint64 channelId = 0;
+    QString peer;      // the other account
+    QString peerName;  // its display name, when the server told us
+    protocol::CallType type = protocol::CallType::Audio;
+    bool outgoing = false;
+    qint64 startedMs = 0;   // dialled or rung
+    qint64 answeredMs = 0;  // 0 until answered
+    qint64 endedMs = 0;
+    qint64 localUid = 0;  // our uid in the room, once joined
+    bool peerInRoom = false;
+};
+
+// The end of a call as the application's own record hook sees it, when built-in records are
+// switched off.
+struct EndedCall
+{
+    CallInfo info;
+    EndReason reason = EndReason::None;
+    std::optional<protocol::CallStatus> status;  // the record status the end corresponds to
+};
+
+// Drives one call slot over an ImClient, after the seeds' call API: call, accept, reject,
+// cancel, hangup. The state lives in a CallStateMachine; this class turns server events and
+// user actions into its events, runs the caller's ring timer, answers invites busy while
+// another call is on, resolves glare, and sends the caller's records 2–5.
+class CallController : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `clock` may be null: the system clock is used. Neither pointer is owned.
+    explicit CallController(im::ImClient *im, Clock *clock = nullptr, QObject *parent = nullptr);
+    ~CallController() override;
+
+    // -- the seeds' API --------------------------------------------------------------------
+    bool call(const QString &callee, protocol::CallType type);  // false if a call is on
+    bool accept();
+    bool reject();
+    bool cancel();
+    bool hangup();   // cancels an unanswered outgoing call, declines an incoming one
+    void dismiss();  // the ended call has been shown: back to idle
+
+    // -- media -----------------------------------------------------------------------------
+    // When set, Connecting becomes InCall on mediaConnected(); otherwise as soon as both
+    // parties are in the room.
+    void setWaitForMedia(bool wait) { m_waitForMedia = wait; }
+    void mediaConnected();
+    void mediaFailed(const QString &reason);
+    void sendSdp(protocol::SdpType type, const QString &sdp);
+    void sendIce(int mlineIndex, const QString &mid, const QString &candidate);
+
+    // -- settings --------------------------------------------------------------------------
+    void setRingTimeoutMs(int ms) { m_ringTimeoutMs = ms; }
+    int ringTimeoutMs() const { return m_ringTimeoutMs; }
+    // How long an ended call stays shown before the slot is idle again; 0: until dismiss().
+    void setEndedLingerMs(int ms) { m_endedLingerMs = ms; }
+    // Built-in records (on by default, and only if the server has them on). When off, the
+    // hook runs instead at the moment a record would have been sent.
+    void setBuiltInRecords(bool on) { m_recordsWanted = on; }
+    bool builtInRecords() const { return m_recordsWanted && m_serverRecords; }
+    void setRecordHook(std::function<void(const EndedCall &)> hook)
+    {
+        m_recordHook = std::move(hook);
+    }
+    // When false, incoming calls are answered busy on this device without ringing.
+    void setAcceptCalls(bool accept) { m_acceptCalls = accept; }
+
+    CallState state() const { return m_machine.state(); }
+    EndReason endReason() const { return m_machine.endReason(); }
+    const CallInfo &current() const { return m_call; }
+    bool isBusy() const { return m_machine.isBusy(); }
+
+signals:
+    void stateChanged(softphone::call::CallState state);
+    void incoming(const QString &caller, const QString &callerName,
+                  softphone::protocol::CallType type,
+                  const QString &cid);     // beCalling
+    void accepted();                       // the callee answered our call
+    void rejected();                       // the callee declined it
+    void busy();                           // the callee was busy
+    void timedOut();                       // nobody answered in time
+    void canceled();                       // the caller gave up while we rang
+    void handledElsewhere(bool accepted);  // callerAckSync: another of our devices answered
+    void remoteHungUp();
+    void roomJoined(qint64 uid);
+    void peerJoined(const QString &account, qint64 uid);
+    void peerLeft(const QString &account, qint64 uid);
+    void remoteSdp(softphone::protocol::SdpType type, const QString &sdp);
+    void remoteIce(int mlineIndex, const QString &mid, const QString &candidate);
+    void autoBusy(const QString &caller, const QString &cid);  // answered busy: a call is on
+    void ended(softphone::call::EndReason reason, const softphone::call::CallInfo &call);
+    void failed(int code, const QString &message);  // a request of the current call failed
+
+private:
+    void onInviteAnswered(int attempt, std::optional<protocol::CallInviteResult> result,
+                          const protocol::ErrorBody &error);
+    void onEvent(const std::string &name, const protocol::json &data);
+    void onMessageStored(const im::StoredMessage &message);
+    void onLoggedIn(const protocol::LoginResult &result);
+    void onConnectionState(im::ConnectionState connection);
+
+    void onIncoming(const protocol::CallIncoming &event);
+    void beginIncoming(const protocol::CallIncoming &event);
+    void takeOverGlare(const protocol::CallIncoming &event);
+    void onAccepted(const std::string &cid);
+    void onCallerOutcome(const std::string &cid, CallEvent event, protocol::CallStatus status);
+    void onAckSync(const protocol::CallAckSync &event);
+    void onHangupEvent(const protocol::CallHangupEvent &event);
+    void onSyncDone(const protocol::RoomSyncDone &event);
+
+    bool apply(CallEvent event);
+    bool isCurrent(const std::string &cid) const;
+    void answer(bool accepted);
+    void joinRoom();
+    void peerArrived(qint64 uid);
+    void onRingTimeout();
+    void withdraw(protocol::CancelReason reason);
+    void sendHangup(const std::string &cid);
+    void sendRecord(const CallInfo &call, EndReason reason, protocol::CallStatus status);
+    template<class Req>
+    void requestForCall(const Req &params);
+    void clearTimers();
+
+    im::ImClient *m_im;
+    Clock *m_clock;
+    std::unique_ptr<SystemClock> m_ownClock;
+    CallStateMachine m_machine;
+    CallInfo m_call;
+    int m_attempt = 0;  // numbers our invites, so that a superseded one's answer is known
+    bool m_inviteInFlight = false;
+    bool m_joinInFlight = false;
+    bool m_recordSent = false;
+    bool m_waitForMedia = false;
+    bool m_recordsWanted = true;
+    bool m_serverRecords = true;
+    bool m_acceptCalls = true;
+    int m_ringTimeoutMs = 30000;
+    int m_endedLingerMs = 0;
+    Clock::TimerId m_ringTimer = 0;
+    Clock::TimerId m_lingerTimer = 0;
+    Clock::TimerId m_reconnectTimer = 0;
+    std::function<void(const EndedCall &)> m_recordHook;
+};
+
+}  // namespace softphone::call

@@ -1,0 +1,75 @@
+#include "call/clock.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+namespace softphone::call {
+
+SystemClock::SystemClock(QObject *parent)
+    : QObject(parent)
+{}
+
+SystemClock::~SystemClock() = default;
+
+std::int64_t SystemClock::nowMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+Clock::TimerId SystemClock::startTimer(int delayMs, std::function<void()> fire)
+{
+    const TimerId id = m_nextId++;
+    auto timer = std::make_unique<QTimer>();
+    timer->setSingleShot(true);
+    timer->setTimerType(Qt::PreciseTimer);
+    QObject::connect(timer.get(), &QTimer::timeout, this, [this, id, fire = std::move(fire)] {
+        // Erase first: `fire` may start or cancel timers.
+        auto it = m_timers.find(id);
+        if (it == m_timers.end())
+            return;
+        it->second.release()->deleteLater();
+        m_timers.erase(it);
+        fire();
+    });
+    timer->start(delayMs);
+    m_timers.emplace(id, std::move(timer));
+    return id;
+}
+
+void SystemClock::cancelTimer(TimerId id)
+{
+    m_timers.erase(id);
+}
+
+Clock::TimerId ManualClock::startTimer(int delayMs, std::function<void()> fire)
+{
+    const TimerId id = m_nextId++;
+    m_due.emplace(id, Due{m_now + delayMs, std::move(fire)});
+    return id;
+}
+
+void ManualClock::cancelTimer(TimerId id)
+{
+    m_due.erase(id);
+}
+
+void ManualClock::advance(std::int64_t ms)
+{
+    const std::int64_t until = m_now + ms;
+    for (;;) {
+        auto next = m_due.end();
+        for (auto it = m_due.begin(); it != m_due.end(); ++it) {
+            if (it->second.at <= until && (next == m_due.end() || it->second.at < next->second.at))
+                next = it;
+        }
+        if (next == m_due.end())
+            break;
+        m_now = next->second.at;
+        auto fire = std::move(next->second.fire);
+        m_due.erase(next);
+        fire();
+    }
+    m_now = until;
+}
+
+}  // namespace softphone::call
