@@ -323,7 +323,7 @@ void CallManager::joinRoom(ClientConnection &client, const protocol::RoomJoin &p
             done.userlist.push_back({account, member.uid, member.mode});
     }
     client.send(protocol::encodeEvent(done));
-    if (!rejoin) {
+    if (!rejoin && !done.userlist.empty()) {  // only members already in hear of the join
         if (ClientConnection *other = otherInCallDevice(*call, client))
             other->send(protocol::encodeEvent(
                 protocol::RoomClientJoin{client.account(), call->row.cid, me.mode, me.uid}));
@@ -356,6 +356,9 @@ void CallManager::leave(Call &call, const std::string &account)
     member.stays.back().leaveTime = now;
     m_store.leaveRoom(call.row.cid, account, now);
     const bool isCaller = account == call.row.caller;
+    const auto other = call.members.find(isCaller ? call.row.callee : call.row.caller);
+    if (other == call.members.end() || other->second.joinedAt == 0)
+        return;  // nobody left in the room to tell
     sendToDevice(
         isCaller ? call.row.callee : call.row.caller,
         isCaller ? call.calleeDevice : call.callerDevice,

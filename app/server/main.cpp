@@ -3,6 +3,7 @@
 #include "account_store.h"
 #include "database.h"
 #include "password_hasher.h"
+#include "platform/stop_signals.h"
 #include "protocol/limits.h"
 #include "server_config.h"
 #include "softphone_server.h"
@@ -10,15 +11,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <cstdio>
-
-#ifdef Q_OS_UNIX
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
+#include <utility>
 
 using namespace softphone::server;
 
@@ -29,38 +24,6 @@ int fail(const QString &message)
     std::fprintf(stderr, "softphone-server: %s\n", qPrintable(message));
     return 1;
 }
-
-#ifdef Q_OS_UNIX
-int signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
-}
-
-// SIGTERM and SIGINT become a clean stop on the event loop: calls end with their records.
-void watchStopSignals(SoftphoneServer &server)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &server);
-    QObject::connect(notifier, &QSocketNotifier::activated, &server, [&server, notifier] {
-        notifier->setEnabled(false);
-        server.stop();
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
-}
-#else
-void watchStopSignals(SoftphoneServer &)
-{}
-#endif
 
 int addAccount(const ServerConfig &config, const QStringList &args, const QString &name)
 {
@@ -164,6 +127,14 @@ int main(int argc, char *argv[])
     // Tests and scripts read the bound ports from this line.
     std::printf("softphone-server listening ws=%u http=%u\n", server.port(), server.httpPort());
     std::fflush(stdout);
-    watchStopSignals(server);
+    // SIGTERM and SIGINT stop cleanly: calls end with their records, the CC queue is flushed.
+    softphone::platform::StopSignals stopSignals;
+    QObject::connect(&stopSignals, &softphone::platform::StopSignals::stopRequested, &server,
+                     [&server, stopping = false]() mutable {
+                         if (std::exchange(stopping, true))
+                             return;
+                         server.stop();
+                         QCoreApplication::quit();
+                     });
     return app.exec();
 }

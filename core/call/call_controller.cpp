@@ -163,7 +163,8 @@ void CallController::onInviteAnswered(int attempt, std::optional<protocol::CallI
     if (state() == CallState::Outgoing) {
         m_ringTimer = m_clock->startTimer(m_ringTimeoutMs, [this] { onRingTimeout(); });
     } else if (state() == CallState::Ended && endReason() == EndReason::Canceled) {
-        withdraw(protocol::CancelReason::Canceled);  // canceled before the server answered
+        // Canceled before the server answered.
+        withdraw(protocol::CancelReason::Canceled, EndReason::Canceled);
     }
 }
 
@@ -177,12 +178,13 @@ bool CallController::accept()
     return true;
 }
 
+// Requests go out before the transition: a slot of `ended` may dismiss the call.
 bool CallController::reject()
 {
     if (state() != CallState::Incoming)
         return false;
-    apply(CallEvent::Reject);
     answer(false);
+    apply(CallEvent::Reject);
     return true;
 }
 
@@ -190,9 +192,9 @@ bool CallController::cancel()
 {
     if (state() != CallState::Outgoing)
         return false;
-    apply(CallEvent::Cancel);
     if (!m_inviteInFlight)
-        withdraw(protocol::CancelReason::Canceled);
+        withdraw(protocol::CancelReason::Canceled, EndReason::Canceled);
+    apply(CallEvent::Cancel);
     return true;
 }
 
@@ -210,8 +212,8 @@ bool CallController::hangup()
     case CallState::Ended:
         return false;
     }
-    apply(CallEvent::Hangup);
     sendHangup(m_call.cid.toStdString());
+    apply(CallEvent::Hangup);
     return true;
 }
 
@@ -235,8 +237,8 @@ void CallController::mediaFailed(const QString &reason)
     if (state() != CallState::Connecting && state() != CallState::InCall)
         return;
     qCWarning(lcCallController) << "media failed:" << reason;
-    apply(CallEvent::ConnectionFailed);
     sendHangup(m_call.cid.toStdString());
+    apply(CallEvent::ConnectionFailed);
 }
 
 void CallController::sendSdp(protocol::SdpType type, const QString &sdp)
@@ -385,7 +387,9 @@ void CallController::onCallerOutcome(const std::string &cid, CallEvent event, Ca
         qCDebug(lcCallController) << "ignoring outcome of call" << cid.c_str();
         return;
     }
-    if (!apply(event))
+    const CallInfo call = m_call;  // a slot of `ended` may dismiss it
+    const auto transition = findTransition(state(), event);
+    if (!transition || !apply(event))
         return;
     switch (status) {
     case CallStatus::Rejected:
@@ -401,7 +405,7 @@ void CallController::onCallerOutcome(const std::string &cid, CallEvent event, Ca
     case CallStatus::Canceled:
         break;
     }
-    sendRecord(m_call, endReason(), status);
+    sendRecord(call, transition->reason, status);
 }
 
 void CallController::onAckSync(const protocol::CallAckSync &event)
@@ -501,7 +505,8 @@ bool CallController::apply(CallEvent event)
                 m_lingerTimer = 0;
                 dismiss();
             });
-        emit ended(transition->reason, m_call);
+        const CallInfo endedCall = m_call;  // a slot may dismiss the call and reset m_call
+        emit ended(transition->reason, endedCall);
     }
     return true;
 }
@@ -556,6 +561,8 @@ void CallController::joinRoom()
 
 void CallController::peerArrived(qint64 uid)
 {
+    if (m_call.peerInRoom)
+        return;  // told twice: by syncDone and by a clientJoin that crossed our join
     m_call.peerInRoom = true;
     emit peerJoined(m_call.peer, uid);
     if (!m_waitForMedia && state() == CallState::Connecting)
@@ -567,18 +574,17 @@ void CallController::onRingTimeout()
     m_ringTimer = 0;
     if (state() != CallState::Outgoing)
         return;
+    withdraw(protocol::CancelReason::Timeout, EndReason::NoAnswer);
     apply(CallEvent::RingTimeout);
     emit timedOut();
-    withdraw(protocol::CancelReason::Timeout);
 }
 
 // Takes back an unanswered outgoing call on the server; the record follows the server's
 // confirmation, so that it cannot contradict an answer that crossed our cancel.
-void CallController::withdraw(protocol::CancelReason reason)
+void CallController::withdraw(protocol::CancelReason reason, EndReason ending)
 {
     QPointer<CallController> self(this);
     const CallInfo call = m_call;
-    const EndReason ending = endReason();
     m_im->call(
         protocol::CallCancel{call.cid.toStdString(), reason},
         [self, call, ending, reason](std::optional<protocol::Empty> ok, const ErrorBody &error) {

@@ -135,7 +135,7 @@ private:
     void joinRoom();
     void peerArrived(qint64 uid);
     void onRingTimeout();
-    void withdraw(protocol::CancelReason reason);
+    void withdraw(protocol::CancelReason reason, EndReason ending);
     void sendHangup(const std::string &cid);
     void sendRecord(const CallInfo &call, EndReason reason, protocol::CallStatus status);
     template<class Req>

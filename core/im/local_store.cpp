@@ -266,6 +266,24 @@ std::vector<StoredMessage> LocalStore::callRecords(bool missedOnly, int limit)
                   {QStringLiteral("NRTC_NETCALL"), limit});
 }
 
+std::vector<StoredMessage> LocalStore::callRecordsWith(const QString &peer, int limit)
+{
+    auto records = select(QStringLiteral("WHERE peer = ? AND msg_type = ? "
+                                         "ORDER BY local_id DESC LIMIT ?"),
+                          {peer, QStringLiteral("NRTC_NETCALL"), limit});
+    std::reverse(records.begin(), records.end());
+    return records;
+}
+
+std::optional<StoredMessage> LocalStore::findOwn(const std::string &msgidClient)
+{
+    auto found = select(QStringLiteral("WHERE from_acc = ? AND msgid_client = ?"),
+                        {m_account, q(msgidClient)});
+    if (found.empty())
+        return std::nullopt;
+    return found.front();
+}
+
 std::int64_t LocalStore::syncCursor()
 {
     QSqlQuery query(m_db);

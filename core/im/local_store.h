@@ -51,6 +51,7 @@ public:
     bool markSent(const std::string &msgidClient, std::int64_t msgidServer, std::int64_t timestamp);
     void markFailed(const std::string &msgidClient);
     std::vector<StoredMessage> pendingOutgoing();
+    std::optional<StoredMessage> findOwn(const std::string &msgidClient);
     bool remove(std::int64_t localId);  // "Delete (local)"
     // Drops a pending outgoing message; returns its localId if there was one.
     std::optional<std::int64_t> removeOutgoing(const std::string &msgidClient);
@@ -62,6 +63,8 @@ public:
     std::vector<Conversation> conversations();
     void markRead(const QString &peer);
     std::vector<StoredMessage> callRecords(bool missedOnly, int limit);
+    // The call records of one conversation, oldest first: the `limit` newest.
+    std::vector<StoredMessage> callRecordsWith(const QString &peer, int limit);
 
     std::int64_t syncCursor();
     void setSyncCursor(std::int64_t cursor);

@@ -77,6 +77,9 @@ json CallRecord::toJson() const
 {
     json object = extra.is_object() ? extra : json::object();
     object.update(protocol::toJson(*this));
+    // Only a completed call has durations to tell; the other records leave the field out.
+    if (durations.empty() && status != CallStatus::Completed)
+        object.erase("durations");
     return object;
 }
 

@@ -79,6 +79,7 @@ private slots:
     void inviteRefusedEndsAsFailed();
     void callsOffOnThisDeviceDoNotRing();
     void signallingIsScopedToTheCurrentCall();
+    void dismissingAsTheCallEndsKeepsItsRequests();
 
 private:
     // An outgoing audio call to bob, answered with cid c1 / channel 77 and ringing.
@@ -516,6 +517,34 @@ void TestCallController::signallingIsScopedToTheCurrentCall()
     const auto sent = m_im->take("rtc.sdp");
     QCOMPARE(field(sent, "cid"), QStringLiteral("c1"));
     QCOMPARE(field(sent, "sdpType"), QStringLiteral("offer"));
+}
+
+void TestCallController::dismissingAsTheCallEndsKeepsItsRequests()
+{
+    // An application that clears the call as soon as it ends must not lose its last requests.
+    connect(m_controller.get(), &CallController::ended, m_controller.get(),
+            &CallController::dismiss);
+    dialAndRing();
+    m_im->push(protocol::CallAccepted{{"c1", "desktop"}});
+    m_im->take("room.join");
+    QVERIFY(m_controller->hangup());
+    QCOMPARE(m_controller->state(), CallState::Idle);
+    QCOMPARE(field(m_im->take("call.hangup"), "cid"), QStringLiteral("c1"));
+
+    dialAndRing();
+    m_im->push(protocol::CallRejected{{"c1", "desktop"}});
+    QCOMPARE(m_controller->state(), CallState::Idle);
+    const auto record = onlyRecord();
+    QVERIFY(record);
+    QCOMPARE(record->status, CallStatus::Rejected);
+
+    m_im->sent.clear();
+    dialAndRing();
+    m_clock->advance(30'000);
+    QCOMPARE(m_controller->state(), CallState::Idle);
+    QCOMPARE(field(m_im->requests.front(), "cid"), QStringLiteral("c1"));
+    QVERIFY(m_im->answer("call.cancel", kEmpty));
+    QCOMPARE(onlyRecord()->status, CallStatus::Timeout);
 }
 
 QTEST_GUILESS_MAIN(TestCallController)

@@ -1,0 +1,222 @@
+// softphone-cli: the headless client, for scripts, tests and benchmarks.
+
+#include "cli/answer_command.h"
+#include "cli/call_command.h"
+#include "cli/message_commands.h"
+#include "cli/register_command.h"
+#include "i18n/translations.h"
+#include "platform/stop_signals.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+#include <memory>
+
+using namespace softphone::cli;
+
+namespace {
+
+struct Parsed
+{
+    std::unique_ptr<CliCommand> command;
+    QString error;
+};
+
+std::optional<int> milliseconds(const QCommandLineParser &parser, const QString &name,
+                                QString &error)
+{
+    if (!parser.isSet(name))
+        return std::nullopt;
+    bool ok = false;
+    const double seconds = parser.value(name).toDouble(&ok);
+    if (!ok || seconds < 0 || seconds > 86400) {
+        error = QCoreApplication::translate("main", "--%1 takes a number of seconds").arg(name);
+        return std::nullopt;
+    }
+    return int(seconds * 1000);
+}
+
+Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("main", text); };
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty())
+        return {nullptr, tr("no command given; see --help")};
+    const QString command = args[0];
+
+    CliOptions options;
+    options.server = QUrl(parser.value(QStringLiteral("server")));
+    if (!options.server.isValid() || (options.server.scheme() != QLatin1String("ws") &&
+                                      options.server.scheme() != QLatin1String("wss")))
+        return {nullptr, tr("--server takes a ws:// or wss:// URL")};
+    options.user = parser.value(QStringLiteral("user"));
+    options.password = parser.isSet(QStringLiteral("password"))
+                           ? parser.value(QStringLiteral("password"))
+                           : qEnvironmentVariable("SOFTPHONE_PASSWORD");
+    options.token = parser.value(QStringLiteral("token"));
+    options.deviceId = parser.value(QStringLiteral("device"));
+    options.dataDir = parser.isSet(QStringLiteral("data"))
+                          ? parser.value(QStringLiteral("data"))
+                          : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    QString error;
+    if (auto timeout = milliseconds(parser, QStringLiteral("connect-timeout"), error))
+        options.connectTimeoutMs = *timeout;
+    if (!error.isEmpty())
+        return {nullptr, error};
+
+    auto expect = [&](int count, const char *usage) -> QString {
+        if (args.size() != count)
+            return tr("usage: softphone-cli %1").arg(QLatin1String(usage));
+        return {};
+    };
+    if (command == QLatin1String("register")) {
+        if (QString e = expect(3, "register ACCID PASSWORD [--name NAME]"); !e.isEmpty())
+            return {nullptr, e};
+        return {std::make_unique<RegisterCommand>(options.server, args[1], args[2],
+                                                  parser.value(QStringLiteral("name")),
+                                                  options.connectTimeoutMs, printer),
+                {}};
+    }
+    if (options.user.isEmpty() || (options.password.isEmpty() && options.token.isEmpty()))
+        return {nullptr, tr("--user and --password (or --token) are needed for %1").arg(command)};
+
+    int limit = 50;
+    if (parser.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit <= 0)
+            return {nullptr, tr("--limit takes a positive number")};
+    }
+
+    if (command == QLatin1String("send")) {
+        if (QString e = expect(3, "send PEER TEXT"); !e.isEmpty())
+            return {nullptr, e};
+        return {std::make_unique<SendCommand>(options, args[1], args[2], printer), {}};
+    }
+    if (command == QLatin1String("history") || command == QLatin1String("records")) {
+        if (QString e = expect(2, "history|records PEER [--limit N]"); !e.isEmpty())
+            return {nullptr, e};
+        const auto what = command == QLatin1String("history") ? ConversationCommand::What::Messages
+                                                              : ConversationCommand::What::Records;
+        return {std::make_unique<ConversationCommand>(options, what, args[1], limit, printer), {}};
+    }
+    if (command == QLatin1String("call")) {
+        if (QString e = expect(2, "call PEER [--video] [--hangup-after S] [--cancel-after S] "
+                                  "[--timeout S]");
+            !e.isEmpty())
+            return {nullptr, e};
+        CallCommandOptions call;
+        call.peer = args[1];
+        call.type = parser.isSet(QStringLiteral("video")) ? softphone::protocol::CallType::Video
+                                                          : softphone::protocol::CallType::Audio;
+        call.hangupAfterMs = milliseconds(parser, QStringLiteral("hangup-after"), error);
+        call.cancelAfterMs = milliseconds(parser, QStringLiteral("cancel-after"), error);
+        if (auto timeout = milliseconds(parser, QStringLiteral("timeout"), error))
+            call.ringTimeoutMs = *timeout;
+        if (!error.isEmpty())
+            return {nullptr, error};
+        return {std::make_unique<CallCommand>(options, call, printer), {}};
+    }
+    if (command == QLatin1String("answer")) {
+        if (QString e = expect(1, "answer [--accept|--reject|--ignore] [--hangup-after S] "
+                                  "[--count N]");
+            !e.isEmpty())
+            return {nullptr, e};
+        AnswerCommandOptions answer;
+        const int actions = int(parser.isSet(QStringLiteral("accept"))) +
+                            int(parser.isSet(QStringLiteral("reject"))) +
+                            int(parser.isSet(QStringLiteral("ignore")));
+        if (actions > 1)
+            return {nullptr, tr("choose one of --accept, --reject and --ignore")};
+        if (parser.isSet(QStringLiteral("reject")))
+            answer.action = AnswerCommandOptions::Action::Reject;
+        else if (parser.isSet(QStringLiteral("ignore")))
+            answer.action = AnswerCommandOptions::Action::Ignore;
+        answer.hangupAfterMs = milliseconds(parser, QStringLiteral("hangup-after"), error);
+        if (parser.isSet(QStringLiteral("count"))) {
+            bool ok = false;
+            answer.count = parser.value(QStringLiteral("count")).toInt(&ok);
+            if (!ok || answer.count <= 0)
+                return {nullptr, tr("--count takes a positive number")};
+        }
+        if (!error.isEmpty())
+            return {nullptr, error};
+        return {std::make_unique<AnswerCommand>(options, answer, printer), {}};
+    }
+    return {nullptr, tr("unknown command \"%1\"; see --help").arg(command)};
+}
+
+}  // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("softphone-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SOFTPHONE_VERSION));
+    softphone::i18n::useLanguage(QLocale());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Softphone command-line client. Events are printed as JSON lines.\n"
+                "Commands:\n"
+                "  register ACCID PASSWORD\n"
+                "  send PEER TEXT\n"
+                "  history PEER [--limit N]\n"
+                "  records PEER [--limit N]\n"
+                "  call PEER [--video] [--hangup-after S] [--cancel-after S] [--timeout S]\n"
+                "  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    auto option = [](const char *name, const char *help, const char *value = nullptr) {
+        return value ? QCommandLineOption(QString::fromLatin1(name),
+                                          QCoreApplication::translate("main", help),
+                                          QString::fromLatin1(value))
+                     : QCommandLineOption(QString::fromLatin1(name),
+                                          QCoreApplication::translate("main", help));
+    };
+    QCommandLineOption server = option("server", "Server URL.", "URL");
+    server.setDefaultValue(QStringLiteral("ws://127.0.0.1:8600"));
+    QCommandLineOption timeout = option("timeout", "Ring timeout of call, in seconds.", "S");
+    parser.addOptions({
+        server,
+        option("user", "Account to log in as.", "ACCID"),
+        option("password", "Password (or set SOFTPHONE_PASSWORD).", "PW"),
+        option("token", "Session token instead of a password.", "TOKEN"),
+        option("data", "Directory of the local message stores.", "DIR"),
+        option("device", "Device id (default: one remembered per account).", "ID"),
+        option("connect-timeout", "Seconds to wait for the server (default 10).", "S"),
+        option("name", "Display name, for register.", "NAME"),
+        option("limit", "How many messages or records (default 50).", "N"),
+        option("video", "Place a video call."),
+        option("hangup-after", "Hang up S seconds after the call is up.", "S"),
+        option("cancel-after", "Cancel S seconds after dialling, if still ringing.", "S"),
+        timeout,
+        option("accept", "Accept incoming calls (the default)."),
+        option("reject", "Decline incoming calls."),
+        option("ignore", "Let incoming calls ring out."),
+        option("count", "Incoming calls to handle before exiting (default 1).", "N"),
+        option("verbose", "Log what the client does on stderr."),
+    });
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QCoreApplication::translate("main", "What to do; see above."));
+    parser.process(app);
+    if (!parser.isSet(QStringLiteral("verbose")))
+        QLoggingCategory::setFilterRules(QStringLiteral("softphone.*.info=false"));
+
+    EventPrinter printer;
+    Parsed parsed = buildCommand(parser, printer);
+    if (!parsed.command) {
+        printer.error(parsed.error);
+        return ExitUsage;
+    }
+    CliCommand *command = parsed.command.get();
+    QObject::connect(
+        command, &CliCommand::finished, &app, [](int code) { QCoreApplication::exit(code); },
+        Qt::QueuedConnection);
+    softphone::platform::StopSignals stopSignals;
+    QObject::connect(&stopSignals, &softphone::platform::StopSignals::stopRequested, command,
+                     &CliCommand::stop);
+    command->run();
+    return app.exec();
+}

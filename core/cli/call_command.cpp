@@ -1,0 +1,80 @@
+#include "cli/call_command.h"
+
+namespace softphone::cli {
+
+using call::CallState;
+
+CallCommand::CallCommand(CliOptions options, CallCommandOptions call, EventPrinter &printer,
+                         QObject *parent)
+    : CliCommand(parent)
+    , m_options(std::move(call))
+    , m_printer(printer)
+    , m_session(std::move(options), printer)
+    , m_controller(&m_session.im())
+    , m_events(m_controller, m_session.im(), printer)
+{
+    m_controller.setRingTimeoutMs(m_options.ringTimeoutMs);
+    m_actionTimer.setSingleShot(true);
+    m_recordTimer.setSingleShot(true);
+    connect(&m_session, &CliSession::failed, this, [this](int code, const QString &message) {
+        m_printer.error(message);
+        finish(code);
+    });
+    connect(&m_session, &CliSession::ready, this, [this] {
+        if (!m_controller.call(m_options.peer, m_options.type)) {
+            m_printer.error(tr("cannot place the call"));
+            finish(ExitFailure);
+        }
+    });
+    connect(&m_controller, &call::CallController::stateChanged, this, &CallCommand::onState);
+    connect(&m_controller, &call::CallController::ended, this,
+            [this](call::EndReason, const call::CallInfo &info) { onEnded(info); });
+    connect(&m_events, &CallEventPrinter::recordArrived, this, [this](qint64 channelId) {
+        if (channelId == m_channelId)
+            finish(ExitOk);
+    });
+    connect(&m_recordTimer, &QTimer::timeout, this, [this] {
+        m_printer.error(tr("the call's record did not arrive"));
+        finish(ExitTimedOut);
+    });
+}
+
+void CallCommand::run()
+{
+    m_session.start();
+}
+
+void CallCommand::stop()
+{
+    if (std::exchange(m_stopRequested, true) || !m_controller.hangup())
+        finish(ExitFailure);  // a second request, or nothing to hang up: leave now
+}
+
+void CallCommand::onState(CallState state)
+{
+    m_actionTimer.disconnect();
+    m_actionTimer.stop();
+    if (state == CallState::Outgoing && m_options.cancelAfterMs) {
+        connect(&m_actionTimer, &QTimer::timeout, &m_controller, &call::CallController::cancel);
+        m_actionTimer.start(*m_options.cancelAfterMs);
+    } else if (state == CallState::InCall && m_options.hangupAfterMs) {
+        connect(&m_actionTimer, &QTimer::timeout, &m_controller, &call::CallController::hangup);
+        m_actionTimer.start(*m_options.hangupAfterMs);
+    }
+}
+
+void CallCommand::onEnded(const call::CallInfo &info)
+{
+    m_channelId = info.channelId;
+    if (m_channelId == 0) {
+        finish(ExitRefused);  // the server never made the call; the error is printed
+        return;
+    }
+    if (m_events.hasRecord(m_channelId)) {
+        finish(ExitOk);
+        return;
+    }
+    m_recordTimer.start(m_options.recordWaitMs);
+}
+
+}  // namespace softphone::cli
