@@ -455,19 +455,24 @@ void CallController::onMessageStored(const im::StoredMessage &message)
 void CallController::onLoggedIn(const protocol::LoginResult &result)
 {
     m_serverRecords = result.callRecords;
-    m_clock->cancelTimer(m_reconnectTimer);
-    m_reconnectTimer = 0;
-    if ((state() == CallState::Connecting || state() == CallState::InCall) && !m_joinInFlight) {
-        qCInfo(lcCallController) << "back online: rejoining call" << m_call.cid;
-        m_call.localUid = 0;
-        joinRoom();
-    }
 }
 
 void CallController::onConnectionState(im::ConnectionState connection)
 {
     if (!isBusy())
         return;
+    if (connection == im::ConnectionState::Online) {
+        m_clock->cancelTimer(m_reconnectTimer);
+        m_reconnectTimer = 0;
+        // A dropped connection left the room; the server kept our place in the call.
+        const bool answered = state() == CallState::Connecting || state() == CallState::InCall;
+        if (answered && m_call.localUid == 0 && !m_joinInFlight) {
+            qCInfo(lcCallController) << "back online: rejoining call" << m_call.cid;
+            joinRoom();
+        }
+        return;
+    }
+    m_call.localUid = 0;
     if (connection == im::ConnectionState::Offline) {
         apply(CallEvent::ConnectionFailed);
         return;
