@@ -231,11 +231,29 @@ int LocalStore::count(const QString &peer)
 
 std::vector<Conversation> LocalStore::conversations()
 {
+    return selectConversations(QString(), {});
+}
+
+std::optional<Conversation> LocalStore::conversation(const QString &peer)
+{
+    auto found = selectConversations(QStringLiteral("WHERE peer = ?"), {peer});
+    if (found.empty())
+        return std::nullopt;
+    return std::move(found.front());
+}
+
+std::vector<Conversation> LocalStore::selectConversations(const QString &where,
+                                                          const QVariantList &bindings)
+{
     std::vector<Conversation> result;
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral(
-            "SELECT peer, MAX(local_id), SUM(read = 0), SUM(missed = 1 AND read = 0) "
-            "FROM messages GROUP BY peer ORDER BY MAX(local_id) DESC")))
+    query.prepare(
+        QStringLiteral("SELECT peer, MAX(local_id), SUM(read = 0), SUM(missed = 1 AND read = 0) "
+                       "FROM messages %1 GROUP BY peer ORDER BY MAX(local_id) DESC")
+            .arg(where));
+    for (const QVariant &value : bindings)
+        query.addBindValue(value);
+    if (!query.exec())
         return result;
     while (query.next()) {
         Conversation conversation;

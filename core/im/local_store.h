@@ -60,7 +60,8 @@ public:
     std::vector<StoredMessage> page(const QString &peer, std::optional<std::int64_t> beforeLocalId,
                                     int limit);
     int count(const QString &peer);
-    std::vector<Conversation> conversations();
+    std::vector<Conversation> conversations();  // the most recent first
+    std::optional<Conversation> conversation(const QString &peer);
     void markRead(const QString &peer);
     std::vector<StoredMessage> callRecords(bool missedOnly, int limit);
     // The call records of one conversation, oldest first: the `limit` newest.
@@ -77,6 +78,8 @@ private:
     std::optional<StoredMessage> insert(const protocol::Message &message, DeliveryState delivery,
                                         bool read);
     std::vector<StoredMessage> select(const QString &where, const QVariantList &bindings);
+    std::vector<Conversation> selectConversations(const QString &where,
+                                                  const QVariantList &bindings);
     QString peerOf(const protocol::Message &message) const;
 
     QString m_path;
