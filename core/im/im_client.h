@@ -51,6 +51,21 @@ public:
     virtual void request(const std::string &method, const protocol::json &params,
                          RpcChannel::Callback done) = 0;
 
+    // The server's history of a conversation, a page of `limit` before msgidServer `before`
+    // (0: from the newest), oldest first; the seeds' getHistoryMsgs. The local store already
+    // holds everything synced since this device's first login; this reads the server's copy.
+    using HistoryCallback =
+        std::function<void(std::optional<protocol::HistoryPage>, const protocol::ErrorBody &)>;
+    void fetchHistory(const QString &peer, std::int64_t before, int limit, HistoryCallback done)
+    {
+        protocol::History params;
+        params.peer = peer.toStdString();
+        if (before > 0)
+            params.before = before;
+        params.limit = limit;
+        call(params, std::move(done));
+    }
+
     // A typed request: `done(std::optional<Req::Result>, const protocol::ErrorBody &)`.
     template<class Req, class F>
     void call(const Req &params, F &&done)

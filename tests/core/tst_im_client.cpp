@@ -31,6 +31,7 @@ private slots:
     void resendAfterALostAckIsNotDoubled();
     void offlineDeviceCatchesUp();
     void comesBackAfterAServerRestart();
+    void pagesThroughTheServersHistory();
 
 private:
     std::unique_ptr<WsImClient> client(const QString &account,
@@ -195,6 +196,43 @@ void TestImClient::comesBackAfterAServerRestart()
     QVERIFY(online(*jon, 15000) && online(*kim, 15000));
     QVERIFY(
         QTest::qWaitFor([&] { return kim->store()->count(QStringLiteral("jon")) == 1; }, 10000));
+}
+
+void TestImClient::pagesThroughTheServersHistory()
+{
+    createAccount("hugo");
+    createAccount("iris");
+    auto hugo = client(QStringLiteral("hugo"), QStringLiteral("hugo-pc"));
+    QVERIFY(online(*hugo));
+    for (int i = 1; i <= 5; ++i)
+        hugo->sendMessage(QStringLiteral("iris"), MsgType::Text, QStringLiteral("n%1").arg(i), {});
+    QVERIFY(QTest::qWaitFor([&] { return hugo->store()->pendingOutgoing().empty(); }, 5000));
+
+    auto iris = client(QStringLiteral("iris"), QStringLiteral("iris-pc"));
+    QVERIFY(online(*iris));
+    std::vector<std::string> bodies;
+    std::int64_t before = 0;
+    bool more = true;
+    int pages = 0;
+    while (more && pages < 5) {
+        bool answered = false;
+        iris->fetchHistory(QStringLiteral("hugo"), before, 2,
+                           [&](std::optional<softphone::protocol::HistoryPage> page,
+                               const softphone::protocol::ErrorBody &error) {
+                               answered = true;
+                               QVERIFY2(page, error.message.c_str());
+                               QVERIFY(!page->messages.empty());
+                               for (auto it = page->messages.rbegin(); it != page->messages.rend();
+                                    ++it)
+                                   bodies.push_back(it->body);
+                               before = page->messages.front().msgidServer;
+                               more = page->hasMore;
+                           });
+        QVERIFY(QTest::qWaitFor([&] { return answered; }, 5000));
+        ++pages;
+    }
+    QCOMPARE(pages, 3);  // 2 + 2 + 1
+    QCOMPARE(bodies, (std::vector<std::string>{"n5", "n4", "n3", "n2", "n1"}));
 }
 
 QTEST_GUILESS_MAIN(TestImClient)
