@@ -10,7 +10,7 @@ packages=(
     qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql nlohmann-json3-dev libsodium-dev libgl-dev
     # tests: loopback HTTP receivers, network namespaces
-    python3 iproute2 procps openssl
+    python3 file iproute2 procps openssl
 )
 
 missing=()

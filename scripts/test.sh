@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with warnings as errors and runs the whole suite
 # headless; then does the same under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Between the two, as root, it builds the Debian packages, installs them with apt,
+# smoke-tests them and purges them (scripts/test-package.sh).
 # Set SOFTPHONE_SKIP_SANITIZE=1 to run only the first pass, SOFTPHONE_SKIP_POSTGRES=1 to
-# run the server suites on SQLite only.
+# run the server suites on SQLite only, SOFTPHONE_SKIP_PACKAGE=1 to leave out the packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +24,10 @@ fi
 cmake --preset ci -DSOFTPHONE_TEST_POSTGRES="$pg_socket"
 cmake --build --preset ci -j "$jobs"
 ctest --preset ci -j "$jobs"
+
+if [[ "${SOFTPHONE_SKIP_PACKAGE:-0}" != 1 ]]; then
+    scripts/test-package.sh
+fi
 
 if [[ "${SOFTPHONE_SKIP_SANITIZE:-0}" != 1 ]]; then
     cmake --preset asan
