@@ -57,27 +57,21 @@ if(APPLE AND TARGET softphone)
     # The icon: an .icns made from the committed PNGs with Apple's iconutil.
     set(iconset ${CMAKE_CURRENT_BINARY_DIR}/softphone.iconset)
     set(icns ${CMAKE_CURRENT_BINARY_DIR}/softphone.icns)
+    # iconutil wants these names; each is one of the committed sizes.
     set(icon_pngs)
-    foreach(size 16 32 64 128 256)
-        list(APPEND icon_pngs
-             ${PROJECT_SOURCE_DIR}/resources/icons/hicolor/${size}x${size}/apps/${app_id}.png)
+    set(copies)
+    foreach(entry 16:16x16 32:16x16@2x 32:32x32 64:32x32@2x 128:128x128 256:128x128@2x
+                  256:256x256)
+        string(REPLACE ":" ";" entry ${entry})
+        list(GET entry 0 size)
+        list(GET entry 1 name)
+        set(png ${PROJECT_SOURCE_DIR}/resources/icons/hicolor/${size}x${size}/apps/${app_id}.png)
+        list(APPEND icon_pngs ${png})
+        list(APPEND copies COMMAND ${CMAKE_COMMAND} -E copy ${png} ${iconset}/icon_${name}.png)
     endforeach()
     add_custom_command(OUTPUT ${icns}
         COMMAND ${CMAKE_COMMAND} -E make_directory ${iconset}
-        COMMAND ${CMAKE_COMMAND} -E copy
-                ${PROJECT_SOURCE_DIR}/resources/icons/hicolor/16x16/apps/${app_id}.png ${iconset}/icon_16x16.png
-        COMMAND ${CMAKE_COMMAND} -E copy
-                ${PROJECT_SOURCE_DIR}/resources/icons/hicolor/32x32/apps/${app_id}.png ${iconset}/icon_16x16@2x.png
-        COMMAND ${CMAKE_COMMAND} -E copy
-                ${PROJECT_SOURCE_DIR}/resources/icons/hicolor/32x32/apps/${app_id}.png ${iconset}/icon_32x32.png
-        COMMAND ${CMAKE_COMMAND} -E copy
-                ${PROJECT_SOURCE_DIR}/resources/icons/hicolor/64x64/apps/${app_id}.png ${iconset}/icon_32x32@2x.png
-        COMMAND ${CMAKE_COMMAND} -E copy
-                ${PROJECT_SOURCE_DIR}/resources/icons/hicolor/128x128/apps/${app_id}.png ${iconset}/icon_128x128.png
-        COMMAND ${CMAKE_COMMAND} -E copy
-                ${PROJECT_SOURCE_DIR}/resources/icons/hicolor/256x256/apps/${app_id}.png ${iconset}/icon_128x128@2x.png
-        COMMAND ${CMAKE_COMMAND} -E copy
-                ${PROJECT_SOURCE_DIR}/resources/icons/hicolor/256x256/apps/${app_id}.png ${iconset}/icon_256x256.png
+        ${copies}
         COMMAND iconutil -c icns ${iconset} -o ${icns}
         DEPENDS ${icon_pngs} VERBATIM)
     target_sources(softphone PRIVATE ${icns})

@@ -6,19 +6,10 @@ using call::CallState;
 
 AnswerCommand::AnswerCommand(CliOptions options, AnswerCommandOptions answer, EventPrinter &printer,
                              QObject *parent)
-    : CliCommand(parent)
+    : CallSessionCommand(std::move(options), printer, answer.recordWaitMs, parent)
     , m_options(answer)
-    , m_printer(printer)
-    , m_session(std::move(options), printer)
-    , m_controller(&m_session.im())
-    , m_events(m_controller, m_session.im(), printer)
 {
     m_hangupTimer.setSingleShot(true);
-    m_recordTimer.setSingleShot(true);
-    connect(&m_session, &CliSession::failed, this, [this](int code, const QString &message) {
-        m_printer.error(message);
-        finish(code);
-    });
     connect(&m_session, &CliSession::ready, this, [this] { m_printer.print("waiting"); });
     connect(&m_controller, &call::CallController::incoming, this, &AnswerCommand::onIncoming);
     connect(&m_controller, &call::CallController::stateChanged, this, &AnswerCommand::onState);
@@ -29,21 +20,6 @@ AnswerCommand::AnswerCommand(CliOptions options, AnswerCommandOptions answer, Ev
         m_awaitingRecords.erase(channelId);
         finishIfDone();
     });
-    connect(&m_recordTimer, &QTimer::timeout, this, [this] {
-        m_printer.error(tr("a call's record did not arrive"));
-        finish(ExitTimedOut);
-    });
-}
-
-void AnswerCommand::run()
-{
-    m_session.start();
-}
-
-void AnswerCommand::stop()
-{
-    if (std::exchange(m_stopRequested, true) || !m_controller.hangup())
-        finish(m_ended > 0 ? ExitOk : ExitFailure);
 }
 
 void AnswerCommand::onIncoming()
@@ -79,14 +55,13 @@ void AnswerCommand::onEnded(const call::CallInfo &info)
 
 void AnswerCommand::finishIfDone()
 {
-    if (m_ended < m_options.count && !m_stopRequested)
+    if (m_ended < m_options.count && !stopRequested())
         return;
     if (m_awaitingRecords.empty()) {
         finish(ExitOk);
         return;
     }
-    if (!m_recordTimer.isActive())
-        m_recordTimer.start(m_options.recordWaitMs);
+    waitForRecords();
 }
 
 }  // namespace softphone::cli

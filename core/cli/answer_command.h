@@ -1,9 +1,6 @@
 #pragma once
 
-#include "call/call_controller.h"
-#include "cli/call_event_printer.h"
-#include "cli/cli_command.h"
-#include "cli/cli_session.h"
+#include "cli/call_session_command.h"
 
 #include <QTimer>
 #include <optional>
@@ -23,7 +20,7 @@ struct AnswerCommandOptions
 // `answer`: waits for incoming calls and accepts, rejects or ignores each; while a call is
 // on, further invites are answered busy by the controller. Exits after `count` calls have
 // ended and their records arrived.
-class AnswerCommand : public CliCommand
+class AnswerCommand : public CallSessionCommand
 {
     Q_OBJECT
 
@@ -31,8 +28,8 @@ public:
     AnswerCommand(CliOptions options, AnswerCommandOptions answer, EventPrinter &printer,
                   QObject *parent = nullptr);
 
-    void run() override;
-    void stop() override;
+protected:
+    int exitCodeWhenStopped() const override { return m_ended > 0 ? ExitOk : ExitFailure; }
 
 private:
     void onIncoming();
@@ -41,15 +38,9 @@ private:
     void finishIfDone();
 
     AnswerCommandOptions m_options;
-    EventPrinter &m_printer;
-    CliSession m_session;
-    call::CallController m_controller;
-    CallEventPrinter m_events;
     QTimer m_hangupTimer;
-    QTimer m_recordTimer;
     int m_ended = 0;
     std::set<qint64> m_awaitingRecords;
-    bool m_stopRequested = false;
 };
 
 }  // namespace softphone::cli

@@ -6,20 +6,11 @@ using call::CallState;
 
 CallCommand::CallCommand(CliOptions options, CallCommandOptions call, EventPrinter &printer,
                          QObject *parent)
-    : CliCommand(parent)
+    : CallSessionCommand(std::move(options), printer, call.recordWaitMs, parent)
     , m_options(std::move(call))
-    , m_printer(printer)
-    , m_session(std::move(options), printer)
-    , m_controller(&m_session.im())
-    , m_events(m_controller, m_session.im(), printer)
 {
     m_controller.setRingTimeoutMs(m_options.ringTimeoutMs);
     m_actionTimer.setSingleShot(true);
-    m_recordTimer.setSingleShot(true);
-    connect(&m_session, &CliSession::failed, this, [this](int code, const QString &message) {
-        m_printer.error(message);
-        finish(code);
-    });
     connect(&m_session, &CliSession::ready, this, [this] {
         if (!m_controller.call(m_options.peer, m_options.type)) {
             m_printer.error(tr("cannot place the call"));
@@ -33,21 +24,6 @@ CallCommand::CallCommand(CliOptions options, CallCommandOptions call, EventPrint
         if (channelId == m_channelId)
             finish(ExitOk);
     });
-    connect(&m_recordTimer, &QTimer::timeout, this, [this] {
-        m_printer.error(tr("the call's record did not arrive"));
-        finish(ExitTimedOut);
-    });
-}
-
-void CallCommand::run()
-{
-    m_session.start();
-}
-
-void CallCommand::stop()
-{
-    if (std::exchange(m_stopRequested, true) || !m_controller.hangup())
-        finish(ExitFailure);  // a second request, or nothing to hang up: leave now
 }
 
 void CallCommand::onState(CallState state)
@@ -74,7 +50,7 @@ void CallCommand::onEnded(const call::CallInfo &info)
         finish(ExitOk);
         return;
     }
-    m_recordTimer.start(m_options.recordWaitMs);
+    waitForRecords();
 }
 
 }  // namespace softphone::cli

@@ -1,9 +1,6 @@
 #pragma once
 
-#include "call/call_controller.h"
-#include "cli/call_event_printer.h"
-#include "cli/cli_command.h"
-#include "cli/cli_session.h"
+#include "cli/call_session_command.h"
 
 #include <QTimer>
 #include <optional>
@@ -21,7 +18,7 @@ struct CallCommandOptions
 };
 
 // `call PEER`: places one call, prints its events, waits for its record, exits.
-class CallCommand : public CliCommand
+class CallCommand : public CallSessionCommand
 {
     Q_OBJECT
 
@@ -29,22 +26,13 @@ public:
     CallCommand(CliOptions options, CallCommandOptions call, EventPrinter &printer,
                 QObject *parent = nullptr);
 
-    void run() override;
-    void stop() override;
-
 private:
     void onState(call::CallState state);
     void onEnded(const call::CallInfo &info);
 
     CallCommandOptions m_options;
-    EventPrinter &m_printer;
-    CliSession m_session;
-    call::CallController m_controller;
-    CallEventPrinter m_events;
     QTimer m_actionTimer;
-    QTimer m_recordTimer;
     qint64 m_channelId = 0;
-    bool m_stopRequested = false;
 };
 
 }  // namespace softphone::cli
