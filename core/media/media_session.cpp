@@ -14,7 +14,7 @@
 
 namespace softphone::media {
 
-Q_LOGGING_CATEGORY(lcMedia, "softphone.media")
+Q_LOGGING_CATEGORY(lcMedia, "softphone.media", QtInfoMsg)
 
 namespace {
 
@@ -200,6 +200,17 @@ struct MediaSessionCallbacks
                 [raw](MediaSession &session) { session.statsArrived(raw); });
     }
 
+    // Simulated loss on the wire: netsim between webrtcbin's RTP session (after the
+    // retransmission buffer, so NACKs can repair what it drops) and the DTLS transport.
+    static GstElement *requestAuxSender(GstElement *, GObject *, gpointer data)
+    {
+        const double loss = SessionBridge::from(data)->config().sendLoss;
+        GstElement *netsim = gst_element_factory_make("netsim", nullptr);
+        if (netsim)
+            g_object_set(netsim, "drop-probability", loss, nullptr);
+        return netsim;
+    }
+
     static GstBusSyncReply busMessage(GstBus *, GstMessage *message, gpointer data)
     {
         SessionBridge *bridge = SessionBridge::from(data);
@@ -342,6 +353,8 @@ bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAu
     connectBridge(m_webrtc, "notify::ice-connection-state", C::connectionNotify, m_bridge);
     connectBridge(m_webrtc, "notify::connection-state", C::connectionNotify, m_bridge);
     connectBridge(m_webrtc, "pad-added", C::padAdded, m_bridge);
+    if (m_config.sendLoss > 0)
+        connectBridge(m_webrtc, "request-aux-sender", C::requestAuxSender, m_bridge);
     GstBus *bus = gst_pipeline_get_bus(GST_PIPELINE(m_pipeline));
     gst_bus_set_sync_handler(bus, C::busMessage, SessionBridge::ref(m_bridge),
                              SessionBridge::unref);
@@ -680,8 +693,20 @@ void MediaSession::handleFirstMedia(MediaKind kind)
 
 void MediaSession::recalculateLatency()
 {
-    if (m_pipeline)
-        gst_bin_recalculate_latency(GST_BIN(m_pipeline));
+    if (!m_pipeline)
+        return;
+    gst_bin_recalculate_latency(GST_BIN(m_pipeline));
+    if (lcMedia().isDebugEnabled()) {
+        GstQuery *query = gst_query_new_latency();
+        if (gst_element_query(m_pipeline, query)) {
+            gboolean live = FALSE;
+            GstClockTime min = 0;
+            GstClockTime max = 0;
+            gst_query_parse_latency(query, &live, &min, &max);
+            qCDebug(lcMedia) << "pipeline latency" << double(min) / GST_MSECOND << "ms";
+        }
+        gst_query_unref(query);
+    }
 }
 
 }  // namespace softphone::media

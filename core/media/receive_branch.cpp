@@ -127,7 +127,7 @@ void ReceiveBranch::attach(GstElement *pipeline, GstPad *webrtcSrc,
     MediaKind kind = MediaKind::Audio;
     if (encoding == QLatin1String("OPUS")) {
         description = QStringLiteral(
-            "queue ! rtpopusdepay ! opusdec plc=true use-inband-fec=true ! audioconvert ! "
+            "queue ! rtpopusdepay ! opusdec plc=true use-inband-fec=false ! audioconvert ! "
             "audioresample ! capsfilter caps=audio/x-raw,format=S16LE,rate=48000,channels=1");
     } else if (encoding == QLatin1String("VP8")) {
         kind = MediaKind::Video;
