@@ -1,0 +1,144 @@
+#include "media/send_branch.h"
+
+#include "media/gst_runtime.h"
+#include "media/media_source.h"
+#include "media/session_bridge.h"
+
+#include <gst/gst.h>
+#include <gst/video/video.h>
+#include <gst/webrtc/webrtc.h>
+
+namespace softphone::media {
+
+namespace {
+
+QString audioChain(const MediaConfig &config, int payload)
+{
+    // 10 ms frames: less waiting for a frame to fill. No in-band FEC: GStreamer 1.22's opusdec
+    // then reports 120 ms of latency, which the whole pipeline would adopt; loss is concealed
+    // (PLC) instead.
+    return QStringLiteral("audioconvert ! audioresample ! volume name=control ! "
+                          "queue max-size-buffers=0 max-size-bytes=0 max-size-time=200000000 "
+                          "leaky=downstream ! "
+                          "opusenc audio-type=voice frame-size=10 bitrate=%1 name=encoder ! "
+                          "rtpopuspay pt=%2 ! "
+                          "capsfilter caps=application/x-rtp,media=audio,encoding-name=OPUS,"
+                          "clock-rate=48000,payload=%2")
+        .arg(config.audioBitrate)
+        .arg(payload);
+}
+
+QString videoChain(const MediaConfig &config, int payload)
+{
+    // deadline=1: realtime; cpu-used trades quality for speed; lag-in-frames=0: no look-ahead;
+    // error-resilient partitions let the decoder go on after a lost partition; keyframes come
+    // every 10 s, and on demand when the peer reports loss (PLI/FIR).
+    return QStringLiteral(
+               "videoconvert ! valve name=control drop=false ! "
+               "queue max-size-buffers=2 max-size-bytes=0 max-size-time=0 leaky=downstream ! "
+               "vp8enc name=encoder deadline=1 cpu-used=8 threads=2 lag-in-frames=0 "
+               "error-resilient=partitions end-usage=cbr target-bitrate=%1 "
+               "keyframe-max-dist=%3 undershoot=95 buffer-size=1000 buffer-initial-size=500 "
+               "buffer-optimal-size=600 ! "
+               "rtpvp8pay pt=%2 mtu=1200 picture-id-mode=15-bit ! "
+               "capsfilter caps=\"application/x-rtp,media=video,encoding-name=VP8,"
+               "clock-rate=90000,payload=%2,rtcp-fb-nack-pli=(boolean)true,"
+               "rtcp-fb-ccm-fir=(boolean)true,rtcp-fb-nack=(boolean)true\"")
+        .arg(config.videoBitrate)
+        .arg(payload)
+        .arg(config.videoFps * 10);
+}
+
+GstPadProbeReturn countKeyframeRequest(GstPad *, GstPadProbeInfo *info, gpointer data)
+{
+    GstEvent *event = GST_PAD_PROBE_INFO_EVENT(info);
+    if (event && gst_video_event_is_force_key_unit(event))
+        SessionBridge::from(data)->keyframeRequests.fetch_add(1);
+    return GST_PAD_PROBE_OK;
+}
+
+}  // namespace
+
+SendBranch SendBranch::create(MediaKind kind, GstElement *pipeline, GstElement *webrtc,
+                              const MediaSource &source, int payload,
+                              const std::shared_ptr<SessionBridge> &bridge, QString *error)
+{
+    const MediaConfig &config = bridge->config();
+    GstElement *input = source.createElement(error);
+    if (!input)
+        return {};
+    QString description =
+        kind == MediaKind::Audio ? audioChain(config, payload) : videoChain(config, payload);
+    GstElement *chain = GstRuntime::parseBin(description, error);
+    if (!chain) {
+        gst_object_unref(gst_object_ref_sink(input));
+        return {};
+    }
+    gst_bin_add_many(GST_BIN(pipeline), input, chain, nullptr);
+
+    GstPad *webrtcSink = gst_element_request_pad_simple(webrtc, "sink_%u");
+    GstPad *chainSrc = gst_element_get_static_pad(chain, "src");
+    const bool linked = gst_element_link(input, chain) && webrtcSink &&
+                        gst_pad_link(chainSrc, webrtcSink) == GST_PAD_LINK_OK;
+    gst_object_unref(chainSrc);
+    if (!linked) {
+        if (webrtcSink)
+            gst_object_unref(webrtcSink);
+        *error =
+            QStringLiteral("cannot link the %1 source to webrtcbin")
+                .arg(kind == MediaKind::Audio ? QStringLiteral("audio") : QStringLiteral("video"));
+        return {};
+    }
+    if (kind == MediaKind::Video) {
+        // NACK and retransmission for video; audio relies on Opus FEC and concealment.
+        GstWebRTCRTPTransceiver *transceiver = nullptr;
+        g_object_get(webrtcSink, "transceiver", &transceiver, nullptr);
+        if (transceiver) {
+            g_object_set(transceiver, "do-nack", TRUE, nullptr);
+            gst_object_unref(transceiver);
+        }
+    }
+    gst_object_unref(webrtcSink);
+
+    SendBranch branch;
+    branch.m_kind = kind;
+    branch.m_control = gst_bin_get_by_name(GST_BIN(chain), "control");
+    branch.m_encoder = gst_bin_get_by_name(GST_BIN(chain), "encoder");
+    // the pipeline keeps them alive as long as we may use them
+    gst_object_unref(branch.m_control);
+    gst_object_unref(branch.m_encoder);
+    if (kind == MediaKind::Video) {
+        GstPad *encoderSrc = gst_element_get_static_pad(branch.m_encoder, "src");
+        gst_pad_add_probe(encoderSrc, GST_PAD_PROBE_TYPE_EVENT_UPSTREAM, countKeyframeRequest,
+                          SessionBridge::ref(bridge), SessionBridge::unref);
+        gst_object_unref(encoderSrc);
+    }
+    return branch;
+}
+
+void SendBranch::setMuted(bool muted)
+{
+    if (m_control && m_kind == MediaKind::Audio)
+        g_object_set(m_control, "mute", muted ? TRUE : FALSE, nullptr);
+}
+
+void SendBranch::setVideoEnabled(bool enabled)
+{
+    if (!m_control || m_kind != MediaKind::Video)
+        return;
+    g_object_set(m_control, "drop", enabled ? FALSE : TRUE, nullptr);
+    if (enabled)
+        forceKeyframe();
+}
+
+void SendBranch::forceKeyframe()
+{
+    if (!m_encoder || m_kind != MediaKind::Video)
+        return;
+    GstPad *encoderSrc = gst_element_get_static_pad(m_encoder, "src");
+    gst_pad_send_event(encoderSrc,
+                       gst_video_event_new_upstream_force_key_unit(GST_CLOCK_TIME_NONE, TRUE, 0));
+    gst_object_unref(encoderSrc);
+}
+
+}  // namespace softphone::media

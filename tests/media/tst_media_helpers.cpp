@@ -1,0 +1,160 @@
+// The media layer's pure parts: ICE server URIs, reading payload types from SDP, signal bars.
+
+#include "media/ice_server_uri.h"
+#include "media/media_stats.h"
+#include "media/sdp_codecs.h"
+
+#include <QTest>
+
+using namespace softphone::media;
+
+class TestMediaHelpers : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void stunUris_data();
+    void stunUris();
+    void turnUris_data();
+    void turnUris();
+    void payloadTypesComeFromTheSdp_data();
+    void payloadTypesComeFromTheSdp();
+    void qualityBars();
+};
+
+void TestMediaHelpers::stunUris_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("webrtc") << "stun:stun.example.org:3478"
+                            << "stun://stun.example.org:3478";
+    QTest::newRow("already") << "stun://10.0.0.1:3478"
+                             << "stun://10.0.0.1:3478";
+    QTest::newRow("no port") << "stun:stun.example.org"
+                             << "stun://stun.example.org";
+    QTest::newRow("turn is not stun") << "turn:t.example.org:3478"
+                                      << "";
+    QTest::newRow("no host") << "stun:"
+                             << "";
+    QTest::newRow("garbage") << "example.org"
+                             << "";
+}
+
+void TestMediaHelpers::stunUris()
+{
+    QFETCH(QString, uri);
+    QFETCH(QString, expected);
+    QCOMPARE(webrtcbinStunUri(uri), expected);
+}
+
+void TestMediaHelpers::turnUris_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("expected");
+    // coturn's time-limited credentials: "<expiry>:<account>" and a base64 HMAC
+    QTest::newRow("udp") << "turn:turn.example.org:3478?transport=udp"
+                         << "1700000000:alice"
+                         << "q/X+abc="
+                         << "turn://1700000000%3Aalice:q%2FX%2Babc%3D@turn.example.org:3478"
+                            "?transport=udp";
+    QTest::newRow("tls") << "turns:turn.example.org:5349"
+                         << "bob"
+                         << "secret"
+                         << "turns://bob:secret@turn.example.org:5349";
+    QTest::newRow("uri credentials replaced") << "turn://x:y@10.0.0.1:3478"
+                                              << "bob"
+                                              << "pw"
+                                              << "turn://bob:pw@10.0.0.1:3478";
+    QTest::newRow("no user") << "turn:turn.example.org:3478"
+                             << ""
+                             << "pw"
+                             << "";
+    QTest::newRow("stun is not turn") << "stun:turn.example.org:3478"
+                                      << "bob"
+                                      << "pw"
+                                      << "";
+}
+
+void TestMediaHelpers::turnUris()
+{
+    QFETCH(QString, uri);
+    QFETCH(QString, user);
+    QFETCH(QString, password);
+    QFETCH(QString, expected);
+    QCOMPARE(webrtcbinTurnUri({uri, user, password}), expected);
+}
+
+void TestMediaHelpers::payloadTypesComeFromTheSdp_data()
+{
+    QTest::addColumn<QString>("sdp");
+    QTest::addColumn<bool>("hasVideo");
+    QTest::addColumn<int>("opus");
+    QTest::addColumn<int>("vp8");
+    const QString head = QStringLiteral("v=0\r\no=- 1 0 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n");
+    QTest::newRow("chrome") << head + QStringLiteral("m=audio 9 UDP/TLS/RTP/SAVPF 111 63 103\r\n"
+                                                     "a=rtpmap:111 opus/48000/2\r\n"
+                                                     "a=rtpmap:63 red/48000/2\r\n"
+                                                     "a=rtpmap:103 ISAC/16000\r\n"
+                                                     "m=video 9 UDP/TLS/RTP/SAVPF 96 97 98\r\n"
+                                                     "a=rtpmap:96 VP8/90000\r\n"
+                                                     "a=rtpmap:97 rtx/90000\r\n"
+                                                     "a=rtpmap:98 VP9/90000\r\n")
+                            << true << 111 << 96;
+    QTest::newRow("firefox") << head + QStringLiteral("m=audio 9 UDP/TLS/RTP/SAVPF 109 9 0\r\n"
+                                                      "a=rtpmap:109 opus/48000/2\r\n"
+                                                      "a=rtpmap:9 G722/8000/1\r\n"
+                                                      "m=video 9 UDP/TLS/RTP/SAVPF 120 124\r\n"
+                                                      "a=rtpmap:120 VP8/90000\r\n"
+                                                      "a=rtpmap:124 rtx/90000\r\n")
+                             << true << 109 << 120;
+    QTest::newRow("bundle-only video") << head + QStringLiteral("m=audio 9 UDP/TLS/RTP/SAVPF 96\r\n"
+                                                                "a=rtpmap:96 OPUS/48000/2\r\n"
+                                                                "m=video 0 UDP/TLS/RTP/SAVPF 97\r\n"
+                                                                "a=bundle-only\r\n"
+                                                                "a=rtpmap:97 VP8/90000\r\n")
+                                       << true << 96 << 97;
+    QTest::newRow("rejected video") << head + QStringLiteral("m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"
+                                                             "a=rtpmap:111 opus/48000/2\r\n"
+                                                             "m=video 0 UDP/TLS/RTP/SAVPF 96\r\n"
+                                                             "a=rtpmap:96 VP8/90000\r\n")
+                                    << false << 111 << -1;
+    QTest::newRow("mapped but not listed")
+        << head + QStringLiteral("m=audio 9 UDP/TLS/RTP/SAVPF 0\r\n"
+                                 "a=rtpmap:0 PCMU/8000\r\n"
+                                 "a=rtpmap:111 opus/48000/2\r\n")
+        << false << -1 << -1;
+    QTest::newRow("wrong clock") << head + QStringLiteral("m=audio 9 UDP/TLS/RTP/SAVPF 98\r\n"
+                                                          "a=rtpmap:98 opus/16000/1\r\n")
+                                 << false << -1 << -1;
+}
+
+void TestMediaHelpers::payloadTypesComeFromTheSdp()
+{
+    QFETCH(QString, sdp);
+    QFETCH(bool, hasVideo);
+    QFETCH(int, opus);
+    QFETCH(int, vp8);
+    const SdpCodecs codecs = readSdpCodecs(sdp);
+    QVERIFY(codecs.valid);
+    QVERIFY(codecs.hasAudio);
+    QCOMPARE(codecs.hasVideo, hasVideo);
+    QCOMPARE(codecs.opusPayload, opus);
+    QCOMPARE(codecs.vp8Payload, vp8);
+    QVERIFY(!readSdpCodecs(QStringLiteral("not sdp")).valid);
+}
+
+void TestMediaHelpers::qualityBars()
+{
+    QCOMPARE(qualityLevel(20, 0, false), 0);
+    QCOMPARE(qualityLevel(-1, 0, true), 4);  // no round trip yet, nothing lost
+    QCOMPARE(qualityLevel(20, 0.5, true), 4);
+    QCOMPARE(qualityLevel(200, 0.5, true), 3);
+    QCOMPARE(qualityLevel(20, 5, true), 2);
+    QCOMPARE(qualityLevel(20, 12, true), 1);
+    QCOMPARE(qualityLevel(900, 0, true), 1);
+}
+
+QTEST_GUILESS_MAIN(TestMediaHelpers)
+#include "tst_media_helpers.moc"
