@@ -37,6 +37,30 @@ std::optional<int> milliseconds(const QCommandLineParser &parser, const QString 
     return int(seconds * 1000);
 }
 
+// The media a call or answer carries: synthetic devices unless told otherwise.
+std::optional<softphone::media::MediaConfig> mediaOptions(const QCommandLineParser &parser,
+                                                          double defaultTone, QString &error)
+{
+    using namespace softphone::media;
+    if (parser.isSet(QStringLiteral("no-media")))
+        return std::nullopt;
+    MediaConfig config;
+    config.toneFrequency = defaultTone;
+    if (parser.isSet(QStringLiteral("tone"))) {
+        bool ok = false;
+        config.toneFrequency = parser.value(QStringLiteral("tone")).toDouble(&ok);
+        if (!ok || config.toneFrequency < 20 || config.toneFrequency > 20000)
+            error = QCoreApplication::translate("main", "--tone takes a frequency of 20-20000 Hz");
+    }
+    if (parser.isSet(QStringLiteral("devices"))) {
+        config.audioSource = AudioSourceKind::Device;
+        config.videoSource = VideoSourceKind::Device;
+        config.audioSink = SinkKind::Device;
+        config.videoSink = SinkKind::Device;
+    }
+    return config;
+}
+
 Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
 {
     auto tr = [](const char *text) { return QCoreApplication::translate("main", text); };
@@ -114,6 +138,7 @@ Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
         call.cancelAfterMs = milliseconds(parser, QStringLiteral("cancel-after"), error);
         if (auto timeout = milliseconds(parser, QStringLiteral("timeout"), error))
             call.ringTimeoutMs = *timeout;
+        call.media = mediaOptions(parser, 440.0, error);
         if (!error.isEmpty())
             return {nullptr, error};
         return {std::make_unique<CallCommand>(options, call, printer), {}};
@@ -134,6 +159,7 @@ Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
         else if (parser.isSet(QStringLiteral("ignore")))
             answer.action = AnswerCommandOptions::Action::Ignore;
         answer.hangupAfterMs = milliseconds(parser, QStringLiteral("hangup-after"), error);
+        answer.media = mediaOptions(parser, 880.0, error);
         if (parser.isSet(QStringLiteral("count"))) {
             bool ok = false;
             answer.count = parser.value(QStringLiteral("count")).toInt(&ok);
@@ -165,7 +191,9 @@ int main(int argc, char *argv[])
                 "  history PEER [--limit N]\n"
                 "  records PEER [--limit N]\n"
                 "  call PEER [--video] [--hangup-after S] [--cancel-after S] [--timeout S]\n"
-                "  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]"));
+                "  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]\n"
+                "Calls carry media from synthetic devices (a tone, a test pattern) unless\n"
+                "--no-media or --devices is given."));
     parser.addHelpOption();
     parser.addVersionOption();
     auto option = [](const char *name, const char *help, const char *value = nullptr) {
@@ -196,6 +224,12 @@ int main(int argc, char *argv[])
         option("reject", "Decline incoming calls."),
         option("ignore", "Let incoming calls ring out."),
         option("count", "Incoming calls to handle before exiting (default 1).", "N"),
+        option("no-media", "Calls without media: signalling and records only."),
+        option("tone",
+               "Frequency of the synthetic microphone's tone (default 440 Hz for call, "
+               "880 Hz for answer).",
+               "HZ"),
+        option("devices", "Use the real microphone, camera and speaker instead."),
         option("verbose", "Log what the client does on stderr."),
     });
     parser.addPositionalArgument(QStringLiteral("command"),

@@ -6,7 +6,7 @@ using call::CallState;
 
 AnswerCommand::AnswerCommand(CliOptions options, AnswerCommandOptions answer, EventPrinter &printer,
                              QObject *parent)
-    : CallSessionCommand(std::move(options), printer, answer.recordWaitMs, parent)
+    : CallSessionCommand(std::move(options), printer, answer.recordWaitMs, answer.media, parent)
     , m_options(answer)
 {
     m_hangupTimer.setSingleShot(true);

@@ -13,7 +13,8 @@ struct AnswerCommandOptions
     enum class Action { Accept, Reject, Ignore };
     Action action = Action::Accept;
     std::optional<int> hangupAfterMs;
-    int count = 1;             // calls to handle before exiting
+    int count = 1;  // calls to handle before exiting
+    std::optional<media::MediaConfig> media = media::MediaConfig{};  // nullopt: no media
     int recordWaitMs = 20000;  // how long to wait for the last call's record
 };
 

@@ -6,7 +6,7 @@ using call::CallState;
 
 CallCommand::CallCommand(CliOptions options, CallCommandOptions call, EventPrinter &printer,
                          QObject *parent)
-    : CallSessionCommand(std::move(options), printer, call.recordWaitMs, parent)
+    : CallSessionCommand(std::move(options), printer, call.recordWaitMs, call.media, parent)
     , m_options(std::move(call))
 {
     m_controller.setRingTimeoutMs(m_options.ringTimeoutMs);

@@ -14,6 +14,7 @@ struct CallCommandOptions
     std::optional<int> hangupAfterMs;  // after the call is up
     std::optional<int> cancelAfterMs;  // while it rings
     int ringTimeoutMs = 30000;
+    std::optional<media::MediaConfig> media = media::MediaConfig{};  // nullopt: no media
     int recordWaitMs = 20000;  // how long to wait for the call's record after the end
 };
 

@@ -3,7 +3,7 @@
 namespace softphone::cli {
 
 CallSessionCommand::CallSessionCommand(CliOptions options, EventPrinter &printer, int recordWaitMs,
-                                       QObject *parent)
+                                       std::optional<media::MediaConfig> media, QObject *parent)
     : CliCommand(parent)
     , m_printer(printer)
     , m_session(std::move(options), printer)
@@ -19,6 +19,30 @@ CallSessionCommand::CallSessionCommand(CliOptions options, EventPrinter &printer
     connect(&m_session, &CliSession::failed, this, [this](int code, const QString &message) {
         m_printer.error(message);
         finish(code);
+    });
+    if (media) {
+        m_media = std::make_unique<media::CallMedia>(&m_controller, &m_session.im(), *media);
+        printMediaEvents();
+    }
+}
+
+void CallSessionCommand::printMediaEvents()
+{
+    using media::CallMedia;
+    connect(m_media.get(), &CallMedia::connected, this,
+            [this] { m_printer.print("mediaConnected"); });
+    connect(m_media.get(), &CallMedia::firstAudio, this, [this] { m_printer.print("firstAudio"); });
+    connect(m_media.get(), &CallMedia::firstVideo, this, [this] { m_printer.print("firstVideo"); });
+    connect(m_media.get(), &CallMedia::statsUpdated, this, [this](const media::MediaStats &s) {
+        protocol::json fields = {
+            {"rttMs", s.rttMs},          {"lossPercent", s.lossPercent}, {"jitterMs", s.jitterMs},
+            {"kbpsIn", s.bitrateInKbps}, {"kbpsOut", s.bitrateOutKbps},  {"quality", s.quality}};
+        if (s.videoWidth > 0) {
+            fields["width"] = s.videoWidth;
+            fields["height"] = s.videoHeight;
+            fields["fps"] = s.videoFps;
+        }
+        m_printer.print("stats", fields);
     });
 }
 

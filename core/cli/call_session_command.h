@@ -4,6 +4,7 @@
 #include "cli/call_event_printer.h"
 #include "cli/cli_command.h"
 #include "cli/cli_session.h"
+#include "media/call_media.h"
 
 #include <QTimer>
 
@@ -16,8 +17,10 @@ class CallSessionCommand : public CliCommand
     Q_OBJECT
 
 public:
+    // `media`: the synthetic devices (a tone, a test pattern) the calls carry; nullopt: calls
+    // without media, connected as soon as both are in the room.
     CallSessionCommand(CliOptions options, EventPrinter &printer, int recordWaitMs,
-                       QObject *parent = nullptr);
+                       std::optional<media::MediaConfig> media, QObject *parent = nullptr);
 
     void run() override;
     // A first stop request hangs up; a second one, or one with no call on, leaves.
@@ -37,8 +40,11 @@ protected:
     CliSession m_session;
     call::CallController m_controller;
     CallEventPrinter m_events;
+    std::unique_ptr<media::CallMedia> m_media;
 
 private:
+    void printMediaEvents();
+
     QTimer m_recordTimer;
     bool m_stopRequested = false;
 };

@@ -1,0 +1,191 @@
+#include "media/call_media.h"
+
+#include <QLoggingCategory>
+#include <QPointer>
+
+Q_LOGGING_CATEGORY(lcCallMedia, "softphone.media.call")
+
+namespace softphone::media {
+
+using call::CallController;
+using call::CallState;
+
+namespace {
+
+QString sdpTypeName(protocol::SdpType type)
+{
+    return type == protocol::SdpType::Offer ? QStringLiteral("offer") : QStringLiteral("answer");
+}
+
+}  // namespace
+
+CallMedia::CallMedia(CallController *controller, im::ImClient *im, MediaConfig base,
+                     QObject *parent)
+    : QObject(parent)
+    , m_controller(controller)
+    , m_im(im)
+    , m_base(std::move(base))
+{
+    m_controller->setWaitForMedia(true);
+    // ICE reports a failure only once it has candidates to fail with; with none (no network
+    // at all) it would wait forever.
+    m_connectTimer.setSingleShot(true);
+    m_connectTimer.setInterval(30000);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        qCWarning(lcCallMedia) << "no media path within" << m_connectTimer.interval() << "ms";
+        m_controller->mediaFailed(QStringLiteral("no media path"));
+    });
+    connect(m_controller, &CallController::stateChanged, this, &CallMedia::onCallState);
+    connect(m_controller, &CallController::remoteSdp, this,
+            [this](protocol::SdpType type, const QString &sdp) {
+                if (m_session)
+                    m_session->setRemoteDescription(sdpTypeName(type), sdp);
+            });
+    connect(m_controller, &CallController::remoteIce, this,
+            [this](int mlineIndex, const QString &mid, const QString &candidate) {
+                if (m_session)
+                    m_session->addRemoteCandidate(mlineIndex, mid, candidate);
+            });
+    // Back in the room after a lost connection: the path may have changed with it.
+    connect(m_controller, &CallController::roomJoined, this, [this] {
+        if (++m_joins > 1 && m_session && m_session->state() != MediaState::Connected) {
+            qCInfo(lcCallMedia) << "rejoined with media down: restarting ICE";
+            m_session->restartIce();
+        }
+    });
+    connect(m_im, &im::ImClient::stateChanged, this, [this](im::ConnectionState state) {
+        if (state == im::ConnectionState::Online)
+            refreshTurn();
+    });
+    if (m_im->state() == im::ConnectionState::Online)
+        refreshTurn();
+}
+
+CallMedia::~CallMedia()
+{
+    endSession();
+}
+
+void CallMedia::setMuted(bool muted)
+{
+    m_muted = muted;
+    if (m_session)
+        m_session->setMuted(muted);
+}
+
+void CallMedia::setVideoEnabled(bool enabled)
+{
+    m_videoEnabled = enabled;
+    if (m_session)
+        m_session->setVideoEnabled(enabled);
+}
+
+void CallMedia::onCallState(CallState state)
+{
+    switch (state) {
+    case CallState::Connecting:
+        if (!m_session || m_sessionCid != m_controller->current().cid)
+            startSession();
+        break;
+    case CallState::InCall:
+        break;
+    case CallState::Idle:
+    case CallState::Outgoing:
+    case CallState::Incoming:
+    case CallState::Ended:
+        endSession();
+        break;
+    }
+}
+
+// The call was answered: both ends build their pipelines; the caller's offers, the
+// callee's waits for that offer.
+void CallMedia::startSession()
+{
+    endSession();
+    const call::CallInfo &call = m_controller->current();
+    m_sessionCid = call.cid;
+    m_joins = 0;
+    m_session =
+        std::make_unique<MediaSession>(call.outgoing ? MediaRole::Caller : MediaRole::Callee);
+    MediaSession *session = m_session.get();
+    connect(session, &MediaSession::localDescription, this,
+            [this](const QString &type, const QString &sdp) {
+                m_controller->sendSdp(type == QLatin1String("offer") ? protocol::SdpType::Offer
+                                                                     : protocol::SdpType::Answer,
+                                      sdp);
+            });
+    connect(session, &MediaSession::localCandidate, m_controller, &CallController::sendIce);
+    connect(session, &MediaSession::stateChanged, this, [this](MediaState state) {
+        if (state == MediaState::Connected) {
+            m_connectTimer.stop();
+            m_controller->mediaConnected();
+            emit connected();
+        }
+    });
+    connect(session, &MediaSession::failed, this, [this](const QString &reason) {
+        qCWarning(lcCallMedia) << "media failed:" << reason;
+        m_controller->mediaFailed(reason);
+    });
+    connect(session, &MediaSession::firstAudioReceived, this, &CallMedia::firstAudio);
+    connect(session, &MediaSession::firstVideoReceived, this, &CallMedia::firstVideo);
+    connect(session, &MediaSession::statsUpdated, this, &CallMedia::statsUpdated);
+    emit sessionStarted(session);
+    m_connectTimer.start();
+    session->start(configForCall());
+    session->setMuted(m_muted);
+    if (!m_videoEnabled)
+        session->setVideoEnabled(false);
+}
+
+void CallMedia::endSession()
+{
+    m_connectTimer.stop();
+    if (!m_session)
+        return;
+    m_session->disconnect(this);
+    m_session->stop();
+    m_session.reset();
+    m_sessionCid.clear();
+    emit sessionEnded();
+}
+
+MediaConfig CallMedia::configForCall() const
+{
+    MediaConfig config = m_base;
+    config.audio = true;
+    config.video = m_controller->current().type == protocol::CallType::Video;
+    if (!m_stunServer.isEmpty())
+        config.stunServer = m_stunServer;
+    if (!m_turnServers.isEmpty())
+        config.turnServers = m_turnServers;
+    return config;
+}
+
+// Time-limited TURN credentials from the server, asked for whenever we come online; a call
+// that starts without them still works where no relay is needed.
+void CallMedia::refreshTurn()
+{
+    QPointer<CallMedia> self(this);
+    m_im->call(protocol::TurnGet{}, [self](std::optional<protocol::TurnCredentials> turn,
+                                           const protocol::ErrorBody &error) {
+        if (!self)
+            return;
+        if (!turn) {
+            qCInfo(lcCallMedia) << "no TURN credentials:" << error.message.c_str();
+            return;
+        }
+        self->m_turnServers.clear();
+        self->m_stunServer.clear();
+        for (const std::string &url : turn->urls) {
+            const QString uri = QString::fromStdString(url);
+            if (uri.startsWith(QLatin1String("stun:")))
+                self->m_stunServer = uri;
+            else
+                self->m_turnServers.append({uri, QString::fromStdString(turn->username),
+                                            QString::fromStdString(turn->credential)});
+        }
+    });
+}
+
+}  // namespace softphone::media

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "call/call_controller.h"
+#include "media/media_config.h"
+#include "media/media_session.h"
+#include "media/media_stats.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace softphone::media {
+
+// Gives the calls of a CallController their media: a MediaSession from the answer to the
+// end, its offer/answer and candidates carried as rtc.sdp / rtc.ice for the current call,
+// TURN servers from the server's credentials, and the call held in Connecting until the
+// media is up (or ended when it fails).
+class CallMedia : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `base` is the template for every call: sources, sinks, tone, jitter buffer...; audio,
+    // video and the ICE servers are set per call.
+    CallMedia(call::CallController *controller, im::ImClient *im, MediaConfig base,
+              QObject *parent = nullptr);
+    ~CallMedia() override;
+
+    MediaSession *session() const { return m_session.get(); }
+    // How long an answered call may wait for its media before it ends as failed.
+    void setConnectTimeoutMs(int ms) { m_connectTimer.setInterval(ms); }
+    void setMuted(bool muted);
+    void setVideoEnabled(bool enabled);
+
+signals:
+    void sessionStarted(softphone::media::MediaSession *session);
+    void connected();
+    void firstAudio();
+    void firstVideo();
+    void statsUpdated(const softphone::media::MediaStats &stats);
+    void sessionEnded();
+
+private:
+    void onCallState(call::CallState state);
+    void startSession();
+    void endSession();
+    void refreshTurn();
+    MediaConfig configForCall() const;
+
+    call::CallController *m_controller;
+    im::ImClient *m_im;
+    MediaConfig m_base;
+    std::unique_ptr<MediaSession> m_session;
+    QString m_sessionCid;
+    int m_joins = 0;  // our room joins during this call: a second one is a comeback
+    QString m_stunServer;
+    QList<TurnServer> m_turnServers;
+    bool m_muted = false;
+    bool m_videoEnabled = true;
+    QTimer m_connectTimer;
+};
+
+}  // namespace softphone::media
