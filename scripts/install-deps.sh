@@ -9,6 +9,8 @@ packages=(
     # Qt 6 and the libraries the core and server use
     qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql nlohmann-json3-dev libsodium-dev libgl-dev
+    # the desktop app: SVG icons, call tones, the OS keychain; Xvfb for screenshots
+    qt6-svg-dev qt6-multimedia-dev qtkeychain-qt6-dev xvfb xauth
     # tests: loopback HTTP receivers, network namespaces
     python3 iproute2 procps openssl
 )
