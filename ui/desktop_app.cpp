@@ -121,6 +121,7 @@ void DesktopApp::showLogin(const QString &error)
     m_login->show();
     m_login->raise();
     m_login->activateWindow();
+    emit windowShown();
 }
 
 void DesktopApp::signIn(const QUrl &server, const QString &account, const QString &password,
@@ -328,6 +329,7 @@ void DesktopApp::showMainWindow()
     m_window->show();
     m_window->raise();
     m_window->activateWindow();
+    emit windowShown();
 }
 
 }  // namespace softphone::ui

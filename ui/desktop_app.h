@@ -46,7 +46,8 @@ public:
     CallCoordinator *calls() const { return m_calls.get(); }
 
 signals:
-    void signedIn();  // the main window is shown
+    void windowShown();  // the login dialog or the main window was shown
+    void signedIn();     // the main window is shown
 
 private:
     void showLogin(const QString &error = {});

@@ -4,6 +4,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -48,6 +50,19 @@ int main(int argc, char *argv[])
     options.language = parser.value(QStringLiteral("language"));
 
     softphone::ui::DesktopApp desktop(options);
+    // For bench_app: tells on stdout when the first window is up and when signed in.
+    if (qEnvironmentVariableIsSet("SOFTPHONE_REPORT_STARTUP")) {
+        const auto report = [](const char *what) {
+            QTimer::singleShot(0, [what] {
+                std::printf("%s\n", what);
+                std::fflush(stdout);
+            });
+        };
+        QObject::connect(&desktop, &softphone::ui::DesktopApp::windowShown,
+                         [report] { report("window-shown"); });
+        QObject::connect(&desktop, &softphone::ui::DesktopApp::signedIn,
+                         [report] { report("signed-in"); });
+    }
     desktop.start();
     return QApplication::exec();
 }
