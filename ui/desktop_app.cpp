@@ -263,9 +263,13 @@ void DesktopApp::closeSession()
     m_tray.reset();
     m_calls.reset();
     m_session.reset();
-    if (m_im)
+    if (m_im) {
+        // This may run inside one of the client's own signals (a refused login): delete it
+        // once that has returned.
+        m_im->disconnect(this);
         m_im->stop();
-    m_im.reset();
+        m_im.release()->deleteLater();
+    }
 }
 
 void DesktopApp::signOut()
