@@ -118,6 +118,12 @@ void CallWindow::setCameraOn(bool on)
     m_camera->setChecked(on);
 }
 
+void CallWindow::setNameResolver(std::function<QString(const QString &)> nameOf)
+{
+    m_nameOf = std::move(nameOf);
+    onState(m_calls->state());
+}
+
 QString CallWindow::endText(EndReason reason)
 {
     switch (reason) {
@@ -186,7 +192,9 @@ void CallWindow::onState(CallState state)
     } else {
         m_tick.stop();
     }
-    const QString name = info.peerName.isEmpty() ? info.peer : info.peerName;
+    QString name = info.peerName;
+    if (name.isEmpty())
+        name = m_nameOf && !info.peer.isEmpty() ? m_nameOf(info.peer) : info.peer;
     m_peer->setText(name);
     setWindowTitle(name.isEmpty() ? tr("Call") : tr("Call with %1").arg(name));
     const bool live = state == CallState::Outgoing || state == CallState::Connecting ||

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QWidget>
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -26,6 +27,8 @@ public:
     CallWindow(call::CallController *calls, CallMediaControls *media, QWidget *parent = nullptr);
 
     void setMediaControls(CallMediaControls *media);
+    // How to name the peer when the server gave no name (the contacts' display names).
+    void setNameResolver(std::function<QString(const QString &account)> nameOf);
     void setCameraOn(bool on);
     QString statusText() const;
     QPushButton *hangupButton() const { return m_hangup; }
@@ -46,6 +49,7 @@ private:
 
     call::CallController *m_calls;
     CallMediaControls *m_media;
+    std::function<QString(const QString &)> m_nameOf;
     bool m_ringing = false;
     QElapsedTimer m_running;
     QTimer m_tick;

@@ -2,6 +2,7 @@
 
 #include "call_coordinator.h"
 #include "call_log_view.h"
+#include "call_window.h"
 #include "chat_view.h"
 #include "client_session.h"
 #include "connection_status_label.h"
@@ -95,6 +96,10 @@ MainWindow::MainWindow(ClientSession *session, CallCoordinator *calls, QWidget *
     connect(m_session, &ClientSession::countsChanged, this, &MainWindow::updateCounts);
     connect(m_session->conversations(), &QAbstractItemModel::dataChanged, this,
             &MainWindow::updateCounts);
+    m_calls->callWindow()->setNameResolver(
+        [presence = m_session->presence()](const QString &account) {
+            return presence->displayName(account);
+        });
     resize(980, 680);
     retranslate();
 }
