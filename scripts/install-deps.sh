@@ -13,6 +13,8 @@ packages=(
     libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
     gstreamer1.0-nice
+    # the desktop app: SVG icons, call tones, the OS keychain; Xvfb for screenshots
+    qt6-svg-dev qt6-multimedia-dev qtkeychain-qt6-dev xvfb xauth
     # tests: loopback HTTP receivers, network namespaces
     python3 file iproute2 procps openssl
 )

@@ -4,79 +4,885 @@
 <context>
     <name>CallRecordPresenter</name>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="27"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="29"/>
         <source>Outgoing video call · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="28"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="30"/>
         <source>Outgoing voice call · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="29"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="31"/>
         <source>Incoming video call · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="30"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="32"/>
         <source>Incoming voice call · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="32"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="34"/>
         <source>Canceled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="32"/>
-        <location filename="../core/records/call_record_presenter.cpp" line="36"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="34"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="38"/>
         <source>Missed call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="34"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="36"/>
         <source>Declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="34"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="36"/>
         <source>You declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="36"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="38"/>
         <source>No answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="38"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="40"/>
         <source>Line busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="38"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="40"/>
         <source>Missed call (you were busy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="47"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="49"/>
         <source>[Missed video call]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="47"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="49"/>
         <source>[Missed voice call]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="48"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="50"/>
         <source>[Video call]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="48"/>
+        <location filename="../core/records/call_record_presenter.cpp" line="50"/>
         <source>[Voice call]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/cli/main.cpp" line="34"/>
+        <source>--%1 takes a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="160"/>
+        <source>Softphone command-line client. Events are printed as JSON lines.
+Commands:
+  register ACCID PASSWORD
+  send PEER TEXT
+  history PEER [--limit N]
+  records PEER [--limit N]
+  call PEER [--video] [--hangup-after S] [--cancel-after S] [--timeout S]
+  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="202"/>
+        <source>What to do; see above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="18"/>
+        <source>Softphone: chat, voice and video calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="22"/>
+        <source>The server, ws:// or wss://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="24"/>
+        <source>The account to sign in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="27"/>
+        <source>Its password (or $SOFTPHONE_PASSWORD); with --user, signs in at once and remembers nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="31"/>
+        <source>Keeps settings, remembered sign-in and messages apart under this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="35"/>
+        <source>The language of the interface: en or zh_CN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::cli::AnswerCommand</name>
+    <message>
+        <location filename="../core/cli/answer_command.cpp" line="33"/>
+        <source>a call&apos;s record did not arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::cli::CallCommand</name>
+    <message>
+        <location filename="../core/cli/call_command.cpp" line="25"/>
+        <source>cannot place the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/cli/call_command.cpp" line="37"/>
+        <source>the call&apos;s record did not arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::cli::CliSession</name>
+    <message>
+        <location filename="../core/cli/cli_session.cpp" line="18"/>
+        <source>cannot reach the server at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cli_session.cpp" line="34"/>
+        <source>login refused (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cli_session.cpp" line="41"/>
+        <source>cannot create the data directory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::cli::RegisterCommand</name>
+    <message>
+        <location filename="../core/cli/register_command.cpp" line="20"/>
+        <source>cannot reach the server at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/cli/register_command.cpp" line="26"/>
+        <source>cannot reach the server at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/cli/register_command.cpp" line="38"/>
+        <source>registration refused (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::cli::SendCommand</name>
+    <message>
+        <location filename="../core/cli/message_commands.cpp" line="24"/>
+        <source>the message could not be stored locally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/cli/message_commands.cpp" line="40"/>
+        <source>the server refused the message (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::im::AccountRegistrar</name>
+    <message>
+        <location filename="../core/im/account_registrar.cpp" line="15"/>
+        <source>no answer from the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::im::WsImClient</name>
+    <message>
+        <location filename="../core/im/im_client.cpp" line="83"/>
+        <source>The local message store cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::CallLogView</name>
+    <message>
+        <location filename="../ui/call_log_view.cpp" line="47"/>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_log_view.cpp" line="49"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_log_view.cpp" line="62"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_log_view.cpp" line="63"/>
+        <source>Missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::CallWindow</name>
+    <message>
+        <location filename="../ui/call_window.cpp" line="126"/>
+        <source>Call ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="128"/>
+        <source>The other side hung up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="130"/>
+        <source>Canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="132"/>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="134"/>
+        <source>You declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="136"/>
+        <source>Line busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="138"/>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="140"/>
+        <source>Missed call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="142"/>
+        <source>Answered on another device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="144"/>
+        <source>Declined on another device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="146"/>
+        <source>Call failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="157"/>
+        <source>Ringing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="157"/>
+        <source>Calling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="159"/>
+        <source>Incoming call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="161"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="191"/>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="191"/>
+        <source>Call with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="210"/>
+        <source>Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="211"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="212"/>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="213"/>
+        <source>Hang up (Ctrl+Shift+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="214"/>
+        <source>Remote video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="215"/>
+        <source>Your camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::ChatView</name>
+    <message>
+        <location filename="../ui/chat_view.cpp" line="116"/>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat_view.cpp" line="116"/>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat_view.cpp" line="121"/>
+        <source>Voice call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat_view.cpp" line="122"/>
+        <source>Video call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat_view.cpp" line="123"/>
+        <source>Write a message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat_view.cpp" line="124"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat_view.cpp" line="183"/>
+        <source>Video call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat_view.cpp" line="183"/>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat_view.cpp" line="186"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat_view.cpp" line="187"/>
+        <source>Delete (on this device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::ConnectionStatusLabel</name>
+    <message>
+        <location filename="../ui/connection_status_label.cpp" line="23"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connection_status_label.cpp" line="25"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connection_status_label.cpp" line="27"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connection_status_label.cpp" line="30"/>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connection_status_label.cpp" line="31"/>
+        <source>Reconnecting in %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::ContactsView</name>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="58"/>
+        <source>There is no account with that id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="59"/>
+        <source>Could not add the contact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="113"/>
+        <source>Add a contact by account id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="114"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="115"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="116"/>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="117"/>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::ConversationDelegate</name>
+    <message>
+        <location filename="../ui/conversation_delegate.cpp" line="25"/>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::CredentialStore</name>
+    <message>
+        <location filename="../ui/credential_store.cpp" line="81"/>
+        <location filename="../ui/credential_store.cpp" line="88"/>
+        <source>this build has no keychain support</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::DesktopApp</name>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="34"/>
+        <source>That account id is taken. Choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="36"/>
+        <source>This server does not let you register; ask its operator for an account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="39"/>
+        <source>Registration refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="43"/>
+        <location filename="../ui/desktop_app.cpp" line="170"/>
+        <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="57"/>
+        <source>this build has no keychain support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="60"/>
+        <source>no D-Bus session for the Secret Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="136"/>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="155"/>
+        <source>Creating the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="180"/>
+        <source>Wrong account or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="183"/>
+        <source>Your saved sign-in has expired. Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="185"/>
+        <source>This server speaks another version of the protocol. Update the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="187"/>
+        <source>Sign-in refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="192"/>
+        <source>You were signed out. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="252"/>
+        <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::IncomingCallWindow</name>
+    <message>
+        <location filename="../ui/incoming_call_window.cpp" line="87"/>
+        <source>Incoming video call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incoming_call_window.cpp" line="88"/>
+        <source>Incoming voice call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incoming_call_window.cpp" line="108"/>
+        <source>Call from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incoming_call_window.cpp" line="128"/>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incoming_call_window.cpp" line="129"/>
+        <source>Accept (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incoming_call_window.cpp" line="130"/>
+        <source>Accept with video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incoming_call_window.cpp" line="131"/>
+        <source>Accept with video (Ctrl+Shift+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incoming_call_window.cpp" line="132"/>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incoming_call_window.cpp" line="133"/>
+        <source>Decline (Ctrl+Shift+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::LoginDialog</name>
+    <message>
+        <location filename="../ui/login_dialog.cpp" line="157"/>
+        <source>The server address must start with ws:// or wss://, for example ws://127.0.0.1:8600.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.cpp" line="163"/>
+        <source>Enter your account id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.cpp" line="168"/>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.cpp" line="177"/>
+        <source>Sign in — Softphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.cpp" line="178"/>
+        <source>Sign in to Softphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.cpp" line="179"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.cpp" line="180"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.cpp" line="181"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.cpp" line="182"/>
+        <source>Remember me on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.cpp" line="184"/>
+        <source>Your sign-in cannot be remembered: the system keychain is unavailable (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.cpp" line="187"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.cpp" line="188"/>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="130"/>
+        <source>The call could not be placed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="147"/>
+        <source>Softphone — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="150"/>
+        <source>Calls (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="150"/>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="155"/>
+        <source>Chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="156"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="157"/>
+        <source>Choose a conversation, or a contact to write to or call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="158"/>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="159"/>
+        <source>Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="160"/>
+        <source>&amp;Softphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="161"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="162"/>
+        <source>&amp;Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="163"/>
+        <source>&amp;Accept calls on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="164"/>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="165"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::MessageDelegate</name>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="39"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="41"/>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="122"/>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="124"/>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="68"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="69"/>
+        <source>Ring for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="70"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="71"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="72"/>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="73"/>
+        <source>Leave call records in conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="74"/>
+        <source>Do not disturb (ring silently, no notifications)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="75"/>
+        <source>Accept calls on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::TrayIcon</name>
+    <message>
+        <location filename="../ui/tray_icon.cpp" line="90"/>
+        <source>Incoming video call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray_icon.cpp" line="91"/>
+        <source>Incoming voice call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray_icon.cpp" line="101"/>
+        <source>Missed video call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray_icon.cpp" line="102"/>
+        <source>Missed voice call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray_icon.cpp" line="103"/>
+        <source>%1 — click to call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray_icon.cpp" line="110"/>
+        <source>Show Softphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray_icon.cpp" line="111"/>
+        <source>Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray_icon.cpp" line="112"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/tray_icon.cpp" line="113"/>
+        <source>Softphone — %n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/tray_icon.cpp" line="114"/>
+        <source>Softphone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -162,6 +162,7 @@ void CallController::onInviteAnswered(int attempt, std::optional<protocol::CallI
     m_call.channelId = result->channelId;
     if (state() == CallState::Outgoing) {
         m_ringTimer = m_clock->startTimer(m_ringTimeoutMs, [this] { onRingTimeout(); });
+        emit ringing();
     } else if (state() == CallState::Ended && endReason() == EndReason::Canceled) {
         // Canceled before the server answered.
         withdraw(protocol::CancelReason::Canceled, EndReason::Canceled);

@@ -96,6 +96,7 @@ signals:
     void incoming(const QString &caller, const QString &callerName,
                   softphone::protocol::CallType type,
                   const QString &cid);     // beCalling
+    void ringing();                        // the server rang the callee's devices
     void accepted();                       // the callee answered our call
     void rejected();                       // the callee declined it
     void busy();                           // the callee was busy

@@ -192,8 +192,15 @@ void WsImClient::onClosed(int code, const QString &reason)
         setState(ConnectionState::Offline);
         return;
     }
+    scheduleReconnect();  // first, so that listeners of the state see the countdown
     setState(ConnectionState::Waiting);
-    scheduleReconnect();
+}
+
+int WsImClient::reconnectInMs() const
+{
+    return m_state == ConnectionState::Waiting && m_reconnectTimer.isActive()
+               ? m_reconnectTimer.remainingTime()
+               : -1;
 }
 
 void WsImClient::scheduleReconnect()

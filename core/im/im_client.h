@@ -42,6 +42,8 @@ public:
     virtual ConnectionState state() const = 0;
     virtual QString account() const = 0;
     virtual LocalStore *store() = 0;
+    // While Waiting: how long until the next attempt to reconnect, in ms; else -1.
+    virtual int reconnectInMs() const { return -1; }
 
     // Queues a message: stored locally at once as pending, sent now or after a reconnect,
     // resent with the same msgidClient until the server acknowledges it. Returns msgidClient.
@@ -106,6 +108,7 @@ public:
     QString account() const override { return m_credentials.account; }
     LocalStore *store() override { return m_store.get(); }
     const Credentials &credentials() const { return m_credentials; }
+    int reconnectInMs() const override;
 
     QString sendMessage(const QString &to, protocol::MsgType type, const QString &body,
                         const QString &attach) override;

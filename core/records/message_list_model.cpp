@@ -90,6 +90,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return isRecord ? int(view.type) : 0;
     case LocalIdRole:
         return qint64(stored.localId);
+    case RecordDurationRole:
+        return view.duration;
+    case RecordStatusRole:
+        return isRecord ? int(view.status) : 0;
     default:
         return {};
     }
@@ -108,7 +112,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
                   {RecordIconRole, "recordIcon"},
                   {RecordMissedRole, "recordMissed"},
                   {RecordTypeRole, "recordType"},
-                  {LocalIdRole, "localId"}});
+                  {LocalIdRole, "localId"},
+                  {RecordDurationRole, "recordDuration"},
+                  {RecordStatusRole, "recordStatus"}});
     return names;
 }
 

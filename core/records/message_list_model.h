@@ -28,6 +28,8 @@ public:
         RecordMissedRole,
         RecordTypeRole,
         LocalIdRole,
+        RecordDurationRole,  // the viewer's time in the call, status 1 only; else empty
+        RecordStatusRole,    // int(protocol::CallStatus), 0 for a message
     };
 
     MessageListModel(im::LocalStore *store, QString peer, int pageSize = 50,

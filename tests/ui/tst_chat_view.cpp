@@ -1,0 +1,223 @@
+// The chat view in the main window: a click on a call record calls back with the record's
+// media type (checked on the wire, as the call.invite request), Copy and Delete act on the
+// row, the conversation opens with one page and reads older ones as the user scrolls up.
+
+#include "call_coordinator.h"
+#include "call_record_delegate.h"
+#include "call_window.h"
+#include "chat_view.h"
+#include "client_session.h"
+#include "core/fake_im_client.h"
+#include "main_window.h"
+#include "message_delegate.h"
+#include "message_list_view.h"
+#include "record_fixture.h"
+#include "records/message_list_model.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QScrollBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace softphone;
+using protocol::CallStatus;
+using protocol::CallType;
+using records::MessageListModel;
+
+class TestChatView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void clickOnARecordCallsBackWithTheSameType_data();
+    void clickOnARecordCallsBackWithTheSameType();
+    void clickOnATextMessageCallsNobody();
+    void copyAndDelete();
+    void opensWithOnePageAndPagesInOnScroll();
+
+private:
+    void open();
+    const test::FakeImClient::Request *findRequest(const std::string &method) const;
+    QModelIndex rowWithLocalId(qint64 localId) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<im::LocalStore> m_store;
+    std::unique_ptr<test::FakeImClient> m_im;
+    std::unique_ptr<ui::ClientSession> m_session;
+    std::unique_ptr<ui::CallCoordinator> m_calls;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void TestChatView::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<im::LocalStore>(m_dir->filePath(QStringLiteral("s.db")),
+                                               QStringLiteral("alice"));
+    QCOMPARE(m_store->open(), QString());
+    m_im = std::make_unique<test::FakeImClient>();
+}
+
+void TestChatView::cleanup()
+{
+    m_window.reset();
+    m_calls.reset();
+    m_session.reset();
+    m_im.reset();
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestChatView::open()
+{
+    m_session = std::make_unique<ui::ClientSession>(m_im.get(), m_store.get());
+    m_calls = std::make_unique<ui::CallCoordinator>(m_session->calls());
+    m_window = std::make_unique<ui::MainWindow>(m_session.get(), m_calls.get());
+    m_window->resize(900, 700);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->openConversation(QStringLiteral("bob"));
+}
+
+const test::FakeImClient::Request *TestChatView::findRequest(const std::string &method) const
+{
+    for (const auto &request : m_im->requests) {
+        if (request.method == method)
+            return &request;
+    }
+    return nullptr;
+}
+
+QModelIndex TestChatView::rowWithLocalId(qint64 localId) const
+{
+    const ui::MessageListView *view = m_window->chatView()->messageView();
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        const QModelIndex index = view->model()->index(row, 0);
+        if (index.data(MessageListModel::LocalIdRole).toLongLong() == localId)
+            return index;
+    }
+    return {};
+}
+
+void TestChatView::clickOnARecordCallsBackWithTheSameType_data()
+{
+    QTest::addColumn<CallType>("type");
+    QTest::addColumn<bool>("aliceCalled");
+    QTest::newRow("audio, own call") << CallType::Audio << true;
+    QTest::newRow("video, own call") << CallType::Video << true;
+    QTest::newRow("audio, missed") << CallType::Audio << false;
+    QTest::newRow("video, missed") << CallType::Video << false;
+}
+
+void TestChatView::clickOnARecordCallsBackWithTheSameType()
+{
+    QFETCH(CallType, type);
+    QFETCH(bool, aliceCalled);
+    // The other type first, so that a wrong row or a fixed type would show.
+    const CallType other = type == CallType::Audio ? CallType::Video : CallType::Audio;
+    QVERIFY(m_store->addFromServer(
+        test::callRecordMessage("alice", "bob", CallStatus::Completed, other, 1)));
+    const auto stored = m_store->addFromServer(
+        aliceCalled ? test::callRecordMessage("alice", "bob", CallStatus::Timeout, type, 2)
+                    : test::callRecordMessage("bob", "alice", CallStatus::Timeout, type, 2));
+    QVERIFY(stored);
+    open();
+
+    ui::MessageListView *view = m_window->chatView()->messageView();
+    const QModelIndex index = rowWithLocalId(stored->localId);
+    QVERIFY(index.isValid());
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.font = view->font();
+    option.rect = view->visualRect(index);
+    const QRect bubble = ui::CallRecordDelegate::bubbleRect(
+        option, ui::MessageDelegate::contentRect(option, index), index);
+    QVERIFY(view->viewport()->rect().contains(bubble.center()));
+    QVERIFY(!findRequest("call.invite"));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, bubble.center());
+
+    const auto *invite = findRequest("call.invite");
+    QVERIFY(invite);
+    QCOMPARE(invite->params.at("callee").get<std::string>(), std::string("bob"));
+    QCOMPARE(invite->params.at("type").get<int>(), int(type));
+    QCOMPARE(m_session->calls()->state(), call::CallState::Outgoing);
+    QVERIFY(m_calls->callWindow()->isVisible());
+}
+
+void TestChatView::clickOnATextMessageCallsNobody()
+{
+    const auto stored = m_store->addFromServer(test::textMessage("bob", "alice", "hello", 1));
+    QVERIFY(stored);
+    open();
+    ui::MessageListView *view = m_window->chatView()->messageView();
+    const QModelIndex index = rowWithLocalId(stored->localId);
+    QVERIFY(index.isValid());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    QVERIFY(!findRequest("call.invite"));
+    QCOMPARE(m_session->calls()->state(), call::CallState::Idle);
+}
+
+void TestChatView::copyAndDelete()
+{
+    QVERIFY(m_store->addFromServer(test::textMessage("bob", "alice", "hello", 1)));
+    const auto record = m_store->addFromServer(
+        test::callRecordMessage("bob", "alice", CallStatus::Busy, CallType::Audio, 2));
+    QVERIFY(record);
+    open();
+    ui::ChatView *chat = m_window->chatView();
+    QCOMPARE(chat->model()->rowCount(), 2);
+    QModelIndex index = rowWithLocalId(record->localId);
+    chat->copyMessage(index);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("Missed call (you were busy)"));
+
+    chat->deleteMessage(index);
+    QCOMPARE(chat->model()->rowCount(), 1);
+    QVERIFY(!rowWithLocalId(record->localId).isValid());
+    QCOMPARE(m_store->count(QStringLiteral("bob")), 1);  // gone from the store too
+    // The conversation's preview falls back to the message before.
+    const int row = m_session->conversations()->rowOf(QStringLiteral("bob"));
+    QCOMPARE(m_session->conversations()
+                 ->index(row)
+                 .data(records::ConversationListModel::PreviewRole)
+                 .toString(),
+             QStringLiteral("hello"));
+}
+
+void TestChatView::opensWithOnePageAndPagesInOnScroll()
+{
+    for (int i = 0; i < 300; ++i) {
+        QVERIFY(m_store->addFromServer(
+            i % 3 == 0 ? test::callRecordMessage(i % 2 ? "alice" : "bob", i % 2 ? "bob" : "alice",
+                                                 CallStatus(1 + i % 5), CallType::Audio, i)
+                       : test::textMessage(i % 2 ? "alice" : "bob", i % 2 ? "bob" : "alice",
+                                           "message " + std::to_string(i), i)));
+    }
+    open();
+    ui::MessageListView *view = m_window->chatView()->messageView();
+    MessageListModel *model = m_window->chatView()->model();
+    QCOMPARE(model->rowCount(), 50);  // one page, though the view shows the newest rows
+    QVERIFY(view->isAtNewest());
+    const QModelIndex newest = view->model()->index(49, 0);
+    QVERIFY(view->viewport()->rect().intersects(view->visualRect(newest)));
+
+    // Scrolling to the top reads one more page and keeps the rows on screen where they were.
+    const qint64 firstOfPage = model->index(0).data(MessageListModel::LocalIdRole).toLongLong();
+    view->verticalScrollBar()->setValue(0);
+    QCOMPARE(model->rowCount(), 100);
+    QVERIFY(view->verticalScrollBar()->value() > 0);
+    // Still looking at what was the top of the first page, now row 50 (its day separator,
+    // if it had one, may have gone: the day goes on in the page above).
+    const QModelIndex kept = view->model()->index(50, 0);
+    QCOMPARE(kept.data(MessageListModel::LocalIdRole).toLongLong(), firstOfPage);
+    const QRect keptRect = view->visualRect(kept);
+    QVERIFY2(keptRect.top() >= 0 && keptRect.top() <= 40,
+             qPrintable(QStringLiteral("row 50 at %1").arg(keptRect.top())));
+    while (view->loadOlder()) {
+    }
+    QCOMPARE(model->rowCount(), 300);
+}
+
+QTEST_MAIN(TestChatView)
+#include "tst_chat_view.moc"

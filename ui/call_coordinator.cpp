@@ -1,0 +1,83 @@
+#include "call_coordinator.h"
+
+#include "call_media_controls.h"
+#include "call_window.h"
+#include "incoming_call_window.h"
+
+namespace softphone::ui {
+
+using call::CallState;
+
+CallCoordinator::CallCoordinator(call::CallController *calls, QObject *parent)
+    : QObject(parent)
+    , m_calls(calls)
+    , m_callWindow(std::make_unique<CallWindow>(calls, nullptr))
+    , m_incomingWindow(std::make_unique<IncomingCallWindow>(calls))
+{
+    connect(m_calls, &call::CallController::stateChanged, this, &CallCoordinator::onState);
+    connect(m_incomingWindow.get(), &IncomingCallWindow::accepted, this, [this](bool withVideo) {
+        m_callWindow->setCameraOn(withVideo);
+        if (m_media)
+            m_media->setCameraEnabled(withVideo);
+    });
+}
+
+CallCoordinator::~CallCoordinator() = default;
+
+bool CallCoordinator::placeCall(const QString &peer, protocol::CallType type)
+{
+    if (m_calls->call(peer, type))
+        return true;
+    if (m_calls->isBusy())
+        present(m_calls->state() == CallState::Incoming
+                    ? static_cast<QWidget *>(m_incomingWindow.get())
+                    : m_callWindow.get());
+    return false;
+}
+
+void CallCoordinator::setMediaControls(CallMediaControls *media)
+{
+    m_media = media;
+    m_callWindow->setMediaControls(media);
+}
+
+void CallCoordinator::setDoNotDisturb(bool on)
+{
+    m_doNotDisturb = on;
+    m_sounds.setSilentRinging(on);
+}
+
+void CallCoordinator::present(QWidget *window)
+{
+    window->show();
+    window->raise();
+    window->activateWindow();
+}
+
+void CallCoordinator::onState(CallState state)
+{
+    const CallState from = std::exchange(m_previous, state);
+    m_sounds.follow(from, state, m_calls->endReason());
+    switch (state) {
+    case CallState::Incoming:
+        if (m_doNotDisturb)
+            m_incomingWindow->show();  // rings silently and does not take the focus
+        else
+            present(m_incomingWindow.get());
+        break;
+    case CallState::Outgoing:
+    case CallState::Connecting:
+        m_incomingWindow->hide();
+        present(m_callWindow.get());
+        break;
+    case CallState::InCall:
+    case CallState::Ended:
+        break;
+    case CallState::Idle:
+        m_incomingWindow->hide();
+        m_callWindow->hide();
+        break;
+    }
+}
+
+}  // namespace softphone::ui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "call/call_controller.h"
+#include "call_sounds.h"
+
+#include <QObject>
+#include <memory>
+
+namespace softphone::ui {
+
+class CallMediaControls;
+class CallWindow;
+class IncomingCallWindow;
+
+// Shows the right call window for the controller's state (the incoming window while a call
+// rings here, the call window otherwise), raises it, and plays the tones.
+class CallCoordinator : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CallCoordinator(call::CallController *calls, QObject *parent = nullptr);
+    ~CallCoordinator() override;
+
+    // Places a call; false (and the current call's window is raised) if one is on.
+    bool placeCall(const QString &peer, protocol::CallType type);
+    void setMediaControls(CallMediaControls *media);
+    void setDoNotDisturb(bool on);
+
+    CallWindow *callWindow() const { return m_callWindow.get(); }
+    IncomingCallWindow *incomingWindow() const { return m_incomingWindow.get(); }
+    CallSounds *sounds() { return &m_sounds; }
+
+private:
+    void onState(call::CallState state);
+    static void present(QWidget *window);
+
+    call::CallController *m_calls;
+    CallMediaControls *m_media = nullptr;
+    std::unique_ptr<CallWindow> m_callWindow;
+    std::unique_ptr<IncomingCallWindow> m_incomingWindow;
+    CallSounds m_sounds;
+    call::CallState m_previous = call::CallState::Idle;
+    bool m_doNotDisturb = false;
+};
+
+}  // namespace softphone::ui

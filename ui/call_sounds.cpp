@@ -1,0 +1,73 @@
+#include "call_sounds.h"
+
+#ifdef SOFTPHONE_HAVE_MULTIMEDIA
+#include <QSoundEffect>
+#endif
+#include <QUrl>
+
+namespace softphone::ui {
+
+using call::CallState;
+using call::EndReason;
+
+CallSounds::CallSounds(QObject *parent)
+    : QObject(parent)
+{}
+
+CallSounds::~CallSounds() = default;
+
+void CallSounds::follow(CallState from, CallState to, EndReason reason)
+{
+    switch (to) {
+    case CallState::Outgoing:
+        play(Tone::Ringback);
+        break;
+    case CallState::Incoming:
+        play(m_silentRinging ? Tone::None : Tone::Ringtone);
+        break;
+    case CallState::Connecting:
+    case CallState::InCall:
+    case CallState::Idle:
+        if (m_current == Tone::Ringtone || m_current == Tone::Ringback)
+            stop();
+        break;
+    case CallState::Ended:
+        if (reason == EndReason::Busy)
+            play(Tone::Busy);
+        else if (from == CallState::InCall || from == CallState::Connecting ||
+                 from == CallState::Outgoing)
+            play(Tone::End);
+        else
+            stop();
+        break;
+    }
+}
+
+void CallSounds::play(Tone tone)
+{
+    stop();
+    m_current = tone;
+    if (tone == Tone::None)
+        return;
+#ifdef SOFTPHONE_HAVE_MULTIMEDIA
+    static const char *const kFiles[] = {"", "ringtone", "ringback", "busy", "end"};
+    if (!m_effect)
+        m_effect = new QSoundEffect(this);
+    m_effect->setSource(
+        QUrl(QStringLiteral("qrc:/sounds/%1.wav").arg(QLatin1String(kFiles[int(tone)]))));
+    const bool loop = tone == Tone::Ringtone || tone == Tone::Ringback;
+    m_effect->setLoopCount(loop ? QSoundEffect::Infinite : 1);
+    m_effect->play();
+#endif
+}
+
+void CallSounds::stop()
+{
+    m_current = Tone::None;
+#ifdef SOFTPHONE_HAVE_MULTIMEDIA
+    if (m_effect)
+        m_effect->stop();
+#endif
+}
+
+}  // namespace softphone::ui

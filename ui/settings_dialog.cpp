@@ -1,0 +1,85 @@
+#include "settings_dialog.h"
+
+#include "app_settings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace softphone::ui {
+
+SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_ringLabel(new QLabel(this))
+    , m_ringTimeout(new QSpinBox(this))
+    , m_languageLabel(new QLabel(this))
+    , m_language(new QComboBox(this))
+    , m_records(new QCheckBox(this))
+    , m_dnd(new QCheckBox(this))
+    , m_acceptCalls(new QCheckBox(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    m_ringTimeout->setRange(5, 300);
+    m_ringTimeout->setValue(settings->ringTimeoutSeconds());
+    m_language->addItem(QString(), QString());
+    // Each language is named in itself, so that it can be found whatever the current one.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(settings->language())));
+    m_records->setChecked(settings->callRecords());
+    m_dnd->setChecked(settings->doNotDisturb());
+    m_acceptCalls->setChecked(settings->acceptCalls());
+
+    auto *form = new QFormLayout;
+    form->addRow(m_ringLabel, m_ringTimeout);
+    form->addRow(m_languageLabel, m_language);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_records);
+    layout->addWidget(m_dnd);
+    layout->addWidget(m_acceptCalls);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        save();
+        accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    retranslate();
+}
+
+void SettingsDialog::save()
+{
+    m_settings->setRingTimeoutSeconds(m_ringTimeout->value());
+    m_settings->setLanguage(m_language->currentData().toString());
+    m_settings->setCallRecords(m_records->isChecked());
+    m_settings->setDoNotDisturb(m_dnd->isChecked());
+    m_settings->setAcceptCalls(m_acceptCalls->isChecked());
+    m_settings->sync();
+}
+
+void SettingsDialog::retranslate()
+{
+    setWindowTitle(tr("Settings"));
+    m_ringLabel->setText(tr("Ring for"));
+    m_ringTimeout->setSuffix(tr(" s"));
+    m_languageLabel->setText(tr("Language"));
+    m_language->setItemText(0, tr("System default"));
+    m_records->setText(tr("Leave call records in conversations"));
+    m_dnd->setText(tr("Do not disturb (ring silently, no notifications)"));
+    m_acceptCalls->setText(tr("Accept calls on this device"));
+}
+
+void SettingsDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+}  // namespace softphone::ui

@@ -1,0 +1,117 @@
+#include "tray_icon.h"
+
+#include "icon_painter.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QMenu>
+#include <QPainter>
+#include <QSystemTrayIcon>
+
+namespace softphone::ui {
+
+TrayIcon::TrayIcon(QObject *parent)
+    : QObject(parent)
+{
+    if (!isAvailable())
+        return;
+    m_menu = new QMenu;
+    m_show = m_menu->addAction(QString(), this, &TrayIcon::showRequested);
+    m_dnd = m_menu->addAction(QString());
+    m_dnd->setCheckable(true);
+    connect(m_dnd, &QAction::toggled, this, &TrayIcon::doNotDisturbToggled);
+    m_menu->addSeparator();
+    m_quit = m_menu->addAction(QString(), this, &TrayIcon::quitRequested);
+    m_tray = new QSystemTrayIcon(badgedIcon(0), this);
+    m_tray->setContextMenu(m_menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason reason) {
+                if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+                    emit showRequested();
+            });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (m_lastMissedPeer.isEmpty())
+            emit showRequested();
+        else
+            emit callBackRequested(std::exchange(m_lastMissedPeer, {}), m_lastMissedType);
+    });
+    retranslate();
+    m_tray->show();
+}
+
+TrayIcon::~TrayIcon()
+{
+    delete m_menu;
+}
+
+bool TrayIcon::isAvailable()
+{
+    return QSystemTrayIcon::isSystemTrayAvailable();
+}
+
+QIcon TrayIcon::badgedIcon(int count)
+{
+    QPixmap pixmap(64, 64);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    IconPainter::paint(&painter, QRectF(0, 0, 64, 64), QStringLiteral("softphone"),
+                       QColor(0x1e, 0x88, 0xe5));
+    if (count > 0) {
+        QFont font = painter.font();
+        font.setPixelSize(26);
+        painter.setFont(font);
+        IconPainter::paintBadge(&painter, QPointF(64, 18), count, QColor(0xd3, 0x2f, 0x2f));
+    }
+    return QIcon(pixmap);
+}
+
+void TrayIcon::setCount(int count)
+{
+    if (!m_tray || count == m_count)
+        return;
+    m_count = count;
+    m_tray->setIcon(badgedIcon(count));
+    retranslate();
+}
+
+void TrayIcon::setDoNotDisturb(bool on)
+{
+    m_doNotDisturb = on;
+    if (m_dnd && m_dnd->isChecked() != on)
+        m_dnd->setChecked(on);
+}
+
+void TrayIcon::notifyIncoming(const QString &name, protocol::CallType type)
+{
+    if (!m_tray || m_doNotDisturb)
+        return;
+    m_lastMissedPeer.clear();
+    m_tray->showMessage(type == protocol::CallType::Video ? tr("Incoming video call")
+                                                          : tr("Incoming voice call"),
+                        name, QSystemTrayIcon::Information, 20000);
+}
+
+void TrayIcon::notifyMissed(const QString &peer, const QString &name, protocol::CallType type)
+{
+    if (!m_tray || m_doNotDisturb)
+        return;
+    m_lastMissedPeer = peer;
+    m_lastMissedType = type;
+    m_tray->showMessage(type == protocol::CallType::Video ? tr("Missed video call")
+                                                          : tr("Missed voice call"),
+                        tr("%1 — click to call back").arg(name), QSystemTrayIcon::Warning, 30000);
+}
+
+void TrayIcon::retranslate()
+{
+    if (!m_tray)
+        return;
+    m_show->setText(tr("Show Softphone"));
+    m_dnd->setText(tr("Do not disturb"));
+    m_quit->setText(tr("Quit"));
+    m_tray->setToolTip(m_count > 0 ? tr("Softphone — %n unread", nullptr, m_count)
+                                   : tr("Softphone"));
+}
+
+}  // namespace softphone::ui
