@@ -56,9 +56,11 @@ if [[ ! -e "$marker" ]]; then
         >/dev/null && touch "$marker"
 fi
 
+# Both windows run on one machine: they send a tone and a test pattern rather than share
+# (and feed back through) one microphone and speaker.
 for account in alice bob; do
     "$app" --server ws://127.0.0.1:8600 --user "$account" --password "$account-demo-password" \
-        --profile "demo-$account" &
+        --profile "demo-$account" --synthetic-media &
     pids+=("$!")
 done
 echo "run.sh: server on ws://127.0.0.1:8600; app windows for alice and bob. Ctrl-C stops all."

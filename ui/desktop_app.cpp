@@ -5,12 +5,15 @@
 #include "i18n/translations.h"
 #include "login_dialog.h"
 #include "main_window.h"
+#include "media/gst_runtime.h"
+#include "media_call_controls.h"
 #include "protocol/error_code.h"
 #include "settings_dialog.h"
 #include "tray_icon.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QMessageBox>
 #include <QStatusBar>
 
 namespace softphone::ui {
@@ -65,6 +68,7 @@ QString DesktopApp::keychainProblem()
 void DesktopApp::start()
 {
     applyLanguage();
+    warnAboutMissingMedia();
     m_login = std::make_unique<LoginDialog>();
     const QString problem = keychainProblem();
     m_login->setRememberAvailable(problem.isEmpty(), problem);
@@ -197,6 +201,11 @@ void DesktopApp::openSession()
 {
     m_session = std::make_unique<ClientSession>(m_im.get(), m_im->store());
     m_calls = std::make_unique<CallCoordinator>(m_session->calls());
+    if (media::GstRuntime::ensure().isEmpty()) {
+        m_media = std::make_unique<media::CallMedia>(m_session->calls(), m_im.get(), mediaConfig());
+        m_mediaControls = std::make_unique<MediaCallControls>(m_media.get());
+        m_calls->setMediaControls(m_mediaControls.get());
+    }
     m_window = std::make_unique<MainWindow>(m_session.get(), m_calls.get());
     m_tray = std::make_unique<TrayIcon>();
 
@@ -261,6 +270,10 @@ void DesktopApp::closeSession()
 {
     m_window.reset();
     m_tray.reset();
+    if (m_calls)
+        m_calls->setMediaControls(nullptr);
+    m_mediaControls.reset();
+    m_media.reset();
     m_calls.reset();
     m_session.reset();
     if (m_im) {
@@ -334,6 +347,34 @@ void DesktopApp::showMainWindow()
     m_window->raise();
     m_window->activateWindow();
     emit windowShown();
+}
+
+// Calls need GStreamer's WebRTC, codec and device plugins; a missing one is the first thing
+// users of other Qt softphones run into. Say which, and go on: chat works without them.
+void DesktopApp::warnAboutMissingMedia()
+{
+    const QString problem = media::GstRuntime::ensure();
+    if (problem.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Calls will not work"),
+                                tr("Calls need GStreamer plugins that are not installed here; "
+                                   "chat works without them.\n\n%1")
+                                    .arg(problem));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+}
+
+media::MediaConfig DesktopApp::mediaConfig() const
+{
+    media::MediaConfig config;
+    if (!m_options.syntheticMedia) {
+        config.audioSource = media::AudioSourceKind::Device;
+        config.videoSource = media::VideoSourceKind::Device;
+    }
+    config.audioSink = media::SinkKind::Device;
+    config.videoSink = media::SinkKind::Device;
+    return config;
 }
 
 }  // namespace softphone::ui

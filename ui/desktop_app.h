@@ -4,6 +4,7 @@
 #include "credential_store.h"
 #include "im/account_registrar.h"
 #include "im/im_client.h"
+#include "media/call_media.h"
 
 #include <QObject>
 #include <QUrl>
@@ -13,6 +14,7 @@ namespace softphone::ui {
 
 class CallCoordinator;
 class ClientSession;
+class MediaCallControls;
 class LoginDialog;
 class MainWindow;
 class TrayIcon;
@@ -24,6 +26,9 @@ struct DesktopOptions
     QString account;  // with a password: signs in at once and remembers nothing
     QString password;
     QString language;  // overrides the setting: "en", "zh_CN"
+    // A tone and a test pattern instead of the microphone and camera: demos, and machines
+    // without devices.
+    bool syntheticMedia = false;
 };
 
 // The desktop app's flow: sign in (from the keychain, the command line or the dialog),
@@ -65,6 +70,8 @@ private:
     void showSettings();
     void showMainWindow();
     static QString keychainProblem();
+    void warnAboutMissingMedia();
+    media::MediaConfig mediaConfig() const;
 
     DesktopOptions m_options;
     AppSettings m_settings;
@@ -74,6 +81,8 @@ private:
     std::unique_ptr<im::WsImClient> m_im;
     std::unique_ptr<ClientSession> m_session;
     std::unique_ptr<CallCoordinator> m_calls;
+    std::unique_ptr<media::CallMedia> m_media;
+    std::unique_ptr<MediaCallControls> m_mediaControls;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;
     QUrl m_server;

@@ -36,6 +36,9 @@ int main(int argc, char *argv[])
         {QStringLiteral("language"),
          QApplication::translate("main", "The language of the interface: en or zh_CN."),
          QStringLiteral("code")},
+        {QStringLiteral("synthetic-media"),
+         QApplication::translate("main", "Calls send a tone and a test pattern instead of the "
+                                         "microphone and camera.")},
     });
     parser.process(app);
 
@@ -48,6 +51,7 @@ int main(int argc, char *argv[])
                            ? parser.value(QStringLiteral("password"))
                            : qEnvironmentVariable("SOFTPHONE_PASSWORD");
     options.language = parser.value(QStringLiteral("language"));
+    options.syntheticMedia = parser.isSet(QStringLiteral("synthetic-media"));
 
     softphone::ui::DesktopApp desktop(options);
     // For bench_app: tells on stdout when the first window is up and when signed in.

@@ -246,7 +246,8 @@ void TestMediaSession::callHoldsUnderPacketLoss()
     const quint64 audio = m_callee.session->receivedAudioBuffers();
     const quint64 video = m_callee.session->receivedVideoFrames();
     QTRY_VERIFY_WITH_TIMEOUT(m_callee.session->receivedAudioBuffers() > audio + 300, kTimeout);
-    QVERIFY(m_callee.session->receivedVideoFrames() > video + 20);
+    // Video too, at whatever rate two starved cores allow.
+    QTRY_VERIFY_WITH_TIMEOUT(m_callee.session->receivedVideoFrames() > video + 20, kTimeout);
     QCOMPARE(m_caller.session->state(), MediaState::Connected);
     QCOMPARE(m_callee.session->state(), MediaState::Connected);
     QVERIFY(!m_caller.states.contains(MediaState::Failed));

@@ -1,0 +1,277 @@
+// Calls with media through the real server: two WebSocket clients, their call controllers
+// and CallMedia, and softphone-cli, in a private network namespace with a veth pair (root
+// only; skipped otherwise). The offer, answer and candidates cross the server as rtc.sdp and
+// rtc.ice; each side must hear the other's tone and see its test pattern.
+
+#include "call/call_controller.h"
+#include "im/im_client.h"
+#include "media/call_media.h"
+#include "private_network.h"
+#include "protocol/error_code.h"
+#include "server_process.h"
+#include "test_client.h"
+#include "tone_meter.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <nlohmann/json.hpp>
+
+using namespace softphone;
+using call::CallState;
+using media::MediaSession;
+
+namespace {
+
+QString g_networkProblem;
+constexpr int kTimeout = 30000;  // a loaded 2-core machine
+constexpr double kCallerTone = 440.0;
+constexpr double kCalleeTone = 880.0;
+const QString kPassword = QStringLiteral("password-123");
+
+// One device: IM client, call controller, the calls' media, and what it heard.
+struct Party
+{
+    std::unique_ptr<im::WsImClient> im;
+    std::unique_ptr<call::CallController> calls;
+    std::unique_ptr<media::CallMedia> media;
+    ToneMeter heard;
+    MediaSession *session = nullptr;
+
+    bool reaches(CallState state) const
+    {
+        return QTest::qWaitFor([&] { return calls->state() == state; }, kTimeout);
+    }
+};
+
+}  // namespace
+
+class TestCallMedia : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void cleanup();
+    void audioCallCarriesBothTones();
+    void videoCallCarriesTheTestPattern();
+    void callHoldsUnderPacketLoss();
+    void cliCarriesMedia();
+
+private:
+    std::unique_ptr<Party> party(const QString &account, double tone, double loss = 0.0);
+    void connectCall(Party &caller, Party &callee, protocol::CallType type);
+    void verifyHears(Party &party, double expected, double other);
+
+    std::unique_ptr<test::ServerProcess> m_server;
+    QTemporaryDir m_stores;
+    int m_pair = 0;
+};
+
+void TestCallMedia::initTestCase()
+{
+    if (!g_networkProblem.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("media through the server skipped: ") + g_networkProblem));
+    m_server = std::make_unique<test::ServerProcess>();
+    QVERIFY(m_server->start());
+}
+
+void TestCallMedia::cleanupTestCase()
+{
+    if (m_server)
+        QVERIFY(m_server->stop());
+}
+
+void TestCallMedia::cleanup()
+{
+    QTRY_COMPARE_WITH_TIMEOUT(MediaSession::liveGstObjects(), 0, kTimeout);
+}
+
+std::unique_ptr<Party> TestCallMedia::party(const QString &account, double tone, double loss)
+{
+    test::TestClient setup(m_server->url(), "setup");
+    if (!setup.open())
+        return nullptr;
+    const auto reply = setup.registerAccount(account.toStdString(), kPassword.toStdString());
+    if (!reply.ok() && reply.code() != int(protocol::ErrorCode::AccountExists))
+        return nullptr;
+
+    auto p = std::make_unique<Party>();
+    p->im = std::make_unique<im::WsImClient>(m_stores.filePath(account));
+    p->calls = std::make_unique<call::CallController>(p->im.get());
+    media::MediaConfig config;
+    config.toneFrequency = tone;
+    config.audioTap = true;
+    config.sendLoss = loss;
+    p->media = std::make_unique<media::CallMedia>(p->calls.get(), p->im.get(), config);
+    Party *raw = p.get();
+    connect(p->media.get(), &media::CallMedia::sessionStarted, p->media.get(),
+            [raw](MediaSession *session) {
+                raw->session = session;
+                raw->heard.clear();
+                connect(
+                    session, &MediaSession::audioReceived, session,
+                    [raw](const QByteArray &pcm, int rate, qint64) { raw->heard.add(pcm, rate); });
+            });
+    connect(p->media.get(), &media::CallMedia::sessionEnded, p->media.get(),
+            [raw] { raw->session = nullptr; });
+    im::Credentials credentials;
+    credentials.server = m_server->url();
+    credentials.account = account;
+    credentials.password = kPassword;
+    credentials.deviceId = account + QStringLiteral("-pc");
+    p->im->start(credentials);
+    if (!QTest::qWaitFor([&] { return p->im->state() == im::ConnectionState::Online; }, kTimeout))
+        return nullptr;
+    return p;
+}
+
+void TestCallMedia::connectCall(Party &caller, Party &callee, protocol::CallType type)
+{
+    QVERIFY(caller.calls->call(callee.im->account(), type));
+    QVERIFY(callee.reaches(CallState::Incoming));
+    QVERIFY(callee.calls->accept());
+    // InCall only once the media is up: the controller waits for it.
+    QVERIFY(caller.reaches(CallState::InCall));
+    QVERIFY(callee.reaches(CallState::InCall));
+    QVERIFY(caller.session && callee.session);
+}
+
+void TestCallMedia::verifyHears(Party &party, double expected, double other)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(party.heard.seconds() > 1.0, kTimeout);
+    const double wanted = party.heard.amplitude(expected);
+    const double unwanted = party.heard.amplitude(other);
+    QVERIFY2(wanted > 0.1,
+             qPrintable(QStringLiteral("%1 Hz at amplitude %2 only").arg(expected).arg(wanted)));
+    QVERIFY2(unwanted < wanted / 10, qPrintable(QStringLiteral("%1 Hz at %2, but %3 Hz at %4")
+                                                    .arg(expected)
+                                                    .arg(wanted)
+                                                    .arg(other)
+                                                    .arg(unwanted)));
+}
+
+void TestCallMedia::audioCallCarriesBothTones()
+{
+    auto caller = party(QStringLiteral("ma1"), kCallerTone);
+    auto callee = party(QStringLiteral("mb1"), kCalleeTone);
+    QVERIFY(caller && callee);
+    connectCall(*caller, *callee, protocol::CallType::Audio);
+    if (QTest::currentTestFailed())
+        return;
+    verifyHears(*callee, kCallerTone, kCalleeTone);
+    verifyHears(*caller, kCalleeTone, kCallerTone);
+    QCOMPARE(caller->session->receivedVideoFrames(), 0u);  // an audio call
+
+    const qint64 channelId = caller->calls->current().channelId;
+    QVERIFY(caller->calls->hangup());
+    QVERIFY(callee->reaches(CallState::Ended));
+    QCOMPARE(callee->calls->endReason(), call::EndReason::RemoteHungUp);
+    QVERIFY(!caller->session && !callee->session);
+    QTRY_COMPARE_WITH_TIMEOUT(MediaSession::liveGstObjects(), 0, kTimeout);
+    // The completed call's record, with both durations.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !callee->im->store()->callRecordsWith(QStringLiteral("ma1"), 5).empty(), kTimeout);
+    const auto record = protocol::CallRecord::parse(
+        callee->im->store()->callRecordsWith(QStringLiteral("ma1"), 5).back().message.attach);
+    QVERIFY(record);
+    QCOMPARE(record->channelId, channelId);
+    QCOMPARE(record->status, protocol::CallStatus::Completed);
+    QVERIFY(record->durationOf("ma1").has_value() && record->durationOf("mb1").has_value());
+}
+
+void TestCallMedia::videoCallCarriesTheTestPattern()
+{
+    auto caller = party(QStringLiteral("ma2"), kCallerTone);
+    auto callee = party(QStringLiteral("mb2"), kCalleeTone);
+    QVERIFY(caller && callee);
+    QSignalSpy stats(callee->media.get(), &media::CallMedia::statsUpdated);
+    connectCall(*caller, *callee, protocol::CallType::Video);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(callee->session->receivedVideoFrames() > 30, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(caller->session->receivedVideoFrames() > 30, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QList<QVariant> &args : stats) {
+                if (args.at(0).value<media::MediaStats>().videoWidth == 640)
+                    return true;
+            }
+            return false;
+        }(),
+        kTimeout);
+    verifyHears(*callee, kCallerTone, kCalleeTone);
+    QVERIFY(callee->calls->hangup());
+    QVERIFY(caller->reaches(CallState::Ended));
+}
+
+void TestCallMedia::callHoldsUnderPacketLoss()
+{
+    auto caller = party(QStringLiteral("ma3"), kCallerTone, 0.10);
+    auto callee = party(QStringLiteral("mb3"), kCalleeTone, 0.10);
+    QVERIFY(caller && callee);
+    connectCall(*caller, *callee, protocol::CallType::Audio);
+    if (QTest::currentTestFailed())
+        return;
+    // Three seconds of audio keep arriving while a tenth of the packets are lost.
+    const quint64 start = callee->session->receivedAudioBuffers();
+    QTRY_VERIFY_WITH_TIMEOUT(callee->session->receivedAudioBuffers() > start + 300, kTimeout);
+    QCOMPARE(caller->calls->state(), CallState::InCall);
+    QCOMPARE(callee->calls->state(), CallState::InCall);
+    verifyHears(*callee, kCallerTone, kCalleeTone);
+    QVERIFY(caller->calls->hangup());
+    QVERIFY(callee->reaches(CallState::Ended));
+}
+
+void TestCallMedia::cliCarriesMedia()
+{
+    const QString dataDir = m_stores.filePath(QStringLiteral("cli"));
+    auto cli = [&](QStringList args) {
+        auto process = std::make_unique<QProcess>();
+        process->setProgram(QStringLiteral(SOFTPHONE_CLI_BINARY));
+        process->setArguments(QStringList{QStringLiteral("--server"), m_server->url().toString(),
+                                          QStringLiteral("--data"), dataDir} +
+                              args);
+        process->start();
+        return process;
+    };
+    for (const char *account : {"mc4", "md4"}) {
+        auto registering =
+            cli({QStringLiteral("register"), QString::fromLatin1(account), kPassword});
+        QVERIFY(registering->waitForFinished(kTimeout));
+    }
+    auto answer = cli({QStringLiteral("--user"), QStringLiteral("md4"),
+                       QStringLiteral("--password"), kPassword, QStringLiteral("answer"),
+                       QStringLiteral("--hangup-after"), QStringLiteral("3")});
+    QTRY_VERIFY_WITH_TIMEOUT(answer->peek(4096).contains("\"waiting\""), kTimeout);
+    auto call =
+        cli({QStringLiteral("--user"), QStringLiteral("mc4"), QStringLiteral("--password"),
+             kPassword, QStringLiteral("call"), QStringLiteral("md4"), QStringLiteral("--video")});
+    QVERIFY(call->waitForFinished(60000));
+    QVERIFY(answer->waitForFinished(kTimeout));
+    QCOMPARE(call->exitCode(), 0);
+    QCOMPARE(answer->exitCode(), 0);
+    for (QProcess *process : {call.get(), answer.get()}) {
+        std::vector<std::string> events;
+        for (const QByteArray &line : process->readAllStandardOutput().split('\n')) {
+            const auto parsed = nlohmann::json::parse(line.toStdString(), nullptr, false);
+            if (parsed.is_object())
+                events.push_back(parsed.value("event", ""));
+        }
+        for (const char *wanted : {"mediaConnected", "firstAudio", "firstVideo", "stats", "record"})
+            QVERIFY2(std::find(events.begin(), events.end(), wanted) != events.end(), wanted);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    g_networkProblem = enterPrivateNetwork();  // before any thread exists
+    QCoreApplication app(argc, argv);
+    TestCallMedia test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_call_media.moc"
