@@ -54,6 +54,12 @@ SoftphoneServer::SoftphoneServer(ServerConfig config, QObject *parent)
             &WebhookDispatcher::enqueueMessage);
     connect(&m_calls, &CallManager::roomEnded, &m_webhooks, &WebhookDispatcher::enqueueRoom);
     buildRoutes();
+    m_acceptRetry.setSingleShot(true);
+    m_acceptRetry.setInterval(1000);
+    connect(&m_acceptRetry, &QTimer::timeout, this, [this] {
+        if (m_wsServer && !m_stopped)
+            m_wsServer->resumeAccepting();
+    });
 }
 
 SoftphoneServer::~SoftphoneServer()
@@ -171,6 +177,7 @@ QString SoftphoneServer::listen()
                                           m_config.allowedOrigins.contains(origin));
             });
     connect(m_wsServer, &QWebSocketServer::newConnection, this, &SoftphoneServer::onNewConnection);
+    connect(m_wsServer, &QWebSocketServer::acceptError, this, &SoftphoneServer::onAcceptError);
     if (!m_wsServer->listen(m_config.listen.host, m_config.listen.port)) {
         return QStringLiteral("cannot listen on %1: %2")
             .arg(m_config.listen.toString(), m_wsServer->errorString());
@@ -210,6 +217,19 @@ void SoftphoneServer::onNewConnection()
         connect(client, &ClientConnection::requestReceived, this, &SoftphoneServer::onRequest);
         connect(client, &ClientConnection::disconnected, this, &SoftphoneServer::onDisconnected);
     }
+}
+
+void SoftphoneServer::onAcceptError(QAbstractSocket::SocketError error)
+{
+    // Out of descriptors (or another resource): Qt stops accepting. Newcomers wait in the
+    // listen backlog until connections close and the server tries again.
+    if (m_stopped || m_acceptRetry.isActive())
+        return;
+    qCWarning(lcServer).noquote() << "cannot accept connections:" << m_wsServer->errorString()
+                                  << QStringLiteral("(error %1); open connections: %2")
+                                         .arg(int(error))
+                                         .arg(findChildren<ClientConnection *>().size());
+    m_acceptRetry.start();
 }
 
 void SoftphoneServer::onRequest(ClientConnection *client, const protocol::Request &request)
@@ -252,6 +272,7 @@ void SoftphoneServer::stop()
     m_db.flush();  // acknowledgements and deliveries waiting for durability go out now
     if (!m_webhooks.flush(5000))
         qCWarning(lcServer) << "some CC events are still queued; they go out after the restart";
+    m_acceptRetry.stop();
     if (m_wsServer)
         m_wsServer->close();
     for (ClientConnection *client : findChildren<ClientConnection *>())

@@ -14,7 +14,9 @@
 #include "turn_service.h"
 #include "webhook_dispatcher.h"
 
+#include <QAbstractSocket>
 #include <QObject>
+#include <QTimer>
 #include <functional>
 #include <memory>
 #include <unordered_map>
@@ -58,6 +60,7 @@ private:
     QString listen();
 
     void onNewConnection();
+    void onAcceptError(QAbstractSocket::SocketError error);
     void onRequest(ClientConnection *client, const protocol::Request &request);
     void onDisconnected(ClientConnection *client);
 
@@ -76,6 +79,7 @@ private:
     WebhookDispatcher m_webhooks;
     QWebSocketServer *m_wsServer = nullptr;
     HttpEndpoint *m_http = nullptr;
+    QTimer m_acceptRetry;  // resumes accepting after running out of descriptors
     std::unordered_map<std::string, Route> m_routes;
     std::uint64_t m_requests = 0;
     std::uint64_t m_badFrames = 0;
