@@ -57,7 +57,7 @@ SoftphoneServer::SoftphoneServer(ServerConfig config, QObject *parent)
     m_acceptRetry.setSingleShot(true);
     m_acceptRetry.setInterval(1000);
     connect(&m_acceptRetry, &QTimer::timeout, this, [this] {
-        if (m_wsServer && !m_stopped)
+        if (m_wsServer && !m_stopped && !m_budgetPaused)
             m_wsServer->resumeAccepting();
     });
 }
@@ -216,19 +216,36 @@ void SoftphoneServer::onNewConnection()
         auto *client = new ClientConnection(socket, m_config.limits, this);
         connect(client, &ClientConnection::requestReceived, this, &SoftphoneServer::onRequest);
         connect(client, &ClientConnection::disconnected, this, &SoftphoneServer::onDisconnected);
+        connect(client, &QObject::destroyed, this, &SoftphoneServer::onConnectionGone);
+        m_budget.take();
+    }
+    if (m_budget.isSpent() && !m_budgetPaused && !m_stopped) {
+        m_budgetPaused = true;
+        m_wsServer->pauseAccepting();
+        qCWarning(lcServer) << "holding" << m_budget.used()
+                            << "connections, all the descriptor limit allows; new ones wait";
+    }
+}
+
+void SoftphoneServer::onConnectionGone()
+{
+    m_budget.giveBack();
+    if (m_budgetPaused && !m_budget.isSpent() && !m_stopped) {
+        m_budgetPaused = false;
+        m_wsServer->resumeAccepting();
     }
 }
 
 void SoftphoneServer::onAcceptError(QAbstractSocket::SocketError error)
 {
-    // Out of descriptors (or another resource): Qt stops accepting. Newcomers wait in the
-    // listen backlog until connections close and the server tries again.
+    // Out of a resource: stop accepting for a while, or the listening socket, still readable,
+    // would spin the event loop. Newcomers wait in the listen backlog.
+    m_wsServer->pauseAccepting();
     if (m_stopped || m_acceptRetry.isActive())
         return;
-    qCWarning(lcServer).noquote() << "cannot accept connections:" << m_wsServer->errorString()
-                                  << QStringLiteral("(error %1); open connections: %2")
-                                         .arg(int(error))
-                                         .arg(findChildren<ClientConnection *>().size());
+    qCWarning(lcServer).noquote()
+        << "cannot accept connections:" << m_wsServer->errorString()
+        << QStringLiteral("(error %1); open connections: %2").arg(int(error)).arg(m_budget.used());
     m_acceptRetry.start();
 }
 

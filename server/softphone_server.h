@@ -4,6 +4,7 @@
 #include "auth_service.h"
 #include "call_manager.h"
 #include "call_store.h"
+#include "connection_budget.h"
 #include "database.h"
 #include "directory_service.h"
 #include "message_service.h"
@@ -61,6 +62,7 @@ private:
 
     void onNewConnection();
     void onAcceptError(QAbstractSocket::SocketError error);
+    void onConnectionGone();
     void onRequest(ClientConnection *client, const protocol::Request &request);
     void onDisconnected(ClientConnection *client);
 
@@ -79,7 +81,9 @@ private:
     WebhookDispatcher m_webhooks;
     QWebSocketServer *m_wsServer = nullptr;
     HttpEndpoint *m_http = nullptr;
-    QTimer m_acceptRetry;  // resumes accepting after running out of descriptors
+    QTimer m_acceptRetry;  // resumes accepting after an accept error
+    ConnectionBudget m_budget;
+    bool m_budgetPaused = false;  // accepting stopped because the budget is spent
     std::unordered_map<std::string, Route> m_routes;
     std::uint64_t m_requests = 0;
     std::uint64_t m_badFrames = 0;
