@@ -81,9 +81,12 @@ void raiseFileLimit()
 
 // The main thread holds every connection's socket; epoll keeps each wakeup's cost in
 // proportion to the sockets that are ready rather than to all of them.
+// SOFTPHONE_EVENT_DISPATCHER=qt keeps Qt's own, for comparison or as a way back.
 void installEventDispatcher()
 {
 #ifdef Q_OS_LINUX
+    if (qgetenv("SOFTPHONE_EVENT_DISPATCHER") == "qt")
+        return;
     auto *dispatcher = new EpollEventDispatcher;
     if (dispatcher->isValid())
         QCoreApplication::setEventDispatcher(dispatcher);  // the application owns it
