@@ -58,6 +58,7 @@ struct ConnectOutcome
     int failed = 0;
     int stuck = 0;  // neither logged in nor refused when the bench stopped waiting
     double seconds = 0;
+    double lastLoginSeconds = 0;  // when the last login succeeded
 };
 
 struct Device
@@ -183,17 +184,20 @@ public:
 
     // Opens and logs in every device; spreads connections over `hosts` loopback addresses so
     // that one client machine can open more than one address's worth of ephemeral ports.
-    // Gives up when nothing has moved for `stallMs`.
+    // Gives up when no login has succeeded for `stallMs`: clients the server cannot take
+    // would otherwise fail and retry for as long as TCP keeps trying to connect.
     ConnectOutcome connectAll(std::vector<Device> &devices, int hosts, qint64 stallMs = 60000)
     {
         int opened = 0, loggedIn = 0, failed = 0;
         const int total = int(devices.size());
         const int batch = 500;  // in flight at once
         std::size_t next = 0;
+        QElapsedTimer timer;
+        timer.start();
         QElapsedTimer sinceProgress;
         sinceProgress.start();
+        qint64 lastLogin = 0;
         std::function<void()> launch = [&] {
-            sinceProgress.restart();
             while (next < devices.size() && (int(next) - loggedIn - failed) < batch) {
                 Device &device = devices[next];
                 const int host = int(next % std::size_t(hosts)) + 1;
@@ -212,6 +216,8 @@ public:
                             if (result) {
                                 dev->ready = true;
                                 ++loggedIn;
+                                sinceProgress.restart();
+                                lastLogin = timer.elapsed();
                             } else {
                                 ++failed;
                                 std::fprintf(stderr, "login failed: %s\n", error.message.c_str());
@@ -230,8 +236,6 @@ public:
                     QUrl(QStringLiteral("ws://127.0.0.%1:%2").arg(host).arg(m_port)));
             }
         };
-        QElapsedTimer timer;
-        timer.start();
         launch();
         runUntil([&] { return loggedIn + failed >= total || sinceProgress.elapsed() > stallMs; },
                  3'600'000);
@@ -240,7 +244,8 @@ public:
             if (device.channel)
                 device.channel->disconnect(this);
         }
-        return {loggedIn, failed, total - loggedIn - failed, timer.elapsed() / 1000.0};
+        return {loggedIn, failed, total - loggedIn - failed, timer.elapsed() / 1000.0,
+                lastLogin / 1000.0};
     }
 
     void runLifecycles(std::vector<Device> &devices, double rate, int seconds)
@@ -413,6 +418,8 @@ public:
                     m_outcome.loggedIn += f.value(1).toInt();
                     m_outcome.failed += f.value(2).toInt();
                     m_outcome.stuck += f.value(3).toInt();
+                    m_outcome.lastLoginSeconds =
+                        std::max(m_outcome.lastLoginSeconds, f.value(5).toDouble());
                     ++m_reported;
                 }
             });
@@ -450,8 +457,8 @@ int runWorker(const QString &slicePath, quint16 port, int hosts)
     Bench bench({}, {});
     bench.setPort(port);
     const ConnectOutcome outcome = bench.connectAll(devices, hosts);
-    std::printf("ready %d %d %d %.3f\n", outcome.loggedIn, outcome.failed, outcome.stuck,
-                outcome.seconds);
+    std::printf("ready %d %d %d %.3f %.3f\n", outcome.loggedIn, outcome.failed, outcome.stuck,
+                outcome.seconds, outcome.lastLoginSeconds);
     return QCoreApplication::exec();
 }
 
@@ -555,6 +562,11 @@ int main(int argc, char *argv[])
                 "process%s)\n",
                 outcome.loggedIn, n, outcome.seconds, outcome.failed, outcome.stuck, workerCount,
                 workerCount > 1 ? "es" : "");
+    if (outcome.stuck > 0) {
+        std::printf("the last login came %.1f s after the start; %d devices were given up "
+                    "60 s later\n",
+                    outcome.lastLoginSeconds, outcome.stuck);
+    }
     if (outcome.loggedIn == 0 || (!idle && outcome.loggedIn != n)) {
         bench.stopServer();
         return 1;
