@@ -8,6 +8,9 @@
 
 #include "account_store.h"
 #include "database.h"
+#ifdef Q_OS_LINUX
+#include "epoll_event_dispatcher.h"
+#endif
 #include "im/rpc_channel.h"
 #include "password_hasher.h"
 #include "protocol/messages.h"
@@ -16,6 +19,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -33,6 +37,29 @@ using namespace softphone;
 using protocol::json;
 
 namespace {
+
+// Runs the event loop, sleeping between events, until `done` holds or `ms` have passed.
+// (QCoreApplication::processEvents(flags, ms) never sleeps: it would spin a core.)
+template<class F>
+void runUntil(F done, qint64 ms)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QTimer tick;  // bounds each sleep, so that the deadline and `done` are looked at
+    tick.start(50);
+    QEventLoop loop;
+    while (!done() && clock.elapsed() < ms)
+        loop.processEvents(QEventLoop::WaitForMoreEvents);
+}
+
+struct ConnectOutcome
+{
+    int loggedIn = 0;
+    int failed = 0;
+    int stuck = 0;  // neither logged in nor refused when the bench stopped waiting
+    double seconds = 0;
+    double lastLoginSeconds = 0;  // when the last login succeeded
+};
 
 struct Device
 {
@@ -66,16 +93,20 @@ double cpuSeconds(qint64 pid)
 }
 
 // Both ends of every connection live on this machine; the server inherits the limit.
-void raiseFileLimit(rlim_t wanted)
+// Returns the limit now in force.
+rlim_t raiseFileLimit(rlim_t wanted)
 {
     rlimit limit{};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
-        return;
+        return 1024;
     const rlimit raised{std::max(limit.rlim_max, wanted), std::max(limit.rlim_max, wanted)};
-    if (setrlimit(RLIMIT_NOFILE, &raised) != 0) {  // only root may raise the hard limit
-        limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
-    }
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+        return raised.rlim_cur;
+    // Raising the hard limit needs CAP_SYS_RESOURCE.
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+    getrlimit(RLIMIT_NOFILE, &limit);
+    return limit.rlim_cur;
 }
 
 // Accounts and device sessions written straight into the server's database before it starts,
@@ -148,14 +179,24 @@ public:
 
     qint64 serverPid() const { return m_server.processId(); }
 
+    void setPort(quint16 port) { m_port = port; }
+    quint16 port() const { return m_port; }
+
     // Opens and logs in every device; spreads connections over `hosts` loopback addresses so
     // that one client machine can open more than one address's worth of ephemeral ports.
-    bool connectAll(std::vector<Device> &devices, int hosts)
+    // Gives up when no login has succeeded for `stallMs`: clients the server cannot take
+    // would otherwise fail and retry for as long as TCP keeps trying to connect.
+    ConnectOutcome connectAll(std::vector<Device> &devices, int hosts, qint64 stallMs = 60000)
     {
         int opened = 0, loggedIn = 0, failed = 0;
         const int total = int(devices.size());
         const int batch = 500;  // in flight at once
         std::size_t next = 0;
+        QElapsedTimer timer;
+        timer.start();
+        QElapsedTimer sinceProgress;
+        sinceProgress.start();
+        qint64 lastLogin = 0;
         std::function<void()> launch = [&] {
             while (next < devices.size() && (int(next) - loggedIn - failed) < batch) {
                 Device &device = devices[next];
@@ -175,6 +216,8 @@ public:
                             if (result) {
                                 dev->ready = true;
                                 ++loggedIn;
+                                sinceProgress.restart();
+                                lastLogin = timer.elapsed();
                             } else {
                                 ++failed;
                                 std::fprintf(stderr, "login failed: %s\n", error.message.c_str());
@@ -193,14 +236,16 @@ public:
                     QUrl(QStringLiteral("ws://127.0.0.%1:%2").arg(host).arg(m_port)));
             }
         };
-        QElapsedTimer timer;
-        timer.start();
         launch();
-        while (loggedIn + failed < total && timer.elapsed() < 600000)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
-        std::printf("connected %d/%d devices in %.1f s (%d failed)\n", loggedIn, total,
-                    timer.elapsed() / 1000.0, failed);
-        return failed == 0;
+        runUntil([&] { return loggedIn + failed >= total || sinceProgress.elapsed() > stallMs; },
+                 3'600'000);
+        // The callbacks above refer to this frame: later ones must not reach it.
+        for (Device &device : devices) {
+            if (device.channel)
+                device.channel->disconnect(this);
+        }
+        return {loggedIn, failed, total - loggedIn - failed, timer.elapsed() / 1000.0,
+                lastLogin / 1000.0};
     }
 
     void runLifecycles(std::vector<Device> &devices, double rate, int seconds)
@@ -275,8 +320,7 @@ public:
         });
         pace.start();
         const qint64 endAt = qint64(seconds) * 1000;
-        while (clock.elapsed() < endAt)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
+        runUntil([] { return false; }, endAt);
         pace.stop();
         running = false;
         const double elapsed = clock.elapsed() / 1000.0;
@@ -317,11 +361,117 @@ private:
     quint16 m_port = 0;
 };
 
+// The descriptor limit of a running process, from /proc; -1 if unknown.
+long openFileLimit(qint64 pid)
+{
+    QFile limits(QStringLiteral("/proc/%1/limits").arg(pid));
+    if (!limits.open(QIODevice::ReadOnly))
+        return -1;
+    static const QRegularExpression files(QStringLiteral("Max open files\\s+(\\d+)"));
+    const auto match = files.match(QString::fromLatin1(limits.readAll()));
+    return match.hasMatch() ? match.captured(1).toLong() : -1;
+}
+
+// Idle connections held by several processes of this bench, each a slice of the devices:
+// one process may open only as many sockets as its descriptor limit allows.
+class IdleWorkers : public QObject
+{
+public:
+    ~IdleWorkers() override
+    {
+        for (auto &process : m_processes) {
+            process->terminate();
+            process->waitForFinished(30000);
+        }
+    }
+
+    ConnectOutcome open(const std::vector<Device> &devices, int workers, quint16 port, int hosts,
+                        const QString &dir)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const std::size_t per = (devices.size() + std::size_t(workers) - 1) / std::size_t(workers);
+        for (int w = 0; w < workers; ++w) {
+            const std::size_t first = std::size_t(w) * per;
+            const std::size_t last = std::min(devices.size(), first + per);
+            if (first >= last)
+                break;
+            QFile slice(QDir(dir).filePath(QStringLiteral("slice-%1.txt").arg(w)));
+            slice.open(QIODevice::WriteOnly);
+            for (std::size_t i = first; i < last; ++i) {
+                const Device &d = devices[i];
+                slice.write((d.account + ' ' + d.deviceId + ' ' + d.token + '\n').c_str());
+            }
+            slice.close();
+            auto process = std::make_unique<QProcess>();
+            process->setProgram(QCoreApplication::applicationFilePath());
+            process->setArguments({QStringLiteral("--worker"), slice.fileName(),
+                                   QStringLiteral("--port"), QString::number(port),
+                                   QStringLiteral("--hosts"), QString::number(hosts)});
+            process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            QProcess *raw = process.get();
+            QObject::connect(raw, &QProcess::readyReadStandardOutput, this, [this, raw] {
+                while (raw->canReadLine()) {
+                    const QList<QByteArray> f = raw->readLine().trimmed().split(' ');
+                    if (f.value(0) != "ready")
+                        continue;
+                    m_outcome.loggedIn += f.value(1).toInt();
+                    m_outcome.failed += f.value(2).toInt();
+                    m_outcome.stuck += f.value(3).toInt();
+                    m_outcome.lastLoginSeconds =
+                        std::max(m_outcome.lastLoginSeconds, f.value(5).toDouble());
+                    ++m_reported;
+                }
+            });
+            QObject::connect(raw, &QProcess::finished, this, [this] { ++m_ended; });
+            process->start();
+            m_processes.push_back(std::move(process));
+        }
+        const int started = int(m_processes.size());
+        runUntil([&] { return m_reported + m_ended >= started; }, 3'600'000);
+        m_outcome.seconds = timer.elapsed() / 1000.0;
+        if (m_ended > 0)
+            std::fprintf(stderr, "%d of %d workers ended early\n", m_ended, started);
+        return m_outcome;
+    }
+
+private:
+    std::vector<std::unique_ptr<QProcess>> m_processes;
+    ConnectOutcome m_outcome;
+    int m_reported = 0;
+    int m_ended = 0;
+};
+
+// One worker: logs its slice in, reports, and holds the connections until it is terminated.
+int runWorker(const QString &slicePath, quint16 port, int hosts)
+{
+    QFile slice(slicePath);
+    if (!slice.open(QIODevice::ReadOnly))
+        return 1;
+    std::vector<Device> devices;
+    while (!slice.atEnd()) {
+        const QList<QByteArray> f = slice.readLine().trimmed().split(' ');
+        if (f.size() == 3)
+            devices.push_back({f[0].toStdString(), f[1].toStdString(), f[2].toStdString(), {}});
+    }
+    Bench bench({}, {});
+    bench.setPort(port);
+    const ConnectOutcome outcome = bench.connectAll(devices, hosts);
+    std::printf("ready %d %d %d %.3f %.3f\n", outcome.loggedIn, outcome.failed, outcome.stuck,
+                outcome.seconds, outcome.lastLoginSeconds);
+    return QCoreApplication::exec();
+}
+
 }  // namespace
 
 int main(int argc, char *argv[])
 {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
+#ifdef Q_OS_LINUX
+    // One process holds thousands of client sockets: Qt's dispatchers would poll them all on
+    // every wakeup.
+    QCoreApplication::setEventDispatcher(new server::EpollEventDispatcher);
+#endif
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Load generator for softphone-server."));
@@ -343,21 +493,35 @@ int main(int argc, char *argv[])
     const QCommandLineOption devices(QStringLiteral("devices-per-account"),
                                      QStringLiteral("Idle mode: devices per account."),
                                      QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption workers(
+        QStringLiteral("workers"),
+        QStringLiteral("Idle mode: client processes (0: as many as the descriptor limit needs)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption serverBinary(
         QStringLiteral("server"), QStringLiteral("softphone-server to run."),
         QStringLiteral("PATH"), QStringLiteral(SOFTPHONE_SERVER_BINARY));
     const QCommandLineOption commitMs(QStringLiteral("commit-ms"),
                                       QStringLiteral("The server's group-commit interval."),
                                       QStringLiteral("MS"), QStringLiteral("2"));
-    parser.addOptions({mode, clients, rate, seconds, hosts, devices, serverBinary, commitMs});
+    const QCommandLineOption worker(QStringLiteral("worker"),
+                                    QStringLiteral("Internal: log in the devices of FILE."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Internal: the server's port, with --worker."),
+                                  QStringLiteral("PORT"));
+    parser.addOptions({mode, clients, rate, seconds, hosts, devices, workers, serverBinary,
+                       commitMs, worker, port});
     parser.process(app);
 
-    raiseFileLimit(rlim_t(parser.value(clients).toInt()) * 2 + 1024);
+    const rlim_t fileLimit = raiseFileLimit(rlim_t(parser.value(clients).toInt()) * 2 + 1024);
+    const int hostCount = std::max(1, parser.value(hosts).toInt());
+    if (parser.isSet(worker))
+        return runWorker(parser.value(worker), parser.value(port).toUShort(), hostCount);
+
     QTemporaryDir dataDir;
     const int n = parser.value(clients).toInt();
     const bool idle = parser.value(mode) == QLatin1String("idle");
     const int perAccount = idle ? parser.value(devices).toInt() : 1;
-    const int hostCount = std::max(1, parser.value(hosts).toInt());
     QElapsedTimer provisioning;
     provisioning.start();
     std::vector<Device> all =
@@ -373,25 +537,51 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "the server did not start\n");
         return 1;
     }
+    const long serverFiles = openFileLimit(bench.serverPid());
+    if (serverFiles > 0 && n > serverFiles - 64) {
+        std::printf("note: the server may open %ld descriptors (RLIMIT_NOFILE), so it cannot hold "
+                    "%d connections; the rest wait in the listen backlog\n",
+                    serverFiles, n);
+    }
     const long rssBefore = residentKiB(bench.serverPid());
-    if (!bench.connectAll(all, hostCount)) {
+
+    // Each client process keeps a margin of descriptors for its own use.
+    const int perProcess = std::max(1000, int(fileLimit) - 256);
+    int workerCount = parser.value(workers).toInt();
+    if (workerCount <= 0)
+        workerCount = (n + perProcess - 1) / perProcess;
+    IdleWorkers pool;
+    ConnectOutcome outcome;
+    if (idle && workerCount > 1) {
+        outcome = pool.open(all, workerCount, bench.port(), hostCount, dataDir.path());
+    } else {
+        workerCount = 1;
+        outcome = bench.connectAll(all, hostCount);
+    }
+    std::printf("connected %d/%d devices in %.1f s (%d failed, %d stuck; %d client "
+                "process%s)\n",
+                outcome.loggedIn, n, outcome.seconds, outcome.failed, outcome.stuck, workerCount,
+                workerCount > 1 ? "es" : "");
+    if (outcome.stuck > 0) {
+        std::printf("the last login came %.1f s after the start; %d devices were given up "
+                    "60 s later\n",
+                    outcome.lastLoginSeconds, outcome.stuck);
+    }
+    if (outcome.loggedIn == 0 || (!idle && outcome.loggedIn != n)) {
         bench.stopServer();
         return 1;
     }
     if (idle) {
-        QElapsedTimer settle;
-        settle.start();
-        while (settle.elapsed() < 2000)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+        runUntil([] { return false; }, 2000);
         const long rss = residentKiB(bench.serverPid());
-        std::printf("idle connections : %d authenticated\n", n);
+        std::printf("idle connections : %d authenticated\n", outcome.loggedIn);
         std::printf(
             "server RSS       : %.1f MiB (%.1f MiB before connecting; %.1f KiB per connection)\n",
-            rss / 1024.0, rssBefore / 1024.0, double(rss - rssBefore) / n);
+            rss / 1024.0, rssBefore / 1024.0, double(rss - rssBefore) / outcome.loggedIn);
     } else {
         bench.runLifecycles(all, parser.value(rate).toDouble(), parser.value(seconds).toInt());
     }
     all.clear();
     bench.stopServer();
-    return 0;
+    return outcome.loggedIn == n ? 0 : 1;
 }

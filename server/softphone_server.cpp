@@ -54,6 +54,12 @@ SoftphoneServer::SoftphoneServer(ServerConfig config, QObject *parent)
             &WebhookDispatcher::enqueueMessage);
     connect(&m_calls, &CallManager::roomEnded, &m_webhooks, &WebhookDispatcher::enqueueRoom);
     buildRoutes();
+    m_acceptRetry.setSingleShot(true);
+    m_acceptRetry.setInterval(1000);
+    connect(&m_acceptRetry, &QTimer::timeout, this, [this] {
+        if (m_wsServer && !m_stopped && !m_budgetPaused)
+            m_wsServer->resumeAccepting();
+    });
 }
 
 SoftphoneServer::~SoftphoneServer()
@@ -171,6 +177,7 @@ QString SoftphoneServer::listen()
                                           m_config.allowedOrigins.contains(origin));
             });
     connect(m_wsServer, &QWebSocketServer::newConnection, this, &SoftphoneServer::onNewConnection);
+    connect(m_wsServer, &QWebSocketServer::acceptError, this, &SoftphoneServer::onAcceptError);
     if (!m_wsServer->listen(m_config.listen.host, m_config.listen.port)) {
         return QStringLiteral("cannot listen on %1: %2")
             .arg(m_config.listen.toString(), m_wsServer->errorString());
@@ -209,7 +216,37 @@ void SoftphoneServer::onNewConnection()
         auto *client = new ClientConnection(socket, m_config.limits, this);
         connect(client, &ClientConnection::requestReceived, this, &SoftphoneServer::onRequest);
         connect(client, &ClientConnection::disconnected, this, &SoftphoneServer::onDisconnected);
+        connect(client, &QObject::destroyed, this, &SoftphoneServer::onConnectionGone);
+        m_budget.take();
     }
+    if (m_budget.isSpent() && !m_budgetPaused && !m_stopped) {
+        m_budgetPaused = true;
+        m_wsServer->pauseAccepting();
+        qCWarning(lcServer) << "holding" << m_budget.used()
+                            << "connections, all the descriptor limit allows; new ones wait";
+    }
+}
+
+void SoftphoneServer::onConnectionGone()
+{
+    m_budget.giveBack();
+    if (m_budgetPaused && !m_budget.isSpent() && !m_stopped) {
+        m_budgetPaused = false;
+        m_wsServer->resumeAccepting();
+    }
+}
+
+void SoftphoneServer::onAcceptError(QAbstractSocket::SocketError error)
+{
+    // Out of a resource: stop accepting for a while, or the listening socket, still readable,
+    // would spin the event loop. Newcomers wait in the listen backlog.
+    m_wsServer->pauseAccepting();
+    if (m_stopped || m_acceptRetry.isActive())
+        return;
+    qCWarning(lcServer).noquote()
+        << "cannot accept connections:" << m_wsServer->errorString()
+        << QStringLiteral("(error %1); open connections: %2").arg(int(error)).arg(m_budget.used());
+    m_acceptRetry.start();
 }
 
 void SoftphoneServer::onRequest(ClientConnection *client, const protocol::Request &request)
@@ -252,6 +289,7 @@ void SoftphoneServer::stop()
     m_db.flush();  // acknowledgements and deliveries waiting for durability go out now
     if (!m_webhooks.flush(5000))
         qCWarning(lcServer) << "some CC events are still queued; they go out after the restart";
+    m_acceptRetry.stop();
     if (m_wsServer)
         m_wsServer->close();
     for (ClientConnection *client : findChildren<ClientConnection *>())

@@ -4,6 +4,7 @@
 #include "auth_service.h"
 #include "call_manager.h"
 #include "call_store.h"
+#include "connection_budget.h"
 #include "database.h"
 #include "directory_service.h"
 #include "message_service.h"
@@ -14,7 +15,9 @@
 #include "turn_service.h"
 #include "webhook_dispatcher.h"
 
+#include <QAbstractSocket>
 #include <QObject>
+#include <QTimer>
 #include <functional>
 #include <memory>
 #include <unordered_map>
@@ -58,6 +61,8 @@ private:
     QString listen();
 
     void onNewConnection();
+    void onAcceptError(QAbstractSocket::SocketError error);
+    void onConnectionGone();
     void onRequest(ClientConnection *client, const protocol::Request &request);
     void onDisconnected(ClientConnection *client);
 
@@ -76,6 +81,9 @@ private:
     WebhookDispatcher m_webhooks;
     QWebSocketServer *m_wsServer = nullptr;
     HttpEndpoint *m_http = nullptr;
+    QTimer m_acceptRetry;  // resumes accepting after an accept error
+    ConnectionBudget m_budget;
+    bool m_budgetPaused = false;  // accepting stopped because the budget is spent
     std::unordered_map<std::string, Route> m_routes;
     std::uint64_t m_requests = 0;
     std::uint64_t m_badFrames = 0;

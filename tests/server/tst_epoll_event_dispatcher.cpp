@@ -1,0 +1,190 @@
+// The epoll event dispatcher, installed as the test's own: timers, posted events, wake-ups
+// from other threads, socket notifiers and real TCP sockets.
+
+#include "epoll_event_dispatcher.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QPointer>
+#include <QSocketNotifier>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using softphone::server::EpollEventDispatcher;
+
+class TestEpollEventDispatcher : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void isInstalled()
+    {
+        QVERIFY(qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance()));
+    }
+
+    void singleShotTimerWaitsItsInterval()
+    {
+        QElapsedTimer clock;
+        clock.start();
+        bool fired = false;
+        QTimer::singleShot(50, this, [&] { fired = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(fired, 2000);
+        QVERIFY(clock.elapsed() >= 50);
+    }
+
+    void repeatingTimerFiresUntilStopped()
+    {
+        QTimer timer;
+        int shots = 0;
+        connect(&timer, &QTimer::timeout, this, [&] {
+            if (++shots == 5)
+                timer.stop();
+        });
+        timer.start(5);
+        QTRY_COMPARE_WITH_TIMEOUT(shots, 5, 2000);
+        QTest::qWait(50);
+        QCOMPARE(shots, 5);
+        QVERIFY(!timer.isActive());
+    }
+
+    void remainingTimeCountsDown()
+    {
+        QTimer timer;
+        timer.start(1000);
+        const int left = timer.remainingTime();
+        QVERIFY(left > 900 && left <= 1000);
+        timer.stop();
+        QCOMPARE(timer.remainingTime(), -1);
+    }
+
+    void zeroTimerDoesNotStarveOthers()
+    {
+        QTimer busy;
+        int spins = 0;
+        connect(&busy, &QTimer::timeout, this, [&] { ++spins; });
+        busy.start(0);
+        bool posted = false;
+        QMetaObject::invokeMethod(
+            this, [&] { posted = true; }, Qt::QueuedConnection);
+        bool later = false;
+        QTimer::singleShot(20, this, [&] { later = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(posted && later, 2000);
+        QVERIFY(spins > 1);
+    }
+
+    void timersOfADeletedObjectAreGone()
+    {
+        auto *timer = new QTimer;
+        int shots = 0;
+        connect(timer, &QTimer::timeout, this, [&] { ++shots; });
+        timer->start(5);
+        delete timer;
+        QTest::qWait(40);
+        QCOMPARE(shots, 0);
+    }
+
+    void deleteLaterAndNestedLoops()
+    {
+        QPointer<QObject> doomed = new QObject;
+        doomed->deleteLater();
+        QEventLoop loop;
+        QTimer::singleShot(10, &loop, [&] {
+            QEventLoop inner;
+            QTimer::singleShot(10, &inner, &QEventLoop::quit);
+            inner.exec();
+            loop.quit();
+        });
+        loop.exec();
+        QTRY_VERIFY(doomed.isNull());
+    }
+
+    void anotherThreadWakesTheLoop()
+    {
+        QEventLoop loop;
+        QThread *thread = QThread::create([&loop] {
+            QThread::msleep(30);  // the main thread is asleep in epoll_wait by now
+            QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+        });
+        QElapsedTimer clock;
+        clock.start();
+        thread->start();
+        QTimer::singleShot(5000, &loop, [&loop] { loop.exit(1); });
+        QCOMPARE(loop.exec(), 0);
+        QVERIFY(clock.elapsed() < 2000);
+        thread->wait();
+        delete thread;
+    }
+
+    void socketNotifierFollowsReadiness()
+    {
+        int fds[2];
+        QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+        QSocketNotifier readable(fds[0], QSocketNotifier::Read);
+        int activations = 0;
+        connect(&readable, &QSocketNotifier::activated, this, [&] {
+            char buffer[16];
+            if (::read(fds[0], buffer, sizeof buffer) > 0)
+                ++activations;
+        });
+        QTest::qWait(20);
+        QCOMPARE(activations, 0);
+        QCOMPARE(::write(fds[1], "x", 1), 1);
+        QTRY_COMPARE(activations, 1);
+        readable.setEnabled(false);
+        QCOMPARE(::write(fds[1], "y", 1), 1);
+        QTest::qWait(20);
+        QCOMPARE(activations, 1);
+        readable.setEnabled(true);
+        QTRY_COMPARE(activations, 2);
+        readable.setEnabled(false);
+        ::close(fds[0]);
+        ::close(fds[1]);
+    }
+
+    void tcpEchoOverManySockets()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        connect(&server, &QTcpServer::newConnection, this, [&server] {
+            while (QTcpSocket *peer = server.nextPendingConnection()) {
+                connect(peer, &QTcpSocket::readyRead, peer,
+                        [peer] { peer->write(peer->readAll()); });
+                connect(peer, &QTcpSocket::disconnected, peer, &QObject::deleteLater);
+            }
+        });
+        constexpr int kClients = 200;
+        std::vector<std::unique_ptr<QTcpSocket>> clients;
+        int echoed = 0;
+        for (int i = 0; i < kClients; ++i) {
+            auto client = std::make_unique<QTcpSocket>();
+            QTcpSocket *raw = client.get();
+            connect(raw, &QTcpSocket::connected, this, [raw] { raw->write("ping"); });
+            connect(raw, &QTcpSocket::readyRead, this, [raw, &echoed] {
+                if (raw->bytesAvailable() >= 4 && raw->readAll() == "ping")
+                    ++echoed;
+            });
+            raw->connectToHost(QHostAddress::LocalHost, server.serverPort());
+            clients.push_back(std::move(client));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(echoed, kClients, 10000);
+        for (auto &client : clients)
+            client->disconnectFromHost();
+        clients.clear();
+        QTest::qWait(20);
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setEventDispatcher(new EpollEventDispatcher);
+    QCoreApplication app(argc, argv);
+    TestEpollEventDispatcher test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_epoll_event_dispatcher.moc"
