@@ -4,7 +4,7 @@
 
 #include <QPointer>
 
-Q_LOGGING_CATEGORY(lcCallController, "softphone.call")
+Q_LOGGING_CATEGORY(lcCallController, "softphone.call", QtInfoMsg)
 
 namespace softphone::call {
 

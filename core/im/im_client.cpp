@@ -8,7 +8,7 @@
 
 namespace softphone::im {
 
-Q_LOGGING_CATEGORY(lcIm, "softphone.core.im")
+Q_LOGGING_CATEGORY(lcIm, "softphone.core.im", QtInfoMsg)
 
 using protocol::ErrorCode;
 

@@ -5,7 +5,7 @@
 
 namespace softphone::im {
 
-Q_LOGGING_CATEGORY(lcRpc, "softphone.core.rpc")
+Q_LOGGING_CATEGORY(lcRpc, "softphone.core.rpc", QtInfoMsg)
 
 RpcChannel::RpcChannel(QObject *parent)
     : QObject(parent)

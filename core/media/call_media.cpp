@@ -3,7 +3,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 
-Q_LOGGING_CATEGORY(lcCallMedia, "softphone.media.call")
+Q_LOGGING_CATEGORY(lcCallMedia, "softphone.media.call", QtInfoMsg)
 
 namespace softphone::media {
 
