@@ -88,7 +88,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="160"/>
+        <location filename="../app/cli/main.cpp" line="53"/>
+        <source>--tone takes a frequency of 20-20000 Hz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="186"/>
         <source>Softphone command-line client. Events are printed as JSON lines.
 Commands:
   register ACCID PASSWORD
@@ -96,63 +101,170 @@ Commands:
   history PEER [--limit N]
   records PEER [--limit N]
   call PEER [--video] [--hangup-after S] [--cancel-after S] [--timeout S]
-  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]</source>
+  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]
+Calls carry media from synthetic devices (a tone, a test pattern) unless
+--no-media or --devices is given.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="202"/>
+        <location filename="../app/cli/main.cpp" line="206"/>
+        <source>Server URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="209"/>
+        <source>Ring timeout of call, in seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="212"/>
+        <source>Account to log in as.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="213"/>
+        <source>Password (or set SOFTPHONE_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="215"/>
+        <source>Session token instead of a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="216"/>
+        <source>Directory of the local message stores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="218"/>
+        <source>Device id (default: one remembered per account).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="220"/>
+        <source>Seconds to wait for the server (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="221"/>
+        <source>Display name, for register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="222"/>
+        <source>How many messages or records (default 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="224"/>
+        <source>Place a video call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="225"/>
+        <source>Hang up S seconds after the call is up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="228"/>
+        <source>Cancel S seconds after dialling, if still ringing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="231"/>
+        <source>Accept incoming calls (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="232"/>
+        <source>Decline incoming calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="233"/>
+        <source>Let incoming calls ring out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="235"/>
+        <source>Incoming calls to handle before exiting (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="238"/>
+        <source>Calls without media: signalling and records only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="240"/>
+        <source>Frequency of the synthetic microphone&apos;s tone (default 440 Hz for call, 880 Hz for answer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="245"/>
+        <source>Use the real microphone, camera and speaker instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="246"/>
+        <source>Log what the client does on stderr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="249"/>
         <source>What to do; see above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="18"/>
+        <location filename="../app/desktop/main.cpp" line="20"/>
         <source>Softphone: chat, voice and video calls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="22"/>
+        <location filename="../app/desktop/main.cpp" line="24"/>
         <source>The server, ws:// or wss://.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="24"/>
+        <location filename="../app/desktop/main.cpp" line="26"/>
         <source>The account to sign in with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="27"/>
+        <location filename="../app/desktop/main.cpp" line="29"/>
         <source>Its password (or $SOFTPHONE_PASSWORD); with --user, signs in at once and remembers nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="31"/>
+        <location filename="../app/desktop/main.cpp" line="33"/>
         <source>Keeps settings, remembered sign-in and messages apart under this name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="35"/>
+        <location filename="../app/desktop/main.cpp" line="37"/>
         <source>The language of the interface: en or zh_CN.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>softphone::cli::AnswerCommand</name>
     <message>
-        <location filename="../core/cli/answer_command.cpp" line="33"/>
-        <source>a call&apos;s record did not arrive</source>
+        <location filename="../app/desktop/main.cpp" line="40"/>
+        <source>Calls send a tone and a test pattern instead of the microphone and camera.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>softphone::cli::CallCommand</name>
     <message>
-        <location filename="../core/cli/call_command.cpp" line="25"/>
+        <location filename="../core/cli/call_command.cpp" line="16"/>
         <source>cannot place the call</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>softphone::cli::CallSessionCommand</name>
     <message>
-        <location filename="../core/cli/call_command.cpp" line="37"/>
-        <source>the call&apos;s record did not arrive</source>
+        <location filename="../core/cli/call_session_command.cpp" line="16"/>
+        <source>the record of a call did not arrive</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -247,117 +359,117 @@ Commands:
 <context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/call_window.cpp" line="126"/>
+        <location filename="../ui/call_window.cpp" line="132"/>
         <source>Call ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="128"/>
+        <location filename="../ui/call_window.cpp" line="134"/>
         <source>The other side hung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="130"/>
+        <location filename="../ui/call_window.cpp" line="136"/>
         <source>Canceled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="132"/>
+        <location filename="../ui/call_window.cpp" line="138"/>
         <source>Declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="134"/>
+        <location filename="../ui/call_window.cpp" line="140"/>
         <source>You declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="136"/>
+        <location filename="../ui/call_window.cpp" line="142"/>
         <source>Line busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="138"/>
+        <location filename="../ui/call_window.cpp" line="144"/>
         <source>No answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="140"/>
+        <location filename="../ui/call_window.cpp" line="146"/>
         <source>Missed call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="142"/>
+        <location filename="../ui/call_window.cpp" line="148"/>
         <source>Answered on another device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="144"/>
+        <location filename="../ui/call_window.cpp" line="150"/>
         <source>Declined on another device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="146"/>
+        <location filename="../ui/call_window.cpp" line="152"/>
         <source>Call failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="157"/>
+        <location filename="../ui/call_window.cpp" line="163"/>
         <source>Ringing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="157"/>
+        <location filename="../ui/call_window.cpp" line="163"/>
         <source>Calling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="159"/>
+        <location filename="../ui/call_window.cpp" line="165"/>
         <source>Incoming call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="161"/>
+        <location filename="../ui/call_window.cpp" line="167"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="191"/>
+        <location filename="../ui/call_window.cpp" line="199"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="191"/>
+        <location filename="../ui/call_window.cpp" line="199"/>
         <source>Call with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="210"/>
+        <location filename="../ui/call_window.cpp" line="218"/>
         <source>Mute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="211"/>
+        <location filename="../ui/call_window.cpp" line="219"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="212"/>
+        <location filename="../ui/call_window.cpp" line="220"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="213"/>
+        <location filename="../ui/call_window.cpp" line="221"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="214"/>
+        <location filename="../ui/call_window.cpp" line="222"/>
         <source>Remote video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="215"/>
+        <location filename="../ui/call_window.cpp" line="223"/>
         <source>Your camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,74 +616,86 @@ Commands:
 <context>
     <name>softphone::ui::DesktopApp</name>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="34"/>
+        <location filename="../ui/desktop_app.cpp" line="37"/>
         <source>That account id is taken. Choose another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="36"/>
+        <location filename="../ui/desktop_app.cpp" line="39"/>
         <source>This server does not let you register; ask its operator for an account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="39"/>
+        <location filename="../ui/desktop_app.cpp" line="42"/>
         <source>Registration refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="43"/>
-        <location filename="../ui/desktop_app.cpp" line="170"/>
+        <location filename="../ui/desktop_app.cpp" line="46"/>
+        <location filename="../ui/desktop_app.cpp" line="175"/>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="57"/>
+        <location filename="../ui/desktop_app.cpp" line="60"/>
         <source>this build has no keychain support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="60"/>
+        <location filename="../ui/desktop_app.cpp" line="63"/>
         <source>no D-Bus session for the Secret Service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="136"/>
+        <location filename="../ui/desktop_app.cpp" line="141"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="155"/>
+        <location filename="../ui/desktop_app.cpp" line="160"/>
         <source>Creating the account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="180"/>
+        <location filename="../ui/desktop_app.cpp" line="185"/>
         <source>Wrong account or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="183"/>
+        <location filename="../ui/desktop_app.cpp" line="188"/>
         <source>Your saved sign-in has expired. Enter your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="185"/>
+        <location filename="../ui/desktop_app.cpp" line="190"/>
         <source>This server speaks another version of the protocol. Update the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="187"/>
+        <location filename="../ui/desktop_app.cpp" line="192"/>
         <source>Sign-in refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="192"/>
+        <location filename="../ui/desktop_app.cpp" line="197"/>
         <source>You were signed out. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="252"/>
+        <location filename="../ui/desktop_app.cpp" line="262"/>
         <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="359"/>
+        <source>Calls will not work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="360"/>
+        <source>Calls need GStreamer plugins that are not installed here; chat works without them.
+
+%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -689,77 +813,77 @@ Commands:
 <context>
     <name>softphone::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="130"/>
+        <location filename="../ui/main_window.cpp" line="135"/>
         <source>The call could not be placed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window.cpp" line="152"/>
         <source>Softphone — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>Calls (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>Calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="160"/>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>Choose a conversation, or a contact to write to or call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="163"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="164"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>&amp;Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="166"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>&amp;Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>&amp;Accept calls on this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>

@@ -88,7 +88,12 @@
         <translation>--%1 需要一个秒数</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="160"/>
+        <location filename="../app/cli/main.cpp" line="53"/>
+        <source>--tone takes a frequency of 20-20000 Hz</source>
+        <translation>--tone 需要 20–20000 Hz 之间的频率</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="186"/>
         <source>Softphone command-line client. Events are printed as JSON lines.
 Commands:
   register ACCID PASSWORD
@@ -96,64 +101,180 @@ Commands:
   history PEER [--limit N]
   records PEER [--limit N]
   call PEER [--video] [--hangup-after S] [--cancel-after S] [--timeout S]
-  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]</source>
-        <translation type="unfinished"></translation>
+  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]
+Calls carry media from synthetic devices (a tone, a test pattern) unless
+--no-media or --devices is given.</source>
+        <translation>Softphone 命令行客户端。事件以 JSON 行输出。
+命令：
+  register ACCID PASSWORD
+  send PEER TEXT
+  history PEER [--limit N]
+  records PEER [--limit N]
+  call PEER [--video] [--hangup-after S] [--cancel-after S] [--timeout S]
+  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]
+通话默认使用合成设备（音调、测试图案）传输媒体，
+除非指定 --no-media 或 --devices。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="202"/>
+        <location filename="../app/cli/main.cpp" line="206"/>
+        <source>Server URL.</source>
+        <translation>服务器地址。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="209"/>
+        <source>Ring timeout of call, in seconds.</source>
+        <translation>call 的振铃超时（秒）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="212"/>
+        <source>Account to log in as.</source>
+        <translation>登录使用的账号。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="213"/>
+        <source>Password (or set SOFTPHONE_PASSWORD).</source>
+        <translation>密码（或设置 SOFTPHONE_PASSWORD）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="215"/>
+        <source>Session token instead of a password.</source>
+        <translation>用会话令牌代替密码。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="216"/>
+        <source>Directory of the local message stores.</source>
+        <translation>本地消息库所在目录。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="218"/>
+        <source>Device id (default: one remembered per account).</source>
+        <translation>设备 ID（默认：每个账号记住一个）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="220"/>
+        <source>Seconds to wait for the server (default 10).</source>
+        <translation>等待服务器的秒数（默认 10）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="221"/>
+        <source>Display name, for register.</source>
+        <translation>显示名称，用于 register。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="222"/>
+        <source>How many messages or records (default 50).</source>
+        <translation>消息或话单条数（默认 50）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="224"/>
+        <source>Place a video call.</source>
+        <translation>发起视频通话。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="225"/>
+        <source>Hang up S seconds after the call is up.</source>
+        <translation>通话接通 S 秒后挂断。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="228"/>
+        <source>Cancel S seconds after dialling, if still ringing.</source>
+        <translation>拨号 S 秒后若仍在振铃则取消。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="231"/>
+        <source>Accept incoming calls (the default).</source>
+        <translation>接听来电（默认）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="232"/>
+        <source>Decline incoming calls.</source>
+        <translation>拒接来电。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="233"/>
+        <source>Let incoming calls ring out.</source>
+        <translation>来电不接，任其响到结束。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="235"/>
+        <source>Incoming calls to handle before exiting (default 1).</source>
+        <translation>退出前处理的来电数（默认 1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="238"/>
+        <source>Calls without media: signalling and records only.</source>
+        <translation>通话不传媒体：只有信令和话单。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="240"/>
+        <source>Frequency of the synthetic microphone&apos;s tone (default 440 Hz for call, 880 Hz for answer).</source>
+        <translation>合成麦克风音调的频率（call 默认 440 Hz，answer 默认 880 Hz）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="245"/>
+        <source>Use the real microphone, camera and speaker instead.</source>
+        <translation>改用真实的麦克风、摄像头和扬声器。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="246"/>
+        <source>Log what the client does on stderr.</source>
+        <translation>在 stderr 上记录客户端的操作。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="249"/>
         <source>What to do; see above.</source>
         <translation>要执行的操作；见上文。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="18"/>
+        <location filename="../app/desktop/main.cpp" line="20"/>
         <source>Softphone: chat, voice and video calls.</source>
         <translation>Softphone：聊天、语音和视频通话。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="22"/>
+        <location filename="../app/desktop/main.cpp" line="24"/>
         <source>The server, ws:// or wss://.</source>
         <translation>服务器地址，ws:// 或 wss://。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="24"/>
+        <location filename="../app/desktop/main.cpp" line="26"/>
         <source>The account to sign in with.</source>
         <translation>登录使用的账号。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="27"/>
+        <location filename="../app/desktop/main.cpp" line="29"/>
         <source>Its password (or $SOFTPHONE_PASSWORD); with --user, signs in at once and remembers nothing.</source>
         <translation>账号密码（或 $SOFTPHONE_PASSWORD）；与 --user 一起使用时立即登录，且不记住任何信息。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="31"/>
+        <location filename="../app/desktop/main.cpp" line="33"/>
         <source>Keeps settings, remembered sign-in and messages apart under this name.</source>
         <translation>以此名称单独保存设置、记住的登录和消息。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="35"/>
+        <location filename="../app/desktop/main.cpp" line="37"/>
         <source>The language of the interface: en or zh_CN.</source>
         <translation>界面语言：en 或 zh_CN。</translation>
     </message>
-</context>
-<context>
-    <name>softphone::cli::AnswerCommand</name>
     <message>
-        <location filename="../core/cli/answer_command.cpp" line="33"/>
-        <source>a call&apos;s record did not arrive</source>
-        <translation>未收到通话的话单</translation>
+        <location filename="../app/desktop/main.cpp" line="40"/>
+        <source>Calls send a tone and a test pattern instead of the microphone and camera.</source>
+        <translation>通话发送音调和测试图案，而不是麦克风和摄像头。</translation>
     </message>
 </context>
 <context>
     <name>softphone::cli::CallCommand</name>
     <message>
-        <location filename="../core/cli/call_command.cpp" line="25"/>
+        <location filename="../core/cli/call_command.cpp" line="16"/>
         <source>cannot place the call</source>
         <translation>无法发起呼叫</translation>
     </message>
+</context>
+<context>
+    <name>softphone::cli::CallSessionCommand</name>
     <message>
-        <location filename="../core/cli/call_command.cpp" line="37"/>
-        <source>the call&apos;s record did not arrive</source>
-        <translation>未收到本次通话的话单</translation>
+        <location filename="../core/cli/call_session_command.cpp" line="16"/>
+        <source>the record of a call did not arrive</source>
+        <translation>通话的话单没有到达</translation>
     </message>
 </context>
 <context>
@@ -247,117 +368,117 @@ Commands:
 <context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/call_window.cpp" line="126"/>
+        <location filename="../ui/call_window.cpp" line="132"/>
         <source>Call ended</source>
         <translation>通话已结束</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="128"/>
+        <location filename="../ui/call_window.cpp" line="134"/>
         <source>The other side hung up</source>
         <translation>对方已挂断</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="130"/>
+        <location filename="../ui/call_window.cpp" line="136"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="132"/>
+        <location filename="../ui/call_window.cpp" line="138"/>
         <source>Declined</source>
         <translation>对方已拒绝</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="134"/>
+        <location filename="../ui/call_window.cpp" line="140"/>
         <source>You declined</source>
         <translation>已拒接</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="136"/>
+        <location filename="../ui/call_window.cpp" line="142"/>
         <source>Line busy</source>
         <translation>对方忙线</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="138"/>
+        <location filename="../ui/call_window.cpp" line="144"/>
         <source>No answer</source>
         <translation>对方无应答</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="140"/>
+        <location filename="../ui/call_window.cpp" line="146"/>
         <source>Missed call</source>
         <translation>未接来电</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="142"/>
+        <location filename="../ui/call_window.cpp" line="148"/>
         <source>Answered on another device</source>
         <translation>已在其他设备接听</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="144"/>
+        <location filename="../ui/call_window.cpp" line="150"/>
         <source>Declined on another device</source>
         <translation>已在其他设备拒接</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="146"/>
+        <location filename="../ui/call_window.cpp" line="152"/>
         <source>Call failed</source>
         <translation>通话失败</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="157"/>
+        <location filename="../ui/call_window.cpp" line="163"/>
         <source>Ringing…</source>
         <translation>对方响铃中…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="157"/>
+        <location filename="../ui/call_window.cpp" line="163"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="159"/>
+        <location filename="../ui/call_window.cpp" line="165"/>
         <source>Incoming call…</source>
         <translation>来电…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="161"/>
+        <location filename="../ui/call_window.cpp" line="167"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="191"/>
+        <location filename="../ui/call_window.cpp" line="199"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="191"/>
+        <location filename="../ui/call_window.cpp" line="199"/>
         <source>Call with %1</source>
         <translation>与 %1 通话</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="210"/>
+        <location filename="../ui/call_window.cpp" line="218"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="211"/>
+        <location filename="../ui/call_window.cpp" line="219"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="212"/>
+        <location filename="../ui/call_window.cpp" line="220"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="213"/>
+        <location filename="../ui/call_window.cpp" line="221"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation>挂断（Ctrl+Shift+H）</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="214"/>
+        <location filename="../ui/call_window.cpp" line="222"/>
         <source>Remote video</source>
         <translation>对方视频</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="215"/>
+        <location filename="../ui/call_window.cpp" line="223"/>
         <source>Your camera</source>
         <translation>本地画面</translation>
     </message>
@@ -503,75 +624,89 @@ Commands:
 <context>
     <name>softphone::ui::DesktopApp</name>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="34"/>
+        <location filename="../ui/desktop_app.cpp" line="37"/>
         <source>That account id is taken. Choose another one.</source>
         <translation>该账号已被占用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="36"/>
+        <location filename="../ui/desktop_app.cpp" line="39"/>
         <source>This server does not let you register; ask its operator for an account.</source>
         <translation>该服务器不开放注册，请向管理员申请账号。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="39"/>
+        <location filename="../ui/desktop_app.cpp" line="42"/>
         <source>Registration refused: %1</source>
         <translation>注册被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="43"/>
-        <location filename="../ui/desktop_app.cpp" line="170"/>
+        <location filename="../ui/desktop_app.cpp" line="46"/>
+        <location filename="../ui/desktop_app.cpp" line="175"/>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
         <translation>无法连接服务器 %1。请检查地址，并确认服务器正在运行。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="57"/>
+        <location filename="../ui/desktop_app.cpp" line="60"/>
         <source>this build has no keychain support</source>
         <translation>此版本不支持系统钥匙串</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="60"/>
+        <location filename="../ui/desktop_app.cpp" line="63"/>
         <source>no D-Bus session for the Secret Service</source>
         <translation>没有可供 Secret Service 使用的 D-Bus 会话</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="136"/>
+        <location filename="../ui/desktop_app.cpp" line="141"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="155"/>
+        <location filename="../ui/desktop_app.cpp" line="160"/>
         <source>Creating the account…</source>
         <translation>正在创建账号…</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="180"/>
+        <location filename="../ui/desktop_app.cpp" line="185"/>
         <source>Wrong account or password.</source>
         <translation>账号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="183"/>
+        <location filename="../ui/desktop_app.cpp" line="188"/>
         <source>Your saved sign-in has expired. Enter your password.</source>
         <translation>保存的登录已过期，请输入密码。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="185"/>
+        <location filename="../ui/desktop_app.cpp" line="190"/>
         <source>This server speaks another version of the protocol. Update the app.</source>
         <translation>服务器使用其他版本的协议，请更新应用。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="187"/>
+        <location filename="../ui/desktop_app.cpp" line="192"/>
         <source>Sign-in refused: %1</source>
         <translation>登录被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="192"/>
+        <location filename="../ui/desktop_app.cpp" line="197"/>
         <source>You were signed out. %1</source>
         <translation>你已被登出。%1</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="252"/>
+        <location filename="../ui/desktop_app.cpp" line="262"/>
         <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
         <translation>未能记住登录：系统钥匙串不可用（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="359"/>
+        <source>Calls will not work</source>
+        <translation>无法通话</translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_app.cpp" line="360"/>
+        <source>Calls need GStreamer plugins that are not installed here; chat works without them.
+
+%1</source>
+        <translation>通话需要的 GStreamer 插件在本机没有安装；聊天不受影响。
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -688,77 +823,77 @@ Commands:
 <context>
     <name>softphone::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="130"/>
+        <location filename="../ui/main_window.cpp" line="135"/>
         <source>The call could not be placed.</source>
         <translation>无法发起呼叫。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window.cpp" line="152"/>
         <source>Softphone — %1</source>
         <translation>Softphone — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>Calls (%1)</source>
         <translation>通话（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>Calls</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="160"/>
         <source>Chats</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>Choose a conversation, or a contact to write to or call.</source>
         <translation>选择一个会话，或选择联系人发消息或通话。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="163"/>
         <source>Signed in as %1</source>
         <translation>已登录：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="164"/>
         <source>Do not disturb</source>
         <translation>勿扰</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>&amp;Softphone</source>
         <translation>Softphone(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="166"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>&amp;Do not disturb</source>
         <translation>勿扰(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>&amp;Accept calls on this device</source>
         <translation>在此设备上接听来电(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>

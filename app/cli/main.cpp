@@ -203,34 +203,47 @@ int main(int argc, char *argv[])
                      : QCommandLineOption(QString::fromLatin1(name),
                                           QCoreApplication::translate("main", help));
     };
-    QCommandLineOption server = option("server", "Server URL.", "URL");
+    QCommandLineOption server = option("server", QT_TRANSLATE_NOOP("main", "Server URL."), "URL");
     server.setDefaultValue(QStringLiteral("ws://127.0.0.1:8600"));
-    QCommandLineOption timeout = option("timeout", "Ring timeout of call, in seconds.", "S");
+    QCommandLineOption timeout =
+        option("timeout", QT_TRANSLATE_NOOP("main", "Ring timeout of call, in seconds."), "S");
     parser.addOptions({
         server,
-        option("user", "Account to log in as.", "ACCID"),
-        option("password", "Password (or set SOFTPHONE_PASSWORD).", "PW"),
-        option("token", "Session token instead of a password.", "TOKEN"),
-        option("data", "Directory of the local message stores.", "DIR"),
-        option("device", "Device id (default: one remembered per account).", "ID"),
-        option("connect-timeout", "Seconds to wait for the server (default 10).", "S"),
-        option("name", "Display name, for register.", "NAME"),
-        option("limit", "How many messages or records (default 50).", "N"),
-        option("video", "Place a video call."),
-        option("hangup-after", "Hang up S seconds after the call is up.", "S"),
-        option("cancel-after", "Cancel S seconds after dialling, if still ringing.", "S"),
+        option("user", QT_TRANSLATE_NOOP("main", "Account to log in as."), "ACCID"),
+        option("password", QT_TRANSLATE_NOOP("main", "Password (or set SOFTPHONE_PASSWORD)."),
+               "PW"),
+        option("token", QT_TRANSLATE_NOOP("main", "Session token instead of a password."), "TOKEN"),
+        option("data", QT_TRANSLATE_NOOP("main", "Directory of the local message stores."), "DIR"),
+        option("device",
+               QT_TRANSLATE_NOOP("main", "Device id (default: one remembered per account)."), "ID"),
+        option("connect-timeout",
+               QT_TRANSLATE_NOOP("main", "Seconds to wait for the server (default 10)."), "S"),
+        option("name", QT_TRANSLATE_NOOP("main", "Display name, for register."), "NAME"),
+        option("limit", QT_TRANSLATE_NOOP("main", "How many messages or records (default 50)."),
+               "N"),
+        option("video", QT_TRANSLATE_NOOP("main", "Place a video call.")),
+        option("hangup-after", QT_TRANSLATE_NOOP("main", "Hang up S seconds after the call is up."),
+               "S"),
+        option("cancel-after",
+               QT_TRANSLATE_NOOP("main", "Cancel S seconds after dialling, if still ringing."),
+               "S"),
         timeout,
-        option("accept", "Accept incoming calls (the default)."),
-        option("reject", "Decline incoming calls."),
-        option("ignore", "Let incoming calls ring out."),
-        option("count", "Incoming calls to handle before exiting (default 1).", "N"),
-        option("no-media", "Calls without media: signalling and records only."),
+        option("accept", QT_TRANSLATE_NOOP("main", "Accept incoming calls (the default).")),
+        option("reject", QT_TRANSLATE_NOOP("main", "Decline incoming calls.")),
+        option("ignore", QT_TRANSLATE_NOOP("main", "Let incoming calls ring out.")),
+        option("count",
+               QT_TRANSLATE_NOOP("main", "Incoming calls to handle before exiting (default 1)."),
+               "N"),
+        option("no-media",
+               QT_TRANSLATE_NOOP("main", "Calls without media: signalling and records only.")),
         option("tone",
-               "Frequency of the synthetic microphone's tone (default 440 Hz for call, "
-               "880 Hz for answer).",
+               QT_TRANSLATE_NOOP(
+                   "main", "Frequency of the synthetic microphone's tone (default 440 Hz for call, "
+                           "880 Hz for answer)."),
                "HZ"),
-        option("devices", "Use the real microphone, camera and speaker instead."),
-        option("verbose", "Log what the client does on stderr."),
+        option("devices",
+               QT_TRANSLATE_NOOP("main", "Use the real microphone, camera and speaker instead.")),
+        option("verbose", QT_TRANSLATE_NOOP("main", "Log what the client does on stderr.")),
     });
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QCoreApplication::translate("main", "What to do; see above."));
