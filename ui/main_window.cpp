@@ -11,11 +11,13 @@
 #include "tray_icon.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QEvent>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -79,6 +81,8 @@ MainWindow::MainWindow(ClientSession *session, CallCoordinator *calls, QWidget *
     m_acceptCalls->setCheckable(true);
     m_acceptCalls->setChecked(true);
     m_menu->addSeparator();
+    m_about = m_menu->addAction(QString(), this, &MainWindow::showAbout);
+    m_about->setMenuRole(QAction::AboutRole);
     m_signOut = m_menu->addAction(QString(), this, &MainWindow::signOutRequested);
     m_quit = m_menu->addAction(QString(), this, &MainWindow::quitRequested);
     m_quit->setShortcut(QKeySequence::Quit);
@@ -166,10 +170,20 @@ void MainWindow::retranslate()
     m_settings->setText(tr("&Settings…"));
     m_dnd->setText(tr("&Do not disturb"));
     m_acceptCalls->setText(tr("&Accept calls on this device"));
+    m_about->setText(tr("&About Softphone"));
     m_signOut->setText(tr("Sign &out"));
     m_quit->setText(tr("&Quit"));
     updateCounts();
     m_conversations->viewport()->update();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Softphone"),
+        tr("<b>Softphone %1</b><p>Chat, voice and video calls, and a call record "
+           "for every call.</p><p>Qt %2</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -55,6 +55,7 @@ protected:
 
 private:
     void retranslate();
+    void showAbout();
     void placeCall(const QString &peer, protocol::CallType type);
     void updateCounts();
 
@@ -74,6 +75,7 @@ private:
     QAction *m_settings;
     QAction *m_dnd;
     QAction *m_acceptCalls;
+    QAction *m_about;
     QAction *m_signOut;
     QAction *m_quit;
 };
