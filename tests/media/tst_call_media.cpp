@@ -216,12 +216,21 @@ void TestCallMedia::callHoldsUnderPacketLoss()
     connectCall(*caller, *callee, protocol::CallType::Audio);
     if (QTest::currentTestFailed())
         return;
+    // The loss shows in the stats the call window draws its bars from.
+    double worstLoss = 0;
+    connect(callee->media.get(), &media::CallMedia::statsUpdated, callee->media.get(),
+            [&worstLoss](const media::MediaStats &stats) {
+                worstLoss = std::max(worstLoss, stats.lossPercent);
+            });
     // Three seconds of audio keep arriving while a tenth of the packets are lost.
     const quint64 start = callee->session->receivedAudioBuffers();
     QTRY_VERIFY_WITH_TIMEOUT(callee->session->receivedAudioBuffers() > start + 300, kTimeout);
     QCOMPARE(caller->calls->state(), CallState::InCall);
     QCOMPARE(callee->calls->state(), CallState::InCall);
     verifyHears(*callee, kCallerTone, kCalleeTone);
+    QTRY_VERIFY2_WITH_TIMEOUT(worstLoss > 2.0,
+                              qPrintable(QStringLiteral("loss in stats: %1 %").arg(worstLoss)),
+                              kTimeout);
     QVERIFY(caller->calls->hangup());
     QVERIFY(callee->reaches(CallState::Ended));
 }
