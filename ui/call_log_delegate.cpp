@@ -21,11 +21,7 @@ QSize CallLogDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
 void CallLogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                             const QModelIndex &index) const
 {
-    QStyleOptionViewItem background = option;
-    initStyleOption(&background, index);
-    background.text.clear();
-    QStyle *style = option.widget ? option.widget->style() : QApplication::style();
-    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &background, painter, option.widget);
+    paintBackground(painter, option, index);
 
     const bool selected = option.state & QStyle::State_Selected;
     const bool missed = index.data(CallLogModel::MissedRole).toBool();

@@ -1,17 +1,17 @@
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "list_item_delegate.h"
 
 namespace softphone::ui {
 
 // A call log row: the peer (red when missed), the in/out arrow with the record's wording,
 // the time, and the audio or video icon.
-class CallLogDelegate : public QStyledItemDelegate
+class CallLogDelegate : public ListItemDelegate
 {
     Q_OBJECT
 
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using ListItemDelegate::ListItemDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;

@@ -19,11 +19,7 @@ QSize ContactDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
 void ContactDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                             const QModelIndex &index) const
 {
-    QStyleOptionViewItem background = option;
-    initStyleOption(&background, index);
-    background.text.clear();
-    QStyle *style = option.widget ? option.widget->style() : QApplication::style();
-    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &background, painter, option.widget);
+    paintBackground(painter, option, index);
 
     const bool selected = option.state & QStyle::State_Selected;
     const QRect rect = option.rect.adjusted(10, 6, -10, -6);

@@ -1,16 +1,16 @@
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "list_item_delegate.h"
 
 namespace softphone::ui {
 
 // A contact: avatar with presence dot, display name and account id.
-class ContactDelegate : public QStyledItemDelegate
+class ContactDelegate : public ListItemDelegate
 {
     Q_OBJECT
 
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using ListItemDelegate::ListItemDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;

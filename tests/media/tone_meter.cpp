@@ -48,3 +48,18 @@ double ToneMeter::rms(double window) const
         sum += double(m_samples[i]) * m_samples[i];
     return std::sqrt(sum / double(n));
 }
+
+QString ToneMeter::mismatch(double expected, double other) const
+{
+    const double wanted = amplitude(expected);
+    const double unwanted = amplitude(other);
+    if (wanted <= 0.1)
+        return QStringLiteral("%1 Hz at amplitude %2 only").arg(expected).arg(wanted);
+    if (unwanted >= wanted / 10)
+        return QStringLiteral("%1 Hz at %2, but %3 Hz at %4")
+            .arg(expected)
+            .arg(wanted)
+            .arg(other)
+            .arg(unwanted);
+    return {};
+}
