@@ -10,6 +10,7 @@
 #include "im/im_client.h"
 #include "im/local_store.h"
 #include "message_list_view.h"
+#include "process_stats.h"
 #include "protocol/call_record.h"
 #include "records/message_list_model.h"
 
@@ -34,16 +35,6 @@ namespace {
 double msSince(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
-}
-
-long rssKiB(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    static const QRegularExpression rss(QStringLiteral("VmRSS:\\s+(\\d+) kB"));
-    const auto match = rss.match(QString::fromLatin1(status.readAll()));
-    return match.hasMatch() ? match.captured(1).toLong() : -1;
 }
 
 double median(std::vector<double> values)
@@ -210,7 +201,7 @@ void benchIdleMemory(const QString &app, const QString &server, int idleSeconds)
         idle.exec();
         std::printf("softphone signed in after %.0f ms; resident memory after %d s idle: "
                     "%.1f MiB\n",
-                    signIn, idleSeconds, double(rssKiB(process.processId())) / 1024);
+                    signIn, idleSeconds, double(bench::residentKiB(process.processId())) / 1024);
     }
     process.kill();
     process.waitForFinished();

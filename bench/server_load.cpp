@@ -13,6 +13,7 @@
 #endif
 #include "im/rpc_channel.h"
 #include "password_hasher.h"
+#include "process_stats.h"
 #include "protocol/messages.h"
 
 #include <QCommandLineParser>
@@ -34,6 +35,8 @@
 #include <vector>
 
 using namespace softphone;
+using bench::cpuSeconds;
+using bench::residentKiB;
 using protocol::json;
 
 namespace {
@@ -69,28 +72,6 @@ struct Device
     std::unique_ptr<im::RpcChannel> channel;
     bool ready = false;
 };
-
-long residentKiB(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    static const QRegularExpression rss(QStringLiteral("VmRSS:\\s+(\\d+) kB"));
-    const auto match = rss.match(QString::fromLatin1(status.readAll()));
-    return match.hasMatch() ? match.captured(1).toLong() : -1;
-}
-
-// User + system CPU seconds the process has used.
-double cpuSeconds(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = stat.readAll();
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    const double ticks = fields.value(11).toDouble() + fields.value(12).toDouble();
-    return ticks / double(sysconf(_SC_CLK_TCK));
-}
 
 // Both ends of every connection live on this machine; the server inherits the limit.
 // Returns the limit now in force.
