@@ -129,6 +129,8 @@ void CallMedia::startSession()
     });
     connect(session, &MediaSession::firstAudioReceived, this, &CallMedia::firstAudio);
     connect(session, &MediaSession::firstVideoReceived, this, &CallMedia::firstVideo);
+    connect(session, &MediaSession::remoteVideoActiveChanged, this,
+            &CallMedia::remoteVideoActiveChanged);
     connect(session, &MediaSession::statsUpdated, this, &CallMedia::statsUpdated);
     emit sessionStarted(session);
     m_connectTimer.start();
@@ -144,9 +146,12 @@ void CallMedia::endSession()
     if (!m_session)
         return;
     m_session->disconnect(this);
+    const bool hadVideo = m_session->isRemoteVideoActive();
     m_session->stop();
     m_session.reset();
     m_sessionCid.clear();
+    if (hadVideo)
+        emit remoteVideoActiveChanged(false);
     emit sessionEnded();
 }
 

@@ -37,6 +37,8 @@ signals:
     void connected();
     void firstAudio();
     void firstVideo();
+    // The peer's camera picture started or stopped arriving.
+    void remoteVideoActiveChanged(bool active);
     void statsUpdated(const softphone::media::MediaStats &stats);
     void sessionEnded();
 

@@ -22,6 +22,11 @@ namespace {
 constexpr int kOfferOpusPayload = 111;
 constexpr int kOfferVp8Payload = 96;
 
+// The peer's video counts as stopped after this many quiet watch periods: a second and a half,
+// so that a stall on a busy machine or network does not make the picture flicker.
+constexpr int kVideoWatchMs = 250;
+constexpr int kQuietWatchesForStopped = 6;
+
 const QString kOffer = QStringLiteral("offer");
 const QString kAnswer = QStringLiteral("answer");
 
@@ -255,6 +260,8 @@ MediaSession::MediaSession(MediaRole role, QObject *parent)
     qRegisterMetaType<MediaState>();
     qRegisterMetaType<MediaStats>();
     connect(&m_statsTimer, &QTimer::timeout, this, &MediaSession::pollStats);
+    m_videoWatch.setInterval(kVideoWatchMs);
+    connect(&m_videoWatch, &QTimer::timeout, this, &MediaSession::watchRemoteVideo);
 }
 
 MediaSession::~MediaSession()
@@ -299,10 +306,13 @@ void MediaSession::start(const MediaConfig &config)
         fail(QStringLiteral("a call needs audio or video"));
         return;
     }
+    // Video is always negotiated, so that the camera can be turned on during an audio call
+    // without a renegotiation; config.video only says whether it starts on.
+    if (!config.video)
+        m_videoEnabled = false;
     if (m_role == MediaRole::Caller) {
         m_makeOffer = true;
-        buildPipeline(config.audio ? kOfferOpusPayload : -1, config.video ? kOfferVp8Payload : -1,
-                      config.audio, config.video);
+        buildPipeline(config.audio ? kOfferOpusPayload : -1, kOfferVp8Payload, config.audio, true);
     } else if (!m_pendingOffer.isEmpty()) {
         setRemoteDescription(kOffer, std::exchange(m_pendingOffer, QString()));
     }
@@ -412,12 +422,14 @@ bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAu
     }
     m_statsClock.start();
     m_statsTimer.start(qMax(100, m_config.statsIntervalMs));
+    m_videoWatch.start();
     return true;
 }
 
 void MediaSession::teardown()
 {
     m_statsTimer.stop();
+    m_videoWatch.stop();
     if (m_bridge) {
         m_bridge->detach();
         m_audioBuffersBefore += m_bridge->audioBuffers.load();
@@ -513,7 +525,7 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
             fail(QStringLiteral("the offer's audio has no Opus"));
             return;
         }
-        if (!buildPipeline(codecs.opusPayload, codecs.vp8Payload, m_config.audio, m_config.video))
+        if (!buildPipeline(codecs.opusPayload, codecs.vp8Payload, m_config.audio, true))
             return;
     }
     m_remoteUfrag = ufrag;
@@ -630,8 +642,7 @@ void MediaSession::setVideoEnabled(bool enabled)
     if (m_videoBranch.isValid())
         m_videoBranch.setVideoEnabled(enabled);
     else if (enabled && m_state != MediaState::New)
-        qCWarning(lcMedia) << "this call did not negotiate video to send; adding it needs a "
-                              "renegotiation, which is not supported yet";
+        qCWarning(lcMedia) << "the peer's offer has no VP8 video: this call cannot send video";
 }
 
 void MediaSession::setMuted(bool muted)
@@ -658,6 +669,8 @@ void MediaSession::stop()
         return;
     teardown();
     m_pendingOffer.clear();
+    if (std::exchange(m_remoteVideoActive, false))
+        emit remoteVideoActiveChanged(false);
     setState(MediaState::Closed);
 }
 
@@ -689,6 +702,20 @@ void MediaSession::handleFirstMedia(MediaKind kind)
         m_videoSeen = true;
         emit firstVideoReceived();
     }
+}
+
+void MediaSession::watchRemoteVideo()
+{
+    const quint64 frames = receivedVideoFrames();
+    const bool arriving = frames != m_videoFramesAtWatch;
+    m_videoFramesAtWatch = frames;
+    m_quietWatches = arriving ? 0 : m_quietWatches + 1;
+    const bool active =
+        arriving || (m_remoteVideoActive && m_quietWatches < kQuietWatchesForStopped);
+    if (active == m_remoteVideoActive)
+        return;
+    m_remoteVideoActive = active;
+    emit remoteVideoActiveChanged(active);
 }
 
 void MediaSession::recalculateLatency()

@@ -42,7 +42,11 @@ public:
     MediaStats lastStats() const { return m_lastStats; }
     bool isMuted() const { return m_muted; }
     bool isVideoEnabled() const { return m_videoEnabled; }
+    // Video can be sent on this call (the peer negotiated VP8); isVideoEnabled() says whether it
+    // is.
     bool isSendingVideo() const { return m_videoBranch.isValid(); }
+    // Frames from the peer arrived within the last second.
+    bool isRemoteVideoActive() const { return m_remoteVideoActive; }
     // Received and decoded so far, counted at the sinks.
     quint64 receivedAudioBuffers() const;
     quint64 receivedVideoFrames() const;
@@ -76,6 +80,8 @@ signals:
     void failed(const QString &reason);
     void firstAudioReceived();
     void firstVideoReceived();
+    // The peer's video started or stopped (its camera turned on or off, or frames stopped).
+    void remoteVideoActiveChanged(bool active);
     void statsUpdated(const softphone::media::MediaStats &stats);
     // With MediaConfig::audioTap: decoded audio, S16LE mono, as it is rendered
     // (renderTimeNs on std::chrono::steady_clock).
@@ -109,6 +115,7 @@ private:
     void statsArrived(const RawStats &raw);
     void handleFirstMedia(MediaKind kind);
     void recalculateLatency();
+    void watchRemoteVideo();
 
     const MediaRole m_role;
     MediaState m_state = MediaState::New;
@@ -138,6 +145,10 @@ private:
     bool m_audioSeen = false;
     bool m_videoSeen = false;
     QTimer m_statsTimer;
+    QTimer m_videoWatch;
+    quint64 m_videoFramesAtWatch = 0;
+    int m_quietWatches = 0;
+    bool m_remoteVideoActive = false;
     QElapsedTimer m_statsClock;
     StatsCollector m_statsCollector;
     MediaStats m_lastStats;

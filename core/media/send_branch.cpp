@@ -12,6 +12,18 @@ namespace softphone::media {
 
 namespace {
 
+QString rtpCaps(MediaKind kind, int payload)
+{
+    if (kind == MediaKind::Audio)
+        return QStringLiteral("application/x-rtp,media=audio,encoding-name=OPUS,clock-rate=48000,"
+                              "payload=%1")
+            .arg(payload);
+    return QStringLiteral("application/x-rtp,media=video,encoding-name=VP8,clock-rate=90000,"
+                          "payload=%1,rtcp-fb-nack-pli=(boolean)true,"
+                          "rtcp-fb-ccm-fir=(boolean)true,rtcp-fb-nack=(boolean)true")
+        .arg(payload);
+}
+
 QString audioChain(const MediaConfig &config, int payload)
 {
     // 10 ms frames: less waiting for a frame to fill. No in-band FEC: GStreamer 1.22's opusdec
@@ -21,11 +33,10 @@ QString audioChain(const MediaConfig &config, int payload)
                           "queue max-size-buffers=0 max-size-bytes=0 max-size-time=200000000 "
                           "leaky=downstream ! "
                           "opusenc audio-type=voice frame-size=10 bitrate=%1 name=encoder ! "
-                          "rtpopuspay pt=%2 ! "
-                          "capsfilter caps=application/x-rtp,media=audio,encoding-name=OPUS,"
-                          "clock-rate=48000,payload=%2")
+                          "rtpopuspay pt=%2 ! capsfilter caps=\"%3\"")
         .arg(config.audioBitrate)
-        .arg(payload);
+        .arg(payload)
+        .arg(rtpCaps(MediaKind::Audio, payload));
 }
 
 QString videoChain(const MediaConfig &config, int payload)
@@ -40,13 +51,11 @@ QString videoChain(const MediaConfig &config, int payload)
                "error-resilient=partitions end-usage=cbr target-bitrate=%1 "
                "keyframe-max-dist=%3 undershoot=95 buffer-size=1000 buffer-initial-size=500 "
                "buffer-optimal-size=600 ! "
-               "rtpvp8pay pt=%2 mtu=1200 picture-id-mode=15-bit ! "
-               "capsfilter caps=\"application/x-rtp,media=video,encoding-name=VP8,"
-               "clock-rate=90000,payload=%2,rtcp-fb-nack-pli=(boolean)true,"
-               "rtcp-fb-ccm-fir=(boolean)true,rtcp-fb-nack=(boolean)true\"")
+               "rtpvp8pay pt=%2 mtu=1200 picture-id-mode=15-bit ! capsfilter caps=\"%4\"")
         .arg(config.videoBitrate)
         .arg(payload)
-        .arg(config.videoFps * 10);
+        .arg(config.videoFps * 10)
+        .arg(rtpCaps(MediaKind::Video, payload));
 }
 
 GstPadProbeReturn countKeyframeRequest(GstPad *, GstPadProbeInfo *info, gpointer data)
@@ -89,19 +98,24 @@ SendBranch SendBranch::create(MediaKind kind, GstElement *pipeline, GstElement *
                 .arg(kind == MediaKind::Audio ? QStringLiteral("audio") : QStringLiteral("video"));
         return {};
     }
-    if (kind == MediaKind::Video) {
-        // NACK and retransmission for video; audio relies on Opus FEC and concealment.
-        GstWebRTCRTPTransceiver *transceiver = nullptr;
-        g_object_get(webrtcSink, "transceiver", &transceiver, nullptr);
-        if (transceiver) {
+    GstWebRTCRTPTransceiver *transceiver = nullptr;
+    g_object_get(webrtcSink, "transceiver", &transceiver, nullptr);
+    if (transceiver) {
+        // Known up front, so the offer need not wait for a first buffer: a camera that is off
+        // sends none.
+        GstCaps *caps = gst_caps_from_string(rtpCaps(kind, payload).toUtf8().constData());
+        g_object_set(transceiver, "codec-preferences", caps, nullptr);
+        gst_caps_unref(caps);
+        // NACK and retransmission for video; audio relies on concealment.
+        if (kind == MediaKind::Video)
             g_object_set(transceiver, "do-nack", TRUE, nullptr);
-            gst_object_unref(transceiver);
-        }
+        gst_object_unref(transceiver);
     }
     gst_object_unref(webrtcSink);
 
     SendBranch branch;
     branch.m_kind = kind;
+    branch.m_source = input;
     branch.m_control = gst_bin_get_by_name(GST_BIN(chain), "control");
     branch.m_encoder = gst_bin_get_by_name(GST_BIN(chain), "encoder");
     // the pipeline keeps them alive as long as we may use them
@@ -127,8 +141,36 @@ void SendBranch::setVideoEnabled(bool enabled)
     if (!m_control || m_kind != MediaKind::Video)
         return;
     g_object_set(m_control, "drop", enabled ? FALSE : TRUE, nullptr);
-    if (enabled)
+    // A stopped source costs nothing and, for a camera, leaves it closed (its light off). Its
+    // state is locked so that the pipeline starting does not start it.
+    gst_element_set_locked_state(m_source, enabled ? FALSE : TRUE);
+    if (enabled) {
+        restartSource();
         forceKeyframe();
+    } else {
+        gst_element_set_state(m_source, GST_STATE_NULL);
+    }
+}
+
+// A source restarted inside a running pipeline counts its time from zero again. It is given
+// "now" as its base time, so it paces itself from this moment, and its pad is offset by the
+// pipeline's running time, so what it sends lines up with everything else.
+void SendBranch::restartSource()
+{
+    GstObject *parent = gst_element_get_parent(m_source);
+    GstClock *clock = parent ? gst_element_get_clock(GST_ELEMENT(parent)) : nullptr;
+    if (clock) {
+        const GstClockTime now = gst_clock_get_time(clock);
+        const GstClockTime base = gst_element_get_base_time(GST_ELEMENT(parent));
+        gst_element_set_base_time(m_source, now);
+        GstPad *pad = gst_element_get_static_pad(m_source, "src");
+        gst_pad_set_offset(pad, gint64(now - base));
+        gst_object_unref(pad);
+        gst_object_unref(clock);
+    }
+    if (parent)
+        gst_object_unref(parent);
+    gst_element_sync_state_with_parent(m_source);
 }
 
 void SendBranch::forceKeyframe()

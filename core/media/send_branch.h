@@ -26,13 +26,16 @@ public:
 
     bool isValid() const { return m_control != nullptr; }
     // Audio: mute (keeps sending silence, so the peer's jitter buffer stays primed).
-    // Video: stop or resume sending frames; resuming asks for a keyframe at once.
+    // Video: stop or resume the source and sending; resuming asks for a keyframe at once.
     void setMuted(bool muted);
     void setVideoEnabled(bool enabled);
     void forceKeyframe();
 
 private:
+    void restartSource();
+
     MediaKind m_kind = MediaKind::Audio;
+    GstElement *m_source = nullptr;   // owned by the pipeline
     GstElement *m_control = nullptr;  // volume (audio) or valve (video); owned by the pipeline
     GstElement *m_encoder = nullptr;  // owned by the pipeline
 };

@@ -52,6 +52,7 @@ private slots:
     void cleanup();
     void audioCallCarriesEachSidesTone();
     void videoCallDeliversFramesAndCanPause();
+    void videoTurnsOnDuringAnAudioCall();
     void callHoldsUnderPacketLoss();
     void muteSilencesTheTone();
     void restartIceReconnects();
@@ -224,6 +225,49 @@ void TestMediaSession::videoCallDeliversFramesAndCanPause()
 
     m_caller.session->setVideoEnabled(true);
     QTRY_VERIFY_WITH_TIMEOUT(m_callee.session->receivedVideoFrames() > paused + 30, kTimeout);
+    QVERIFY(m_caller.failures.isEmpty() && m_callee.failures.isEmpty());
+}
+
+void TestMediaSession::videoTurnsOnDuringAnAudioCall()
+{
+    connectCall(configFor(kCallerTone, false), configFor(kCalleeTone, false));
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy calleeSees(m_callee.session.get(), &MediaSession::remoteVideoActiveChanged);
+    QSignalSpy callerSees(m_caller.session.get(), &MediaSession::remoteVideoActiveChanged);
+    QVERIFY(!m_caller.session->isVideoEnabled());
+    QVERIFY(m_caller.session->isSendingVideo());  // negotiated, though off
+
+    // a second of audio and no video: the cameras are off
+    const quint64 audio = m_callee.session->receivedAudioBuffers();
+    QTRY_VERIFY_WITH_TIMEOUT(m_callee.session->receivedAudioBuffers() > audio + 100, kTimeout);
+    QCOMPARE(m_callee.session->receivedVideoFrames(), 0u);
+    QVERIFY(!m_callee.session->isRemoteVideoActive());
+
+    // the caller turns its camera on: no renegotiation, frames arrive
+    QSignalSpy callerOffers(m_caller.session.get(), &MediaSession::localDescription);
+    QSignalSpy calleeOffers(m_callee.session.get(), &MediaSession::localDescription);
+    m_caller.session->setVideoEnabled(true);
+    QTRY_VERIFY_WITH_TIMEOUT(m_callee.session->receivedVideoFrames() > 30, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_callee.session->isRemoteVideoActive(), kTimeout);
+    QCOMPARE(calleeSees.first().first().toBool(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_callee.stats.isEmpty() && m_callee.stats.last().videoWidth == 640,
+                             kTimeout);
+
+    // then the callee's too
+    m_callee.session->setVideoEnabled(true);
+    QTRY_VERIFY_WITH_TIMEOUT(m_caller.session->receivedVideoFrames() > 30, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_caller.session->isRemoteVideoActive(), kTimeout);
+    QCOMPARE(callerSees.first().first().toBool(), true);
+
+    // the caller's camera off again: the callee sees the video stop, the audio goes on
+    m_caller.session->setVideoEnabled(false);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_callee.session->isRemoteVideoActive(), kTimeout);
+    QCOMPARE(calleeSees.last().first().toBool(), false);
+    QVERIFY(m_caller.session->isRemoteVideoActive());
+    QCOMPARE(callerOffers.count(), 0);
+    QCOMPARE(calleeOffers.count(), 0);
+    verifyHears(m_callee, kCallerTone, kCalleeTone);
     QVERIFY(m_caller.failures.isEmpty() && m_callee.failures.isEmpty());
 }
 
