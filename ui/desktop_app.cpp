@@ -332,7 +332,7 @@ void DesktopApp::applySettings()
 
 void DesktopApp::showSettings()
 {
-    SettingsDialog dialog(&m_settings, m_window.get());
+    SettingsDialog dialog(&m_settings, &m_devices, m_window.get());
     if (dialog.exec() == QDialog::Accepted) {
         m_options.language.clear();  // a language chosen in the dialog wins over --language
         applySettings();
