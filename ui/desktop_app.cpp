@@ -201,6 +201,7 @@ void DesktopApp::openSession()
 {
     m_session = std::make_unique<ClientSession>(m_im.get(), m_im->store());
     m_calls = std::make_unique<CallCoordinator>(m_session->calls());
+    m_calls->setDeviceCatalog(&m_devices, &m_settings);
     if (media::GstRuntime::ensure().isEmpty()) {
         m_media = std::make_unique<media::CallMedia>(m_session->calls(), m_im.get(), mediaConfig());
         m_mediaControls = std::make_unique<MediaCallControls>(m_media.get());
