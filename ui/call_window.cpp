@@ -104,6 +104,8 @@ QToolButton *CallWindow::createDeviceButton(const QString &name)
     button->setPopupMode(QToolButton::InstantPopup);
     button->setArrowType(Qt::DownArrow);
     button->setAutoRaise(true);
+    // The arrow says it all; the style's menu indicator would draw a second one.
+    button->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none }"));
     button->hide();  // until there is a catalog to list
     return button;
 }
