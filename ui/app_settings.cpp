@@ -14,6 +14,24 @@ const QString kAcceptCalls = QStringLiteral("calls/acceptOnThisDevice");
 const QString kServer = QStringLiteral("signIn/server");
 const QString kAccount = QStringLiteral("signIn/account");
 const QString kRemember = QStringLiteral("signIn/remember");
+
+QString deviceKey(media::DeviceKind kind)
+{
+    switch (kind) {
+    case media::DeviceKind::Microphone:
+        return QStringLiteral("media/microphone");
+    case media::DeviceKind::Speaker:
+        return QStringLiteral("media/speaker");
+    case media::DeviceKind::Camera:
+        return QStringLiteral("media/camera");
+    }
+    return {};
+}
+
+QString deviceNameKey(media::DeviceKind kind)
+{
+    return deviceKey(kind) + QStringLiteral("Name");
+}
 }  // namespace
 
 AppSettings::AppSettings(QString profile, QObject *parent)
@@ -93,6 +111,40 @@ bool AppSettings::acceptCalls() const
 void AppSettings::setAcceptCalls(bool on)
 {
     setValue(kAcceptCalls, on);
+}
+
+QByteArray AppSettings::deviceId(media::DeviceKind kind) const
+{
+    return value(deviceKey(kind), QString()).toString().toUtf8();
+}
+
+media::DeviceSelection AppSettings::devices() const
+{
+    return {deviceId(media::DeviceKind::Microphone), deviceId(media::DeviceKind::Speaker),
+            deviceId(media::DeviceKind::Camera)};
+}
+
+void AppSettings::setDevices(const media::DeviceSelection &devices)
+{
+    const auto set = [this](media::DeviceKind kind, const QByteArray &id) {
+        if (deviceId(kind) != id)
+            rememberDevice(kind, id, {});
+    };
+    set(media::DeviceKind::Microphone, devices.microphone);
+    set(media::DeviceKind::Speaker, devices.speaker);
+    set(media::DeviceKind::Camera, devices.camera);
+}
+
+void AppSettings::rememberDevice(media::DeviceKind kind, const QByteArray &id, const QString &name)
+{
+    // Ids are stored as text, which keeps the file readable; Qt's device ids are ASCII.
+    setValue(deviceKey(kind), QString::fromUtf8(id));
+    setValue(deviceNameKey(kind), id.isEmpty() ? QString() : name);
+}
+
+QString AppSettings::deviceName(media::DeviceKind kind) const
+{
+    return value(deviceNameKey(kind), QString()).toString();
 }
 
 QUrl AppSettings::lastServer() const

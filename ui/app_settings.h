@@ -1,5 +1,7 @@
 #pragma once
 
+#include "media/device_catalog.h"
+
 #include <QObject>
 #include <QSettings>
 #include <QUrl>
@@ -30,6 +32,12 @@ public:
     void setDoNotDisturb(bool on);
     bool acceptCalls() const;
     void setAcceptCalls(bool on);
+    // The microphone, speaker and camera the user chose; an empty id follows the system.
+    media::DeviceSelection devices() const;
+    void setDevices(const media::DeviceSelection &devices);
+    // Remembers one choice with its name, so that it can be shown while it is unplugged.
+    void rememberDevice(media::DeviceKind kind, const QByteArray &id, const QString &name);
+    QString deviceName(media::DeviceKind kind) const;
 
     QUrl lastServer() const;
     QString lastAccount() const;
@@ -46,6 +54,7 @@ signals:
 private:
     QVariant value(const QString &key, const QVariant &fallback) const;
     void setValue(const QString &key, const QVariant &value);
+    QByteArray deviceId(media::DeviceKind kind) const;
 
     QString m_profile;
     std::unique_ptr<QSettings> m_settings;

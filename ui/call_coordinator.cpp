@@ -41,6 +41,11 @@ void CallCoordinator::setMediaControls(CallMediaControls *media)
     m_callWindow->setMediaControls(media);
 }
 
+void CallCoordinator::setDeviceCatalog(media::DeviceCatalog *catalog, AppSettings *settings)
+{
+    m_callWindow->setDeviceCatalog(catalog, settings);
+}
+
 void CallCoordinator::setDoNotDisturb(bool on)
 {
     m_doNotDisturb = on;

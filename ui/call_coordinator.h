@@ -2,12 +2,14 @@
 
 #include "call/call_controller.h"
 #include "call_sounds.h"
+#include "media/device_catalog.h"
 
 #include <QObject>
 #include <memory>
 
 namespace softphone::ui {
 
+class AppSettings;
 class CallMediaControls;
 class CallWindow;
 class IncomingCallWindow;
@@ -25,6 +27,8 @@ public:
     // Places a call; false (and the current call's window is raised) if one is on.
     bool placeCall(const QString &peer, protocol::CallType type);
     void setMediaControls(CallMediaControls *media);
+    // The devices the call window's menus offer, and where a pick is remembered.
+    void setDeviceCatalog(media::DeviceCatalog *catalog, AppSettings *settings);
     void setDoNotDisturb(bool on);
 
     CallWindow *callWindow() const { return m_callWindow.get(); }

@@ -1,12 +1,15 @@
 #pragma once
 
+#include "media/device_catalog.h"
+
 class QWidget;
 
 namespace softphone::ui {
 
 // The seam between the call window and the media layer. The window calls these when the
-// user toggles the microphone or the camera, and asks for the widgets that show video; the
-// media layer (a WebRTC session) implements it. Without one the buttons only change state.
+// user toggles the microphone or the camera or picks another device, and asks for the widgets
+// that show video; the media layer (a WebRTC session) implements it. Without one the buttons
+// only change state.
 class CallMediaControls
 {
 public:
@@ -18,6 +21,10 @@ public:
     // a placeholder. The window does not take ownership.
     virtual QWidget *remoteVideoWidget() { return nullptr; }
     virtual QWidget *localPreviewWidget() { return nullptr; }
+    // Switches the call to these devices (an empty id: the system default).
+    virtual void setDevices(const media::DeviceSelection &devices) { Q_UNUSED(devices) }
+    // The devices in use, for the menus' check marks.
+    virtual media::DeviceSelection devices() const { return {}; }
 };
 
 }  // namespace softphone::ui

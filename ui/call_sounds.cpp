@@ -1,8 +1,6 @@
 #include "call_sounds.h"
 
-#ifdef SOFTPHONE_HAVE_MULTIMEDIA
 #include <QSoundEffect>
-#endif
 #include <QUrl>
 
 namespace softphone::ui {
@@ -49,7 +47,6 @@ void CallSounds::play(Tone tone)
     m_current = tone;
     if (tone == Tone::None)
         return;
-#ifdef SOFTPHONE_HAVE_MULTIMEDIA
     static const char *const kFiles[] = {"", "ringtone", "ringback", "busy", "end"};
     if (!m_effect)
         m_effect = new QSoundEffect(this);
@@ -58,16 +55,13 @@ void CallSounds::play(Tone tone)
     const bool loop = tone == Tone::Ringtone || tone == Tone::Ringback;
     m_effect->setLoopCount(loop ? QSoundEffect::Infinite : 1);
     m_effect->play();
-#endif
 }
 
 void CallSounds::stop()
 {
     m_current = Tone::None;
-#ifdef SOFTPHONE_HAVE_MULTIMEDIA
     if (m_effect)
         m_effect->stop();
-#endif
 }
 
 }  // namespace softphone::ui

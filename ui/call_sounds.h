@@ -11,7 +11,7 @@ namespace softphone::ui {
 
 // The call tones, made by scripts/make-tones.py and played from :/sounds: the ringtone while
 // a call rings here, the ringback while ours rings there, the busy tone, the end tone.
-// Without Qt Multimedia they stay silent; `current()` still says what would play.
+// `current()` says what plays.
 class CallSounds : public QObject
 {
     Q_OBJECT

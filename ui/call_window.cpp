@@ -1,9 +1,13 @@
 #include "call_window.h"
 
-#include "avatar_painter.h"
+#include "app_settings.h"
 #include "call_media_controls.h"
+#include "device_choices.h"
+#include "device_menu.h"
 #include "icon_painter.h"
+#include "quality_bars.h"
 #include "records/call_record_presenter.h"
+#include "video_stage.h"
 
 #include <QCloseEvent>
 #include <QEvent>
@@ -11,6 +15,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QShortcut>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace softphone::ui {
@@ -24,12 +29,15 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
     , m_media(media)
     , m_peer(new QLabel(this))
     , m_status(new QLabel(this))
-    , m_videoArea(new QWidget(this))
-    , m_remotePlaceholder(new QLabel(m_videoArea))
-    , m_previewPlaceholder(new QLabel(m_videoArea))
+    , m_quality(new QualityBars(this))
+    , m_video(new VideoStage(this))
+    , m_remotePlaceholder(new QLabel)
+    , m_previewPlaceholder(new QLabel)
     , m_mute(new QPushButton(this))
     , m_camera(new QPushButton(this))
     , m_hangup(new QPushButton(this))
+    , m_audioDevices(createDeviceButton(QStringLiteral("audioDevices")))
+    , m_cameraDevices(createDeviceButton(QStringLiteral("cameraDevices")))
 {
     setObjectName(QStringLiteral("callWindow"));
     setMinimumSize(360, 260);
@@ -40,23 +48,17 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
     m_peer->setAlignment(Qt::AlignCenter);
     m_status->setAlignment(Qt::AlignCenter);
     m_status->setObjectName(QStringLiteral("callStatus"));
+    m_quality->setObjectName(QStringLiteral("callQuality"));
+    m_quality->hide();
 
     // Placeholders until the media layer provides video widgets.
     m_remotePlaceholder->setAlignment(Qt::AlignCenter);
     m_remotePlaceholder->setStyleSheet(
         QStringLiteral("background: #263238; color: #b0bec5; border-radius: 8px"));
-    m_remotePlaceholder->setMinimumSize(320, 200);
     m_previewPlaceholder->setAlignment(Qt::AlignCenter);
     m_previewPlaceholder->setStyleSheet(
         QStringLiteral("background: #455a64; color: #cfd8dc; border-radius: 6px; font-size: 10px"));
-    m_previewPlaceholder->setFixedSize(120, 80);
-    auto *video = new QVBoxLayout(m_videoArea);
-    video->setContentsMargins(0, 0, 0, 0);
-    video->addWidget(m_remotePlaceholder, 1);
-    auto *previewRow = new QHBoxLayout;
-    previewRow->addStretch(1);
-    previewRow->addWidget(m_previewPlaceholder);
-    video->addLayout(previewRow);
+    m_video->setPlaceholders(m_remotePlaceholder, m_previewPlaceholder);
 
     m_mute->setCheckable(true);
     m_camera->setCheckable(true);
@@ -68,19 +70,7 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
     m_mute->setObjectName(QStringLiteral("mute"));
     m_camera->setObjectName(QStringLiteral("camera"));
     m_hangup->setObjectName(QStringLiteral("hangup"));
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(m_mute);
-    buttons->addWidget(m_camera);
-    buttons->addWidget(m_hangup);
-    buttons->addStretch(1);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_peer);
-    layout->addWidget(m_status);
-    layout->addWidget(m_videoArea, 1);
-    layout->addStretch(0);
-    layout->addLayout(buttons);
+    buildLayout();
 
     connect(m_hangup, &QPushButton::clicked, m_calls, &call::CallController::hangup);
     connect(m_mute, &QPushButton::toggled, this, [this](bool muted) {
@@ -107,10 +97,120 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
     onState(m_calls->state());
 }
 
+QToolButton *CallWindow::createDeviceButton(const QString &name)
+{
+    auto *button = new QToolButton(this);
+    button->setObjectName(name);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setArrowType(Qt::DownArrow);
+    button->setAutoRaise(true);
+    // The arrow says it all; the style's menu indicator would draw a second one.
+    button->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none }"));
+    button->hide();  // until there is a catalog to list
+    return button;
+}
+
+void CallWindow::buildLayout()
+{
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addStretch(1);
+    statusRow->addWidget(m_status);
+    statusRow->addWidget(m_quality);
+    statusRow->addStretch(1);
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(2);
+    buttons->addStretch(1);
+    buttons->addWidget(m_mute);
+    buttons->addWidget(m_audioDevices);
+    buttons->addSpacing(6);
+    buttons->addWidget(m_camera);
+    buttons->addWidget(m_cameraDevices);
+    buttons->addSpacing(6);
+    buttons->addWidget(m_hangup);
+    buttons->addStretch(1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_peer);
+    layout->addLayout(statusRow);
+    layout->addWidget(m_video, 1);
+    layout->addStretch(0);
+    layout->addLayout(buttons);
+}
+
+void CallWindow::setDeviceCatalog(media::DeviceCatalog *catalog, AppSettings *settings)
+{
+    if (m_catalog)
+        m_catalog->disconnect(this);
+    delete m_audioMenu;
+    delete m_cameraMenu;
+    m_audioMenu = m_cameraMenu = nullptr;
+    m_catalog = catalog;
+    m_settings = settings;
+    m_audioDevices->setVisible(catalog != nullptr);
+    m_cameraDevices->setVisible(catalog != nullptr);
+    if (!catalog)
+        return;
+    using media::DeviceKind;
+    m_audioMenu = new DeviceMenu(catalog, {DeviceKind::Microphone, DeviceKind::Speaker}, this);
+    m_cameraMenu = new DeviceMenu(catalog, {DeviceKind::Camera}, this);
+    for (DeviceMenu *menu : {m_audioMenu, m_cameraMenu}) {
+        connect(menu, &DeviceMenu::picked, this, &CallWindow::pickDevice);
+        // The media layer may have fallen back to another device since the last look.
+        connect(menu, &QMenu::aboutToShow, this,
+                [this, menu] { menu->rebuild(currentDevices(), m_settings); });
+    }
+    m_audioDevices->setMenu(m_audioMenu);
+    m_cameraDevices->setMenu(m_cameraMenu);
+    connect(catalog, &media::DeviceCatalog::devicesChanged, this, &CallWindow::rebuildDeviceMenus);
+    rebuildDeviceMenus();
+}
+
+media::DeviceSelection CallWindow::currentDevices() const
+{
+    if (m_media)
+        return m_media->devices();
+    return m_settings ? m_settings->devices() : media::DeviceSelection();
+}
+
+void CallWindow::rebuildDeviceMenus()
+{
+    if (!m_catalog)
+        return;
+    const media::DeviceSelection current = currentDevices();
+    m_audioMenu->rebuild(current, m_settings);
+    m_cameraMenu->rebuild(current, m_settings);
+}
+
+void CallWindow::pickDevice(media::DeviceKind kind, const QByteArray &id, const QString &name)
+{
+    // The menu's own group moves the check mark: it is not rebuilt inside its action's signal.
+    const media::DeviceSelection devices = DeviceChoices::with(currentDevices(), kind, id);
+    if (m_media)
+        m_media->setDevices(devices);
+    if (m_settings) {
+        m_settings->rememberDevice(kind, id, name);
+        m_settings->sync();
+    }
+}
+
+void CallWindow::setRemoteVideoActive(bool active)
+{
+    m_remoteVideo = active;
+    updateVideo();
+}
+
+void CallWindow::setQuality(int bars, const QString &details)
+{
+    m_quality->setBars(bars);
+    m_quality->setToolTip(details);
+    m_quality->setVisible(m_calls->state() == CallState::InCall);
+}
+
 void CallWindow::setMediaControls(CallMediaControls *media)
 {
     m_media = media;
     updateVideo();
+    rebuildDeviceMenus();
 }
 
 void CallWindow::setCameraOn(bool on)
@@ -183,6 +283,7 @@ void CallWindow::onState(CallState state)
     const call::CallInfo &info = m_calls->current();
     if (state == CallState::Outgoing || state == CallState::Incoming) {
         m_ringing = false;
+        m_remoteVideo = false;
         m_mute->setChecked(false);
         m_camera->setChecked(info.type == protocol::CallType::Video && info.outgoing);
     }
@@ -191,6 +292,7 @@ void CallWindow::onState(CallState state)
         m_tick.start();
     } else {
         m_tick.stop();
+        m_quality->hide();  // until the call's first report
     }
     QString name = info.peerName;
     if (name.isEmpty())
@@ -204,13 +306,18 @@ void CallWindow::onState(CallState state)
     m_camera->setEnabled(live && info.type == protocol::CallType::Video);
     updateVideo();
     updateStatus();
+    rebuildDeviceMenus();
 }
 
 void CallWindow::updateVideo()
 {
     const bool video = m_calls->current().type == protocol::CallType::Video;
-    m_videoArea->setVisible(video);
-    m_previewPlaceholder->setVisible(video && m_camera->isChecked());
+    if (m_media)
+        m_video->setVideoWidgets(m_media->remoteVideoWidget(), m_media->localPreviewWidget());
+    else
+        m_video->setVideoWidgets(nullptr, nullptr);
+    m_video->setVisible(video || m_remoteVideo);
+    m_video->setInsetVisible(video && m_camera->isChecked());
 }
 
 void CallWindow::retranslate()
@@ -219,6 +326,8 @@ void CallWindow::retranslate()
     m_camera->setText(tr("Camera"));
     m_hangup->setText(tr("Hang up"));
     m_hangup->setToolTip(tr("Hang up (Ctrl+Shift+H)"));
+    m_audioDevices->setToolTip(tr("Microphone and speaker"));
+    m_cameraDevices->setToolTip(tr("Camera"));
     m_remotePlaceholder->setText(tr("Remote video"));
     m_previewPlaceholder->setText(tr("Your camera"));
     onState(m_calls->state());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "call/call_controller.h"
+#include "media/device_catalog.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -9,16 +10,21 @@
 
 class QLabel;
 class QPushButton;
-class QStackedLayout;
+class QToolButton;
 
 namespace softphone::ui {
 
+class AppSettings;
 class CallMediaControls;
+class DeviceMenu;
+class QualityBars;
+class VideoStage;
 
 // The window of a call being placed or held: the peer, what is happening (Calling…,
-// Ringing…, Connecting…, the running time, then why it ended, for a moment), video areas
-// for a video call, and the microphone, camera and hang-up buttons. Ctrl+Shift+H hangs up
-// from any of the app's windows.
+// Ringing…, Connecting…, the running time, then why it ended, for a moment), the call's
+// quality, the remote video with the local preview in a corner while there is video, and the
+// microphone, camera and hang-up buttons with menus of devices. Ctrl+Shift+H hangs up from
+// any of the app's windows.
 class CallWindow : public QWidget
 {
     Q_OBJECT
@@ -27,13 +33,24 @@ public:
     CallWindow(call::CallController *calls, CallMediaControls *media, QWidget *parent = nullptr);
 
     void setMediaControls(CallMediaControls *media);
+    // The devices the menus offer, and where a pick is remembered (may be null). Without a
+    // catalog there are no menus.
+    void setDeviceCatalog(media::DeviceCatalog *catalog, AppSettings *settings);
     // How to name the peer when the server gave no name (the contacts' display names).
     void setNameResolver(std::function<QString(const QString &account)> nameOf);
     void setCameraOn(bool on);
+    // The peer sends video: shown even on an audio call.
+    void setRemoteVideoActive(bool active);
+    // 0 (bad) to 4 (good) bars; details (round trip, loss, bitrate) for the tooltip.
+    void setQuality(int bars, const QString &details);
     QString statusText() const;
     QPushButton *hangupButton() const { return m_hangup; }
     QPushButton *muteButton() const { return m_mute; }
     QPushButton *cameraButton() const { return m_camera; }
+    QToolButton *audioDevicesButton() const { return m_audioDevices; }
+    QToolButton *cameraDevicesButton() const { return m_cameraDevices; }
+    QualityBars *qualityBars() const { return m_quality; }
+    VideoStage *videoStage() const { return m_video; }
 
     static QString endText(call::EndReason reason);
 
@@ -46,21 +63,34 @@ private:
     void onState(call::CallState state);
     void updateStatus();
     void updateVideo();
+    void buildLayout();
+    QToolButton *createDeviceButton(const QString &name);
+    media::DeviceSelection currentDevices() const;
+    void rebuildDeviceMenus();
+    void pickDevice(media::DeviceKind kind, const QByteArray &id, const QString &name);
 
     call::CallController *m_calls;
     CallMediaControls *m_media;
+    media::DeviceCatalog *m_catalog = nullptr;
+    AppSettings *m_settings = nullptr;
     std::function<QString(const QString &)> m_nameOf;
     bool m_ringing = false;
+    bool m_remoteVideo = false;
     QElapsedTimer m_running;
     QTimer m_tick;
     QLabel *m_peer;
     QLabel *m_status;
-    QWidget *m_videoArea;
+    QualityBars *m_quality;
+    VideoStage *m_video;
     QLabel *m_remotePlaceholder;
     QLabel *m_previewPlaceholder;
     QPushButton *m_mute;
     QPushButton *m_camera;
     QPushButton *m_hangup;
+    DeviceMenu *m_audioMenu = nullptr;
+    DeviceMenu *m_cameraMenu = nullptr;
+    QToolButton *m_audioDevices = nullptr;
+    QToolButton *m_cameraDevices = nullptr;
 };
 
 }  // namespace softphone::ui

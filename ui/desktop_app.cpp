@@ -201,6 +201,7 @@ void DesktopApp::openSession()
 {
     m_session = std::make_unique<ClientSession>(m_im.get(), m_im->store());
     m_calls = std::make_unique<CallCoordinator>(m_session->calls());
+    m_calls->setDeviceCatalog(&m_devices, &m_settings);
     if (media::GstRuntime::ensure().isEmpty()) {
         m_media = std::make_unique<media::CallMedia>(m_session->calls(), m_im.get(), mediaConfig());
         m_mediaControls = std::make_unique<MediaCallControls>(m_media.get());
@@ -332,7 +333,7 @@ void DesktopApp::applySettings()
 
 void DesktopApp::showSettings()
 {
-    SettingsDialog dialog(&m_settings, m_window.get());
+    SettingsDialog dialog(&m_settings, &m_devices, m_window.get());
     if (dialog.exec() == QDialog::Accepted) {
         m_options.language.clear();  // a language chosen in the dialog wins over --language
         applySettings();

@@ -5,6 +5,7 @@
 #include "im/account_registrar.h"
 #include "im/im_client.h"
 #include "media/call_media.h"
+#include "media/device_catalog.h"
 
 #include <QObject>
 #include <QUrl>
@@ -45,6 +46,7 @@ public:
     void quit();
 
     AppSettings *settings() { return &m_settings; }
+    media::DeviceCatalog *devices() { return &m_devices; }
     LoginDialog *loginDialog() const { return m_login.get(); }
     MainWindow *mainWindow() const { return m_window.get(); }
     ClientSession *session() const { return m_session.get(); }
@@ -75,6 +77,7 @@ private:
 
     DesktopOptions m_options;
     AppSettings m_settings;
+    media::DeviceCatalog m_devices;
     CredentialStore m_credentials;
     im::AccountRegistrar m_registrar;
     std::unique_ptr<LoginDialog> m_login;

@@ -1,6 +1,7 @@
 #include "settings_dialog.h"
 
 #include "app_settings.h"
+#include "devices_page.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -9,20 +10,24 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace softphone::ui {
 
-SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
+SettingsDialog::SettingsDialog(AppSettings *settings, media::DeviceCatalog *devices,
+                               QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
-    , m_ringLabel(new QLabel(this))
-    , m_ringTimeout(new QSpinBox(this))
-    , m_languageLabel(new QLabel(this))
-    , m_language(new QComboBox(this))
-    , m_records(new QCheckBox(this))
-    , m_dnd(new QCheckBox(this))
-    , m_acceptCalls(new QCheckBox(this))
+    , m_pages(new QTabWidget(this))
+    , m_generalPage(new QWidget(m_pages))
+    , m_ringLabel(new QLabel(m_generalPage))
+    , m_ringTimeout(new QSpinBox(m_generalPage))
+    , m_languageLabel(new QLabel(m_generalPage))
+    , m_language(new QComboBox(m_generalPage))
+    , m_records(new QCheckBox(m_generalPage))
+    , m_dnd(new QCheckBox(m_generalPage))
+    , m_acceptCalls(new QCheckBox(m_generalPage))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     m_ringTimeout->setRange(5, 300);
@@ -39,11 +44,19 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(m_ringLabel, m_ringTimeout);
     form->addRow(m_languageLabel, m_language);
+    auto *general = new QVBoxLayout(m_generalPage);
+    general->addLayout(form);
+    general->addWidget(m_records);
+    general->addWidget(m_dnd);
+    general->addWidget(m_acceptCalls);
+    general->addStretch(1);
+    m_pages->addTab(m_generalPage, QString());
+    if (devices) {
+        m_devicesPage = new DevicesPage(devices, settings, m_pages);
+        m_pages->addTab(m_devicesPage, QString());
+    }
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_records);
-    layout->addWidget(m_dnd);
-    layout->addWidget(m_acceptCalls);
+    layout->addWidget(m_pages);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         save();
@@ -60,12 +73,17 @@ void SettingsDialog::save()
     m_settings->setCallRecords(m_records->isChecked());
     m_settings->setDoNotDisturb(m_dnd->isChecked());
     m_settings->setAcceptCalls(m_acceptCalls->isChecked());
+    if (m_devicesPage)
+        m_devicesPage->save();
     m_settings->sync();
 }
 
 void SettingsDialog::retranslate()
 {
     setWindowTitle(tr("Settings"));
+    m_pages->setTabText(m_pages->indexOf(m_generalPage), tr("General"));
+    if (m_devicesPage)
+        m_pages->setTabText(m_pages->indexOf(m_devicesPage), tr("Devices"));
     m_ringLabel->setText(tr("Ring for"));
     m_ringTimeout->setSuffix(tr(" s"));
     m_languageLabel->setText(tr("Language"));

@@ -8,6 +8,7 @@
 #include "im/im_client.h"
 #include "incoming_call_window.h"
 #include "main_window.h"
+#include "media/device_catalog.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -149,6 +150,7 @@ int main(int argc, char *argv[])
     alice.presence()->update({"bob", "Bob Lee", true, {"desktop"}});
     alice.presence()->update({"carol", "Carol Wu", false, {}});
     alice.contacts()->refresh();
+    media::DeviceCatalog devices;
     ui::CallCoordinator aliceCalls(alice.calls());
     ui::MainWindow window(&alice, &aliceCalls);
     window.resize(1040, 1010);
@@ -167,7 +169,8 @@ int main(int argc, char *argv[])
     ok = save(&window, out, "call-log.png") && ok;
     window.openConversation(QStringLiteral("bob"));
 
-    // An outgoing video call, ringing.
+    // An outgoing video call, ringing, with the menus of this machine's devices.
+    aliceCalls.setDeviceCatalog(&devices, nullptr);
     aliceCalls.placeCall(QStringLiteral("bob"), CallType::Video);
     aliceCalls.callWindow()->resize(480, 420);
     QApplication::processEvents();

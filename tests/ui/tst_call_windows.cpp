@@ -1,15 +1,25 @@
 // The call windows against the call controller, over a fake IM client: the incoming window's
 // Accept, Accept with video and Decline (buttons and shortcuts) answer on the wire; the call
 // window's Hang up (button and shortcut) cancels or hangs up; the status line follows the
-// call, and an ended call says why, including another device's answer.
+// call, and an ended call says why, including another device's answer. The call window's
+// device menus, remote video and quality bars, over a fake media seam.
 
+#include "app_settings.h"
 #include "call_coordinator.h"
+#include "call_media_controls.h"
 #include "call_window.h"
 #include "core/fake_im_client.h"
 #include "incoming_call_window.h"
+#include "quality_bars.h"
+#include "video_stage.h"
 
+#include <QMenu>
+#include <QPointer>
 #include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace softphone;
 using call::CallState;
@@ -18,13 +28,66 @@ using protocol::json;
 
 namespace {
 const json kEmpty = json::object();
+
+// The media layer as the call window sees it: what it was told, and video widgets of its own.
+class FakeMediaControls : public ui::CallMediaControls
+{
+public:
+    void setMicrophoneMuted(bool muted) override { this->muted = muted; }
+    void setCameraEnabled(bool enabled) override { camera = enabled; }
+    QWidget *remoteVideoWidget() override { return remote.get(); }
+    QWidget *localPreviewWidget() override { return preview.get(); }
+    void setDevices(const media::DeviceSelection &devices) override
+    {
+        chosen = devices;
+        ++deviceChanges;
+    }
+    media::DeviceSelection devices() const override { return chosen; }
+
+    bool muted = false;
+    bool camera = false;
+    media::DeviceSelection chosen;
+    int deviceChanges = 0;
+    std::unique_ptr<QWidget> remote;
+    std::unique_ptr<QWidget> preview;
+};
+
+QStringList texts(const QMenu *menu)
+{
+    QStringList found;
+    for (const QAction *action : menu->actions())
+        found.append(action->text());
+    return found;
 }
+
+QAction *actionFor(const QMenu *menu, const QByteArray &id)
+{
+    for (QAction *action : menu->actions()) {
+        if (!action->isSeparator() && action->data().toByteArray() == id)
+            return action;
+    }
+    return nullptr;
+}
+
+QString checkedText(const QMenu *menu, int section)
+{
+    int seen = -1;
+    for (const QAction *action : menu->actions()) {
+        if (action->isSeparator())
+            ++seen;
+        else if (seen == section && action->isChecked())
+            return action->text();
+    }
+    return {};
+}
+}  // namespace
 
 class TestCallWindows : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void incomingCallShowsTheCallerAndType();
@@ -38,8 +101,17 @@ private slots:
     void statusFollowsTheOutgoingCall();
     void answeredOnAnotherDeviceIsShown_data();
     void answeredOnAnotherDeviceIsShown();
+    void deviceMenusListTheCatalog();
+    void pickingADeviceSwitchesAndRemembersIt();
+    void withoutACatalogThereAreNoDeviceMenus();
+    void remoteVideoShowsOnAnAudioCall();
+    void videoWidgetsOfTheSeamFillTheStage();
+    void qualityBarsFollowTheReports();
 
 private:
+    void connectCall(CallType type);
+    void useDevices();
+
     void ring(CallType type);
     void dial(CallType type);
     bool sentRespond(bool accepted);
@@ -47,7 +119,19 @@ private:
     std::unique_ptr<test::FakeImClient> m_im;
     std::unique_ptr<call::CallController> m_controller;
     std::unique_ptr<ui::CallCoordinator> m_calls;
+    QTemporaryDir m_config;
+    QString m_profile;
+    int m_run = 0;
+    std::unique_ptr<media::DeviceCatalog> m_catalog;
+    std::unique_ptr<ui::AppSettings> m_settings;
+    FakeMediaControls m_media;
 };
+
+void TestCallWindows::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
+}
 
 void TestCallWindows::init()
 {
@@ -59,6 +143,9 @@ void TestCallWindows::init()
 void TestCallWindows::cleanup()
 {
     m_calls.reset();
+    m_settings.reset();
+    m_catalog.reset();
+    m_media = {};
     m_controller.reset();
     m_im.reset();
 }
@@ -218,6 +305,157 @@ void TestCallWindows::answeredOnAnotherDeviceIsShown()
     QTEST(m_calls->incomingWindow()->statusText(), "text");
     QVERIFY(!m_calls->incomingWindow()->acceptButton()->isEnabled());
     QCOMPARE(m_calls->sounds()->current(), ui::CallSounds::Tone::None);
+}
+
+void TestCallWindows::connectCall(CallType type)
+{
+    dial(type);
+    QVERIFY(m_im->answer("call.invite", json{{"cid", "c1"}, {"channelId", 77}}));
+    m_im->push(protocol::CallAccepted{{"c1", "desktop"}});
+    m_controller->mediaConnected();
+    QCOMPARE(m_controller->state(), CallState::InCall);
+}
+
+void TestCallWindows::useDevices()
+{
+    m_profile = QStringLiteral("call-windows-%1").arg(++m_run);
+    m_catalog = std::make_unique<media::DeviceCatalog>();
+    m_settings = std::make_unique<ui::AppSettings>(m_profile);
+    m_calls->setDeviceCatalog(m_catalog.get(), m_settings.get());
+}
+
+void TestCallWindows::deviceMenusListTheCatalog()
+{
+    useDevices();
+    dial(CallType::Video);
+    ui::CallWindow *window = m_calls->callWindow();
+    QVERIFY(window->audioDevicesButton()->isVisible());
+    QVERIFY(window->cameraDevicesButton()->isVisible());
+    const QMenu *audio = window->audioDevicesButton()->menu();
+    const QMenu *camera = window->cameraDevicesButton()->menu();
+    QVERIFY(audio && camera);
+    const QStringList audioTexts = texts(audio);
+    for (const auto &device : m_catalog->devices(media::DeviceKind::Microphone) +
+                                  m_catalog->devices(media::DeviceKind::Speaker))
+        QVERIFY2(audioTexts.contains(device.name), qPrintable(device.name));
+    QVERIFY(audioTexts.contains(QStringLiteral("Test tone (440 Hz)")));
+    QVERIFY(audioTexts.contains(QStringLiteral("No sound")));
+    QVERIFY(texts(camera).contains(QStringLiteral("Test pattern")));
+    QVERIFY(!texts(camera).contains(QStringLiteral("No sound")));
+    // Nothing chosen: the system defaults are checked.
+    QCOMPARE(checkedText(audio, 0), QStringLiteral("System default"));
+    QCOMPARE(checkedText(audio, 1), QStringLiteral("System default"));
+}
+
+void TestCallWindows::pickingADeviceSwitchesAndRemembersIt()
+{
+    useDevices();
+    m_calls->setMediaControls(&m_media);
+    dial(CallType::Video);
+    ui::CallWindow *window = m_calls->callWindow();
+    QMenu *audio = window->audioDevicesButton()->menu();
+    QMenu *camera = window->cameraDevicesButton()->menu();
+
+    actionFor(audio, media::synthetic::toneHigh)->trigger();
+    QCOMPARE(m_media.deviceChanges, 1);
+    QCOMPARE(m_media.chosen.microphone, QByteArray(media::synthetic::toneHigh));
+    QCOMPARE(checkedText(audio, 0), QStringLiteral("Test tone (880 Hz)"));
+
+    actionFor(camera, media::synthetic::testPattern)->trigger();
+    QCOMPARE(m_media.deviceChanges, 2);
+    // The other kinds stay as they were.
+    const media::DeviceSelection expected{
+        media::synthetic::toneHigh, {}, media::synthetic::testPattern};
+    QCOMPARE(m_media.chosen, expected);
+
+    const ui::AppSettings fresh(m_profile);
+    QCOMPARE(fresh.devices(), expected);
+    QCOMPARE(fresh.deviceName(media::DeviceKind::Microphone), QStringLiteral("Test tone (880 Hz)"));
+
+    // A menu opened again shows what the media layer uses.
+    m_media.chosen.speaker = media::synthetic::mute;
+    emit audio->aboutToShow();
+    audio = window->audioDevicesButton()->menu();
+    QCOMPARE(checkedText(audio, 1), QStringLiteral("No sound"));
+}
+
+void TestCallWindows::withoutACatalogThereAreNoDeviceMenus()
+{
+    dial(CallType::Audio);
+    QVERIFY(!m_calls->callWindow()->audioDevicesButton()->isVisible());
+    QVERIFY(!m_calls->callWindow()->cameraDevicesButton()->isVisible());
+}
+
+void TestCallWindows::remoteVideoShowsOnAnAudioCall()
+{
+    connectCall(CallType::Audio);
+    ui::CallWindow *window = m_calls->callWindow();
+    QVERIFY(!window->videoStage()->isVisible());
+    window->setRemoteVideoActive(true);
+    QVERIFY(window->videoStage()->isVisible());
+    // Our camera is off on an audio call: no preview in the corner.
+    QVERIFY(window->videoStage()->mainWidget()->isVisible());
+    QVERIFY(!window->videoStage()->insetWidget()->isVisible());
+    window->setRemoteVideoActive(false);
+    QVERIFY(!window->videoStage()->isVisible());
+
+    // The next call starts without the last one's video.
+    window->setRemoteVideoActive(true);
+    m_controller->hangup();
+    m_controller->dismiss();
+    dial(CallType::Audio);
+    QVERIFY(!window->videoStage()->isVisible());
+}
+
+void TestCallWindows::videoWidgetsOfTheSeamFillTheStage()
+{
+    m_media.remote = std::make_unique<QWidget>();
+    m_media.preview = std::make_unique<QWidget>();
+    m_calls->setMediaControls(&m_media);
+    dial(CallType::Video);
+    ui::CallWindow *window = m_calls->callWindow();
+    window->resize(640, 520);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    ui::VideoStage *stage = window->videoStage();
+    QCOMPARE(stage->mainWidget(), m_media.remote.get());
+    QCOMPARE(stage->insetWidget(), m_media.preview.get());
+    QVERIFY(m_media.remote->isVisible());
+    QCOMPARE(m_media.remote->geometry(), stage->rect());
+    // The preview sits small in a corner, over the remote video.
+    QVERIFY(m_media.preview->isVisible());
+    const QRect inset = m_media.preview->geometry();
+    QVERIFY(stage->rect().contains(inset));
+    QVERIFY(inset.width() < stage->width() / 3);
+    QVERIFY(inset.right() > stage->width() * 3 / 4);
+    QVERIFY(inset.bottom() > stage->height() * 3 / 4);
+    window->cameraButton()->click();  // camera off: no preview
+    QVERIFY(!m_media.preview->isVisible());
+
+    // The window does not own them: they outlive it.
+    QPointer<QWidget> remote = m_media.remote.get();
+    m_calls.reset();
+    QVERIFY(remote);
+    QCOMPARE(remote->parentWidget(), nullptr);
+}
+
+void TestCallWindows::qualityBarsFollowTheReports()
+{
+    connectCall(CallType::Audio);
+    ui::CallWindow *window = m_calls->callWindow();
+    ui::QualityBars *bars = window->qualityBars();
+    QVERIFY(!bars->isVisible());  // no report yet
+    const QString details = QStringLiteral("Round trip 42 ms, loss 0.5 %, 64 kbit/s");
+    window->setQuality(3, details);
+    QVERIFY(bars->isVisible());
+    QCOMPARE(bars->bars(), 3);
+    QCOMPARE(bars->toolTip(), details);
+    window->setQuality(9, QStringLiteral("x"));
+    QCOMPARE(bars->bars(), ui::QualityBars::kMaxBars);
+    window->setQuality(-1, QStringLiteral("Round trip 900 ms, loss 30 %"));
+    QCOMPARE(bars->bars(), 0);
+    QCOMPARE(bars->toolTip(), QStringLiteral("Round trip 900 ms, loss 30 %"));
+    m_controller->hangup();
+    QVERIFY(!bars->isVisible());
 }
 
 QTEST_MAIN(TestCallWindows)
