@@ -1,10 +1,13 @@
 #include "desktop_app.h"
 
 #include "call_coordinator.h"
+#include "call_stats_text.h"
+#include "call_window.h"
 #include "client_session.h"
 #include "i18n/translations.h"
 #include "login_dialog.h"
 #include "main_window.h"
+#include "media/call_media.h"
 #include "media/gst_runtime.h"
 #include "media_call_controls.h"
 #include "protocol/error_code.h"
@@ -206,6 +209,13 @@ void DesktopApp::openSession()
         m_media = std::make_unique<media::CallMedia>(m_session->calls(), m_im.get(), mediaConfig());
         m_mediaControls = std::make_unique<MediaCallControls>(m_media.get());
         m_calls->setMediaControls(m_mediaControls.get());
+        CallWindow *window = m_calls->callWindow();
+        connect(m_media.get(), &media::CallMedia::statsUpdated, window,
+                [window](const media::MediaStats &stats) {
+                    window->setQuality(stats.quality, CallStatsText::describe(stats));
+                });
+        connect(m_media.get(), &media::CallMedia::remoteVideoActiveChanged, window,
+                &CallWindow::setRemoteVideoActive);
     }
     m_window = std::make_unique<MainWindow>(m_session.get(), m_calls.get());
     m_tray = std::make_unique<TrayIcon>();

@@ -7,6 +7,7 @@
 #include "app_settings.h"
 #include "call_coordinator.h"
 #include "call_media_controls.h"
+#include "call_stats_text.h"
 #include "call_window.h"
 #include "core/fake_im_client.h"
 #include "incoming_call_window.h"
@@ -107,6 +108,7 @@ private slots:
     void remoteVideoShowsOnAnAudioCall();
     void videoWidgetsOfTheSeamFillTheStage();
     void qualityBarsFollowTheReports();
+    void statsAreDescribedForTheTooltip();
 
 private:
     void connectCall(CallType type);
@@ -456,6 +458,28 @@ void TestCallWindows::qualityBarsFollowTheReports()
     QCOMPARE(bars->toolTip(), QStringLiteral("Round trip 900 ms, loss 30 %"));
     m_controller->hangup();
     QVERIFY(!bars->isVisible());
+}
+
+void TestCallWindows::statsAreDescribedForTheTooltip()
+{
+    media::MediaStats stats;
+    QVERIFY(ui::CallStatsText::describe(stats).contains(QStringLiteral("measuring")));
+    QVERIFY(!ui::CallStatsText::describe(stats).contains(QStringLiteral("Video")));
+    stats.rttMs = 41.6;
+    stats.lossPercent = 2.34;
+    stats.jitterMs = 3.04;
+    stats.bitrateInKbps = 812.4;
+    stats.bitrateOutKbps = 40.5;
+    stats.videoWidth = 640;
+    stats.videoHeight = 480;
+    stats.videoFps = 29.7;
+    const QStringList lines = ui::CallStatsText::describe(stats).split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 5);
+    QCOMPARE(lines[0], QStringLiteral("Round trip: 42 ms"));
+    QCOMPARE(lines[1], QStringLiteral("Packet loss: 2.3 %"));
+    QCOMPARE(lines[2], QStringLiteral("Jitter: 3.0 ms"));
+    QCOMPARE(lines[3], QStringLiteral("Receiving 812 kbit/s, sending 41 kbit/s"));
+    QCOMPARE(lines[4], QStringLiteral("Video: 640×480 at 30 fps"));
 }
 
 QTEST_MAIN(TestCallWindows)
