@@ -68,7 +68,7 @@ struct MediaConfig
     int videoFps = 30;
     int audioBitrate = 32000;    // bit/s
     int videoBitrate = 1000000;  // bit/s
-    int jitterBufferMs = 50;     // receive jitter buffer, sized for a LAN
+    int jitterBufferMs = 40;     // receive jitter buffer, sized for a LAN
     int statsIntervalMs = 1000;  // get-stats period
 
     // Tests and benchmarks: decoded audio is delivered through MediaSession::audioReceived
