@@ -43,6 +43,18 @@ def main():
     # Incoming call: a rising three-note figure twice, then a pause; played in a loop.
     figure = tone([659.3], 0.16) + tone([830.6], 0.16) + tone([987.8], 0.24)
     write("ringtone.wav", figure + silence(0.12) + figure + silence(1.4))
+    # Chime: a soft major chord struck twice, each note ringing out.
+    chime = []
+    for _ in range(2):
+        chime += tone([523.3, 659.3, 784.0], 0.7, volume=0.3, fade=0.3) + silence(0.25)
+    write("ringtone-chime.wav", chime + silence(1.2))
+    # Pulse: short bursts of two close notes, the feel of a desk phone.
+    pulse = []
+    for _ in range(2):
+        for _ in range(4):
+            pulse += tone([740.0, 784.0], 0.07, volume=0.3) + silence(0.05)
+        pulse += silence(0.3)
+    write("ringtone-pulse.wav", pulse + silence(1.3))
     # Ringback while the callee's devices ring: 425 Hz, 1 s on, 3 s off (ITU-T E.180 style).
     write("ringback.wav", tone([425.0], 1.0, volume=0.25) + silence(3.0))
     # Busy: 425 Hz, 0.35 s on and off, four times.

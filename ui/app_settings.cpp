@@ -7,6 +7,7 @@ namespace softphone::ui {
 
 namespace {
 const QString kRingTimeout = QStringLiteral("calls/ringTimeoutSeconds");
+const QString kRingtone = QStringLiteral("calls/ringtone");
 const QString kLanguage = QStringLiteral("general/language");
 const QString kRecords = QStringLiteral("calls/records");
 const QString kDnd = QStringLiteral("calls/doNotDisturb");
@@ -71,6 +72,16 @@ int AppSettings::ringTimeoutSeconds() const
 void AppSettings::setRingTimeoutSeconds(int seconds)
 {
     setValue(kRingTimeout, std::clamp(seconds, 5, 300));
+}
+
+QString AppSettings::ringtone() const
+{
+    return value(kRingtone, QString()).toString();
+}
+
+void AppSettings::setRingtone(const QString &id)
+{
+    setValue(kRingtone, id);
 }
 
 QString AppSettings::language() const

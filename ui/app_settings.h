@@ -24,6 +24,8 @@ public:
 
     int ringTimeoutSeconds() const;
     void setRingTimeoutSeconds(int seconds);
+    QString ringtone() const;  // a CallSounds::ringtones() id; "" is the default
+    void setRingtone(const QString &id);
     QString language() const;  // "" follows the system; else "en", "zh_CN"
     void setLanguage(const QString &language);
     bool callRecords() const;

@@ -14,6 +14,32 @@ CallSounds::CallSounds(QObject *parent)
 
 CallSounds::~CallSounds() = default;
 
+QList<CallSounds::Ringtone> CallSounds::ringtones()
+{
+    return {{QStringLiteral("rising"), tr("Rising")},
+            {QStringLiteral("chime"), tr("Chime")},
+            {QStringLiteral("pulse"), tr("Pulse")}};
+}
+
+QString CallSounds::fileOf(Tone tone, const QString &ringtone)
+{
+    switch (tone) {
+    case Tone::None:
+        return {};
+    case Tone::Ringtone:
+        if (ringtone == QLatin1String("chime") || ringtone == QLatin1String("pulse"))
+            return QStringLiteral(":/sounds/ringtone-%1.wav").arg(ringtone);
+        return QStringLiteral(":/sounds/ringtone.wav");
+    case Tone::Ringback:
+        return QStringLiteral(":/sounds/ringback.wav");
+    case Tone::Busy:
+        return QStringLiteral(":/sounds/busy.wav");
+    case Tone::End:
+        return QStringLiteral(":/sounds/end.wav");
+    }
+    return {};
+}
+
 void CallSounds::follow(CallState from, CallState to, EndReason reason)
 {
     switch (to) {
@@ -47,11 +73,9 @@ void CallSounds::play(Tone tone)
     m_current = tone;
     if (tone == Tone::None)
         return;
-    static const char *const kFiles[] = {"", "ringtone", "ringback", "busy", "end"};
     if (!m_effect)
         m_effect = new QSoundEffect(this);
-    m_effect->setSource(
-        QUrl(QStringLiteral("qrc:/sounds/%1.wav").arg(QLatin1String(kFiles[int(tone)]))));
+    m_effect->setSource(QUrl(QStringLiteral("qrc") + fileOf(tone, m_ringtone)));
     const bool loop = tone == Tone::Ringtone || tone == Tone::Ringback;
     m_effect->setLoopCount(loop ? QSoundEffect::Infinite : 1);
     m_effect->play();

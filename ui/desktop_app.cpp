@@ -336,6 +336,7 @@ void DesktopApp::applySettings()
     calls->setAcceptCalls(m_settings.acceptCalls());
     const bool dnd = m_settings.doNotDisturb();
     m_calls->setDoNotDisturb(dnd);
+    m_calls->sounds()->setRingtone(m_settings.ringtone());
     m_tray->setDoNotDisturb(dnd);
     m_window->setDoNotDisturb(dnd);
     m_window->setAcceptCalls(m_settings.acceptCalls());

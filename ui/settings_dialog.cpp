@@ -1,6 +1,7 @@
 #include "settings_dialog.h"
 
 #include "app_settings.h"
+#include "call_sounds.h"
 #include "devices_page.h"
 
 #include <QCheckBox>
@@ -8,7 +9,9 @@
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -21,6 +24,10 @@ SettingsDialog::SettingsDialog(AppSettings *settings, media::DeviceCatalog *devi
     , m_settings(settings)
     , m_pages(new QTabWidget(this))
     , m_generalPage(new QWidget(m_pages))
+    , m_ringtoneLabel(new QLabel(m_generalPage))
+    , m_ringtone(new QComboBox(m_generalPage))
+    , m_ringtonePreview(new QPushButton(m_generalPage))
+    , m_preview(new CallSounds(this))
     , m_ringLabel(new QLabel(m_generalPage))
     , m_ringTimeout(new QSpinBox(m_generalPage))
     , m_languageLabel(new QLabel(m_generalPage))
@@ -41,7 +48,19 @@ SettingsDialog::SettingsDialog(AppSettings *settings, media::DeviceCatalog *devi
     m_dnd->setChecked(settings->doNotDisturb());
     m_acceptCalls->setChecked(settings->acceptCalls());
 
+    fillRingtones();
+    m_ringtone->setCurrentIndex(std::max(0, m_ringtone->findData(settings->ringtone())));
+    connect(m_ringtone, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_preview->current() != CallSounds::Tone::None)
+            toggleRingtonePreview();  // stop the old one
+    });
+    connect(m_ringtonePreview, &QPushButton::clicked, this, &SettingsDialog::toggleRingtonePreview);
+    auto *ringtoneRow = new QHBoxLayout;
+    ringtoneRow->addWidget(m_ringtone, 1);
+    ringtoneRow->addWidget(m_ringtonePreview);
+
     auto *form = new QFormLayout;
+    form->addRow(m_ringtoneLabel, ringtoneRow);
     form->addRow(m_ringLabel, m_ringTimeout);
     form->addRow(m_languageLabel, m_language);
     auto *general = new QVBoxLayout(m_generalPage);
@@ -68,6 +87,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, media::DeviceCatalog *devi
 
 void SettingsDialog::save()
 {
+    m_settings->setRingtone(m_ringtone->currentData().toString());
     m_settings->setRingTimeoutSeconds(m_ringTimeout->value());
     m_settings->setLanguage(m_language->currentData().toString());
     m_settings->setCallRecords(m_records->isChecked());
@@ -84,6 +104,10 @@ void SettingsDialog::retranslate()
     m_pages->setTabText(m_pages->indexOf(m_generalPage), tr("General"));
     if (m_devicesPage)
         m_pages->setTabText(m_pages->indexOf(m_devicesPage), tr("Devices"));
+    m_ringtoneLabel->setText(tr("Ringtone"));
+    fillRingtones();
+    m_ringtonePreview->setText(m_preview->current() == CallSounds::Tone::None ? tr("Play")
+                                                                              : tr("Stop"));
     m_ringLabel->setText(tr("Ring for"));
     m_ringTimeout->setSuffix(tr(" s"));
     m_languageLabel->setText(tr("Language"));
@@ -91,6 +115,32 @@ void SettingsDialog::retranslate()
     m_records->setText(tr("Leave call records in conversations"));
     m_dnd->setText(tr("Do not disturb (ring silently, no notifications)"));
     m_acceptCalls->setText(tr("Accept calls on this device"));
+}
+
+// Fills or renames the ringtones, keeping the choice.
+void SettingsDialog::fillRingtones()
+{
+    const QList<CallSounds::Ringtone> ringtones = CallSounds::ringtones();
+    if (m_ringtone->count() != ringtones.size()) {
+        m_ringtone->clear();
+        for (const CallSounds::Ringtone &ringtone : ringtones)
+            m_ringtone->addItem(ringtone.name, ringtone.id);
+        return;
+    }
+    for (int i = 0; i < ringtones.size(); ++i)
+        m_ringtone->setItemText(i, ringtones[i].name);
+}
+
+void SettingsDialog::toggleRingtonePreview()
+{
+    if (m_preview->current() == CallSounds::Tone::None) {
+        m_preview->setRingtone(m_ringtone->currentData().toString());
+        m_preview->play(CallSounds::Tone::Ringtone);
+        m_ringtonePreview->setText(tr("Stop"));
+    } else {
+        m_preview->stop();
+        m_ringtonePreview->setText(tr("Play"));
+    }
 }
 
 void SettingsDialog::changeEvent(QEvent *event)

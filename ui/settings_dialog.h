@@ -8,15 +8,17 @@ class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QTabWidget;
 
 namespace softphone::ui {
 
 class AppSettings;
+class CallSounds;
 class DevicesPage;
 
-// General: ring timeout, language, call records, do not disturb, and whether this device
+// General: ringtone, ring timeout, language, call records, do not disturb, and whether this device
 // takes calls. Devices: the microphone, speaker and camera. Saved to AppSettings when accepted.
 class SettingsDialog : public QDialog
 {
@@ -29,17 +31,26 @@ public:
     void save();
     QTabWidget *pages() const { return m_pages; }
     DevicesPage *devicesPage() const { return m_devicesPage; }
+    QComboBox *ringtoneBox() const { return m_ringtone; }
+    QPushButton *ringtonePreviewButton() const { return m_ringtonePreview; }
+    const CallSounds *ringtonePreview() const { return m_preview; }
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslate();
+    void fillRingtones();
+    void toggleRingtonePreview();
 
     AppSettings *m_settings;
     QTabWidget *m_pages;
     QWidget *m_generalPage;
     DevicesPage *m_devicesPage = nullptr;
+    QLabel *m_ringtoneLabel;
+    QComboBox *m_ringtone;
+    QPushButton *m_ringtonePreview;
+    CallSounds *m_preview;
     QLabel *m_ringLabel;
     QSpinBox *m_ringTimeout;
     QLabel *m_languageLabel;

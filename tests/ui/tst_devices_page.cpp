@@ -4,6 +4,7 @@
 // they are made of: the level of a known sine, the test pattern's frames.
 
 #include "app_settings.h"
+#include "call_sounds.h"
 #include "camera_preview.h"
 #include "device_combo_box.h"
 #include "devices_page.h"
@@ -15,6 +16,8 @@
 #include "test_pattern_view.h"
 #include "tone_generator.h"
 
+#include <QComboBox>
+#include <QFile>
 #include <QPushButton>
 #include <QSet>
 #include <QSettings>
@@ -43,6 +46,8 @@ private slots:
     void levelFollowsTheChosenMicrophone();
     void previewShowsTheMovingTestPattern();
     void speakerTestPlaysOnNoSound();
+    void ringtoneChoiceIsSavedAndPreviewed();
+    void eachRingtoneHasItsOwnSound();
 
 private:
     void choose(ui::DeviceComboBox *box, const char *id);
@@ -245,6 +250,51 @@ void TestDevicesPage::speakerTestPlaysOnNoSound()
     QVERIFY(!button->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(!page->speakerTest()->isPlaying(), 3000);
     QVERIFY(button->isEnabled());
+}
+
+void TestDevicesPage::ringtoneChoiceIsSavedAndPreviewed()
+{
+    {
+        ui::SettingsDialog dialog(m_settings.get(), m_catalog.get());
+        QComboBox *box = dialog.ringtoneBox();
+        QCOMPARE(box->count(), ui::CallSounds::ringtones().size());
+        QCOMPARE(box->currentData().toString(), QStringLiteral("rising"));  // the default
+        box->setCurrentIndex(box->findData(QStringLiteral("chime")));
+        QVERIFY(box->currentIndex() >= 0);
+
+        // Play loops the chosen ringtone until Stop, or until another is chosen.
+        QPushButton *preview = dialog.ringtonePreviewButton();
+        preview->click();
+        QCOMPARE(dialog.ringtonePreview()->current(), ui::CallSounds::Tone::Ringtone);
+        QCOMPARE(dialog.ringtonePreview()->ringtone(), QStringLiteral("chime"));
+        QCOMPARE(preview->text(), QStringLiteral("Stop"));
+        preview->click();
+        QCOMPARE(dialog.ringtonePreview()->current(), ui::CallSounds::Tone::None);
+        QCOMPARE(preview->text(), QStringLiteral("Play"));
+        preview->click();
+        box->setCurrentIndex(box->findData(QStringLiteral("pulse")));
+        QCOMPARE(dialog.ringtonePreview()->current(), ui::CallSounds::Tone::None);
+        box->setCurrentIndex(box->findData(QStringLiteral("chime")));
+        dialog.save();
+    }
+    m_settings.reset();
+    ui::AppSettings fresh(m_profile);
+    QCOMPARE(fresh.ringtone(), QStringLiteral("chime"));
+    ui::SettingsDialog again(&fresh, nullptr);
+    QCOMPARE(again.ringtoneBox()->currentData().toString(), QStringLiteral("chime"));
+}
+
+void TestDevicesPage::eachRingtoneHasItsOwnSound()
+{
+    QSet<QString> files;
+    for (const ui::CallSounds::Ringtone &ringtone : ui::CallSounds::ringtones()) {
+        const QString file = ui::CallSounds::fileOf(ui::CallSounds::Tone::Ringtone, ringtone.id);
+        QVERIFY2(QFile(file).size() > 10000, qPrintable(file));  // built into the app
+        files.insert(file);
+    }
+    QCOMPARE(files.size(), ui::CallSounds::ringtones().size());
+    QCOMPARE(ui::CallSounds::fileOf(ui::CallSounds::Tone::Ringtone, QStringLiteral("nonsense")),
+             ui::CallSounds::fileOf(ui::CallSounds::Tone::Ringtone, QString()));
 }
 
 QTEST_MAIN(TestDevicesPage)
