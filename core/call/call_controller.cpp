@@ -86,6 +86,8 @@ CallController::CallController(im::ImClient *im, Clock *clock, QObject *parent)
     connect(m_im, &im::ImClient::messageStored, this, &CallController::onMessageStored);
     connect(m_im, &im::ImClient::loggedIn, this, &CallController::onLoggedIn);
     connect(m_im, &im::ImClient::stateChanged, this, &CallController::onConnectionState);
+    if (const auto login = m_im->lastLogin())  // made after the login, as the desktop app does
+        onLoggedIn(*login);
 }
 
 CallController::~CallController()
