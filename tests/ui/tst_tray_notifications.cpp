@@ -93,11 +93,13 @@ private slots:
     void doNotDisturbLeavesTheCallMissed();
     void missedCallNotifiesWithCallBack();
     void callsOffOnThisDeviceIgnoresInvites();
+    void recordsOffStillShowTheMissedCall();
 
 private:
-    void signIn(const QString &account);
-    Caller caller(const QString &account);
-    void addAccounts(std::initializer_list<const char *> accounts);
+    void signIn(const QString &account, test::ServerProcess *server = nullptr);
+    Caller caller(const QString &account, test::ServerProcess *server = nullptr);
+    void addAccounts(std::initializer_list<const char *> accounts,
+                     test::ServerProcess *server = nullptr);
     int missedRecords(const QString &peer) const;
 
     QTemporaryDir m_home;
@@ -120,20 +122,22 @@ void TestTrayNotifications::cleanup()
     m_notifier.shown.clear();
 }
 
-void TestTrayNotifications::addAccounts(std::initializer_list<const char *> accounts)
+void TestTrayNotifications::addAccounts(std::initializer_list<const char *> accounts,
+                                        test::ServerProcess *server)
 {
     for (const char *account : accounts) {
-        QCOMPARE(m_server.runCommand({QStringLiteral("account"), QStringLiteral("add"),
-                                      QLatin1String(account), kPassword}),
+        QCOMPARE((server ? server : &m_server)
+                     ->runCommand({QStringLiteral("account"), QStringLiteral("add"),
+                                   QLatin1String(account), kPassword}),
                  0);
     }
 }
 
-void TestTrayNotifications::signIn(const QString &account)
+void TestTrayNotifications::signIn(const QString &account, test::ServerProcess *server)
 {
     ui::DesktopOptions options;
     options.profile = account;  // settings of its own: do-not-disturb and the like start off
-    options.server = m_server.url();
+    options.server = (server ? server : &m_server)->url();
     options.account = account;
     options.password = kPassword;
     options.language = QStringLiteral("en");
@@ -144,14 +148,14 @@ void TestTrayNotifications::signIn(const QString &account)
     m_app->notifications()->setWindow(nullptr);  // as if the window were in the background
 }
 
-Caller TestTrayNotifications::caller(const QString &account)
+Caller TestTrayNotifications::caller(const QString &account, test::ServerProcess *server)
 {
     Caller caller;
     caller.im =
         std::make_unique<im::WsImClient>(m_home.filePath(QStringLiteral("stores/") + account));
     caller.calls = std::make_unique<call::CallController>(caller.im.get());
     im::Credentials credentials;
-    credentials.server = m_server.url();
+    credentials.server = (server ? server : &m_server)->url();
     credentials.account = account;
     credentials.password = kPassword;
     credentials.deviceId = account + QStringLiteral("-cli");
@@ -274,6 +278,39 @@ void TestTrayNotifications::callsOffOnThisDeviceIgnoresInvites()
     QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
     QCOMPARE(m_app->calls()->sounds()->current(), ui::CallSounds::Tone::None);
     QVERIFY(m_notifier.shown.empty());
+}
+
+// With the server's records off, the app's own record of the missed call shows everywhere a
+// server record would: the preview, the call log, the badge and the notification.
+void TestTrayNotifications::recordsOffStillShowTheMissedCall()
+{
+    test::ServerProcess server(nlohmann::json{{"callRecords", false}});
+    QVERIFY(server.start());
+    addAccounts({"rae", "roy"}, &server);
+    signIn(QStringLiteral("rae"), &server);
+    Caller roy = caller(QStringLiteral("roy"), &server);
+    QVERIFY(QTest::qWaitFor([&] { return roy.im->state() == im::ConnectionState::Online; }, kWait));
+    QVERIFY(roy.calls->call(QStringLiteral("rae"), CallType::Audio));
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->calls()->state(), CallState::Incoming, kWait);
+    QVERIFY(!m_app->session()->calls()->builtInRecords());
+    QVERIFY(roy.calls->cancel());
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->tray()->count(), 1, kWait);
+    ui::ClientSession *session = m_app->session();
+    QCOMPARE(session->missedCallCount(), 1);
+    const QModelIndex conversation = session->conversations()->index(0);
+    QCOMPARE(conversation.data(records::ConversationListModel::PreviewRole).toString(),
+             QStringLiteral("[Missed voice call]"));
+    QCOMPARE(session->callLog()->rowCount(), 1);
+    QCOMPARE(session->callLog()->index(0).data(records::CallLogModel::TextRole).toString(),
+             QStringLiteral("Missed call"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_notifier.shown.size(), 2u, kWait);
+    QCOMPARE(m_notifier.shown[1].title, QStringLiteral("Missed voice call"));
+    const auto stored = session->store()->callRecords(true, 10);
+    QCOMPARE(stored.size(), 1u);
+    QCOMPARE(stored.front().delivery, im::DeliveryState::LocalOnly);
+    m_app.reset();
+    QVERIFY(server.stop());
 }
 
 QTEST_MAIN(TestTrayNotifications)
