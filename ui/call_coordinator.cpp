@@ -65,9 +65,8 @@ void CallCoordinator::onState(CallState state)
     m_sounds.follow(from, state, m_calls->endReason());
     switch (state) {
     case CallState::Incoming:
-        if (m_doNotDisturb)
-            m_incomingWindow->show();  // rings silently and does not take the focus
-        else
+        // Do not disturb: no window and no ringtone; the call rings out and is missed.
+        if (!m_doNotDisturb)
             present(m_incomingWindow.get());
         break;
     case CallState::Outgoing:

@@ -11,6 +11,7 @@ ClientSession::ClientSession(im::ImClient *im, im::LocalStore *store, QObject *p
     , m_conversations(std::make_unique<records::ConversationListModel>(store, m_presence.get()))
     , m_contacts(std::make_unique<im::ContactListModel>(im, m_presence.get()))
     , m_callLog(std::make_unique<records::CallLogModel>(store, m_presence.get()))
+    , m_recorder(std::make_unique<records::LocalCallRecorder>(m_calls.get(), im))
 {
     m_calls->setEndedLingerMs(2000);
     connect(m_im, &im::ImClient::messageStored, this, &ClientSession::onMessageStored);
@@ -23,10 +24,11 @@ ClientSession::ClientSession(im::ImClient *im, im::LocalStore *store, QObject *p
                 if (auto own = m_store->findOwn(msgidClient.toStdString()))
                     emit messageChanged(own->localId);
             });
-    connect(m_im, &im::ImClient::messageRemoved, this, [this](qint64 localId) {
-        m_conversations->reload();
-        emit messageRemoved(localId);
-    });
+    connect(m_im, &im::ImClient::messageRemoved, this, &ClientSession::onMessageRemoved);
+    connect(m_recorder.get(), &records::LocalCallRecorder::recordStored, this,
+            &ClientSession::onMessageStored);
+    connect(m_recorder.get(), &records::LocalCallRecorder::recordRemoved, this,
+            &ClientSession::onMessageRemoved);
 }
 
 ClientSession::~ClientSession() = default;
@@ -41,6 +43,14 @@ void ClientSession::onMessageStored(const im::StoredMessage &message)
         if (const auto record = protocol::CallRecord::parse(m.attach))
             emit missedCall(QString::fromStdString(m.from), record->type);
     }
+    emit countsChanged();
+}
+
+void ClientSession::onMessageRemoved(qint64 localId)
+{
+    m_conversations->reload();
+    m_callLog->reload();
+    emit messageRemoved(localId);
     emit countsChanged();
 }
 

@@ -6,6 +6,7 @@
 #include "im/presence_book.h"
 #include "records/call_log_model.h"
 #include "records/conversation_list_model.h"
+#include "records/local_call_recorder.h"
 
 #include <QObject>
 #include <memory>
@@ -45,6 +46,7 @@ signals:
 
 private:
     void onMessageStored(const im::StoredMessage &message);
+    void onMessageRemoved(qint64 localId);
 
     im::ImClient *m_im;
     im::LocalStore *m_store;
@@ -53,6 +55,7 @@ private:
     std::unique_ptr<records::ConversationListModel> m_conversations;
     std::unique_ptr<im::ContactListModel> m_contacts;
     std::unique_ptr<records::CallLogModel> m_callLog;
+    std::unique_ptr<records::LocalCallRecorder> m_recorder;  // while built-in records are off
 };
 
 }  // namespace softphone::ui

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -13,7 +14,8 @@ namespace softphone::ui {
 
 class ClientSession;
 
-// The contacts with their presence; add one by account id, start a chat or a call.
+// The contacts with their presence; add one by account id, start a chat or a call, remove
+// one (context menu or Delete, after a confirmation).
 class ContactsView : public QWidget
 {
     Q_OBJECT
@@ -23,6 +25,7 @@ public:
 
     QListView *list() const { return m_list; }
     QString selectedAccount() const;
+    QAction *removeAction() const { return m_remove; }
 
 signals:
     void chatRequested(const QString &peer);
@@ -32,8 +35,15 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    enum class Request { Add, Remove };
+
     void retranslate();
     void addContact();
+    void removeSelected();
+    bool confirmRemoval(const QString &account);
+    void showContextMenu(const QPoint &position);
+    void showFailure(int code, const QString &message);
+    void selectAdded(int row);
     void updateButtons();
 
     ClientSession *m_session;
@@ -44,6 +54,9 @@ private:
     QPushButton *m_chat;
     QPushButton *m_voice;
     QPushButton *m_video;
+    QAction *m_remove;
+    Request m_lastRequest = Request::Add;
+    QString m_adding;  // the account id whose addition is on its way
 };
 
 }  // namespace softphone::ui

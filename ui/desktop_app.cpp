@@ -1,6 +1,7 @@
 #include "desktop_app.h"
 
 #include "call_coordinator.h"
+#include "call_notifications.h"
 #include "call_stats_text.h"
 #include "call_window.h"
 #include "client_session.h"
@@ -219,6 +220,8 @@ void DesktopApp::openSession()
     }
     m_window = std::make_unique<MainWindow>(m_session.get(), m_calls.get());
     m_tray = std::make_unique<TrayIcon>();
+    m_notifications = std::make_unique<CallNotifications>(m_session.get(), m_tray.get());
+    m_notifications->setWindow(m_window.get());
 
     connect(m_window.get(), &MainWindow::settingsRequested, this, &DesktopApp::showSettings);
     connect(m_window.get(), &MainWindow::signOutRequested, this, &DesktopApp::signOut);
@@ -235,19 +238,10 @@ void DesktopApp::openSession()
     });
     connect(m_tray.get(), &TrayIcon::showRequested, this, &DesktopApp::showMainWindow);
     connect(m_tray.get(), &TrayIcon::quitRequested, this, &DesktopApp::quit);
-    connect(m_tray.get(), &TrayIcon::callBackRequested, m_calls.get(), &CallCoordinator::placeCall);
+    connect(m_notifications.get(), &CallNotifications::callBackRequested, m_calls.get(),
+            &CallCoordinator::placeCall);
     connect(m_session.get(), &ClientSession::countsChanged, this,
             [this] { m_tray->setCount(m_session->unreadCount()); });
-    connect(m_session->calls(), &call::CallController::incoming, this,
-            [this](const QString &caller, const QString &name, protocol::CallType type,
-                   const QString &) {
-                if (!m_window->isActiveWindow())
-                    m_tray->notifyIncoming(name.isEmpty() ? caller : name, type);
-            });
-    connect(m_session.get(), &ClientSession::missedCall, this,
-            [this](const QString &peer, protocol::CallType type) {
-                m_tray->notifyMissed(peer, m_session->presence()->displayName(peer), type);
-            });
 
     applySettings();
     rememberToken();
@@ -279,6 +273,7 @@ void DesktopApp::rememberToken()
 
 void DesktopApp::closeSession()
 {
+    m_notifications.reset();
     m_window.reset();
     m_tray.reset();
     if (m_calls)
@@ -337,6 +332,7 @@ void DesktopApp::applySettings()
     const bool dnd = m_settings.doNotDisturb();
     m_calls->setDoNotDisturb(dnd);
     m_calls->sounds()->setRingtone(m_settings.ringtone());
+    m_notifications->setDoNotDisturb(dnd);
     m_tray->setDoNotDisturb(dnd);
     m_window->setDoNotDisturb(dnd);
     m_window->setAcceptCalls(m_settings.acceptCalls());

@@ -14,6 +14,7 @@
 namespace softphone::ui {
 
 class CallCoordinator;
+class CallNotifications;
 class ClientSession;
 class MediaCallControls;
 class LoginDialog;
@@ -51,6 +52,8 @@ public:
     MainWindow *mainWindow() const { return m_window.get(); }
     ClientSession *session() const { return m_session.get(); }
     CallCoordinator *calls() const { return m_calls.get(); }
+    TrayIcon *tray() const { return m_tray.get(); }
+    CallNotifications *notifications() const { return m_notifications.get(); }
 
 signals:
     void windowShown();  // the login dialog or the main window was shown
@@ -88,6 +91,7 @@ private:
     std::unique_ptr<MediaCallControls> m_mediaControls;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;
+    std::unique_ptr<CallNotifications> m_notifications;
     QUrl m_server;
     QString m_account;
     bool m_signingIn = false;

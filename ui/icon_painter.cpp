@@ -6,6 +6,7 @@
 #include <QPainterPath>
 #include <QPixmap>
 #include <QSvgRenderer>
+#include <algorithm>
 
 namespace softphone::ui {
 
@@ -87,7 +88,10 @@ qreal IconPainter::paintBadge(QPainter *painter, const QPointF &rightCenter, int
     painter->setRenderHint(QPainter::Antialiasing);
     QFont font = painter->font();
     font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 0.85);
+    if (font.pixelSize() > 0)  // a font sized in pixels has no point size to scale
+        font.setPixelSize(std::max(1, qRound(font.pixelSize() * 0.85)));
+    else
+        font.setPointSizeF(font.pointSizeF() * 0.85);
     painter->setFont(font);
     const QString text = count > 99 ? QStringLiteral("99+") : QString::number(count);
     const QFontMetricsF metrics(font);

@@ -113,7 +113,7 @@ void SettingsDialog::retranslate()
     m_languageLabel->setText(tr("Language"));
     m_language->setItemText(0, tr("System default"));
     m_records->setText(tr("Leave call records in conversations"));
-    m_dnd->setText(tr("Do not disturb (ring silently, no notifications)"));
+    m_dnd->setText(tr("Do not disturb (calls ring out unseen and are left as missed)"));
     m_acceptCalls->setText(tr("Accept calls on this device"));
 }
 

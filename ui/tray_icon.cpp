@@ -30,10 +30,10 @@ TrayIcon::TrayIcon(QObject *parent)
                     emit showRequested();
             });
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-        if (m_lastMissedPeer.isEmpty())
-            emit showRequested();
+        if (auto action = std::exchange(m_shownAction, {}))
+            action();
         else
-            emit callBackRequested(std::exchange(m_lastMissedPeer, {}), m_lastMissedType);
+            emit showRequested();
     });
     retranslate();
     m_tray->show();
@@ -68,39 +68,34 @@ QIcon TrayIcon::badgedIcon(int count)
 
 void TrayIcon::setCount(int count)
 {
-    if (!m_tray || count == m_count)
+    if (count == m_count)
         return;
     m_count = count;
+    if (!m_tray)
+        return;
     m_tray->setIcon(badgedIcon(count));
     retranslate();
 }
 
 void TrayIcon::setDoNotDisturb(bool on)
 {
-    m_doNotDisturb = on;
     if (m_dnd && m_dnd->isChecked() != on)
         m_dnd->setChecked(on);
 }
 
-void TrayIcon::notifyIncoming(const QString &name, protocol::CallType type)
+// The tray's balloons have no buttons: a click on the balloon is the action.
+void TrayIcon::notify(Notification notification)
 {
-    if (!m_tray || m_doNotDisturb)
+    if (!m_tray)
         return;
-    m_lastMissedPeer.clear();
-    m_tray->showMessage(type == protocol::CallType::Video ? tr("Incoming video call")
-                                                          : tr("Incoming voice call"),
-                        name, QSystemTrayIcon::Information, 20000);
-}
-
-void TrayIcon::notifyMissed(const QString &peer, const QString &name, protocol::CallType type)
-{
-    if (!m_tray || m_doNotDisturb)
-        return;
-    m_lastMissedPeer = peer;
-    m_lastMissedType = type;
-    m_tray->showMessage(type == protocol::CallType::Video ? tr("Missed video call")
-                                                          : tr("Missed voice call"),
-                        tr("%1 — click to call back").arg(name), QSystemTrayIcon::Warning, 30000);
+    m_shownAction = std::move(notification.action);
+    const QString text = notification.actionText.isEmpty()
+                             ? notification.text
+                             : tr("%1\nClick: %2").arg(notification.text, notification.actionText);
+    m_tray->showMessage(notification.title, text,
+                        notification.urgent ? QSystemTrayIcon::Warning
+                                            : QSystemTrayIcon::Information,
+                        notification.urgent ? 30000 : 20000);
 }
 
 void TrayIcon::retranslate()

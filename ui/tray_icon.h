@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/call_record.h"
+#include "notifier.h"
 
 #include <QObject>
 #include <QString>
@@ -12,9 +12,9 @@ class QSystemTrayIcon;
 namespace softphone::ui {
 
 // The system tray entry, where the desktop has a tray: the app icon with a badge of unread
-// messages and missed calls, notifications for incoming and missed calls (a click on a
-// missed-call notice calls back), and a menu with Show, Do not disturb and Quit.
-class TrayIcon : public QObject
+// messages and missed calls, the notifications (a click runs the notification's action),
+// and a menu with Show, Do not disturb and Quit.
+class TrayIcon : public QObject, public Notifier
 {
     Q_OBJECT
 
@@ -24,9 +24,9 @@ public:
 
     static bool isAvailable();
     void setCount(int count);
+    int count() const { return m_count; }  // the badge's number, with or without a tray
     void setDoNotDisturb(bool on);
-    void notifyIncoming(const QString &name, protocol::CallType type);
-    void notifyMissed(const QString &peer, const QString &name, protocol::CallType type);
+    void notify(Notification notification) override;
     void retranslate();
     // The icon with a count badge, also used for the window icon.
     static QIcon badgedIcon(int count);
@@ -35,7 +35,6 @@ signals:
     void showRequested();
     void quitRequested();
     void doNotDisturbToggled(bool on);
-    void callBackRequested(const QString &peer, softphone::protocol::CallType type);
 
 private:
     QSystemTrayIcon *m_tray = nullptr;
@@ -44,9 +43,7 @@ private:
     QAction *m_dnd = nullptr;
     QAction *m_quit = nullptr;
     int m_count = 0;
-    bool m_doNotDisturb = false;
-    QString m_lastMissedPeer;
-    protocol::CallType m_lastMissedType = protocol::CallType::Audio;
+    std::function<void()> m_shownAction;  // of the notification on show
 };
 
 }  // namespace softphone::ui

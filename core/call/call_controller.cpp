@@ -86,6 +86,8 @@ CallController::CallController(im::ImClient *im, Clock *clock, QObject *parent)
     connect(m_im, &im::ImClient::messageStored, this, &CallController::onMessageStored);
     connect(m_im, &im::ImClient::loggedIn, this, &CallController::onLoggedIn);
     connect(m_im, &im::ImClient::stateChanged, this, &CallController::onConnectionState);
+    if (const auto login = m_im->lastLogin())  // made after the login, as the desktop app does
+        onLoggedIn(*login);
 }
 
 CallController::~CallController()
@@ -278,9 +280,12 @@ void CallController::onEvent(const std::string &name, const protocol::json &data
         if (auto e = decodeEvent<CallTimeout>(data))
             onCallerOutcome(e->cid, CallEvent::RingTimeout, CallStatus::Timeout);
     } else if (name == CallCanceled::kEvent) {
-        if (auto e = decodeEvent<CallCanceled>(data);
-            e && isCurrent(e->cid) && apply(CallEvent::RemoteCanceled))
-            emit canceled();
+        if (auto e = decodeEvent<CallCanceled>(data); e && isCurrent(e->cid)) {
+            m_missedAs = e->reason == protocol::CancelReason::Timeout ? CallStatus::Timeout
+                                                                      : CallStatus::Canceled;
+            if (apply(CallEvent::RemoteCanceled))
+                emit canceled();
+        }
     } else if (name == CallAckSync::kEvent) {
         if (auto e = decodeEvent<CallAckSync>(data))
             onAckSync(*e);
@@ -331,6 +336,7 @@ void CallController::onIncoming(const protocol::CallIncoming &event)
         m_im->request(std::string(protocol::CallRespond::kMethod),
                       protocol::toJson(protocol::CallRespond{event.cid, false, true}),
                       [](const im::RpcReply &) {});
+        reportBusy(event);
         emit autoBusy(caller, cid);
         return;
     }
@@ -350,6 +356,7 @@ void CallController::beginIncoming(const protocol::CallIncoming &event)
     m_call.outgoing = false;
     m_call.startedMs = m_clock->nowMs();
     m_recordSent = false;
+    m_missedAs = CallStatus::Canceled;
 }
 
 // Both called each other at once. The server lets only one of the two invites through (the
@@ -512,7 +519,10 @@ bool CallController::apply(CallEvent event)
                 dismiss();
             });
         const CallInfo endedCall = m_call;  // a slot may dismiss the call and reset m_call
+        const bool recorded = m_recordSent;
         emit ended(transition->reason, endedCall);
+        if (!recorded)
+            reportEnd(endedCall, transition->reason);
     }
     return true;
 }
@@ -636,6 +646,58 @@ void CallController::sendRecord(const CallInfo &call, EndReason reason, CallStat
     record.status = status;
     m_im->sendMessage(call.peer, protocol::MsgType::CallRecord, QString(),
                       QString::fromStdString(record.serialize()));
+}
+
+// The ends that no record of the caller's stands for: status 1 on both sides, and the
+// callee's side of records 2–5. Only the application's own records want them.
+void CallController::reportEnd(const CallInfo &call, EndReason reason)
+{
+    if (builtInRecords() || !m_recordHook || call.channelId == 0)
+        return;
+    if (const auto status = endStatus(call, reason))
+        m_recordHook(EndedCall{call, reason, *status});
+}
+
+std::optional<CallStatus> CallController::endStatus(const CallInfo &call, EndReason reason) const
+{
+    switch (reason) {
+    case EndReason::HungUp:
+    case EndReason::RemoteHungUp:
+    case EndReason::Failed:
+        if (call.answeredMs > 0)
+            return CallStatus::Completed;
+        break;
+    case EndReason::Declined:
+        return CallStatus::Rejected;
+    case EndReason::Missed:
+        return m_missedAs;
+    case EndReason::None:
+    case EndReason::Canceled:
+    case EndReason::RemoteDeclined:
+    case EndReason::Busy:
+    case EndReason::NoAnswer:
+    case EndReason::AnsweredElsewhere:
+    case EndReason::DeclinedElsewhere:
+        break;  // the caller's hook, or another of our devices, has it
+    }
+    return std::nullopt;
+}
+
+// Answered busy while another call is on: the missed call never became the current one.
+void CallController::reportBusy(const protocol::CallIncoming &event)
+{
+    if (builtInRecords() || !m_recordHook)
+        return;
+    EndedCall ended;
+    ended.info.cid = QString::fromStdString(event.cid);
+    ended.info.channelId = event.channelId;
+    ended.info.peer = QString::fromStdString(event.caller);
+    ended.info.peerName = QString::fromStdString(event.callerName);
+    ended.info.type = event.type;
+    ended.info.startedMs = ended.info.endedMs = m_clock->nowMs();
+    ended.reason = EndReason::Busy;
+    ended.status = CallStatus::Busy;
+    m_recordHook(ended);
 }
 
 void CallController::clearTimers()

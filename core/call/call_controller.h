@@ -32,7 +32,7 @@ struct CallInfo
 };
 
 // The end of a call as the application's own record hook sees it, when built-in records are
-// switched off.
+// switched off: what happened, on this device's side, and the record status it stands for.
 struct EndedCall
 {
     CallInfo info;
@@ -76,7 +76,9 @@ public:
     // How long an ended call stays shown before the slot is idle again; 0: until dismiss().
     void setEndedLingerMs(int ms) { m_endedLingerMs = ms; }
     // Built-in records (on by default, and only if the server has them on). When off, the
-    // hook runs instead at the moment a record would have been sent.
+    // hook runs instead, once per call, on both sides: the caller's records 2–5 at the moment
+    // they would have been sent, the callee's as its ringing ends (declined, missed, or
+    // answered busy), and status 1 on both sides when an answered call ends.
     void setBuiltInRecords(bool on) { m_recordsWanted = on; }
     bool builtInRecords() const { return m_recordsWanted && m_serverRecords; }
     void setRecordHook(std::function<void(const EndedCall &)> hook)
@@ -139,6 +141,9 @@ private:
     void withdraw(protocol::CancelReason reason, EndReason ending);
     void sendHangup(const std::string &cid);
     void sendRecord(const CallInfo &call, EndReason reason, protocol::CallStatus status);
+    void reportEnd(const CallInfo &call, EndReason reason);
+    std::optional<protocol::CallStatus> endStatus(const CallInfo &call, EndReason reason) const;
+    void reportBusy(const protocol::CallIncoming &event);
     template<class Req>
     void requestForCall(const Req &params);
     void clearTimers();
@@ -152,6 +157,7 @@ private:
     bool m_inviteInFlight = false;
     bool m_joinInFlight = false;
     bool m_recordSent = false;
+    protocol::CallStatus m_missedAs = protocol::CallStatus::Canceled;  // the caller's cancel
     bool m_waitForMedia = false;
     bool m_recordsWanted = true;
     bool m_serverRecords = true;

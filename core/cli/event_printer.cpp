@@ -31,9 +31,10 @@ protocol::json EventPrinter::messageFields(const im::StoredMessage &stored)
         if (auto record = protocol::CallRecord::parse(m.attach))
             fields["record"] = record->toJson();
     }
-    fields["delivery"] = stored.delivery == im::DeliveryState::Pending  ? "pending"
-                         : stored.delivery == im::DeliveryState::Failed ? "failed"
-                                                                        : "sent";
+    fields["delivery"] = stored.delivery == im::DeliveryState::Pending     ? "pending"
+                         : stored.delivery == im::DeliveryState::Failed    ? "failed"
+                         : stored.delivery == im::DeliveryState::LocalOnly ? "local"
+                                                                           : "sent";
     return fields;
 }
 

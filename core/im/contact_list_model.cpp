@@ -18,6 +18,9 @@ ContactListModel::ContactListModel(ImClient *im, PresenceBook *presence, QObject
         if (const int row = rowOf(account); row >= 0)
             emit dataChanged(index(row), index(row));
     });
+    // The desktop app makes its models once the client is online: load the list now.
+    if (m_im->state() == ConnectionState::Online)
+        refresh();
 }
 
 int ContactListModel::rowCount(const QModelIndex &parent) const

@@ -136,6 +136,7 @@ void WsImClient::login()
         if (result) {
             m_attempt = 0;
             m_credentials.token = QString::fromStdString(result->token);
+            m_lastLogin = *result;
             emit loggedIn(*result);
             syncFrom(m_store->syncCursor());
             return;

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QUrl>
 #include <functional>
+#include <optional>
 #include <set>
 
 namespace softphone::im {
@@ -44,6 +45,8 @@ public:
     virtual LocalStore *store() = 0;
     // While Waiting: how long until the next attempt to reconnect, in ms; else -1.
     virtual int reconnectInMs() const { return -1; }
+    // The result of the latest login, for parts made after it (the server's switches).
+    virtual std::optional<protocol::LoginResult> lastLogin() const { return std::nullopt; }
 
     // Queues a message: stored locally at once as pending, sent now or after a reconnect,
     // resent with the same msgidClient until the server acknowledges it. Returns msgidClient.
@@ -109,6 +112,7 @@ public:
     LocalStore *store() override { return m_store.get(); }
     const Credentials &credentials() const { return m_credentials; }
     int reconnectInMs() const override;
+    std::optional<protocol::LoginResult> lastLogin() const override { return m_lastLogin; }
 
     QString sendMessage(const QString &to, protocol::MsgType type, const QString &body,
                         const QString &attach) override;
@@ -137,6 +141,7 @@ private:
     Credentials m_credentials;
     std::unique_ptr<RpcChannel> m_channel;
     std::unique_ptr<LocalStore> m_store;
+    std::optional<protocol::LoginResult> m_lastLogin;
     ConnectionState m_state = ConnectionState::Offline;
     bool m_wanted = false;
     int m_attempt = 0;

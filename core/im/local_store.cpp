@@ -125,6 +125,11 @@ std::optional<StoredMessage> LocalStore::addOutgoing(const Message &message)
     return insert(message, DeliveryState::Pending, true);
 }
 
+std::optional<StoredMessage> LocalStore::addLocalOnly(const Message &message, bool read)
+{
+    return insert(message, DeliveryState::LocalOnly, read);
+}
+
 bool LocalStore::markSent(const std::string &msgidClient, std::int64_t msgidServer,
                           std::int64_t timestamp)
 {
@@ -291,6 +296,13 @@ std::vector<StoredMessage> LocalStore::callRecordsWith(const QString &peer, int 
                           {peer, QStringLiteral("NRTC_NETCALL"), limit});
     std::reverse(records.begin(), records.end());
     return records;
+}
+
+std::vector<StoredMessage> LocalStore::callRecordsOfChannel(std::int64_t channelId)
+{
+    return select(QStringLiteral("WHERE msg_type = ? AND json_valid(attach) AND "
+                                 "json_extract(attach, '$.channelId') = ? ORDER BY local_id"),
+                  {QStringLiteral("NRTC_NETCALL"), qint64(channelId)});
 }
 
 std::optional<StoredMessage> LocalStore::findOwn(const std::string &msgidClient)

@@ -10,7 +10,9 @@
 
 namespace softphone::im {
 
-enum class DeliveryState { Pending, Sent, Failed };
+// LocalOnly: written by this device for itself (its own call records while built-in records
+// are off); never sent, never resent.
+enum class DeliveryState { Pending, Sent, Failed, LocalOnly };
 
 // A message as this device keeps it: the wire message plus what only this device knows.
 struct StoredMessage
@@ -48,6 +50,9 @@ public:
     std::optional<StoredMessage> addFromServer(const protocol::Message &message);
     // A message this device is sending, stored as pending until markSent.
     std::optional<StoredMessage> addOutgoing(const protocol::Message &message);
+    // A message kept on this device only; nullopt if one with its sender and msgidClient is
+    // here already.
+    std::optional<StoredMessage> addLocalOnly(const protocol::Message &message, bool read);
     bool markSent(const std::string &msgidClient, std::int64_t msgidServer, std::int64_t timestamp);
     void markFailed(const std::string &msgidClient);
     std::vector<StoredMessage> pendingOutgoing();
@@ -66,6 +71,8 @@ public:
     std::vector<StoredMessage> callRecords(bool missedOnly, int limit);
     // The call records of one conversation, oldest first: the `limit` newest.
     std::vector<StoredMessage> callRecordsWith(const QString &peer, int limit);
+    // The records of the call on `channelId`, whoever wrote them.
+    std::vector<StoredMessage> callRecordsOfChannel(std::int64_t channelId);
 
     std::int64_t syncCursor();
     void setSyncCursor(std::int64_t cursor);

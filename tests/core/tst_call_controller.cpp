@@ -72,6 +72,7 @@ private slots:
     void glareWhenOurInviteWasAlsoMade();
     void recordsOffCallsTheHook();
     void recordsOffOnTheServerCallsTheHook();
+    void recordsOffHookHasBothSides();
     void recordForTheCurrentCallEndsIt();
     void rejoinsTheRoomAfterALogin();
     void lostConnectionEndsTheCallAfterAWait();
@@ -418,6 +419,38 @@ void TestCallController::recordsOffOnTheServerCallsTheHook()
     m_im->push(protocol::CallRejected{{"c1", "desktop"}});
     QVERIFY(m_im->sent.empty());
     QCOMPARE(hooked, 1);
+}
+
+void TestCallController::recordsOffHookHasBothSides()
+{
+    std::vector<EndedCall> hooked;
+    m_controller->setBuiltInRecords(false);
+    m_controller->setRecordHook([&](const EndedCall &call) { hooked.push_back(call); });
+    // Declined here.
+    m_im->push(incomingFrom("carol", "c5", 50, CallType::Video));
+    QVERIFY(m_controller->reject());
+    // Missed: the caller's ring timeout.
+    m_im->push(incomingFrom("carol", "c6", 60));
+    m_im->push(protocol::CallCanceled{"c6", protocol::CancelReason::Timeout});
+    // An answered call, hung up 3 s in; a second invite meanwhile is answered busy.
+    m_im->push(incomingFrom("dave", "c7", 70));
+    QVERIFY(m_controller->accept());
+    m_im->push(incomingFrom("erin", "c8", 80, CallType::Video));
+    m_clock->advance(3'000);
+    m_im->push(protocol::CallHangupEvent{1, "c7", "dave"});
+    QVERIFY(m_im->sent.empty());
+
+    QCOMPARE(hooked.size(), 4u);
+    QCOMPARE(hooked[0].status, CallStatus::Rejected);
+    QCOMPARE(hooked[0].info.type, CallType::Video);
+    QVERIFY(!hooked[0].info.outgoing);
+    QCOMPARE(hooked[1].status, CallStatus::Timeout);
+    QCOMPARE(hooked[1].info.channelId, 60);
+    QCOMPARE(hooked[2].status, CallStatus::Busy);
+    QCOMPARE(hooked[2].info.peer, QStringLiteral("erin"));
+    QCOMPARE(hooked[2].info.type, CallType::Video);
+    QCOMPARE(hooked[3].status, CallStatus::Completed);
+    QCOMPARE(hooked[3].info.endedMs - hooked[3].info.answeredMs, 3'000);
 }
 
 void TestCallController::recordForTheCurrentCallEndsIt()

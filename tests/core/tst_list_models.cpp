@@ -57,6 +57,7 @@ class TestListModels : public QObject
 
 private slots:
     void contactsLoadSortedWhenOnline();
+    void contactsLoadWhenMadeOnline();
     void contactsFollowPresence();
     void addAndRemoveContacts();
     void addingAnUnknownAccountFails();
@@ -69,6 +70,7 @@ private slots:
 void TestListModels::contactsLoadSortedWhenOnline()
 {
     FakeImClient im;
+    im.setConnection(im::ConnectionState::Offline);
     im::PresenceBook presence(&im);
     ContactListModel model(&im, &presence);
     QAbstractItemModelTester tester(&model);
@@ -89,12 +91,22 @@ void TestListModels::contactsLoadSortedWhenOnline()
     QCOMPARE(model.index(0, 0).data(ContactListModel::OnlineRole).toBool(), false);
 }
 
+// The desktop app makes its models after the client came online: they must load at once.
+void TestListModels::contactsLoadWhenMadeOnline()
+{
+    FakeImClient im;
+    im::PresenceBook presence(&im);
+    ContactListModel model(&im, &presence);
+    QVERIFY(
+        im.answer("contacts.list", json{{"contacts", {{{"account", "amy"}, {"online", true}}}}}));
+    QCOMPARE(column(model, ContactListModel::AccountRole), QStringList{QStringLiteral("amy")});
+}
+
 void TestListModels::contactsFollowPresence()
 {
     FakeImClient im;
     im::PresenceBook presence(&im);
     ContactListModel model(&im, &presence);
-    im.setConnection(im::ConnectionState::Online);
     im.answer("contacts.list", json{{"contacts", {{{"account", "amy"}, {"online", false}}}}});
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     im.push(protocol::PresenceEvent{{"amy", "", true, {"web"}}});
@@ -113,7 +125,6 @@ void TestListModels::addAndRemoveContacts()
     im::PresenceBook presence(&im);
     ContactListModel model(&im, &presence);
     QAbstractItemModelTester tester(&model);
-    im.setConnection(im::ConnectionState::Online);
     im.answer("contacts.list", json{{"contacts",
                                      {{{"account", "amy"}, {"online", false}},
                                       {{"account", "cat"}, {"online", false}}}}});
@@ -134,6 +145,7 @@ void TestListModels::addingAnUnknownAccountFails()
     FakeImClient im;
     im::PresenceBook presence(&im);
     ContactListModel model(&im, &presence);
+    QVERIFY(im.answer("contacts.list", json{{"contacts", json::array()}}));
     QSignalSpy failed(&model, &ContactListModel::failed);
     model.addContact(QStringLiteral("nobody"));
     QVERIFY(im.fail("contacts.add", int(protocol::ErrorCode::NoSuchAccount)));

@@ -1,0 +1,83 @@
+#include "records/local_call_recorder.h"
+
+#include <QDateTime>
+
+namespace softphone::records {
+
+namespace {
+
+std::int64_t roundedSeconds(qint64 ms)
+{
+    return std::max<qint64>(0, (ms + 500) / 1000);
+}
+
+}  // namespace
+
+LocalCallRecorder::LocalCallRecorder(call::CallController *calls, im::ImClient *im, QObject *parent)
+    : QObject(parent)
+    , m_calls(calls)
+    , m_im(im)
+{
+    m_calls->setRecordHook([this](const call::EndedCall &ended) { record(ended); });
+    connect(im, &im::ImClient::messageStored, this, &LocalCallRecorder::onMessageStored);
+}
+
+LocalCallRecorder::~LocalCallRecorder()
+{
+    m_calls->setRecordHook({});
+}
+
+std::optional<im::StoredMessage> LocalCallRecorder::record(const call::EndedCall &ended)
+{
+    im::LocalStore *store = m_im->store();
+    if (!store || !ended.status || ended.info.channelId == 0 || ended.info.peer.isEmpty())
+        return std::nullopt;
+    if (!store->callRecordsOfChannel(ended.info.channelId).empty())
+        return std::nullopt;  // the server's record came first
+    // A record the other side would have received is unread here, as the server's would be.
+    auto stored = store->addLocalOnly(messageFor(ended, store->account()), ended.info.outgoing);
+    if (stored)
+        emit recordStored(*stored);
+    return stored;
+}
+
+protocol::Message LocalCallRecorder::messageFor(const call::EndedCall &ended,
+                                                const QString &account)
+{
+    const call::CallInfo &call = ended.info;
+    const std::string self = account.toStdString();
+    const std::string peer = call.peer.toStdString();
+
+    protocol::CallRecord record;
+    record.type = call.type;
+    record.channelId = call.channelId;
+    record.status = *ended.status;
+    if (record.status == protocol::CallStatus::Completed)  // only our own time is known here
+        record.durations.push_back({self, roundedSeconds(call.endedMs - call.answeredMs)});
+
+    protocol::Message message;
+    message.from = call.outgoing ? self : peer;  // a record's sender is always the caller
+    message.to = call.outgoing ? peer : self;
+    message.msgType = protocol::MsgType::CallRecord;
+    message.attach = record.serialize();
+    message.msgidClient = "local-call-" + std::to_string(call.channelId);
+    message.msgTimestamp = call.endedMs > 0 ? call.endedMs : QDateTime::currentMSecsSinceEpoch();
+    return message;
+}
+
+void LocalCallRecorder::onMessageStored(const im::StoredMessage &message)
+{
+    if (message.message.msgType != protocol::MsgType::CallRecord ||
+        message.delivery == im::DeliveryState::LocalOnly)
+        return;
+    const auto record = protocol::CallRecord::parse(message.message.attach);
+    im::LocalStore *store = m_im->store();
+    if (!record || !store)
+        return;
+    for (const im::StoredMessage &stored : store->callRecordsOfChannel(record->channelId)) {
+        if (stored.delivery == im::DeliveryState::LocalOnly && store->remove(stored.localId))
+            emit recordRemoved(stored.localId);
+    }
+}
+
+}  // namespace softphone::records

@@ -1,0 +1,317 @@
+// The tray, the notifications and do-not-disturb of the desktop app, against the real server
+// with a second account calling from a bare call controller: the badge counts unread
+// messages and missed calls; under do-not-disturb an incoming call shows no window, plays no
+// ringtone and notifies nothing, and is left as a missed call; a missed call notifies with
+// "Call back", which calls the peer back with the same media; with "accept calls on this
+// device" off, invites are ignored.
+
+#include "call_coordinator.h"
+#include "call_notifications.h"
+#include "client_session.h"
+#include "desktop_app.h"
+#include "im/im_client.h"
+#include "incoming_call_window.h"
+#include "main_window.h"
+#include "notifier.h"
+#include "server_process.h"
+#include "tray_icon.h"
+
+#include <QAction>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace softphone;
+using call::CallState;
+using protocol::CallType;
+
+namespace {
+
+constexpr int kWait = 15000;
+const QString kPassword = QStringLiteral("password-123");
+
+// Keeps what it is asked to show.
+class RecordingNotifier : public ui::Notifier
+{
+public:
+    void notify(ui::Notification notification) override
+    {
+        shown.push_back(std::move(notification));
+    }
+    std::vector<ui::Notification> shown;
+};
+
+// The other party: an IM connection and a call controller, no widgets.
+struct Caller
+{
+    std::unique_ptr<im::WsImClient> im;
+    std::unique_ptr<call::CallController> calls;
+
+    bool reaches(CallState state) const
+    {
+        return QTest::qWaitFor([&] { return calls->state() == state; }, kWait);
+    }
+};
+
+// The main window's menu action with this text.
+QAction *menuAction(QWidget *window, const QString &text)
+{
+    for (QAction *action : window->findChildren<QAction *>()) {
+        if (action->text() == text)
+            return action;
+    }
+    return nullptr;
+}
+
+bool isBadgeRed(const QIcon &icon)
+{
+    // The badge is a red pill at the top right; the app icon under it has no red at all.
+    const QImage image = icon.pixmap(64, 64).toImage();
+    int red = 0;
+    for (int y = 0; y < 36; ++y) {
+        for (int x = 32; x < 64; ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            red +=
+                pixel.alpha() > 200 && pixel.red() > 180 && pixel.green() < 90 && pixel.blue() < 90;
+        }
+    }
+    return red > 200;
+}
+
+}  // namespace
+
+class TestTrayNotifications : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void badgeIcon();
+    void badgeFollowsUnreadAndMissed();
+    void doNotDisturbLeavesTheCallMissed();
+    void missedCallNotifiesWithCallBack();
+    void callsOffOnThisDeviceIgnoresInvites();
+    void recordsOffStillShowTheMissedCall();
+
+private:
+    void signIn(const QString &account, test::ServerProcess *server = nullptr);
+    Caller caller(const QString &account, test::ServerProcess *server = nullptr);
+    void addAccounts(std::initializer_list<const char *> accounts,
+                     test::ServerProcess *server = nullptr);
+    int missedRecords(const QString &peer) const;
+
+    QTemporaryDir m_home;
+    test::ServerProcess m_server;
+    std::unique_ptr<ui::DesktopApp> m_app;
+    RecordingNotifier m_notifier;
+};
+
+void TestTrayNotifications::initTestCase()
+{
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    QVERIFY(m_server.start());
+}
+
+void TestTrayNotifications::cleanup()
+{
+    m_app.reset();
+    m_notifier.shown.clear();
+}
+
+void TestTrayNotifications::addAccounts(std::initializer_list<const char *> accounts,
+                                        test::ServerProcess *server)
+{
+    for (const char *account : accounts) {
+        QCOMPARE((server ? server : &m_server)
+                     ->runCommand({QStringLiteral("account"), QStringLiteral("add"),
+                                   QLatin1String(account), kPassword}),
+                 0);
+    }
+}
+
+void TestTrayNotifications::signIn(const QString &account, test::ServerProcess *server)
+{
+    ui::DesktopOptions options;
+    options.profile = account;  // settings of its own: do-not-disturb and the like start off
+    options.server = (server ? server : &m_server)->url();
+    options.account = account;
+    options.password = kPassword;
+    options.language = QStringLiteral("en");
+    m_app = std::make_unique<ui::DesktopApp>(options);
+    m_app->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->mainWindow() && m_app->mainWindow()->isVisible(), kWait);
+    m_app->notifications()->setNotifier(&m_notifier);
+    m_app->notifications()->setWindow(nullptr);  // as if the window were in the background
+}
+
+Caller TestTrayNotifications::caller(const QString &account, test::ServerProcess *server)
+{
+    Caller caller;
+    caller.im =
+        std::make_unique<im::WsImClient>(m_home.filePath(QStringLiteral("stores/") + account));
+    caller.calls = std::make_unique<call::CallController>(caller.im.get());
+    im::Credentials credentials;
+    credentials.server = (server ? server : &m_server)->url();
+    credentials.account = account;
+    credentials.password = kPassword;
+    credentials.deviceId = account + QStringLiteral("-cli");
+    caller.im->start(credentials);
+    return caller;
+}
+
+int TestTrayNotifications::missedRecords(const QString &peer) const
+{
+    const auto conversation = m_app->session()->store()->conversation(peer);
+    return conversation ? conversation->missedCalls : 0;
+}
+
+void TestTrayNotifications::badgeIcon()
+{
+    QVERIFY(!isBadgeRed(ui::TrayIcon::badgedIcon(0)));
+    QVERIFY(isBadgeRed(ui::TrayIcon::badgedIcon(3)));
+    QVERIFY(isBadgeRed(ui::TrayIcon::badgedIcon(120)));
+}
+
+void TestTrayNotifications::badgeFollowsUnreadAndMissed()
+{
+    addAccounts({"tina", "tom"});
+    signIn(QStringLiteral("tina"));
+    Caller tom = caller(QStringLiteral("tom"));
+    QVERIFY(QTest::qWaitFor([&] { return tom.im->state() == im::ConnectionState::Online; }, kWait));
+    ui::TrayIcon *tray = m_app->tray();
+    QCOMPARE(tray->count(), 0);
+
+    tom.im->sendMessage(QStringLiteral("tina"), protocol::MsgType::Text, QStringLiteral("hi"), {});
+    QTRY_COMPARE_WITH_TIMEOUT(tray->count(), 1, kWait);
+    QVERIFY(tom.calls->call(QStringLiteral("tina"), CallType::Audio));
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->calls()->state(), CallState::Incoming, kWait);
+    QVERIFY(tom.calls->cancel());
+    QTRY_COMPARE_WITH_TIMEOUT(tray->count(), 2, kWait);  // the message and the missed call
+    QCOMPARE(m_app->session()->missedCallCount(), 1);
+    QVERIFY(isBadgeRed(ui::TrayIcon::badgedIcon(tray->count())));
+
+    m_app->mainWindow()->openConversation(QStringLiteral("tom"));  // seen
+    QCOMPARE(tray->count(), 0);
+    QVERIFY(!isBadgeRed(ui::TrayIcon::badgedIcon(tray->count())));
+}
+
+void TestTrayNotifications::doNotDisturbLeavesTheCallMissed()
+{
+    addAccounts({"dora", "dirk"});
+    signIn(QStringLiteral("dora"));
+    QAction *dnd = menuAction(m_app->mainWindow(), QStringLiteral("&Do not disturb"));
+    QVERIFY(dnd && !dnd->isChecked());
+    dnd->trigger();
+    QVERIFY(m_app->settings()->doNotDisturb());
+    Caller dirk = caller(QStringLiteral("dirk"));
+    dirk.calls->setRingTimeoutMs(1500);
+    QVERIFY(
+        QTest::qWaitFor([&] { return dirk.im->state() == im::ConnectionState::Online; }, kWait));
+
+    QVERIFY(dirk.calls->call(QStringLiteral("dora"), CallType::Video));
+    call::CallController *calls = m_app->session()->calls();
+    QTRY_COMPARE_WITH_TIMEOUT(calls->state(), CallState::Incoming, kWait);
+    QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
+    QCOMPARE(m_app->calls()->sounds()->current(), ui::CallSounds::Tone::None);
+
+    QVERIFY(dirk.reaches(CallState::Ended));  // the caller's ring timeout
+    QCOMPARE(dirk.calls->endReason(), call::EndReason::NoAnswer);
+    QTRY_COMPARE_WITH_TIMEOUT(missedRecords(QStringLiteral("dirk")), 1, kWait);
+    QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
+    QVERIFY(m_notifier.shown.empty());  // neither the incoming nor the missed call
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->tray()->count(), 1, kWait);  // but it counts
+}
+
+void TestTrayNotifications::missedCallNotifiesWithCallBack()
+{
+    addAccounts({"mia", "max"});
+    signIn(QStringLiteral("mia"));
+    Caller max = caller(QStringLiteral("max"));
+    QVERIFY(QTest::qWaitFor([&] { return max.im->state() == im::ConnectionState::Online; }, kWait));
+    QVERIFY(max.calls->call(QStringLiteral("mia"), CallType::Video));
+    call::CallController *calls = m_app->session()->calls();
+    QTRY_COMPARE_WITH_TIMEOUT(calls->state(), CallState::Incoming, kWait);
+    QVERIFY(m_app->calls()->incomingWindow()->isVisible());
+    QCOMPARE(m_app->calls()->sounds()->current(), ui::CallSounds::Tone::Ringtone);
+    QVERIFY(max.calls->cancel());
+    QTRY_COMPARE_WITH_TIMEOUT(m_notifier.shown.size(), 2u, kWait);
+
+    QCOMPARE(m_notifier.shown[0].title, QStringLiteral("Incoming video call"));
+    const ui::Notification &missed = m_notifier.shown[1];
+    QCOMPARE(missed.title, QStringLiteral("Missed video call"));
+    QCOMPARE(missed.text, QStringLiteral("max"));
+    QCOMPARE(missed.actionText, QStringLiteral("Call back"));
+    QVERIFY(missed.action);
+    QTRY_COMPARE_WITH_TIMEOUT(calls->state(), CallState::Idle, kWait);  // the miss was shown
+
+    missed.action();
+    QCOMPARE(calls->state(), CallState::Outgoing);
+    QCOMPARE(calls->current().peer, QStringLiteral("max"));
+    QCOMPARE(calls->current().type, CallType::Video);
+    QVERIFY(max.reaches(CallState::Incoming));
+    QCOMPARE(max.calls->current().type, CallType::Video);
+    QVERIFY(calls->hangup());
+    QVERIFY(max.reaches(CallState::Ended));
+}
+
+void TestTrayNotifications::callsOffOnThisDeviceIgnoresInvites()
+{
+    addAccounts({"ida", "ike"});
+    signIn(QStringLiteral("ida"));
+    QAction *accept =
+        menuAction(m_app->mainWindow(), QStringLiteral("&Accept calls on this device"));
+    QVERIFY(accept && accept->isChecked());
+    accept->trigger();
+    QVERIFY(!m_app->settings()->acceptCalls());
+    Caller ike = caller(QStringLiteral("ike"));
+    ike.calls->setRingTimeoutMs(1500);
+    QVERIFY(QTest::qWaitFor([&] { return ike.im->state() == im::ConnectionState::Online; }, kWait));
+    QSignalSpy states(m_app->session()->calls(), &call::CallController::stateChanged);
+    QVERIFY(ike.calls->call(QStringLiteral("ida"), CallType::Audio));
+    QVERIFY(ike.reaches(CallState::Ended));
+    QCOMPARE(ike.calls->endReason(), call::EndReason::NoAnswer);  // not busy: just not here
+    QCOMPARE(states.count(), 0);
+    QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
+    QCOMPARE(m_app->calls()->sounds()->current(), ui::CallSounds::Tone::None);
+    QVERIFY(m_notifier.shown.empty());
+}
+
+// With the server's records off, the app's own record of the missed call shows everywhere a
+// server record would: the preview, the call log, the badge and the notification.
+void TestTrayNotifications::recordsOffStillShowTheMissedCall()
+{
+    test::ServerProcess server(nlohmann::json{{"callRecords", false}});
+    QVERIFY(server.start());
+    addAccounts({"rae", "roy"}, &server);
+    signIn(QStringLiteral("rae"), &server);
+    Caller roy = caller(QStringLiteral("roy"), &server);
+    QVERIFY(QTest::qWaitFor([&] { return roy.im->state() == im::ConnectionState::Online; }, kWait));
+    QVERIFY(roy.calls->call(QStringLiteral("rae"), CallType::Audio));
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->calls()->state(), CallState::Incoming, kWait);
+    QVERIFY(!m_app->session()->calls()->builtInRecords());
+    QVERIFY(roy.calls->cancel());
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->tray()->count(), 1, kWait);
+    ui::ClientSession *session = m_app->session();
+    QCOMPARE(session->missedCallCount(), 1);
+    const QModelIndex conversation = session->conversations()->index(0);
+    QCOMPARE(conversation.data(records::ConversationListModel::PreviewRole).toString(),
+             QStringLiteral("[Missed voice call]"));
+    QCOMPARE(session->callLog()->rowCount(), 1);
+    QCOMPARE(session->callLog()->index(0).data(records::CallLogModel::TextRole).toString(),
+             QStringLiteral("Missed call"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_notifier.shown.size(), 2u, kWait);
+    QCOMPARE(m_notifier.shown[1].title, QStringLiteral("Missed voice call"));
+    const auto stored = session->store()->callRecords(true, 10);
+    QCOMPARE(stored.size(), 1u);
+    QCOMPARE(stored.front().delivery, im::DeliveryState::LocalOnly);
+    m_app.reset();
+    QVERIFY(server.stop());
+}
+
+QTEST_MAIN(TestTrayNotifications)
+#include "tst_tray_notifications.moc"
