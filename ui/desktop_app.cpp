@@ -332,6 +332,8 @@ void DesktopApp::applySettings()
     const bool dnd = m_settings.doNotDisturb();
     m_calls->setDoNotDisturb(dnd);
     m_calls->sounds()->setRingtone(m_settings.ringtone());
+    if (m_media)
+        m_media->setDevices(deviceSelection());
     m_notifications->setDoNotDisturb(dnd);
     m_tray->setDoNotDisturb(dnd);
     m_window->setDoNotDisturb(dnd);
@@ -376,13 +378,20 @@ void DesktopApp::warnAboutMissingMedia()
 media::MediaConfig DesktopApp::mediaConfig() const
 {
     media::MediaConfig config;
-    if (!m_options.syntheticMedia) {
-        config.audioSource = media::AudioSourceKind::Device;
-        config.videoSource = media::VideoSourceKind::Device;
-    }
-    config.audioSink = media::SinkKind::Device;
-    config.videoSink = media::SinkKind::Device;
+    config.devices = deviceSelection();
     return config;
+}
+
+// The remembered devices, or with --synthetic-media a tone and the test pattern (played on the
+// chosen speaker, so that a demo on one machine is heard).
+media::DeviceSelection DesktopApp::deviceSelection() const
+{
+    media::DeviceSelection devices = m_settings.devices();
+    if (m_options.syntheticMedia) {
+        devices.microphone = media::synthetic::toneLow;
+        devices.camera = media::synthetic::testPattern;
+    }
+    return devices;
 }
 
 }  // namespace softphone::ui

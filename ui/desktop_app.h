@@ -77,6 +77,7 @@ private:
     static QString keychainProblem();
     void warnAboutMissingMedia();
     media::MediaConfig mediaConfig() const;
+    media::DeviceSelection deviceSelection() const;
 
     DesktopOptions m_options;
     AppSettings m_settings;

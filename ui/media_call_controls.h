@@ -2,27 +2,36 @@
 
 #include "call_media_controls.h"
 
+#include <memory>
+
+class QVideoWidget;
+
 namespace softphone::media {
 class CallMedia;
 }
 
 namespace softphone::ui {
 
-// The call window's microphone and camera buttons acting on the calls' WebRTC media.
-// Remote video and the local preview are drawn by GStreamer's own video sink for now, so
-// the window keeps its placeholders.
+// The call window's controls acting on the calls' WebRTC media: the microphone, the camera,
+// the devices, and two video widgets (the peer's picture and our own preview) that every
+// call draws into.
 class MediaCallControls : public CallMediaControls
 {
 public:
-    explicit MediaCallControls(media::CallMedia *media)
-        : m_media(media)
-    {}
+    explicit MediaCallControls(media::CallMedia *media);
+    ~MediaCallControls() override;
 
     void setMicrophoneMuted(bool muted) override;
     void setCameraEnabled(bool enabled) override;
+    QWidget *remoteVideoWidget() override;
+    QWidget *localPreviewWidget() override;
+    void setDevices(const media::DeviceSelection &devices) override;
+    media::DeviceSelection devices() const override;
 
 private:
     media::CallMedia *m_media;
+    std::unique_ptr<QVideoWidget> m_remoteVideo;
+    std::unique_ptr<QVideoWidget> m_localPreview;
 };
 
 }  // namespace softphone::ui
