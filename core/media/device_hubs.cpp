@@ -137,6 +137,8 @@ struct AudioCaptureHub::Entry
 AudioCaptureHub::AudioCaptureHub() = default;
 AudioCaptureHub::~AudioCaptureHub() = default;
 
+// The appsrcs state their latency (one capture period; at most what they queue): without it
+// input-selector finds the inputs' latencies inconsistent and the latency query fails.
 GstElement *AudioCaptureHub::createBin(QString *error)
 {
     GstElement *bin = GstRuntime::parseBin(
@@ -144,7 +146,8 @@ GstElement *AudioCaptureHub::createBin(QString *error)
                        "audiotestsrc name=tone is-live=true wave=sine samplesperbuffer=480 ! "
                        "capsfilter caps=%1 ! select.sink_0 "
                        "appsrc name=feed is-live=true format=time block=false "
-                       "max-time=100000000 leaky-type=downstream ! "
+                       "max-time=100000000 leaky-type=downstream min-latency=20000000 "
+                       "max-latency=100000000 ! "
                        "audioconvert ! audioresample ! capsfilter caps=%1 ! select.sink_1")
             .arg(QLatin1String(kAudioCaps)),
         error);
@@ -326,9 +329,11 @@ GstElement *VideoCaptureHub::createBin(int width, int height, int fps, QString *
             "leaky=downstream ! appsink name=preview sync=false async=false max-buffers=1 "
             "drop=true enable-last-sample=false "
             "appsrc name=feed is-live=true format=time do-timestamp=true block=false "
-            "max-buffers=2 leaky-type=downstream ! videoconvert ! videoscale ! "
+            "max-buffers=2 leaky-type=downstream min-latency=%2 max-latency=100000000 ! "
+            "videoconvert ! videoscale ! "
             "videorate max-duplication-time=100000000 ! capsfilter caps=%1 ! select.sink_1")
-            .arg(caps),
+            .arg(caps)
+            .arg(GST_SECOND / std::max(1, fps)),
         error);
     if (!bin)
         return nullptr;
