@@ -17,6 +17,8 @@ packages=(
     qt6-svg-dev qt6-multimedia-dev qtkeychain-qt6-dev xvfb xauth
     # tests: loopback HTTP receivers, network namespaces
     python3 file iproute2 procps openssl
+    # media device tests: a private PulseAudio daemon with null sinks
+    pulseaudio pulseaudio-utils
 )
 
 missing=()

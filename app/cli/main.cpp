@@ -2,6 +2,7 @@
 
 #include "cli/answer_command.h"
 #include "cli/call_command.h"
+#include "cli/devices_command.h"
 #include "cli/message_commands.h"
 #include "cli/register_command.h"
 #include "i18n/translations.h"
@@ -58,6 +59,17 @@ std::optional<softphone::media::MediaConfig> mediaOptions(const QCommandLinePars
         config.audioSink = SinkKind::Device;
         config.videoSink = SinkKind::Device;
     }
+    // Devices by id (see the devices command); the ones not given follow the system default.
+    const QString microphone = QStringLiteral("microphone");
+    const QString speaker = QStringLiteral("speaker");
+    const QString camera = QStringLiteral("camera");
+    if (parser.isSet(microphone) || parser.isSet(speaker) || parser.isSet(camera)) {
+        DeviceSelection devices;
+        devices.microphone = parser.value(microphone).toUtf8();
+        devices.speaker = parser.value(speaker).toUtf8();
+        devices.camera = parser.value(camera).toUtf8();
+        config.devices = devices;
+    }
     return config;
 }
 
@@ -68,6 +80,11 @@ Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
     if (args.isEmpty())
         return {nullptr, tr("no command given; see --help")};
     const QString command = args[0];
+    if (command == QLatin1String("devices")) {
+        if (args.size() != 1)
+            return {nullptr, tr("usage: softphone-cli devices")};
+        return {std::make_unique<DevicesCommand>(printer), {}};
+    }
 
     CliOptions options;
     options.server = QUrl(parser.value(QStringLiteral("server")));
@@ -192,8 +209,9 @@ int main(int argc, char *argv[])
                 "  records PEER [--limit N]\n"
                 "  call PEER [--video] [--hangup-after S] [--cancel-after S] [--timeout S]\n"
                 "  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]\n"
+                "  devices\n"
                 "Calls carry media from synthetic devices (a tone, a test pattern) unless\n"
-                "--no-media or --devices is given."));
+                "--no-media, --devices or --microphone/--speaker/--camera is given."));
     parser.addHelpOption();
     parser.addVersionOption();
     auto option = [](const char *name, const char *help, const char *value = nullptr) {
@@ -243,6 +261,15 @@ int main(int argc, char *argv[])
                "HZ"),
         option("devices",
                QT_TRANSLATE_NOOP("main", "Use the real microphone, camera and speaker instead.")),
+        option("microphone",
+               QT_TRANSLATE_NOOP("main", "Microphone for calls, by id (see the devices command)."),
+               "ID"),
+        option("speaker",
+               QT_TRANSLATE_NOOP("main", "Speaker for calls, by id (see the devices command)."),
+               "ID"),
+        option("camera",
+               QT_TRANSLATE_NOOP("main", "Camera for calls, by id (see the devices command)."),
+               "ID"),
         option("verbose", QT_TRANSLATE_NOOP("main", "Log what the client does on stderr.")),
     });
     parser.addPositionalArgument(QStringLiteral("command"),

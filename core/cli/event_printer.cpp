@@ -17,6 +17,15 @@ void EventPrinter::print(std::string_view event, const protocol::json &fields)
     std::fflush(m_out);
 }
 
+void EventPrinter::printOrdered(std::string_view event, const nlohmann::ordered_json &fields)
+{
+    nlohmann::ordered_json line = {{"event", event}};
+    for (const auto &[key, value] : fields.items())
+        line[key] = value;
+    std::fprintf(m_out, "%s\n", line.dump().c_str());
+    std::fflush(m_out);
+}
+
 void EventPrinter::error(const QString &message)
 {
     std::fprintf(m_err, "softphone-cli: %s\n", qPrintable(message));

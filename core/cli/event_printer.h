@@ -23,6 +23,8 @@ public:
     {}
 
     void print(std::string_view event, const protocol::json &fields = protocol::json::object());
+    // The fields in the order given, after "event" (print() sorts them by name).
+    void printOrdered(std::string_view event, const nlohmann::ordered_json &fields);
     void error(const QString &message);
 
     static protocol::json messageFields(const im::StoredMessage &message);

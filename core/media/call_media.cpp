@@ -1,5 +1,7 @@
 #include "media/call_media.h"
 
+#include "media/device_router.h"
+
 #include <QLoggingCategory>
 #include <QPointer>
 
@@ -25,7 +27,12 @@ CallMedia::CallMedia(CallController *controller, im::ImClient *im, MediaConfig b
     , m_controller(controller)
     , m_im(im)
     , m_base(std::move(base))
+    , m_router(new DeviceRouter(this))
 {
+    if (m_base.devices) {
+        m_useDevices = true;
+        m_router->setDevices(*m_base.devices);
+    }
     m_controller->setWaitForMedia(true);
     // ICE reports a failure only once it has candidates to fail with; with none (no network
     // at all) it would wait forever.
@@ -76,8 +83,33 @@ void CallMedia::setMuted(bool muted)
 void CallMedia::setVideoEnabled(bool enabled)
 {
     m_videoEnabled = enabled;
-    if (m_session)
+    if (m_session) {
+        m_router->setCameraActive(enabled);
         m_session->setVideoEnabled(enabled);
+    }
+}
+
+void CallMedia::setDevices(const DeviceSelection &devices)
+{
+    m_useDevices = true;
+    m_router->setDevices(devices);
+}
+
+DeviceSelection CallMedia::devices() const
+{
+    return m_router->devices();
+}
+
+void CallMedia::setRemoteVideoSink(QVideoSink *sink)
+{
+    if (sink)
+        m_routeVideo = true;
+    m_router->setRemoteVideoSink(sink);
+}
+
+void CallMedia::setLocalVideoSink(QVideoSink *sink)
+{
+    m_router->setLocalVideoSink(sink);
 }
 
 void CallMedia::onCallState(CallState state)
@@ -134,7 +166,11 @@ void CallMedia::startSession()
     connect(session, &MediaSession::statsUpdated, this, &CallMedia::statsUpdated);
     emit sessionStarted(session);
     m_connectTimer.start();
-    session->start(configForCall());
+    const MediaConfig config = configForCall();
+    // the camera opens only while video is sent
+    m_router->setActive(m_useDevices);
+    m_router->setCameraActive(config.video && m_videoEnabled);
+    session->start(config);
     session->setMuted(m_muted);
     if (!m_videoEnabled)
         session->setVideoEnabled(false);
@@ -145,6 +181,9 @@ void CallMedia::endSession()
     m_connectTimer.stop();
     if (!m_session)
         return;
+    m_router->setCameraActive(false);
+    m_router->setActive(false);
+    m_router->clearVideo();
     m_session->disconnect(this);
     const bool hadVideo = m_session->isRemoteVideoActive();
     m_session->stop();
@@ -164,6 +203,14 @@ MediaConfig CallMedia::configForCall() const
         config.stunServer = m_stunServer;
     if (!m_turnServers.isEmpty())
         config.turnServers = m_turnServers;
+    // Devices: from the router, which switches them mid-call, unless the template brings its
+    // own sources. Otherwise the template's kinds apply as they are.
+    if (m_useDevices && !m_base.customAudioSource && !m_base.customVideoSource) {
+        config.devices = m_router->devices();
+        m_router->applyTo(config);
+    } else if (m_routeVideo && !m_base.customVideoSink) {
+        m_router->applyRemoteVideoTo(config);
+    }
     return config;
 }
 

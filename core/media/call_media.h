@@ -1,6 +1,7 @@
 #pragma once
 
 #include "call/call_controller.h"
+#include "media/device_catalog.h"
 #include "media/media_config.h"
 #include "media/media_session.h"
 #include "media/media_stats.h"
@@ -9,7 +10,11 @@
 #include <QTimer>
 #include <memory>
 
+class QVideoSink;
+
 namespace softphone::media {
+
+class DeviceRouter;
 
 // Gives the calls of a CallController their media: a MediaSession from the answer to the
 // end, its offer/answer and candidates carried as rtc.sdp / rtc.ice for the current call,
@@ -30,7 +35,17 @@ public:
     // How long an answered call may wait for its media before it ends as failed.
     void setConnectTimeoutMs(int ms) { m_connectTimer.setInterval(ms); }
     void setMuted(bool muted);
+    // Camera on or off. A system camera is open only while video is on during a call.
     void setVideoEnabled(bool enabled);
+
+    // The devices for this and later calls; a call in progress switches at once.
+    void setDevices(const softphone::media::DeviceSelection &devices);
+    softphone::media::DeviceSelection devices() const;
+    // Where decoded remote video goes, and the local preview (what we send, while the camera is
+    // on). Not owned; null detaches. Frames are delivered on the sink's thread.
+    void setRemoteVideoSink(QVideoSink *sink);
+    void setLocalVideoSink(QVideoSink *sink);
+    DeviceRouter *router() const { return m_router; }
 
 signals:
     void sessionStarted(softphone::media::MediaSession *session);
@@ -52,6 +67,9 @@ private:
     call::CallController *m_controller;
     im::ImClient *m_im;
     MediaConfig m_base;
+    DeviceRouter *m_router;     // outlives every session (a child, destroyed after endSession)
+    bool m_useDevices = false;  // MediaConfig::devices given, or setDevices called
+    bool m_routeVideo = false;  // a remote video sink was set
     std::unique_ptr<MediaSession> m_session;
     QString m_sessionCid;
     int m_joins = 0;  // our room joins during this call: a second one is a comeback

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "media/device_catalog.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
 #include <memory>
+#include <optional>
 
 namespace softphone::media {
 
@@ -61,6 +64,10 @@ struct MediaConfig
     std::shared_ptr<const MediaSource> customVideoSource;
     std::shared_ptr<const MediaSink> customAudioSink;
     std::shared_ptr<const MediaSink> customVideoSink;
+    // When set, the microphone, speaker and camera are these (an empty id follows the system
+    // default; see DeviceCatalog::resolve), through a DeviceRouter that can switch them
+    // mid-call; the kinds above are then unused. Custom sources and sinks still win.
+    std::optional<DeviceSelection> devices;
 
     double toneFrequency = 440.0;  // Hz
     int videoWidth = 640;

@@ -1,5 +1,6 @@
 #include "media/media_session.h"
 
+#include "media/device_router.h"
 #include "media/gst_runtime.h"
 #include "media/ice_server_uri.h"
 #include "media/media_source.h"
@@ -296,6 +297,13 @@ void MediaSession::start(const MediaConfig &config)
         return;
     }
     m_config = config;
+    if (config.devices && !config.customAudioSource && !config.customVideoSource) {
+        m_ownDevices = std::make_unique<DeviceRouter>();
+        m_ownDevices->setDevices(*config.devices);
+        m_ownDevices->setActive(true);
+        m_ownDevices->applyTo(m_config);
+        m_ownDevices->setCameraActive(config.video && m_videoEnabled);
+    }
     setState(MediaState::Connecting);
     const QString missing = GstRuntime::ensure();
     if (!missing.isEmpty()) {
@@ -639,6 +647,8 @@ void MediaSession::connectionStateChanged()
 void MediaSession::setVideoEnabled(bool enabled)
 {
     m_videoEnabled = enabled;
+    if (m_ownDevices)
+        m_ownDevices->setCameraActive(enabled && m_state != MediaState::Closed);
     if (m_videoBranch.isValid())
         m_videoBranch.setVideoEnabled(enabled);
     else if (enabled && m_state != MediaState::New)
@@ -668,6 +678,8 @@ void MediaSession::stop()
     if (m_state == MediaState::Closed)
         return;
     teardown();
+    if (m_ownDevices)
+        m_ownDevices->setActive(false);
     m_pendingOffer.clear();
     if (std::exchange(m_remoteVideoActive, false))
         emit remoteVideoActiveChanged(false);

@@ -19,6 +19,7 @@ typedef struct _GstWebRTCSessionDescription GstWebRTCSessionDescription;
 
 namespace softphone::media {
 
+class DeviceRouter;
 class SessionBridge;
 struct MediaSessionCallbacks;
 
@@ -152,6 +153,8 @@ private:
     QElapsedTimer m_statsClock;
     StatsCollector m_statsCollector;
     MediaStats m_lastStats;
+    // MediaConfig::devices without a router of the caller's (CallMedia has its own).
+    std::unique_ptr<DeviceRouter> m_ownDevices;
 };
 
 }  // namespace softphone::media

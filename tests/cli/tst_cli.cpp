@@ -112,6 +112,7 @@ private slots:
     void fiveOutcomes_data();
     void fiveOutcomes();
     void answerCountsCallsAndAnswersBusyMeanwhile();
+    void devicesListsTheCatalog();
 
 private:
     std::unique_ptr<Cli> run(const QString &user, QStringList args);
@@ -321,6 +322,34 @@ void TestCli::answerCountsCallsAndAnswersBusyMeanwhile()
     QCOMPARE(records(QStringLiteral("bz2"), QStringLiteral("bz3")).front().status,
              softphone::protocol::CallStatus::Busy);
     QCOMPARE(records(QStringLiteral("bz2"), QStringLiteral("bz1")).size(), 2u);
+}
+
+void TestCli::devicesListsTheCatalog()
+{
+    // no server, no account: the devices this machine has, then the synthetic ones
+    auto cli = run({}, {QStringLiteral("devices")});
+    QCOMPARE(cli->finish(), 0);
+    QStringList synthetic;
+    QStringList kinds;
+    for (const json &line : cli->events()) {
+        QCOMPARE(line.value("event", ""), std::string("device"));
+        for (const char *field : {"kind", "id", "name", "default", "synthetic"})
+            QVERIFY2(line.contains(field), field);
+        const QString kind = QString::fromStdString(line["kind"].get<std::string>());
+        if (kinds.isEmpty() || kinds.last() != kind)
+            kinds << kind;
+        if (line["synthetic"].get<bool>())
+            synthetic << QString::fromStdString(line["id"].get<std::string>());
+    }
+    QCOMPARE(kinds, (QStringList{QStringLiteral("microphone"), QStringLiteral("speaker"),
+                                 QStringLiteral("camera")}));
+    QCOMPARE(
+        synthetic,
+        (QStringList{QStringLiteral("synthetic:tone:440"), QStringLiteral("synthetic:tone:880"),
+                     QStringLiteral("synthetic:silence"), QStringLiteral("synthetic:mute"),
+                     QStringLiteral("synthetic:test-pattern")}));
+    auto extra = run({}, {QStringLiteral("devices"), QStringLiteral("more")});
+    QCOMPARE(extra->finish(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

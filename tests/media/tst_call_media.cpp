@@ -12,11 +12,13 @@
 #include "test_client.h"
 #include "tone_meter.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVideoFrame>
+#include <QVideoSink>
 #include <nlohmann/json.hpp>
 
 using namespace softphone;
@@ -60,6 +62,7 @@ private slots:
     void videoCallCarriesTheTestPattern();
     void callHoldsUnderPacketLoss();
     void cliCarriesMedia();
+    void devicesAndVideoSinksServeEveryCall();
 
 private:
     std::unique_ptr<Party> party(const QString &account, double tone, double loss = 0.0);
@@ -268,10 +271,60 @@ void TestCallMedia::cliCarriesMedia()
     }
 }
 
+void TestCallMedia::devicesAndVideoSinksServeEveryCall()
+{
+    auto caller = party(QStringLiteral("ma5"), kCallerTone);
+    auto callee = party(QStringLiteral("mb5"), kCalleeTone);
+    QVERIFY(caller && callee);
+    // Set once, before any call: the caller's microphone is the synthetic 880 Hz tone (not its
+    // config's 440), the callee shows the caller's video, the caller previews its own.
+    caller->media->setDevices(
+        {media::synthetic::toneHigh, media::synthetic::mute, media::synthetic::testPattern});
+    QCOMPARE(caller->media->devices().microphone, QByteArray(media::synthetic::toneHigh));
+    QVideoSink remote;
+    QVideoSink preview;
+    int remoteFrames = 0;
+    int previewFrames = 0;
+    QSize remoteSize;
+    connect(&remote, &QVideoSink::videoFrameChanged, this, [&](const QVideoFrame &frame) {
+        if (frame.isValid()) {
+            ++remoteFrames;
+            remoteSize = frame.size();
+        }
+    });
+    connect(&preview, &QVideoSink::videoFrameChanged, this,
+            [&](const QVideoFrame &frame) { previewFrames += frame.isValid() ? 1 : 0; });
+    callee->media->setRemoteVideoSink(&remote);
+    caller->media->setLocalVideoSink(&preview);
+
+    for (int round = 0; round < 2; ++round) {
+        remoteFrames = 0;
+        previewFrames = 0;
+        connectCall(*caller, *callee, protocol::CallType::Video);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(remoteFrames > 20 && previewFrames > 20, kTimeout);
+        QCOMPARE(remoteSize, QSize(640, 480));
+        verifyHears(*callee, 880.0, kCallerTone);
+        if (QTest::currentTestFailed())
+            return;
+        if (round == 1) {
+            // mid-call: the caller switches to the 440 Hz tone; no renegotiation
+            caller->media->setDevices(
+                {media::synthetic::toneLow, media::synthetic::mute, media::synthetic::testPattern});
+            QTRY_VERIFY_WITH_TIMEOUT(callee->heard.mismatch(440.0, 880.0).isEmpty(), kTimeout);
+        }
+        QVERIFY(caller->calls->hangup());
+        QVERIFY(callee->reaches(CallState::Ended));
+        QTRY_COMPARE_WITH_TIMEOUT(MediaSession::liveGstObjects(), 0, kTimeout);
+        QVERIFY(!remote.videoFrame().isValid());  // cleared when the call ended
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_networkProblem = enterPrivateNetwork();  // before any thread exists
-    QCoreApplication app(argc, argv);
+    QGuiApplication app(argc, argv);           // QVideoSink
     TestCallMedia test;
     return QTest::qExec(&test, argc, argv);
 }
