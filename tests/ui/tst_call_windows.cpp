@@ -11,6 +11,8 @@
 #include "call_window.h"
 #include "core/fake_im_client.h"
 #include "incoming_call_window.h"
+#include "media/call_media.h"
+#include "media_call_controls.h"
 #include "quality_bars.h"
 #include "video_stage.h"
 
@@ -109,6 +111,7 @@ private slots:
     void videoWidgetsOfTheSeamFillTheStage();
     void qualityBarsFollowTheReports();
     void statsAreDescribedForTheTooltip();
+    void mediaControlsLendTheirVideoWidgetsAndDevices();
 
 private:
     void connectCall(CallType type);
@@ -480,6 +483,32 @@ void TestCallWindows::statsAreDescribedForTheTooltip()
     QCOMPARE(lines[2], QStringLiteral("Jitter: 3.0 ms"));
     QCOMPARE(lines[3], QStringLiteral("Receiving 812 kbit/s, sending 41 kbit/s"));
     QCOMPARE(lines[4], QStringLiteral("Video: 640×480 at 30 fps"));
+}
+
+void TestCallWindows::mediaControlsLendTheirVideoWidgetsAndDevices()
+{
+    media::CallMedia media(m_controller.get(), m_im.get(), media::MediaConfig{});
+    QPointer<QWidget> remote;
+    {
+        ui::MediaCallControls controls(&media);
+        remote = controls.remoteVideoWidget();
+        QVERIFY(remote && remote->inherits("QVideoWidget"));
+        QVERIFY(controls.localPreviewWidget()->inherits("QVideoWidget"));
+        QVERIFY(remote != controls.localPreviewWidget());
+
+        const media::DeviceSelection chosen{media::synthetic::toneHigh, media::synthetic::mute,
+                                            media::synthetic::testPattern};
+        controls.setDevices(chosen);
+        QCOMPARE(media.devices(), chosen);
+        QCOMPARE(controls.devices(), chosen);
+
+        // the call window shows them in its video area and gives them back
+        m_calls->setMediaControls(&controls);
+        QVERIFY(m_calls->callWindow()->isAncestorOf(remote));
+        m_calls->setMediaControls(nullptr);
+        QVERIFY(!m_calls->callWindow()->isAncestorOf(remote));
+    }
+    QVERIFY(remote.isNull());  // owned by the controls
 }
 
 QTEST_MAIN(TestCallWindows)
