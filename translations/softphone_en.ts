@@ -81,138 +81,260 @@
     </message>
 </context>
 <context>
+    <name>CallStatsText</name>
+    <message>
+        <location filename="../ui/call_stats_text.cpp" line="10"/>
+        <source>Round trip: measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_stats_text.cpp" line="11"/>
+        <source>Round trip: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_stats_text.cpp" line="12"/>
+        <source>Packet loss: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_stats_text.cpp" line="13"/>
+        <source>Jitter: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_stats_text.cpp" line="14"/>
+        <source>Receiving %1 kbit/s, sending %2 kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_stats_text.cpp" line="18"/>
+        <source>Video: %1×%2 at %3 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceChoices</name>
+    <message>
+        <location filename="../ui/device_choices.cpp" line="9"/>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/device_choices.cpp" line="17"/>
+        <source>%1 (not connected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/device_choices.cpp" line="56"/>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/device_choices.cpp" line="58"/>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/device_choices.cpp" line="60"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="34"/>
+        <location filename="../app/cli/main.cpp" line="35"/>
         <source>--%1 takes a number of seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="53"/>
+        <location filename="../app/cli/main.cpp" line="54"/>
         <source>--tone takes a frequency of 20-20000 Hz</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="186"/>
+        <location filename="../app/cli/main.cpp" line="80"/>
+        <source>no command given; see --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="84"/>
+        <source>usage: softphone-cli devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="93"/>
+        <source>--server takes a ws:// or wss:// URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="111"/>
+        <source>usage: softphone-cli %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="124"/>
+        <source>--user and --password (or --token) are needed for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="134"/>
+        <source>--limit takes a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="177"/>
+        <source>choose one of --accept, --reject and --ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="190"/>
+        <source>--count takes a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="197"/>
+        <source>unknown command &quot;%1&quot;; see --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="210"/>
         <source>Softphone command-line client. Events are printed as JSON lines.
 Commands:
-  register ACCID PASSWORD
+  register ACCID PASSWORD [--name NAME]
   send PEER TEXT
   history PEER [--limit N]
   records PEER [--limit N]
   call PEER [--video] [--hangup-after S] [--cancel-after S] [--timeout S]
   answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]
+  devices
 Calls carry media from synthetic devices (a tone, a test pattern) unless
---no-media or --devices is given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="206"/>
-        <source>Server URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="209"/>
-        <source>Ring timeout of call, in seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="212"/>
-        <source>Account to log in as.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="213"/>
-        <source>Password (or set SOFTPHONE_PASSWORD).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="215"/>
-        <source>Session token instead of a password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="216"/>
-        <source>Directory of the local message stores.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="218"/>
-        <source>Device id (default: one remembered per account).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="220"/>
-        <source>Seconds to wait for the server (default 10).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="221"/>
-        <source>Display name, for register.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="222"/>
-        <source>How many messages or records (default 50).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="224"/>
-        <source>Place a video call.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="225"/>
-        <source>Hang up S seconds after the call is up.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="228"/>
-        <source>Cancel S seconds after dialling, if still ringing.</source>
+--no-media, --devices or --microphone/--speaker/--camera is given.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/cli/main.cpp" line="231"/>
-        <source>Accept incoming calls (the default).</source>
+        <source>Server URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="232"/>
-        <source>Decline incoming calls.</source>
+        <location filename="../app/cli/main.cpp" line="234"/>
+        <source>Ring timeout of call, in seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="233"/>
-        <source>Let incoming calls ring out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/main.cpp" line="235"/>
-        <source>Incoming calls to handle before exiting (default 1).</source>
+        <location filename="../app/cli/main.cpp" line="237"/>
+        <source>Account to log in as.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/cli/main.cpp" line="238"/>
-        <source>Calls without media: signalling and records only.</source>
+        <source>Password (or set SOFTPHONE_PASSWORD).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/cli/main.cpp" line="240"/>
-        <source>Frequency of the synthetic microphone&apos;s tone (default 440 Hz for call, 880 Hz for answer).</source>
+        <source>Session token instead of a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="241"/>
+        <source>Directory of the local message stores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="243"/>
+        <source>Device id (default: one remembered per account).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/cli/main.cpp" line="245"/>
-        <source>Use the real microphone, camera and speaker instead.</source>
+        <source>Seconds to wait for the server (default 10).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/cli/main.cpp" line="246"/>
-        <source>Log what the client does on stderr.</source>
+        <source>Display name, for register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="247"/>
+        <source>How many messages or records (default 50).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/cli/main.cpp" line="249"/>
+        <source>Place a video call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="250"/>
+        <source>Hang up S seconds after the call is up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="253"/>
+        <source>Cancel S seconds after dialling, if still ringing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="256"/>
+        <source>Accept incoming calls (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="257"/>
+        <source>Decline incoming calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="258"/>
+        <source>Let incoming calls ring out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="260"/>
+        <source>Incoming calls to handle before exiting (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="263"/>
+        <source>Calls without media: signalling and records only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="265"/>
+        <source>Frequency of the synthetic microphone&apos;s tone (default 440 Hz for call, 880 Hz for answer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="270"/>
+        <source>Use the real microphone, camera and speaker instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="272"/>
+        <source>Microphone for calls, by id (see the devices command).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="275"/>
+        <source>Speaker for calls, by id (see the devices command).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="278"/>
+        <source>Camera for calls, by id (see the devices command).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="280"/>
+        <source>Log what the client does on stderr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="283"/>
         <source>What to do; see above.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,6 +456,34 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     </message>
 </context>
 <context>
+    <name>softphone::media::DeviceCatalog</name>
+    <message>
+        <location filename="../core/media/device_catalog.cpp" line="70"/>
+        <source>Test tone (440 Hz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/media/device_catalog.cpp" line="73"/>
+        <source>Test tone (880 Hz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/media/device_catalog.cpp" line="75"/>
+        <source>Silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/media/device_catalog.cpp" line="78"/>
+        <source>No sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/media/device_catalog.cpp" line="82"/>
+        <source>Test pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>softphone::ui::CallLogView</name>
     <message>
         <location filename="../ui/call_log_view.cpp" line="47"/>
@@ -357,120 +507,190 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     </message>
 </context>
 <context>
+    <name>softphone::ui::CallNotifications</name>
+    <message>
+        <location filename="../ui/call_notifications.cpp" line="28"/>
+        <source>Incoming video call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_notifications.cpp" line="28"/>
+        <source>Incoming voice call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_notifications.cpp" line="39"/>
+        <source>Missed video call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_notifications.cpp" line="39"/>
+        <source>Missed voice call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_notifications.cpp" line="41"/>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::CallSounds</name>
+    <message>
+        <location filename="../ui/call_sounds.cpp" line="19"/>
+        <source>Rising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_sounds.cpp" line="20"/>
+        <source>Chime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_sounds.cpp" line="21"/>
+        <source>Pulse</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/call_window.cpp" line="132"/>
+        <location filename="../ui/call_window.cpp" line="232"/>
         <source>Call ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="134"/>
+        <location filename="../ui/call_window.cpp" line="234"/>
         <source>The other side hung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="136"/>
+        <location filename="../ui/call_window.cpp" line="236"/>
         <source>Canceled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="138"/>
+        <location filename="../ui/call_window.cpp" line="238"/>
         <source>Declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="140"/>
+        <location filename="../ui/call_window.cpp" line="240"/>
         <source>You declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="142"/>
+        <location filename="../ui/call_window.cpp" line="242"/>
         <source>Line busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="144"/>
+        <location filename="../ui/call_window.cpp" line="244"/>
         <source>No answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="146"/>
+        <location filename="../ui/call_window.cpp" line="246"/>
         <source>Missed call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="148"/>
+        <location filename="../ui/call_window.cpp" line="248"/>
         <source>Answered on another device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="150"/>
+        <location filename="../ui/call_window.cpp" line="250"/>
         <source>Declined on another device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="152"/>
+        <location filename="../ui/call_window.cpp" line="252"/>
         <source>Call failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="163"/>
+        <location filename="../ui/call_window.cpp" line="263"/>
         <source>Ringing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="163"/>
+        <location filename="../ui/call_window.cpp" line="263"/>
         <source>Calling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="165"/>
+        <location filename="../ui/call_window.cpp" line="265"/>
         <source>Incoming call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="167"/>
+        <location filename="../ui/call_window.cpp" line="267"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="199"/>
+        <location filename="../ui/call_window.cpp" line="301"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="199"/>
+        <location filename="../ui/call_window.cpp" line="301"/>
         <source>Call with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="218"/>
+        <location filename="../ui/call_window.cpp" line="325"/>
         <source>Mute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="219"/>
+        <location filename="../ui/call_window.cpp" line="326"/>
+        <location filename="../ui/call_window.cpp" line="330"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="220"/>
+        <location filename="../ui/call_window.cpp" line="327"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="221"/>
+        <location filename="../ui/call_window.cpp" line="328"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="222"/>
+        <location filename="../ui/call_window.cpp" line="329"/>
+        <source>Microphone and speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="331"/>
         <source>Remote video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="223"/>
+        <location filename="../ui/call_window.cpp" line="332"/>
         <source>Your camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::CameraPreview</name>
+    <message>
+        <location filename="../ui/camera_preview.cpp" line="69"/>
+        <source>No camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/camera_preview.cpp" line="80"/>
+        <source>The camera is not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/camera_preview.cpp" line="92"/>
+        <source>The camera cannot be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -561,38 +781,63 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::ContactsView</name>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="58"/>
+        <location filename="../ui/contacts_view.cpp" line="140"/>
+        <source>Remove contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="141"/>
+        <source>Remove %1 from your contacts? Your conversation with them stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="143"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="168"/>
         <source>There is no account with that id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="59"/>
+        <location filename="../ui/contacts_view.cpp" line="170"/>
+        <source>Could not remove the contact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="172"/>
         <source>Could not add the contact: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="113"/>
+        <location filename="../ui/contacts_view.cpp" line="186"/>
         <source>Add a contact by account id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="114"/>
+        <location filename="../ui/contacts_view.cpp" line="187"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="115"/>
+        <location filename="../ui/contacts_view.cpp" line="188"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="116"/>
+        <location filename="../ui/contacts_view.cpp" line="189"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="117"/>
+        <location filename="../ui/contacts_view.cpp" line="190"/>
         <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="191"/>
+        <source>Remove contact…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -616,86 +861,112 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::DesktopApp</name>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="37"/>
+        <location filename="../ui/desktop_app.cpp" line="41"/>
         <source>That account id is taken. Choose another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="39"/>
+        <location filename="../ui/desktop_app.cpp" line="43"/>
         <source>This server does not let you register; ask its operator for an account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="42"/>
+        <location filename="../ui/desktop_app.cpp" line="46"/>
         <source>Registration refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="46"/>
-        <location filename="../ui/desktop_app.cpp" line="175"/>
+        <location filename="../ui/desktop_app.cpp" line="50"/>
+        <location filename="../ui/desktop_app.cpp" line="179"/>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="60"/>
+        <location filename="../ui/desktop_app.cpp" line="64"/>
         <source>this build has no keychain support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="63"/>
+        <location filename="../ui/desktop_app.cpp" line="67"/>
         <source>no D-Bus session for the Secret Service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="141"/>
+        <location filename="../ui/desktop_app.cpp" line="145"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="160"/>
+        <location filename="../ui/desktop_app.cpp" line="164"/>
         <source>Creating the account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="185"/>
+        <location filename="../ui/desktop_app.cpp" line="189"/>
         <source>Wrong account or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="188"/>
+        <location filename="../ui/desktop_app.cpp" line="192"/>
         <source>Your saved sign-in has expired. Enter your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="190"/>
+        <location filename="../ui/desktop_app.cpp" line="194"/>
         <source>This server speaks another version of the protocol. Update the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="192"/>
+        <location filename="../ui/desktop_app.cpp" line="196"/>
         <source>Sign-in refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="197"/>
+        <location filename="../ui/desktop_app.cpp" line="201"/>
         <source>You were signed out. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="262"/>
+        <location filename="../ui/desktop_app.cpp" line="267"/>
         <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="359"/>
+        <location filename="../ui/desktop_app.cpp" line="369"/>
         <source>Calls will not work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="360"/>
+        <location filename="../ui/desktop_app.cpp" line="370"/>
         <source>Calls need GStreamer plugins that are not installed here; chat works without them.
 
 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::DeviceComboBox</name>
+    <message>
+        <location filename="../ui/device_combo_box.cpp" line="59"/>
+        <source>Not connected: calls use the system default until it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::DevicesPage</name>
+    <message>
+        <location filename="../ui/devices_page.cpp" line="124"/>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/devices_page.cpp" line="125"/>
+        <source>Play a short tone on this speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/devices_page.cpp" line="126"/>
+        <source>Microphone level</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -927,92 +1198,134 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     </message>
 </context>
 <context>
+    <name>softphone::ui::MicrophoneMonitor</name>
+    <message>
+        <location filename="../ui/microphone_monitor.cpp" line="68"/>
+        <source>The microphone is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/microphone_monitor.cpp" line="76"/>
+        <source>The microphone cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::QualityBars</name>
+    <message>
+        <location filename="../ui/quality_bars.cpp" line="57"/>
+        <source>Call quality: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>softphone::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="68"/>
+        <location filename="../ui/settings_dialog.cpp" line="103"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="69"/>
+        <location filename="../ui/settings_dialog.cpp" line="104"/>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="106"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="107"/>
+        <source>Ringtone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="109"/>
+        <location filename="../ui/settings_dialog.cpp" line="142"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="110"/>
+        <location filename="../ui/settings_dialog.cpp" line="139"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="111"/>
         <source>Ring for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="70"/>
+        <location filename="../ui/settings_dialog.cpp" line="112"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="71"/>
+        <location filename="../ui/settings_dialog.cpp" line="113"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="72"/>
+        <location filename="../ui/settings_dialog.cpp" line="114"/>
         <source>System default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="73"/>
+        <location filename="../ui/settings_dialog.cpp" line="115"/>
         <source>Leave call records in conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="74"/>
-        <source>Do not disturb (ring silently, no notifications)</source>
+        <location filename="../ui/settings_dialog.cpp" line="116"/>
+        <source>Do not disturb (calls ring out unseen and are left as missed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="75"/>
+        <location filename="../ui/settings_dialog.cpp" line="117"/>
         <source>Accept calls on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::SpeakerTest</name>
+    <message>
+        <location filename="../ui/speaker_test.cpp" line="42"/>
+        <source>The speaker is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_test.cpp" line="48"/>
+        <source>The speaker cannot play the test tone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>softphone::ui::TrayIcon</name>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="90"/>
-        <source>Incoming video call</source>
+        <location filename="../ui/tray_icon.cpp" line="94"/>
+        <source>%1
+Click: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="91"/>
-        <source>Incoming voice call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tray_icon.cpp" line="101"/>
-        <source>Missed video call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tray_icon.cpp" line="102"/>
-        <source>Missed voice call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tray_icon.cpp" line="103"/>
-        <source>%1 — click to call back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tray_icon.cpp" line="110"/>
+        <location filename="../ui/tray_icon.cpp" line="105"/>
         <source>Show Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="111"/>
+        <location filename="../ui/tray_icon.cpp" line="106"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="112"/>
+        <location filename="../ui/tray_icon.cpp" line="107"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/tray_icon.cpp" line="113"/>
+        <location filename="../ui/tray_icon.cpp" line="108"/>
         <source>Softphone — %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1020,7 +1333,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         </translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="114"/>
+        <location filename="../ui/tray_icon.cpp" line="109"/>
         <source>Softphone</source>
         <translation type="unfinished"></translation>
     </message>

@@ -81,147 +81,269 @@
     </message>
 </context>
 <context>
+    <name>CallStatsText</name>
+    <message>
+        <location filename="../ui/call_stats_text.cpp" line="10"/>
+        <source>Round trip: measuring…</source>
+        <translation>往返时延：测量中…</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_stats_text.cpp" line="11"/>
+        <source>Round trip: %1 ms</source>
+        <translation>往返时延：%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_stats_text.cpp" line="12"/>
+        <source>Packet loss: %1 %</source>
+        <translation>丢包率：%1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_stats_text.cpp" line="13"/>
+        <source>Jitter: %1 ms</source>
+        <translation>抖动：%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_stats_text.cpp" line="14"/>
+        <source>Receiving %1 kbit/s, sending %2 kbit/s</source>
+        <translation>接收 %1 kbit/s，发送 %2 kbit/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_stats_text.cpp" line="18"/>
+        <source>Video: %1×%2 at %3 fps</source>
+        <translation>视频：%1×%2，%3 fps</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceChoices</name>
+    <message>
+        <location filename="../ui/device_choices.cpp" line="9"/>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <location filename="../ui/device_choices.cpp" line="17"/>
+        <source>%1 (not connected)</source>
+        <translation>%1（未连接）</translation>
+    </message>
+    <message>
+        <location filename="../ui/device_choices.cpp" line="56"/>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../ui/device_choices.cpp" line="58"/>
+        <source>Speaker</source>
+        <translation>扬声器</translation>
+    </message>
+    <message>
+        <location filename="../ui/device_choices.cpp" line="60"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="34"/>
+        <location filename="../app/cli/main.cpp" line="35"/>
         <source>--%1 takes a number of seconds</source>
         <translation>--%1 需要一个秒数</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="53"/>
+        <location filename="../app/cli/main.cpp" line="54"/>
         <source>--tone takes a frequency of 20-20000 Hz</source>
         <translation>--tone 需要 20–20000 Hz 之间的频率</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="186"/>
-        <source>Softphone command-line client. Events are printed as JSON lines.
-Commands:
-  register ACCID PASSWORD
-  send PEER TEXT
-  history PEER [--limit N]
-  records PEER [--limit N]
-  call PEER [--video] [--hangup-after S] [--cancel-after S] [--timeout S]
-  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]
-Calls carry media from synthetic devices (a tone, a test pattern) unless
---no-media or --devices is given.</source>
-        <translation>Softphone 命令行客户端。事件以 JSON 行输出。
-命令：
-  register ACCID PASSWORD
-  send PEER TEXT
-  history PEER [--limit N]
-  records PEER [--limit N]
-  call PEER [--video] [--hangup-after S] [--cancel-after S] [--timeout S]
-  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]
-通话默认使用合成设备（音调、测试图案）传输媒体，
-除非指定 --no-media 或 --devices。</translation>
+        <location filename="../app/cli/main.cpp" line="80"/>
+        <source>no command given; see --help</source>
+        <translation>未指定命令；请参阅 --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="206"/>
+        <location filename="../app/cli/main.cpp" line="84"/>
+        <source>usage: softphone-cli devices</source>
+        <translation>用法：softphone-cli devices</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="93"/>
+        <source>--server takes a ws:// or wss:// URL</source>
+        <translation>--server 需要 ws:// 或 wss:// 地址</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="111"/>
+        <source>usage: softphone-cli %1</source>
+        <translation>用法：softphone-cli %1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="124"/>
+        <source>--user and --password (or --token) are needed for %1</source>
+        <translation>%1 需要 --user 和 --password（或 --token）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="134"/>
+        <source>--limit takes a positive number</source>
+        <translation>--limit 需要一个正数</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="177"/>
+        <source>choose one of --accept, --reject and --ignore</source>
+        <translation>请在 --accept、--reject 和 --ignore 中选择一个</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="190"/>
+        <source>--count takes a positive number</source>
+        <translation>--count 需要一个正数</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="197"/>
+        <source>unknown command &quot;%1&quot;; see --help</source>
+        <translation>未知命令“%1”；请参阅 --help</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="210"/>
+        <source>Softphone command-line client. Events are printed as JSON lines.
+Commands:
+  register ACCID PASSWORD [--name NAME]
+  send PEER TEXT
+  history PEER [--limit N]
+  records PEER [--limit N]
+  call PEER [--video] [--hangup-after S] [--cancel-after S] [--timeout S]
+  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]
+  devices
+Calls carry media from synthetic devices (a tone, a test pattern) unless
+--no-media, --devices or --microphone/--speaker/--camera is given.</source>
+        <translation>Softphone 命令行客户端。事件以 JSON 行输出。
+命令：
+  register ACCID PASSWORD [--name NAME]
+  send PEER TEXT
+  history PEER [--limit N]
+  records PEER [--limit N]
+  call PEER [--video] [--hangup-after S] [--cancel-after S] [--timeout S]
+  answer [--accept|--reject|--ignore] [--hangup-after S] [--count N]
+  devices
+除非指定 --no-media、--devices 或 --microphone/--speaker/--camera，通话使用合成设备（测试音、测试图案）传输媒体。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="231"/>
         <source>Server URL.</source>
         <translation>服务器地址。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="209"/>
+        <location filename="../app/cli/main.cpp" line="234"/>
         <source>Ring timeout of call, in seconds.</source>
         <translation>call 的振铃超时（秒）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="212"/>
+        <location filename="../app/cli/main.cpp" line="237"/>
         <source>Account to log in as.</source>
         <translation>登录使用的账号。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="213"/>
+        <location filename="../app/cli/main.cpp" line="238"/>
         <source>Password (or set SOFTPHONE_PASSWORD).</source>
         <translation>密码（或设置 SOFTPHONE_PASSWORD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="215"/>
+        <location filename="../app/cli/main.cpp" line="240"/>
         <source>Session token instead of a password.</source>
         <translation>用会话令牌代替密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="216"/>
+        <location filename="../app/cli/main.cpp" line="241"/>
         <source>Directory of the local message stores.</source>
         <translation>本地消息库所在目录。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="218"/>
+        <location filename="../app/cli/main.cpp" line="243"/>
         <source>Device id (default: one remembered per account).</source>
         <translation>设备 ID（默认：每个账号记住一个）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="220"/>
+        <location filename="../app/cli/main.cpp" line="245"/>
         <source>Seconds to wait for the server (default 10).</source>
         <translation>等待服务器的秒数（默认 10）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="221"/>
+        <location filename="../app/cli/main.cpp" line="246"/>
         <source>Display name, for register.</source>
         <translation>显示名称，用于 register。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="222"/>
+        <location filename="../app/cli/main.cpp" line="247"/>
         <source>How many messages or records (default 50).</source>
         <translation>消息或话单条数（默认 50）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="224"/>
+        <location filename="../app/cli/main.cpp" line="249"/>
         <source>Place a video call.</source>
         <translation>发起视频通话。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="225"/>
+        <location filename="../app/cli/main.cpp" line="250"/>
         <source>Hang up S seconds after the call is up.</source>
         <translation>通话接通 S 秒后挂断。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="228"/>
+        <location filename="../app/cli/main.cpp" line="253"/>
         <source>Cancel S seconds after dialling, if still ringing.</source>
         <translation>拨号 S 秒后若仍在振铃则取消。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="231"/>
+        <location filename="../app/cli/main.cpp" line="256"/>
         <source>Accept incoming calls (the default).</source>
         <translation>接听来电（默认）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="232"/>
+        <location filename="../app/cli/main.cpp" line="257"/>
         <source>Decline incoming calls.</source>
         <translation>拒接来电。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="233"/>
+        <location filename="../app/cli/main.cpp" line="258"/>
         <source>Let incoming calls ring out.</source>
         <translation>来电不接，任其响到结束。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="235"/>
+        <location filename="../app/cli/main.cpp" line="260"/>
         <source>Incoming calls to handle before exiting (default 1).</source>
         <translation>退出前处理的来电数（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="238"/>
+        <location filename="../app/cli/main.cpp" line="263"/>
         <source>Calls without media: signalling and records only.</source>
         <translation>通话不传媒体：只有信令和话单。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="240"/>
+        <location filename="../app/cli/main.cpp" line="265"/>
         <source>Frequency of the synthetic microphone&apos;s tone (default 440 Hz for call, 880 Hz for answer).</source>
         <translation>合成麦克风音调的频率（call 默认 440 Hz，answer 默认 880 Hz）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="245"/>
+        <location filename="../app/cli/main.cpp" line="270"/>
         <source>Use the real microphone, camera and speaker instead.</source>
         <translation>改用真实的麦克风、摄像头和扬声器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="246"/>
+        <location filename="../app/cli/main.cpp" line="272"/>
+        <source>Microphone for calls, by id (see the devices command).</source>
+        <translation>通话使用的麦克风，按 ID 指定（见 devices 命令）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="275"/>
+        <source>Speaker for calls, by id (see the devices command).</source>
+        <translation>通话使用的扬声器，按 ID 指定（见 devices 命令）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="278"/>
+        <source>Camera for calls, by id (see the devices command).</source>
+        <translation>通话使用的摄像头，按 ID 指定（见 devices 命令）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="280"/>
         <source>Log what the client does on stderr.</source>
         <translation>在 stderr 上记录客户端的操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="249"/>
+        <location filename="../app/cli/main.cpp" line="283"/>
         <source>What to do; see above.</source>
         <translation>要执行的操作；见上文。</translation>
     </message>
@@ -343,6 +465,34 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     </message>
 </context>
 <context>
+    <name>softphone::media::DeviceCatalog</name>
+    <message>
+        <location filename="../core/media/device_catalog.cpp" line="70"/>
+        <source>Test tone (440 Hz)</source>
+        <translation>测试音（440 Hz）</translation>
+    </message>
+    <message>
+        <location filename="../core/media/device_catalog.cpp" line="73"/>
+        <source>Test tone (880 Hz)</source>
+        <translation>测试音（880 Hz）</translation>
+    </message>
+    <message>
+        <location filename="../core/media/device_catalog.cpp" line="75"/>
+        <source>Silence</source>
+        <translation>静音输入</translation>
+    </message>
+    <message>
+        <location filename="../core/media/device_catalog.cpp" line="78"/>
+        <source>No sound</source>
+        <translation>不播放声音</translation>
+    </message>
+    <message>
+        <location filename="../core/media/device_catalog.cpp" line="82"/>
+        <source>Test pattern</source>
+        <translation>测试图案</translation>
+    </message>
+</context>
+<context>
     <name>softphone::ui::CallLogView</name>
     <message>
         <location filename="../ui/call_log_view.cpp" line="47"/>
@@ -366,121 +516,191 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     </message>
 </context>
 <context>
+    <name>softphone::ui::CallNotifications</name>
+    <message>
+        <location filename="../ui/call_notifications.cpp" line="28"/>
+        <source>Incoming video call</source>
+        <translation>视频来电</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_notifications.cpp" line="28"/>
+        <source>Incoming voice call</source>
+        <translation>语音来电</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_notifications.cpp" line="39"/>
+        <source>Missed video call</source>
+        <translation>未接视频通话</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_notifications.cpp" line="39"/>
+        <source>Missed voice call</source>
+        <translation>未接语音通话</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_notifications.cpp" line="41"/>
+        <source>Call back</source>
+        <translation>回拨</translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::CallSounds</name>
+    <message>
+        <location filename="../ui/call_sounds.cpp" line="19"/>
+        <source>Rising</source>
+        <translation>上扬</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_sounds.cpp" line="20"/>
+        <source>Chime</source>
+        <translation>钟声</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_sounds.cpp" line="21"/>
+        <source>Pulse</source>
+        <translation>脉冲</translation>
+    </message>
+</context>
+<context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/call_window.cpp" line="132"/>
+        <location filename="../ui/call_window.cpp" line="232"/>
         <source>Call ended</source>
         <translation>通话已结束</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="134"/>
+        <location filename="../ui/call_window.cpp" line="234"/>
         <source>The other side hung up</source>
         <translation>对方已挂断</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="136"/>
+        <location filename="../ui/call_window.cpp" line="236"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="138"/>
+        <location filename="../ui/call_window.cpp" line="238"/>
         <source>Declined</source>
         <translation>对方已拒绝</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="140"/>
+        <location filename="../ui/call_window.cpp" line="240"/>
         <source>You declined</source>
         <translation>已拒接</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="142"/>
+        <location filename="../ui/call_window.cpp" line="242"/>
         <source>Line busy</source>
         <translation>对方忙线</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="144"/>
+        <location filename="../ui/call_window.cpp" line="244"/>
         <source>No answer</source>
         <translation>对方无应答</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="146"/>
+        <location filename="../ui/call_window.cpp" line="246"/>
         <source>Missed call</source>
         <translation>未接来电</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="148"/>
+        <location filename="../ui/call_window.cpp" line="248"/>
         <source>Answered on another device</source>
         <translation>已在其他设备接听</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="150"/>
+        <location filename="../ui/call_window.cpp" line="250"/>
         <source>Declined on another device</source>
         <translation>已在其他设备拒接</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="152"/>
+        <location filename="../ui/call_window.cpp" line="252"/>
         <source>Call failed</source>
         <translation>通话失败</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="163"/>
+        <location filename="../ui/call_window.cpp" line="263"/>
         <source>Ringing…</source>
         <translation>对方响铃中…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="163"/>
+        <location filename="../ui/call_window.cpp" line="263"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="165"/>
+        <location filename="../ui/call_window.cpp" line="265"/>
         <source>Incoming call…</source>
         <translation>来电…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="167"/>
+        <location filename="../ui/call_window.cpp" line="267"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="199"/>
+        <location filename="../ui/call_window.cpp" line="301"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="199"/>
+        <location filename="../ui/call_window.cpp" line="301"/>
         <source>Call with %1</source>
         <translation>与 %1 通话</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="218"/>
+        <location filename="../ui/call_window.cpp" line="325"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="219"/>
+        <location filename="../ui/call_window.cpp" line="326"/>
+        <location filename="../ui/call_window.cpp" line="330"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="220"/>
+        <location filename="../ui/call_window.cpp" line="327"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="221"/>
+        <location filename="../ui/call_window.cpp" line="328"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation>挂断（Ctrl+Shift+H）</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="222"/>
+        <location filename="../ui/call_window.cpp" line="329"/>
+        <source>Microphone and speaker</source>
+        <translation>麦克风和扬声器</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="331"/>
         <source>Remote video</source>
         <translation>对方视频</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="223"/>
+        <location filename="../ui/call_window.cpp" line="332"/>
         <source>Your camera</source>
         <translation>本地画面</translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::CameraPreview</name>
+    <message>
+        <location filename="../ui/camera_preview.cpp" line="69"/>
+        <source>No camera</source>
+        <translation>无摄像头</translation>
+    </message>
+    <message>
+        <location filename="../ui/camera_preview.cpp" line="80"/>
+        <source>The camera is not connected</source>
+        <translation>摄像头未连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/camera_preview.cpp" line="92"/>
+        <source>The camera cannot be opened: %1</source>
+        <translation>无法打开摄像头：%1</translation>
     </message>
 </context>
 <context>
@@ -569,39 +789,64 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::ContactsView</name>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="58"/>
+        <location filename="../ui/contacts_view.cpp" line="140"/>
+        <source>Remove contact</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="141"/>
+        <source>Remove %1 from your contacts? Your conversation with them stays.</source>
+        <translation>确定要删除联系人 %1 吗？与对方的会话会保留。</translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="143"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="168"/>
         <source>There is no account with that id.</source>
         <translation>没有该账号。</translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="59"/>
+        <location filename="../ui/contacts_view.cpp" line="170"/>
+        <source>Could not remove the contact: %1</source>
+        <translation>无法删除联系人：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="172"/>
         <source>Could not add the contact: %1</source>
         <translation>无法添加联系人：%1</translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="113"/>
+        <location filename="../ui/contacts_view.cpp" line="186"/>
         <source>Add a contact by account id</source>
         <translation>按账号添加联系人</translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="114"/>
+        <location filename="../ui/contacts_view.cpp" line="187"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="115"/>
+        <location filename="../ui/contacts_view.cpp" line="188"/>
         <source>Message</source>
         <translation>发消息</translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="116"/>
+        <location filename="../ui/contacts_view.cpp" line="189"/>
         <source>Call</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="117"/>
+        <location filename="../ui/contacts_view.cpp" line="190"/>
         <source>Video</source>
         <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/contacts_view.cpp" line="191"/>
+        <source>Remove contact…</source>
+        <translation>删除联系人…</translation>
     </message>
 </context>
 <context>
@@ -624,89 +869,115 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::DesktopApp</name>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="37"/>
+        <location filename="../ui/desktop_app.cpp" line="41"/>
         <source>That account id is taken. Choose another one.</source>
         <translation>该账号已被占用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="39"/>
+        <location filename="../ui/desktop_app.cpp" line="43"/>
         <source>This server does not let you register; ask its operator for an account.</source>
         <translation>该服务器不开放注册，请向管理员申请账号。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="42"/>
+        <location filename="../ui/desktop_app.cpp" line="46"/>
         <source>Registration refused: %1</source>
         <translation>注册被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="46"/>
-        <location filename="../ui/desktop_app.cpp" line="175"/>
+        <location filename="../ui/desktop_app.cpp" line="50"/>
+        <location filename="../ui/desktop_app.cpp" line="179"/>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
         <translation>无法连接服务器 %1。请检查地址，并确认服务器正在运行。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="60"/>
+        <location filename="../ui/desktop_app.cpp" line="64"/>
         <source>this build has no keychain support</source>
         <translation>此版本不支持系统钥匙串</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="63"/>
+        <location filename="../ui/desktop_app.cpp" line="67"/>
         <source>no D-Bus session for the Secret Service</source>
         <translation>没有可供 Secret Service 使用的 D-Bus 会话</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="141"/>
+        <location filename="../ui/desktop_app.cpp" line="145"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="160"/>
+        <location filename="../ui/desktop_app.cpp" line="164"/>
         <source>Creating the account…</source>
         <translation>正在创建账号…</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="185"/>
+        <location filename="../ui/desktop_app.cpp" line="189"/>
         <source>Wrong account or password.</source>
         <translation>账号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="188"/>
+        <location filename="../ui/desktop_app.cpp" line="192"/>
         <source>Your saved sign-in has expired. Enter your password.</source>
         <translation>保存的登录已过期，请输入密码。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="190"/>
+        <location filename="../ui/desktop_app.cpp" line="194"/>
         <source>This server speaks another version of the protocol. Update the app.</source>
         <translation>服务器使用其他版本的协议，请更新应用。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="192"/>
+        <location filename="../ui/desktop_app.cpp" line="196"/>
         <source>Sign-in refused: %1</source>
         <translation>登录被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="197"/>
+        <location filename="../ui/desktop_app.cpp" line="201"/>
         <source>You were signed out. %1</source>
         <translation>你已被登出。%1</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="262"/>
+        <location filename="../ui/desktop_app.cpp" line="267"/>
         <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
         <translation>未能记住登录：系统钥匙串不可用（%1）。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="359"/>
+        <location filename="../ui/desktop_app.cpp" line="369"/>
         <source>Calls will not work</source>
         <translation>无法通话</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="360"/>
+        <location filename="../ui/desktop_app.cpp" line="370"/>
         <source>Calls need GStreamer plugins that are not installed here; chat works without them.
 
 %1</source>
         <translation>通话需要的 GStreamer 插件在本机没有安装；聊天不受影响。
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::DeviceComboBox</name>
+    <message>
+        <location filename="../ui/device_combo_box.cpp" line="59"/>
+        <source>Not connected: calls use the system default until it is back</source>
+        <translation>未连接：设备重新连接前，通话将使用系统默认设备</translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::DevicesPage</name>
+    <message>
+        <location filename="../ui/devices_page.cpp" line="124"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/devices_page.cpp" line="125"/>
+        <source>Play a short tone on this speaker</source>
+        <translation>用此扬声器播放一段简短的测试音</translation>
+    </message>
+    <message>
+        <location filename="../ui/devices_page.cpp" line="126"/>
+        <source>Microphone level</source>
+        <translation>麦克风音量</translation>
     </message>
 </context>
 <context>
@@ -937,99 +1208,142 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     </message>
 </context>
 <context>
+    <name>softphone::ui::MicrophoneMonitor</name>
+    <message>
+        <location filename="../ui/microphone_monitor.cpp" line="68"/>
+        <source>The microphone is not connected.</source>
+        <translation>麦克风未连接。</translation>
+    </message>
+    <message>
+        <location filename="../ui/microphone_monitor.cpp" line="76"/>
+        <source>The microphone cannot be opened.</source>
+        <translation>无法打开麦克风。</translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::QualityBars</name>
+    <message>
+        <location filename="../ui/quality_bars.cpp" line="57"/>
+        <source>Call quality: %1 of %2</source>
+        <translation>通话质量：%1/%2</translation>
+    </message>
+</context>
+<context>
     <name>softphone::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="68"/>
+        <location filename="../ui/settings_dialog.cpp" line="103"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="69"/>
+        <location filename="../ui/settings_dialog.cpp" line="104"/>
+        <source>General</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="106"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="107"/>
+        <source>Ringtone</source>
+        <translation>铃声</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="109"/>
+        <location filename="../ui/settings_dialog.cpp" line="142"/>
+        <source>Play</source>
+        <translation>试听</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="110"/>
+        <location filename="../ui/settings_dialog.cpp" line="139"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="111"/>
         <source>Ring for</source>
         <translation>响铃时长</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="70"/>
+        <location filename="../ui/settings_dialog.cpp" line="112"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="71"/>
+        <location filename="../ui/settings_dialog.cpp" line="113"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="72"/>
+        <location filename="../ui/settings_dialog.cpp" line="114"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="73"/>
+        <location filename="../ui/settings_dialog.cpp" line="115"/>
         <source>Leave call records in conversations</source>
         <translation>在会话中保留话单</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="74"/>
-        <source>Do not disturb (ring silently, no notifications)</source>
-        <translation>勿扰（静音响铃，不弹通知）</translation>
+        <location filename="../ui/settings_dialog.cpp" line="116"/>
+        <source>Do not disturb (calls ring out unseen and are left as missed)</source>
+        <translation>勿扰模式（来电不提醒，响铃结束后记为未接来电）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="75"/>
+        <location filename="../ui/settings_dialog.cpp" line="117"/>
         <source>Accept calls on this device</source>
         <translation>在此设备上接听来电</translation>
     </message>
 </context>
 <context>
+    <name>softphone::ui::SpeakerTest</name>
+    <message>
+        <location filename="../ui/speaker_test.cpp" line="42"/>
+        <source>The speaker is not connected.</source>
+        <translation>扬声器未连接。</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_test.cpp" line="48"/>
+        <source>The speaker cannot play the test tone.</source>
+        <translation>扬声器无法播放测试音。</translation>
+    </message>
+</context>
+<context>
     <name>softphone::ui::TrayIcon</name>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="90"/>
-        <source>Incoming video call</source>
-        <translation>视频来电</translation>
+        <location filename="../ui/tray_icon.cpp" line="94"/>
+        <source>%1
+Click: %2</source>
+        <translation>%1
+点击%2</translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="91"/>
-        <source>Incoming voice call</source>
-        <translation>语音来电</translation>
-    </message>
-    <message>
-        <location filename="../ui/tray_icon.cpp" line="101"/>
-        <source>Missed video call</source>
-        <translation>未接视频通话</translation>
-    </message>
-    <message>
-        <location filename="../ui/tray_icon.cpp" line="102"/>
-        <source>Missed voice call</source>
-        <translation>未接语音通话</translation>
-    </message>
-    <message>
-        <location filename="../ui/tray_icon.cpp" line="103"/>
-        <source>%1 — click to call back</source>
-        <translation>%1 — 点击回拨</translation>
-    </message>
-    <message>
-        <location filename="../ui/tray_icon.cpp" line="110"/>
+        <location filename="../ui/tray_icon.cpp" line="105"/>
         <source>Show Softphone</source>
         <translation>显示 Softphone</translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="111"/>
+        <location filename="../ui/tray_icon.cpp" line="106"/>
         <source>Do not disturb</source>
         <translation>勿扰</translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="112"/>
+        <location filename="../ui/tray_icon.cpp" line="107"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/tray_icon.cpp" line="113"/>
+        <location filename="../ui/tray_icon.cpp" line="108"/>
         <source>Softphone — %n unread</source>
         <translation>
             <numerusform>Softphone — %n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="114"/>
+        <location filename="../ui/tray_icon.cpp" line="109"/>
         <source>Softphone</source>
         <translation>Softphone</translation>
     </message>

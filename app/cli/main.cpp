@@ -75,14 +75,13 @@ std::optional<softphone::media::MediaConfig> mediaOptions(const QCommandLinePars
 
 Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("main", text); };
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty())
-        return {nullptr, tr("no command given; see --help")};
+        return {nullptr, QCoreApplication::translate("main", "no command given; see --help")};
     const QString command = args[0];
     if (command == QLatin1String("devices")) {
         if (args.size() != 1)
-            return {nullptr, tr("usage: softphone-cli devices")};
+            return {nullptr, QCoreApplication::translate("main", "usage: softphone-cli devices")};
         return {std::make_unique<DevicesCommand>(printer), {}};
     }
 
@@ -90,7 +89,8 @@ Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
     options.server = QUrl(parser.value(QStringLiteral("server")));
     if (!options.server.isValid() || (options.server.scheme() != QLatin1String("ws") &&
                                       options.server.scheme() != QLatin1String("wss")))
-        return {nullptr, tr("--server takes a ws:// or wss:// URL")};
+        return {nullptr,
+                QCoreApplication::translate("main", "--server takes a ws:// or wss:// URL")};
     options.user = parser.value(QStringLiteral("user"));
     options.password = parser.isSet(QStringLiteral("password"))
                            ? parser.value(QStringLiteral("password"))
@@ -108,7 +108,8 @@ Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
 
     auto expect = [&](int count, const char *usage) -> QString {
         if (args.size() != count)
-            return tr("usage: softphone-cli %1").arg(QLatin1String(usage));
+            return QCoreApplication::translate("main", "usage: softphone-cli %1")
+                .arg(QLatin1String(usage));
         return {};
     };
     if (command == QLatin1String("register")) {
@@ -120,14 +121,17 @@ Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
                 {}};
     }
     if (options.user.isEmpty() || (options.password.isEmpty() && options.token.isEmpty()))
-        return {nullptr, tr("--user and --password (or --token) are needed for %1").arg(command)};
+        return {nullptr, QCoreApplication::translate(
+                             "main", "--user and --password (or --token) are needed for %1")
+                             .arg(command)};
 
     int limit = 50;
     if (parser.isSet(QStringLiteral("limit"))) {
         bool ok = false;
         limit = parser.value(QStringLiteral("limit")).toInt(&ok);
         if (!ok || limit <= 0)
-            return {nullptr, tr("--limit takes a positive number")};
+            return {nullptr,
+                    QCoreApplication::translate("main", "--limit takes a positive number")};
     }
 
     if (command == QLatin1String("send")) {
@@ -170,7 +174,8 @@ Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
                             int(parser.isSet(QStringLiteral("reject"))) +
                             int(parser.isSet(QStringLiteral("ignore")));
         if (actions > 1)
-            return {nullptr, tr("choose one of --accept, --reject and --ignore")};
+            return {nullptr, QCoreApplication::translate(
+                                 "main", "choose one of --accept, --reject and --ignore")};
         if (parser.isSet(QStringLiteral("reject")))
             answer.action = AnswerCommandOptions::Action::Reject;
         else if (parser.isSet(QStringLiteral("ignore")))
@@ -181,13 +186,15 @@ Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
             bool ok = false;
             answer.count = parser.value(QStringLiteral("count")).toInt(&ok);
             if (!ok || answer.count <= 0)
-                return {nullptr, tr("--count takes a positive number")};
+                return {nullptr,
+                        QCoreApplication::translate("main", "--count takes a positive number")};
         }
         if (!error.isEmpty())
             return {nullptr, error};
         return {std::make_unique<AnswerCommand>(options, answer, printer), {}};
     }
-    return {nullptr, tr("unknown command \"%1\"; see --help").arg(command)};
+    return {nullptr,
+            QCoreApplication::translate("main", "unknown command \"%1\"; see --help").arg(command)};
 }
 
 }  // namespace
@@ -203,7 +210,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Softphone command-line client. Events are printed as JSON lines.\n"
                 "Commands:\n"
-                "  register ACCID PASSWORD\n"
+                "  register ACCID PASSWORD [--name NAME]\n"
                 "  send PEER TEXT\n"
                 "  history PEER [--limit N]\n"
                 "  records PEER [--limit N]\n"
