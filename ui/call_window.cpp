@@ -172,9 +172,11 @@ media::DeviceSelection CallWindow::currentDevices() const
     return m_settings ? m_settings->devices() : media::DeviceSelection();
 }
 
+// Also rebuilt as each menu opens; listing the devices brings up Qt Multimedia, so a hidden
+// window leaves it for later.
 void CallWindow::rebuildDeviceMenus()
 {
-    if (!m_catalog)
+    if (!m_catalog || !isVisible())
         return;
     const media::DeviceSelection current = currentDevices();
     m_audioMenu->rebuild(current, m_settings);
@@ -208,6 +210,8 @@ void CallWindow::setQuality(int bars, const QString &details)
 
 void CallWindow::setMediaControls(CallMediaControls *media)
 {
+    if (media != m_media)
+        m_video->setVideoWidgets(nullptr, nullptr);  // the old ones go back
     m_media = media;
     updateVideo();
     rebuildDeviceMenus();
@@ -312,11 +316,13 @@ void CallWindow::onState(CallState state)
 void CallWindow::updateVideo()
 {
     const bool video = m_calls->current().type == protocol::CallType::Video;
-    if (m_media)
-        m_video->setVideoWidgets(m_media->remoteVideoWidget(), m_media->localPreviewWidget());
-    else
+    const bool shown = video || m_remoteVideo;
+    // The media's widgets are asked for only when there is video to show (they are costly).
+    if (!m_media)
         m_video->setVideoWidgets(nullptr, nullptr);
-    m_video->setVisible(video || m_remoteVideo);
+    else if (shown)
+        m_video->setVideoWidgets(m_media->remoteVideoWidget(), m_media->localPreviewWidget());
+    m_video->setVisible(shown);
     m_video->setInsetVisible(video && m_camera->isChecked());
 }
 
@@ -338,6 +344,12 @@ void CallWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+void CallWindow::showEvent(QShowEvent *event)
+{
+    rebuildDeviceMenus();
+    QWidget::showEvent(event);
 }
 
 void CallWindow::closeEvent(QCloseEvent *event)

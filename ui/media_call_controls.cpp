@@ -8,19 +8,28 @@ namespace softphone::ui {
 
 MediaCallControls::MediaCallControls(media::CallMedia *media)
     : m_media(media)
-    , m_remoteVideo(std::make_unique<QVideoWidget>())
-    , m_localPreview(std::make_unique<QVideoWidget>())
+{}
+
+MediaCallControls::~MediaCallControls()
 {
+    if (m_remoteVideo)
+        m_media->setRemoteVideoSink(nullptr);
+    if (m_localPreview)
+        m_media->setLocalVideoSink(nullptr);
+}
+
+// Made when first shown: a video widget brings up Qt Multimedia, which a session without
+// video never needs.
+void MediaCallControls::makeVideoWidgets()
+{
+    if (m_remoteVideo)
+        return;
+    m_remoteVideo = std::make_unique<QVideoWidget>();
+    m_localPreview = std::make_unique<QVideoWidget>();
     m_remoteVideo->setAspectRatioMode(Qt::KeepAspectRatio);
     m_localPreview->setAspectRatioMode(Qt::KeepAspectRatioByExpanding);
     m_media->setRemoteVideoSink(m_remoteVideo->videoSink());
     m_media->setLocalVideoSink(m_localPreview->videoSink());
-}
-
-MediaCallControls::~MediaCallControls()
-{
-    m_media->setRemoteVideoSink(nullptr);
-    m_media->setLocalVideoSink(nullptr);
 }
 
 void MediaCallControls::setMicrophoneMuted(bool muted)
@@ -35,11 +44,13 @@ void MediaCallControls::setCameraEnabled(bool enabled)
 
 QWidget *MediaCallControls::remoteVideoWidget()
 {
+    makeVideoWidgets();
     return m_remoteVideo.get();
 }
 
 QWidget *MediaCallControls::localPreviewWidget()
 {
+    makeVideoWidgets();
     return m_localPreview.get();
 }
 

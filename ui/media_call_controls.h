@@ -29,6 +29,8 @@ public:
     media::DeviceSelection devices() const override;
 
 private:
+    void makeVideoWidgets();
+
     media::CallMedia *m_media;
     std::unique_ptr<QVideoWidget> m_remoteVideo;
     std::unique_ptr<QVideoWidget> m_localPreview;

@@ -49,14 +49,20 @@ MediaDevice syntheticDevice(DeviceKind kind, const char *id, const char *name)
 
 DeviceCatalog::DeviceCatalog(QObject *parent)
     : QObject(parent)
-    , m_monitor(new QMediaDevices(this))
+{}
+
+void DeviceCatalog::watch() const
 {
-    connect(m_monitor, &QMediaDevices::audioInputsChanged, this,
-            [this] { emit devicesChanged(DeviceKind::Microphone); });
-    connect(m_monitor, &QMediaDevices::audioOutputsChanged, this,
-            [this] { emit devicesChanged(DeviceKind::Speaker); });
-    connect(m_monitor, &QMediaDevices::videoInputsChanged, this,
-            [this] { emit devicesChanged(DeviceKind::Camera); });
+    if (m_monitor)
+        return;
+    auto *self = const_cast<DeviceCatalog *>(this);
+    m_monitor = new QMediaDevices(self);
+    connect(m_monitor, &QMediaDevices::audioInputsChanged, self,
+            [self] { emit self->devicesChanged(DeviceKind::Microphone); });
+    connect(m_monitor, &QMediaDevices::audioOutputsChanged, self,
+            [self] { emit self->devicesChanged(DeviceKind::Speaker); });
+    connect(m_monitor, &QMediaDevices::videoInputsChanged, self,
+            [self] { emit self->devicesChanged(DeviceKind::Camera); });
 }
 
 DeviceCatalog::~DeviceCatalog() = default;
@@ -86,6 +92,7 @@ QList<MediaDevice> DeviceCatalog::syntheticDevices(DeviceKind kind)
 
 QList<MediaDevice> DeviceCatalog::systemDevices(DeviceKind kind) const
 {
+    watch();
     QList<MediaDevice> found;
     switch (kind) {
     case DeviceKind::Microphone:

@@ -49,7 +49,7 @@ double toneFrequency(const QByteArray &id);
 }  // namespace synthetic
 
 // The microphones, speakers and cameras of this machine (through QMediaDevices, following
-// hot-plug) and the synthetic devices after them.
+// hot-plug, from the first look on) and the synthetic devices after them.
 class DeviceCatalog : public QObject
 {
     Q_OBJECT
@@ -72,8 +72,11 @@ signals:
 
 private:
     QList<MediaDevice> systemDevices(DeviceKind kind) const;
+    void watch() const;
 
-    QMediaDevices *m_monitor;
+    // Made on first use: Qt Multimedia's device layer costs megabytes of memory and threads
+    // that a session without calls or device settings never needs.
+    mutable QMediaDevices *m_monitor = nullptr;
 };
 
 }  // namespace softphone::media

@@ -320,6 +320,8 @@ DeviceRouter::DeviceRouter(QObject *parent)
     , m_cameraCapture(new CameraCapture(m_videoHub, this))
 {
     connect(m_catalog, &DeviceCatalog::devicesChanged, this, [this](DeviceKind kind) {
+        if (!m_routed)
+            return;
         switch (kind) {
         case DeviceKind::Microphone:
             routeMicrophone();
@@ -333,7 +335,6 @@ DeviceRouter::DeviceRouter(QObject *parent)
         }
         emit routed();
     });
-    route();
 }
 
 DeviceRouter::~DeviceRouter()
@@ -359,8 +360,12 @@ void DeviceRouter::setActive(bool active)
     route();
 }
 
+// Nothing is looked up before the first call: see DeviceCatalog.
 void DeviceRouter::route()
 {
+    if (!m_active && !m_routed)
+        return;
+    m_routed = true;
     routeMicrophone();
     routeSpeaker();
     routeCamera();
@@ -465,7 +470,8 @@ void DeviceRouter::setCameraFeedFromInput(bool fromInput)
     m_cameraFromInput = fromInput;
     if (!fromInput)
         m_videoHub->selectPattern();  // routeCamera picks again from the selection
-    routeCamera();
+    if (m_routed)
+        routeCamera();
 }
 
 void DeviceRouter::setCameraActive(bool active)

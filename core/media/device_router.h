@@ -174,6 +174,7 @@ private:
     AudioPlayback *m_playback;
     CameraCapture *m_cameraCapture;
     bool m_active = false;
+    bool m_routed = false;  // route() has run: the devices have been looked up
     bool m_cameraActive = false;
     bool m_cameraFromInput = false;
 };

@@ -502,8 +502,10 @@ void TestCallWindows::mediaControlsLendTheirVideoWidgetsAndDevices()
         QCOMPARE(media.devices(), chosen);
         QCOMPARE(controls.devices(), chosen);
 
-        // the call window shows them in its video area and gives them back
+        // the call window shows them in its video area once there is video, and gives them
+        // back
         m_calls->setMediaControls(&controls);
+        m_calls->callWindow()->setRemoteVideoActive(true);
         QVERIFY(m_calls->callWindow()->isAncestorOf(remote));
         m_calls->setMediaControls(nullptr);
         QVERIFY(!m_calls->callWindow()->isAncestorOf(remote));
