@@ -116,6 +116,20 @@ T *sharedFrom(gpointer data)
     return static_cast<std::shared_ptr<T> *>(data)->get();
 }
 
+// Adds a new pipeline's entry to its hub, set to the hub's current choice, and drops the
+// entries whose pipelines are gone. The hub's mutex is held.
+template<class Entry, class Apply>
+void addEntry(std::vector<std::unique_ptr<Entry>> &entries, std::unique_ptr<Entry> entry,
+              Apply apply)
+{
+    std::erase_if(entries, [](const std::unique_ptr<Entry> &e) {
+        ElementRef alive(e->selector.get());
+        return !alive;
+    });
+    apply(*entry);
+    entries.push_back(std::move(entry));
+}
+
 }  // namespace
 
 // ---- microphone ----------------------------------------------------------------------------
@@ -157,12 +171,7 @@ GstElement *AudioCaptureHub::createBin(QString *error)
     setCapsString(feed, kAudioCaps);
     auto entry = std::make_unique<Entry>(byName(bin, "select"), byName(bin, "tone"), feed);
     std::lock_guard lock(m_mutex);
-    std::erase_if(m_entries, [](const std::unique_ptr<Entry> &e) {
-        ElementRef alive(e->selector.get());
-        return !alive;
-    });
-    applyLocked(*entry);
-    m_entries.push_back(std::move(entry));
+    addEntry(m_entries, std::move(entry), [this](Entry &added) { applyLocked(added); });
     return bin;
 }
 
@@ -346,12 +355,7 @@ GstElement *VideoCaptureHub::createBin(int width, int height, int fps, QString *
                                deleteShared<PreviewTap>);
     auto entry = std::make_unique<Entry>(byName(bin, "select"), byName(bin, "feed"));
     std::lock_guard lock(m_mutex);
-    std::erase_if(m_entries, [](const std::unique_ptr<Entry> &e) {
-        ElementRef alive(e->selector.get());
-        return !alive;
-    });
-    applyLocked(*entry);
-    m_entries.push_back(std::move(entry));
+    addEntry(m_entries, std::move(entry), [this](Entry &added) { applyLocked(added); });
     return bin;
 }
 
