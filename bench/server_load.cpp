@@ -134,6 +134,9 @@ public:
         // Generous limits: the bench's clients are trusted and fast.
         const json settings = {{"rateLimitPerSecond", 100000},
                                {"rateLimitBurst", 100000},
+                               {"invitesPerMinute", 0},
+                               {"connectionsPerAddress", 0},
+                               {"logins", {{"waitingPerAddress", 100000}, {"waiting", 100000}}},
                                {"recordGraceSeconds", 10},
                                {"commitIntervalMs", m_commitMs}};
         config.write(settings.dump().c_str());

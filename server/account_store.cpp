@@ -1,6 +1,7 @@
 #include "account_store.h"
 
 #include "database.h"
+#include "protocol/limits.h"
 #include "sql_values.h"
 
 #include <set>
@@ -10,11 +11,12 @@ namespace softphone::server {
 AccountStore::CreateResult AccountStore::create(const std::string &accid, const std::string &name,
                                                 const std::string &passwordHash, std::int64_t now)
 {
-    if (exists(accid))
+    if (lookAlike(accid))
         return CreateResult::Exists;
     auto query = m_db.exec(QStringLiteral("INSERT INTO accounts (accid, name, password_hash, "
-                                          "created_at) VALUES (?, ?, ?, ?)"),
-                           {sqlText(accid), sqlText(name), sqlText(passwordHash), qint64(now)});
+                                          "created_at, skeleton) VALUES (?, ?, ?, ?, ?)"),
+                           {sqlText(accid), sqlText(name), sqlText(passwordHash), qint64(now),
+                            sqlText(protocol::accountSkeleton(accid))});
     if (query)
         return CreateResult::Created;
     // A concurrent insert of the same id loses on the primary key.
@@ -33,6 +35,15 @@ bool AccountStore::exists(const std::string &accid)
     auto query =
         m_db.exec(QStringLiteral("SELECT 1 FROM accounts WHERE accid = ?"), {sqlText(accid)});
     return query && query->next();
+}
+
+std::optional<std::string> AccountStore::lookAlike(const std::string &accid)
+{
+    auto query = m_db.exec(QStringLiteral("SELECT accid FROM accounts WHERE skeleton = ? LIMIT 1"),
+                           {sqlText(protocol::accountSkeleton(accid))});
+    if (!query || !query->next())
+        return std::nullopt;
+    return query->value(0).toString().toStdString();
 }
 
 std::optional<std::string> AccountStore::passwordHash(const std::string &accid)

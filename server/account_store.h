@@ -30,6 +30,8 @@ public:
                         const std::string &passwordHash, std::int64_t now);
     bool setPassword(const std::string &accid, const std::string &passwordHash);
     bool exists(const std::string &accid);
+    // The account whose id looks like this one (protocol::accountSkeleton), if any.
+    std::optional<std::string> lookAlike(const std::string &accid);
     std::optional<std::string> passwordHash(const std::string &accid);
     std::optional<std::string> name(const std::string &accid);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client_connection.h"
+#include "login_throttle.h"
 #include "protocol/messages.h"
 #include "server_context.h"
 
@@ -16,7 +17,8 @@ class AuthService : public QObject
     Q_OBJECT
 
 public:
-    AuthService(ServerContext &context, QObject *parent = nullptr);
+    AuthService(ServerContext &context, LoginThrottleSettings throttle = {},
+                QObject *parent = nullptr);
     ~AuthService() override;
 
     void registerAccount(ClientConnection &client, const protocol::Register &params,
@@ -32,8 +34,12 @@ signals:
 private:
     void finishLogin(ClientConnection &client, const protocol::Login &params,
                      const std::string &token, std::int64_t expiresAt, Responder reply);
+    void store(const protocol::Register &params, const std::string &hash, Responder reply);
+    void passwordChecked(ClientConnection *client, const protocol::Login &params, bool good,
+                         Responder reply);
 
     ServerContext &m_context;
+    LoginThrottle m_throttle;
     QThreadPool m_workers;
     std::string m_dummyHash;  // verified against for unknown accounts, so timing reveals nothing
 };

@@ -129,6 +129,22 @@ void CallManager::sendToDevice(const std::string &account, const std::string &de
 
 // ---- invite, answer, decline, cancel ---------------------------------------------------
 
+bool CallManager::takeInvite(const std::string &caller)
+{
+    const ServerConfig &config = m_context.config;
+    if (config.invitesPerMinute <= 0)
+        return true;
+    if (m_invites.size() > 10'000)
+        std::erase_if(m_invites, [](auto &entry) { return entry.second.isFull(); });
+    auto it = m_invites.find(caller);
+    if (it == m_invites.end()) {
+        it = m_invites
+                 .emplace(caller, TokenBucket(config.invitesPerMinute / 60.0, config.inviteBurst))
+                 .first;
+    }
+    return it->second.take();
+}
+
 void CallManager::invite(ClientConnection &client, const protocol::CallInvite &params,
                          Responder reply)
 {
@@ -141,13 +157,18 @@ void CallManager::invite(ClientConnection &client, const protocol::CallInvite &p
         reply.error(ErrorCode::Unavailable, "the server is shutting down");
         return;
     }
-    if (m_activeOf.contains(caller)) {
-        reply.error(ErrorCode::CallerBusy, "you are already in, placing or receiving a call");
+    if (!takeInvite(caller)) {
+        // Without this, an invite/cancel loop rings someone's every device many times a second.
+        reply.error(ErrorCode::RateLimited, "too many calls placed in a short time; wait a little");
         return;
     }
     const auto calleeName = m_context.accounts.name(params.callee);
     if (!calleeName) {
         reply.error(ErrorCode::NoSuchAccount, "no account \"" + params.callee + "\"");
+        return;
+    }
+    if (m_activeOf.contains(caller)) {
+        reply.error(ErrorCode::CallerBusy, "you are already in, placing or receiving a call");
         return;
     }
 
@@ -279,6 +300,10 @@ void CallManager::hangup(ClientConnection &client, const protocol::CallHangup &p
     Call *call = participantCall(client, params.cid, reply);
     if (!call)
         return;
+    if (call->phase == Phase::Answered && !isInCallDevice(*call, client)) {
+        reply.error(ErrorCode::NotParticipant, "this device is not the one in the call");
+        return;
+    }
     reply.result(protocol::Empty{});
     if (call->phase == Phase::Ringing) {
         // Hanging up a call that still rings: the caller cancels, the callee declines.

@@ -5,6 +5,7 @@
 #include "protocol/messages.h"
 #include "record_admission.h"
 #include "server_context.h"
+#include "token_bucket.h"
 
 #include <QObject>
 #include <QTimer>
@@ -100,6 +101,7 @@ private:
     };
 
     Call *find(const std::string &cid);
+    bool takeInvite(const std::string &caller);
     Call *participantCall(ClientConnection &client, const std::string &cid, Responder &reply);
     enum class Role { Caller, Callee };
     // The call if it still rings and the client's account has `role` in it; else answers why not.
@@ -134,6 +136,7 @@ private:
     std::unordered_map<std::string, std::unique_ptr<Call>> m_calls;  // by cid
     std::unordered_map<std::int64_t, Call *> m_byChannel;
     std::unordered_map<std::string, Call *> m_activeOf;  // account -> its ringing or answered call
+    std::unordered_map<std::string, TokenBucket> m_invites;  // caller account -> invites left
     CallCounters m_counters;
     bool m_stopping = false;
 };

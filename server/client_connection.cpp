@@ -1,7 +1,10 @@
 #include "client_connection.h"
 
 #include "logging.h"
+#include "protocol/close_code.h"
 
+#include <QTimer>
+#include <QTimerEvent>
 #include <QWebSocket>
 #include <algorithm>
 #include <atomic>
@@ -19,13 +22,16 @@ ClientConnection::ClientConnection(QWebSocket *socket, ConnectionLimits limits, 
     , m_socket(socket)
     , m_limits(limits)
     , m_serial(nextSerial.fetch_add(1))
-    , m_tokens(limits.burst)
+    , m_requests(limits.requestsPerSecond, limits.burst)
 {
     m_socket->setParent(this);
     // Frames a little over the limit still get a polite error; far larger ones close the socket
-    // before they are buffered.
+    // on their header, before their payload is buffered. Qt measures a fragmented text message
+    // in UTF-16 units; onTextFragment measures it in bytes, as the protocol does.
+    m_socket->setMaxAllowedIncomingFrameSize(m_limits.maxFrameBytes * 4);
     m_socket->setMaxAllowedIncomingMessageSize(m_limits.maxFrameBytes * 4);
-    m_refill.start();
+    startLoginTimer();
+    connect(m_socket, &QWebSocket::textFrameReceived, this, &ClientConnection::onTextFragment);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onText);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinary);
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
@@ -43,6 +49,16 @@ QString ClientConnection::peerAddress() const
     return m_socket->peerAddress().toString();
 }
 
+QHostAddress ClientConnection::peerHostAddress() const
+{
+    return m_socket->peerAddress();
+}
+
+std::size_t ClientConnection::unreadBytes() const
+{
+    return static_cast<std::size_t>(m_socket->bytesToWrite());
+}
+
 void ClientConnection::authenticate(std::string account, std::string deviceId,
                                     std::string clientType, std::string tokenHash)
 {
@@ -50,6 +66,10 @@ void ClientConnection::authenticate(std::string account, std::string deviceId,
     m_deviceId = std::move(deviceId);
     m_clientType = std::move(clientType);
     m_tokenHash = std::move(tokenHash);
+    if (m_loginTimer != 0) {
+        killTimer(m_loginTimer);
+        m_loginTimer = 0;
+    }
 }
 
 void ClientConnection::forget()
@@ -58,32 +78,70 @@ void ClientConnection::forget()
     m_deviceId.clear();
     m_clientType.clear();
     m_tokenHash.clear();
+    startLoginTimer();
+}
+
+void ClientConnection::startLoginTimer()
+{
+    if (m_loginTimer == 0 && m_limits.loginTimeoutMs > 0)
+        m_loginTimer = startTimer(m_limits.loginTimeoutMs);
+}
+
+void ClientConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_loginTimer)
+        return QObject::timerEvent(event);
+    killTimer(m_loginTimer);
+    m_loginTimer = 0;
+    if (!isAuthenticated() && !m_passwordCheckPending) {
+        qCDebug(lcSession) << "no login in time from" << peerAddress();
+        close(int(protocol::CloseCode::PolicyViolation), QStringLiteral("log in first"));
+    } else if (!isAuthenticated()) {
+        startLoginTimer();  // its password is being checked; look again later
+    }
 }
 
 void ClientConnection::send(const std::string &text)
 {
-    if (!m_closed)
-        m_socket->sendTextMessage(QString::fromStdString(text));
+    if (!isOpen())
+        return;
+    m_socket->sendTextMessage(QString::fromStdString(text));
+    if (unreadBytes() > m_limits.dropBacklogBytes)
+        drop("does not read what it is sent");
 }
 
 void ClientConnection::close(int code, const QString &reason)
 {
-    if (!m_closed)
-        m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+    if (!isOpen())
+        return;
+    m_closing = true;
+    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
 }
 
-bool ClientConnection::takeToken()
+void ClientConnection::drop(const char *why)
 {
-    const double elapsed = m_refill.restart() / 1000.0;
-    m_tokens = std::min(m_limits.burst, m_tokens + elapsed * m_limits.requestsPerSecond);
-    if (m_tokens < 1.0)
-        return false;
-    m_tokens -= 1.0;
-    return true;
+    // Not at once: send() is called while the registry walks its lists, and the drop's
+    // disconnect would change them underfoot.
+    m_closing = true;
+    qCWarning(lcSession) << "dropping" << peerAddress() << m_account.c_str() << "(" << why << ")";
+    QTimer::singleShot(0, m_socket, &QWebSocket::abort);
+}
+
+void ClientConnection::onTextFragment(const QString &fragment, bool isLast)
+{
+    m_messageBytes += QStringView(fragment).toUtf8().size();
+    if (m_messageBytes > m_limits.maxFrameBytes * 4) {
+        close(int(protocol::CloseCode::TooLarge),
+              QStringLiteral("message over four times the frame limit"));
+    }
+    if (isLast)
+        m_messageBytes = 0;
 }
 
 void ClientConnection::onText(const QString &text)
 {
+    if (!isOpen())
+        return;
     const std::string utf8 = text.toStdString();
     auto frame = protocol::parseFrame(utf8, m_limits.maxFrameBytes);
     if (!frame) {
@@ -99,9 +157,14 @@ void ClientConnection::onText(const QString &text)
             "clients send requests; responses and events come from the server"));
         return;
     }
-    if (!takeToken()) {
+    if (!m_requests.take()) {
         send(protocol::encodeError(request->id, ErrorCode::RateLimited,
                                    "too many requests on this connection; slow down"));
+        return;
+    }
+    if (unreadBytes() > m_limits.readBacklogBytes) {
+        send(protocol::encodeError(request->id, ErrorCode::RateLimited,
+                                   "read the responses already sent before asking for more"));
         return;
     }
     emit requestReceived(this, *request);

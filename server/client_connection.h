@@ -1,8 +1,9 @@
 #pragma once
 
 #include "protocol/frame.h"
+#include "token_bucket.h"
 
-#include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <cstdint>
@@ -17,6 +18,11 @@ struct ConnectionLimits
     std::size_t maxFrameBytes = protocol::kMaxFrameBytes;
     double requestsPerSecond = 50;
     double burst = 100;
+    // Output a connection has not read yet: over the first, its requests wait (1004); over
+    // the second, the connection is dropped, since a reader that far behind is gone or hostile.
+    std::size_t readBacklogBytes = 1024 * 1024;
+    std::size_t dropBacklogBytes = 16 * 1024 * 1024;
+    int loginTimeoutMs = 10'000;  // a connection that has not logged in by then is closed
 };
 
 // One WebSocket connection: reads frames, enforces the size and rate limits, and carries
@@ -31,11 +37,16 @@ public:
 
     std::uint64_t serial() const { return m_serial; }
     bool isAuthenticated() const { return !m_account.empty(); }
+    bool isOpen() const { return !m_closed && !m_closing; }
+    bool isPasswordCheckPending() const { return m_passwordCheckPending; }
+    void setPasswordCheckPending(bool pending) { m_passwordCheckPending = pending; }
     const std::string &account() const { return m_account; }
     const std::string &deviceId() const { return m_deviceId; }
     const std::string &clientType() const { return m_clientType; }
     const std::string &tokenHash() const { return m_tokenHash; }
     QString peerAddress() const;
+    QHostAddress peerHostAddress() const;
+    std::size_t unreadBytes() const;
 
     void authenticate(std::string account, std::string deviceId, std::string clientType,
                       std::string tokenHash);
@@ -49,10 +60,15 @@ signals:
                          const softphone::protocol::Request &request);
     void disconnected(softphone::server::ClientConnection *connection);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     void onText(const QString &text);
+    void onTextFragment(const QString &fragment, bool isLast);
     void onBinary(const QByteArray &data);
-    bool takeToken();
+    void drop(const char *why);
+    void startLoginTimer();
 
     QWebSocket *m_socket;
     ConnectionLimits m_limits;
@@ -61,9 +77,12 @@ private:
     std::string m_deviceId;
     std::string m_clientType;
     std::string m_tokenHash;
-    double m_tokens;
-    QElapsedTimer m_refill;
+    TokenBucket m_requests;
+    std::size_t m_messageBytes = 0;  // UTF-8 bytes of the text message being received
+    int m_loginTimer = 0;
     bool m_closed = false;
+    bool m_closing = false;
+    bool m_passwordCheckPending = false;
 };
 
 // Answers one request exactly once. A responder dropped unanswered sends an internal

@@ -86,6 +86,12 @@ CREATE TABLE webhook_queue (
     next_attempt_at BIGINT NOT NULL,
     created_at BIGINT NOT NULL)
 )"},
+    // Account ids that differ only in case or in . - _ are one account (look-alikes).
+    {2, R"(
+ALTER TABLE accounts ADD COLUMN skeleton TEXT NOT NULL DEFAULT '';
+UPDATE accounts SET skeleton = REPLACE(REPLACE(REPLACE(LOWER(accid), '.', ''), '-', ''), '_', '');
+CREATE INDEX accounts_skeleton ON accounts (skeleton)
+)"},
 };
 
 }  // namespace

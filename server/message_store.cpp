@@ -96,8 +96,9 @@ bool MessageStore::insert(Message &message)
         m_db.exec(QStringLiteral("INSERT INTO messages (") + kColumns +
                       QStringLiteral(", conv_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                   {qint64(id), sqlText(message.from), sqlText(message.to),
-                   sqlText(msgTypeName(message.msgType)), sqlText(message.body),
-                   sqlText(message.attach), sqlText(message.msgidClient),
+                   sqlText(msgTypeName(message.msgType)),
+                   sqlExactText(message.body, !m_db.isPostgres()),
+                   sqlExactText(message.attach, !m_db.isPostgres()), sqlText(message.msgidClient),
                    qint64(message.msgTimestamp), sqlText(message.fromClientType),
                    sqlText(conversationKey(message.from, message.to))})
             .has_value();

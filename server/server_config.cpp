@@ -94,6 +94,8 @@ QString ServerConfig::loadFile(const QString &path)
         callRecords = root.value("callRecords", callRecords);
         openRegistration = root.value("openRegistration", openRegistration);
         ringTimeoutSeconds = root.value("ringTimeoutSeconds", ringTimeoutSeconds);
+        inviteBurst = root.value("inviteBurst", inviteBurst);
+        invitesPerMinute = root.value("invitesPerMinute", invitesPerMinute);
         recordGraceSeconds = root.value("recordGraceSeconds", recordGraceSeconds);
         reconnectGraceSeconds = root.value("reconnectGraceSeconds", reconnectGraceSeconds);
         tokenLifetimeDays = root.value("tokenLifetimeDays", tokenLifetimeDays);
@@ -101,6 +103,24 @@ QString ServerConfig::loadFile(const QString &path)
         limits.maxFrameBytes = root.value("maxFrameBytes", limits.maxFrameBytes);
         limits.requestsPerSecond = root.value("rateLimitPerSecond", limits.requestsPerSecond);
         limits.burst = root.value("rateLimitBurst", limits.burst);
+        limits.readBacklogBytes = root.value("readBacklogBytes", limits.readBacklogBytes);
+        limits.dropBacklogBytes = root.value("dropBacklogBytes", limits.dropBacklogBytes);
+        limits.loginTimeoutMs =
+            root.value("loginTimeoutSeconds", limits.loginTimeoutMs / 1000.0) * 1000;
+        connectionsPerAddress = root.value("connectionsPerAddress", connectionsPerAddress);
+        if (root.contains("logins")) {
+            const json &l = root["logins"];
+            logins.waitingPerAddress = l.value("waitingPerAddress", logins.waitingPerAddress);
+            logins.waiting = l.value("waiting", logins.waiting);
+            logins.addressFailures = l.value("addressFailures", logins.addressFailures);
+            logins.addressFailuresPerMinute =
+                l.value("addressFailuresPerMinute", logins.addressFailuresPerMinute);
+            logins.accountFailures = l.value("accountFailures", logins.accountFailures);
+            logins.accountFailuresPerMinute =
+                l.value("accountFailuresPerMinute", logins.accountFailuresPerMinute);
+            logins.registrationsPerAddress =
+                l.value("registrationsPerAddressPerHour", logins.registrationsPerAddress);
+        }
         if (root.contains("allowedOrigins"))
             allowedOrigins = strings(root["allowedOrigins"]);
         if (root.contains("tls")) {

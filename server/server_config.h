@@ -2,6 +2,7 @@
 
 #include "client_connection.h"
 #include "database.h"
+#include "login_throttle.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -43,12 +44,16 @@ struct ServerConfig
     bool callRecords = true;         // the built-in records (enableOrder)
     bool openRegistration = true;    // `register` over the protocol
     int ringTimeoutSeconds = 60;     // the server's backstop; clients time out first (30 s)
+    double inviteBurst = 10;         // calls one account may place in a row ...
+    double invitesPerMinute = 20;    // ... and how fast it earns them back; 0: no limit
     int recordGraceSeconds = 10;     // how long the caller has to send records 2-5
     int reconnectGraceSeconds = 20;  // a device in a call that drops may come back within this
     int tokenLifetimeDays = 30;
     int commitIntervalMs = 2;  // group commit: writes of this many ms share one commit
     ConnectionLimits limits;
-    QStringList allowedOrigins;  // empty: any Origin (native clients send none)
+    int connectionsPerAddress = 64;  // open connections from one IP address; 0: no limit
+    LoginThrottleSettings logins;
+    QStringList allowedOrigins;  // browsers' Origins let in; native clients send none
     QString tlsCertificate;      // both set: wss://
     QString tlsPrivateKey;
     TurnSettings turn;

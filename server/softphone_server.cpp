@@ -38,7 +38,7 @@ SoftphoneServer::SoftphoneServer(ServerConfig config, QObject *parent)
     , m_callStore(m_db)
     , m_sessions(this)
     , m_context{m_config, m_db, m_accounts, m_messages, m_sessions}
-    , m_auth(m_context, this)
+    , m_auth(m_context, m_config.logins, this)
     , m_messaging(m_context, this)
     , m_directory(m_context, this)
     , m_calls(m_context, m_callStore, m_messaging, this)
@@ -172,9 +172,12 @@ QString SoftphoneServer::listen()
     connect(m_wsServer, &QWebSocketServer::originAuthenticationRequired, this,
             [this](QWebSocketCorsAuthenticator *authenticator) {
                 const QString origin = authenticator->origin();
-                // Native clients send no Origin; browsers must come from an allowed one.
-                authenticator->setAllowed(m_config.allowedOrigins.isEmpty() || origin.isEmpty() ||
-                                          m_config.allowedOrigins.contains(origin));
+                // Native clients send no Origin. A browser sends the page's, and only pages
+                // the operator lists may talk to the server: otherwise any web page the user
+                // opens could reach a server on the user's own machine.
+                authenticator->setAllowed(origin.isEmpty() ||
+                                          m_config.allowedOrigins.contains(origin) ||
+                                          m_config.allowedOrigins.contains(QStringLiteral("*")));
             });
     connect(m_wsServer, &QWebSocketServer::newConnection, this, &SoftphoneServer::onNewConnection);
     connect(m_wsServer, &QWebSocketServer::acceptError, this, &SoftphoneServer::onAcceptError);
@@ -209,14 +212,24 @@ void SoftphoneServer::onNewConnection()
 {
     while (QWebSocket *socket = m_wsServer->nextPendingConnection()) {
         if (m_stopped) {
-            socket->close(QWebSocketProtocol::CloseCodeGoingAway);
-            socket->deleteLater();
+            refuse(socket, QWebSocketProtocol::CloseCodeGoingAway, QString());
             continue;
         }
+        const QHostAddress address = socket->peerAddress();
+        int &fromAddress = m_perAddress[address];
+        if (m_config.connectionsPerAddress > 0 && fromAddress >= m_config.connectionsPerAddress) {
+            if (fromAddress == m_config.connectionsPerAddress)
+                qCWarning(lcServer) << "refusing connections from" << address.toString()
+                                    << "over its limit of" << m_config.connectionsPerAddress;
+            refuse(socket, QWebSocketProtocol::CloseCodePolicyViolated,
+                   QStringLiteral("too many connections from your address"));
+            continue;
+        }
+        ++fromAddress;
         auto *client = new ClientConnection(socket, m_config.limits, this);
         connect(client, &ClientConnection::requestReceived, this, &SoftphoneServer::onRequest);
         connect(client, &ClientConnection::disconnected, this, &SoftphoneServer::onDisconnected);
-        connect(client, &QObject::destroyed, this, &SoftphoneServer::onConnectionGone);
+        connect(client, &QObject::destroyed, this, [this, address] { onConnectionGone(address); });
         m_budget.take();
     }
     if (m_budget.isSpent() && !m_budgetPaused && !m_stopped) {
@@ -227,8 +240,19 @@ void SoftphoneServer::onNewConnection()
     }
 }
 
-void SoftphoneServer::onConnectionGone()
+void SoftphoneServer::refuse(QWebSocket *socket, QWebSocketProtocol::CloseCode code,
+                             const QString &reason)
 {
+    // Gone when the peer has read the close frame, or soon after if it never answers.
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(2000, socket, &QObject::deleteLater);
+    socket->close(code, reason);
+}
+
+void SoftphoneServer::onConnectionGone(const QHostAddress &address)
+{
+    if (auto it = m_perAddress.find(address); it != m_perAddress.end() && --*it <= 0)
+        m_perAddress.erase(it);
     m_budget.giveBack();
     if (m_budgetPaused && !m_budget.isSpent() && !m_stopped) {
         m_budgetPaused = false;

@@ -16,12 +16,16 @@
 #include "webhook_dispatcher.h"
 
 #include <QAbstractSocket>
+#include <QHash>
+#include <QHostAddress>
 #include <QObject>
 #include <QTimer>
+#include <QWebSocketProtocol>
 #include <functional>
 #include <memory>
 #include <unordered_map>
 
+class QWebSocket;
 class QWebSocketServer;
 
 namespace softphone::server {
@@ -62,7 +66,8 @@ private:
 
     void onNewConnection();
     void onAcceptError(QAbstractSocket::SocketError error);
-    void onConnectionGone();
+    void onConnectionGone(const QHostAddress &address);
+    void refuse(QWebSocket *socket, QWebSocketProtocol::CloseCode code, const QString &reason);
     void onRequest(ClientConnection *client, const protocol::Request &request);
     void onDisconnected(ClientConnection *client);
 
@@ -83,7 +88,8 @@ private:
     HttpEndpoint *m_http = nullptr;
     QTimer m_acceptRetry;  // resumes accepting after an accept error
     ConnectionBudget m_budget;
-    bool m_budgetPaused = false;  // accepting stopped because the budget is spent
+    QHash<QHostAddress, int> m_perAddress;  // open connections by peer address
+    bool m_budgetPaused = false;            // accepting stopped because the budget is spent
     std::unordered_map<std::string, Route> m_routes;
     std::uint64_t m_requests = 0;
     std::uint64_t m_badFrames = 0;

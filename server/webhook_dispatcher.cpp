@@ -108,7 +108,7 @@ void WebhookDispatcher::enqueueRoom(const RoomReport &report)
 
 void WebhookDispatcher::enqueue(const json &body)
 {
-    const QString text = QString::fromStdString(protocol::dumpJson(body));
+    const QVariant text = sqlExactText(protocol::dumpJson(body), !m_context.db.isPostgres());
     const std::int64_t now = ServerContext::now();
     for (const QString &url : m_context.config.webhooks.urls) {
         const std::int64_t id = ++m_lastId;
@@ -141,7 +141,7 @@ void WebhookDispatcher::pump()
         const std::int64_t id = query->value(0).toLongLong();
         if (m_inFlight.contains(id))
             continue;
-        const QByteArray body = query->value(3).toString().toUtf8();
+        const QByteArray body = QByteArray::fromStdString(textOf(query->value(3)));
         QNetworkRequest request(QUrl(query->value(1).toString()));
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));

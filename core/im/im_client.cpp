@@ -1,5 +1,7 @@
 #include "im_client.h"
 
+#include "protocol/close_code.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QLoggingCategory>
@@ -17,7 +19,6 @@ namespace {
 constexpr int kSendTimeoutMs = 10000;
 constexpr std::size_t kSendWindow = 16;  // messages in flight at once
 constexpr int kRetryAfterMs = 1000;      // after the server asked us to slow down
-constexpr int kReplacedCloseCode = 4000;
 
 bool isTransient(int code)
 {
@@ -183,7 +184,7 @@ void WsImClient::syncFrom(std::int64_t cursor)
 void WsImClient::onClosed(int code, const QString &reason)
 {
     m_inFlight.clear();
-    if (code == kReplacedCloseCode) {
+    if (code == int(protocol::CloseCode::Replaced)) {
         m_wanted = false;  // this device logged in elsewhere: do not fight over the session
         setState(ConnectionState::Offline);
         emit loginFailed(code, reason);

@@ -29,6 +29,18 @@ Problem checkUtf8Within(const std::string &value, std::size_t maxBytes, const ch
 
 }  // namespace
 
+std::string accountSkeleton(std::string_view account)
+{
+    std::string skeleton;
+    skeleton.reserve(account.size());
+    for (const char c : account) {
+        if (c == '.' || c == '-' || c == '_')
+            continue;
+        skeleton += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    }
+    return skeleton;
+}
+
 bool isValidAccount(std::string_view account)
 {
     return !account.empty() && account.size() <= kMaxAccountLength && isAsciiAlnum(account[0]) &&

@@ -30,6 +30,9 @@ inline constexpr int kMaxPageSize = 500;
 
 // Account ids: 1-64 of A-Z a-z 0-9 _ . - @, starting with a letter or digit.
 bool isValidAccount(std::string_view account);
+// What two account ids that look alike share: lower case, without . - _ ("Alice", "a.lice"
+// and "alice_" are all "alice"). A server keeps one account per skeleton.
+std::string accountSkeleton(std::string_view account);
 // Opaque ids chosen by a peer (cid, msgidClient, deviceId): 1-64 of A-Z a-z 0-9 _ . : -
 bool isValidId(std::string_view id);
 bool isValidUtf8(std::string_view text);

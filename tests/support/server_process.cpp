@@ -22,6 +22,10 @@ ServerProcess::ServerProcess(nlohmann::json config)
     config["listen"] = "127.0.0.1:0";
     config["http"] = "127.0.0.1:0";
     config["dataDir"] = m_dataDir.path().toStdString();
+    // The suites place calls back to back from one account; the invite limit is the hostile
+    // suite's to test, and it sets it.
+    if (!config.contains("invitesPerMinute"))
+        config["invitesPerMinute"] = 0;
     m_secure = config.contains("tls");
     if (!postgresSocket().isEmpty() && !createPostgresDatabase(config))
         qFatal("cannot create a PostgreSQL database for the test server");
@@ -100,9 +104,33 @@ void ServerProcess::dropPostgresDatabase()
         runOnCluster(QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgDatabase);
 }
 
+qint64 ServerProcess::pid() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
+qint64 ServerProcess::residentKiB() const
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid()));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+bool ServerProcess::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
+
 QString ServerProcess::binary()
 {
-    return QStringLiteral(SOFTPHONE_SERVER_BINARY);
+    // Another build's server, to show that a test fails on it (e.g. before a fix).
+    const QString other = qEnvironmentVariable("SOFTPHONE_TEST_SERVER_BINARY");
+    return other.isEmpty() ? QStringLiteral(SOFTPHONE_SERVER_BINARY) : other;
 }
 
 bool ServerProcess::start(quint16 port)

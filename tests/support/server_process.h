@@ -29,6 +29,9 @@ public:
     quint16 httpPort() const { return m_httpPort; }
     QString dataDir() const { return m_dataDir.path(); }
     QString output() const { return m_output; }
+    qint64 pid() const;
+    qint64 residentKiB() const;  // VmRSS of the server process; -1 when unknown
+    bool isRunning() const;
     int runCommand(const QStringList &arguments, QString *output = nullptr) const;
 
     static QString binary();
