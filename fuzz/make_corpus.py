@@ -98,6 +98,12 @@ def main():
         write("call_record", path.read_bytes())
     for text in re.findall(r"```json\n(\{\"type\".*?)```", (ROOT / "docs" / "protocol.md").read_text(), re.S):
         write("call_record", text)
+    # The limits of docs/protocol.md section 10, just inside and just over.
+    for count in (32, 33):
+        durations = [{"accid": "a%d" % i, "duration": i} for i in range(count)]
+        write("call_record", json.dumps({"type": 2, "channelId": 9, "status": 1, "durations": durations}))
+    write("call_record", '{"type":1,"channelId":9,"status":1,"durations":[{"accid":"a","duration":-1}]}')
+    write("call_record", '{"type":1,"channelId":9,"status":1,"durations":[{"accid":"a","duration":2147483648}]}')
 
 
 if __name__ == "__main__":
