@@ -20,7 +20,7 @@ targets=("$@")
 
 build=build/fuzz
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$(nproc)" >/dev/null
+cmake --build --preset fuzz -j "$(nproc)"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export QT_QPA_PLATFORM=offscreen
@@ -56,7 +56,7 @@ echo "fuzz: $total executions in all"
 if [[ "${SOFTPHONE_FUZZ_COVERAGE:-1}" != 0 ]]; then
     coverage=build/fuzz-coverage
     cmake --preset fuzz-coverage >/dev/null
-    cmake --build --preset fuzz-coverage -j "$(nproc)" >/dev/null
+    cmake --build --preset fuzz-coverage -j "$(nproc)"
     rm -rf "$coverage/profiles"
     mkdir -p "$coverage/profiles"
     objects=()
