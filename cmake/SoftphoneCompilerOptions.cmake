@@ -26,6 +26,25 @@ if(SOFTPHONE_SANITIZE)
     endif()
 endif()
 
+# Every library a fuzzer links is instrumented for coverage feedback; the fuzzers add
+# -fsanitize=fuzzer (libFuzzer's main) themselves, in fuzz/CMakeLists.txt.
+if(SOFTPHONE_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "SOFTPHONE_FUZZ needs clang (cmake --preset fuzz)")
+    endif()
+    if(SOFTPHONE_FUZZ_COVERAGE)
+        set(_fuzz_flags -fprofile-instr-generate -fcoverage-mapping)
+        target_compile_options(softphone_options INTERFACE ${_fuzz_flags})
+        target_link_options(softphone_options INTERFACE ${_fuzz_flags})
+    else()
+        set(_fuzz_sanitizers -fsanitize=address,undefined -fno-sanitize-recover=all
+                             -fno-omit-frame-pointer)
+        target_compile_options(softphone_options INTERFACE -fsanitize=fuzzer-no-link
+                                                           ${_fuzz_sanitizers})
+        target_link_options(softphone_options INTERFACE ${_fuzz_sanitizers})
+    endif()
+endif()
+
 target_compile_definitions(softphone_options INTERFACE
     QT_NO_CAST_FROM_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
     SOFTPHONE_VERSION="${PROJECT_VERSION}")

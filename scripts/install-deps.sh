@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
     # toolchain
     build-essential cmake ninja-build pkg-config git clang-format
+    # fuzzing: clang with libFuzzer and the sanitizers' runtimes, llvm-profdata and llvm-cov
+    clang libclang-rt-dev llvm
     # Qt 6 and the libraries the core and server use
     qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql nlohmann-json3-dev libsodium-dev libgl-dev

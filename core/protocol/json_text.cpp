@@ -1,38 +1,123 @@
 #include "json_text.h"
 
+#include <vector>
+
 namespace softphone::protocol {
 
 namespace {
 
-constexpr int kMaxNesting = 32;
+constexpr std::size_t kMaxNesting = 32;
 
-// Deep nesting is refused before parsing, so no input can exhaust the stack.
-bool nestingWithin(std::string_view text, int limit)
+// Builds the value as the parser reads it, and stops at the first thing the protocol refuses:
+// nesting deeper than the limit (the parser's own structure, so comments cannot hide a
+// bracket), and a key that appears twice in one object (a receiver that keeps the first
+// would see another value than the one checked).
+class BoundedBuilder : public nlohmann::json_sax<json>
 {
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (char c : text) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            continue;
+public:
+    json &result() { return m_root; }
+    std::optional<DecodeError> &error() { return m_error; }
+
+    bool null() override { return add(nullptr); }
+    bool boolean(bool value) override { return add(value); }
+    bool number_integer(number_integer_t value) override { return add(value); }
+    bool number_unsigned(number_unsigned_t value) override { return add(value); }
+    bool number_float(number_float_t value, const string_t &) override { return add(value); }
+    bool string(string_t &value) override { return add(std::move(value)); }
+    bool binary(binary_t &) override { return fail(DecodeErrorKind::NotJson, {}, kNotJson); }
+
+    bool start_object(std::size_t) override { return open(json::object()); }
+    bool start_array(std::size_t) override { return open(json::array()); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+
+    bool key(string_t &name) override
+    {
+        Level &level = m_levels.back();
+        if (level.value->contains(name)) {
+            return fail(DecodeErrorKind::Duplicate,
+                        detail::joinPath(pathOf(m_levels.size() - 1), name),
+                        "duplicate key \"" + name + "\"");
         }
-        if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > limit)
-                return false;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
+        level.key = std::move(name);
+        return true;
     }
-    return true;
-}
+
+    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &) override
+    {
+        return fail(DecodeErrorKind::NotJson, {}, kNotJson);
+    }
+
+private:
+    static constexpr const char *kNotJson = "not valid JSON text";
+
+    struct Level
+    {
+        json *value;
+        std::string key;  // the member being read, in an object
+    };
+
+    json *place(json value)
+    {
+        if (m_levels.empty()) {
+            m_root = std::move(value);
+            return &m_root;
+        }
+        Level &level = m_levels.back();
+        if (level.value->is_array()) {
+            level.value->push_back(std::move(value));
+            return &level.value->back();
+        }
+        json &member = (*level.value)[level.key];
+        member = std::move(value);
+        return &member;
+    }
+
+    bool add(json value)
+    {
+        place(std::move(value));
+        return true;
+    }
+
+    bool open(json container)
+    {
+        if (m_levels.size() >= kMaxNesting) {
+            return fail(DecodeErrorKind::TooLarge, {},
+                        "nested deeper than " + std::to_string(kMaxNesting) + " levels");
+        }
+        m_levels.push_back({place(std::move(container)), {}});
+        return true;
+    }
+
+    bool close()
+    {
+        m_levels.pop_back();
+        return true;
+    }
+
+    // "durations[1].accid": the path to the value being read inside the first `depth` levels.
+    std::string pathOf(std::size_t depth) const
+    {
+        std::string path;
+        for (std::size_t i = 0; i < depth; ++i) {
+            const Level &level = m_levels[i];
+            path = level.value->is_array() ? detail::indexPath(path, level.value->size() - 1)
+                                           : detail::joinPath(path, m_levels[i].key);
+        }
+        return path;
+    }
+
+    bool fail(DecodeErrorKind kind, std::string path, std::string detail)
+    {
+        if (!m_error)
+            m_error = DecodeError{kind, std::move(path), std::move(detail)};
+        return false;
+    }
+
+    json m_root;
+    std::vector<Level> m_levels;
+    std::optional<DecodeError> m_error;
+};
 
 }  // namespace
 
@@ -44,16 +129,14 @@ Expected<json> parseJsonText(std::string_view text, std::size_t maxBytes, Commen
                            "input is " + std::to_string(text.size()) + " bytes, the limit is " +
                                std::to_string(maxBytes)};
     }
-    if (!nestingWithin(text, kMaxNesting)) {
-        return DecodeError{DecodeErrorKind::TooLarge,
-                           {},
-                           "nested deeper than " + std::to_string(kMaxNesting) + " levels"};
-    }
-    json value = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false,
-                             /*ignore_comments=*/comments == Comments::Allowed);
-    if (value.is_discarded())
-        return DecodeError{DecodeErrorKind::NotJson, {}, "not valid JSON text"};
-    return value;
+    BoundedBuilder builder;
+    const bool parsed = json::sax_parse(text.begin(), text.end(), &builder,
+                                        json::input_format_t::json, /*strict=*/true,
+                                        /*ignore_comments=*/comments == Comments::Allowed);
+    if (!parsed)
+        return builder.error().value_or(
+            DecodeError{DecodeErrorKind::NotJson, {}, "not valid JSON text"});
+    return std::move(builder.result());
 }
 
 std::string dumpJson(const json &value)

@@ -48,6 +48,7 @@ private slots:
     void invalidInputIsRefused_data();
     void invalidInputIsRefused();
     void errorMessagesNameThePlace();
+    void commentsMayHoldBracketsAndQuotes();
 };
 
 void TestCallRecord::seedExamplesDecode_data()
@@ -205,6 +206,20 @@ void TestCallRecord::invalidInputIsRefused_data()
         R"({"type":1,"channelId":1,"status":2,"x":)" + std::string(40, '[') + std::string(40, ']') +
             "}",
         K::TooLarge, "");
+    // Issue 17, finding 7: comments may not hide nesting, and a key may not appear twice
+    // (a receiver that keeps the first would see another record than the one checked).
+    const std::string deep = std::string(40, '[') + std::string(40, ']');
+    row("nesting behind brackets in a comment",
+        R"({"type":1,"channelId":1,"status":2, /* ]]]]]]]]]] */ "x":)" + deep + "}", K::TooLarge,
+        "");
+    row("nesting behind a quote in a comment",
+        "{\"type\":1,\"channelId\":1,\"status\":2, // \"\n\"x\":" + deep + "}", K::TooLarge, "");
+    row("key twice", R"({"type":1,"channelId":1,"status":2,"status":3})", K::Duplicate, "status");
+    row("unknown key twice", R"({"type":1,"channelId":1,"status":2,"x":1,"x":2})", K::Duplicate,
+        "x");
+    row("key twice in a durations entry",
+        withDurations(R"([{"accid":"acc01","accid":"acc02","duration":1}])"), K::Duplicate,
+        "durations[0].accid");
 }
 
 void TestCallRecord::invalidInputIsRefused()
@@ -231,9 +246,24 @@ void TestCallRecord::errorMessagesNameThePlace()
     QCOMPARE(QString::fromStdString(record.error().message()),
              QStringLiteral("durations[1].accid: duplicate accid \"acc01\""));
 
+    const auto twice = CallRecord::parse(R"({"type":1,"channelId":1,"status":2,"status":3})");
+    QVERIFY(!twice.ok());
+    QCOMPARE(QString::fromStdString(twice.error().message()),
+             QStringLiteral("status: duplicate key \"status\""));
+
     const auto status = CallRecord::parse(R"({"type":1,"channelId":1,"status":9})");
     QCOMPARE(QString::fromStdString(status.error().message()),
              QStringLiteral("status: must be between 1 and 5, got 9"));
+}
+
+// The seeds annotate their records with comments; a comment's text is not JSON.
+void TestCallRecord::commentsMayHoldBracketsAndQuotes()
+{
+    const auto record = CallRecord::parse("{\"type\":1, /* ]] \" [[ { */ \"channelId\":7, // \"}\n"
+                                          "\"status\":2} // ] \"");
+    QVERIFY2(record.ok(), record.ok() ? "" : record.error().message().c_str());
+    QCOMPARE(record->channelId, std::int64_t{7});
+    QVERIFY(CallRecord::parse(record->serialize()).ok());
 }
 
 QTEST_GUILESS_MAIN(TestCallRecord)

@@ -87,6 +87,8 @@ void TestFrame::badFramesAreRefused_data()
     row("result not an object", R"({"id":4,"result":5})", "result", 4);
     row("event not a string", R"({"event":1})", "event", -1);
     row("event data an array", R"({"event":"x","data":[]})", "data", -1);
+    row("key twice", R"({"id":5,"method":"ping","params":{"a":1,"a":2}})", "params.a", -1);
+    row("id twice", R"({"id":5,"id":6,"method":"ping"})", "id", -1);
 }
 
 void TestFrame::badFramesAreRefused()
