@@ -8,16 +8,25 @@
 //                callee's clock-synchronised sink sees the onset;
 //   cpu:         user + system CPU of the whole process (both ends of the call) over a fixed
 //                interval, for an audio call and for a 640x480@30 video call.
+//   relay:       the same latency probes and the audio call's CPU with every packet through a
+//                real TURN server (coturn, use-auth-secret, on the namespace's veth), plus the
+//                TURN server's own CPU. Skipped when coturn is not installed.
 //
 //   bench_media [--calls N] [--probes N] [--seconds S] [--jitter MS]
 
 #include "media/media_session.h"
 #include "private_network.h"
+#include "process_stats.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QMessageAuthenticationCode>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
 #include <chrono>
@@ -136,6 +145,96 @@ MediaConfig config(double tone, bool video, int jitterMs, bool tap)
     return c;
 }
 
+// coturn on the namespace's veth, with use-auth-secret as softphone-server configures it.
+struct TurnRelay
+{
+    static constexpr const char *kSecret = "bench-secret";
+    QTemporaryDir dir;
+    QProcess process;
+
+    bool start()
+    {
+        const QString binary = QStandardPaths::findExecutable(QStringLiteral("turnserver"));
+        if (binary.isEmpty())
+            return false;
+        process.start(binary,
+                      {QStringLiteral("-n"), QStringLiteral("--listening-ip=10.99.0.1"),
+                       QStringLiteral("--relay-ip=10.99.0.1"),
+                       QStringLiteral("--listening-port=3478"), QStringLiteral("--use-auth-secret"),
+                       QStringLiteral("--static-auth-secret=") + QLatin1String(kSecret),
+                       QStringLiteral("--realm=bench"), QStringLiteral("--no-tls"),
+                       QStringLiteral("--no-dtls"), QStringLiteral("--no-cli"),
+                       QStringLiteral("--log-file=stdout"),
+                       QStringLiteral("--userdb=") + dir.filePath(QStringLiteral("turndb")),
+                       QStringLiteral("--pidfile=") + dir.filePath(QStringLiteral("turn.pid"))});
+        process.setStandardOutputFile(QProcess::nullDevice());
+        return process.waitForStarted(5000) && !process.waitForFinished(500);
+    }
+
+    ~TurnRelay()
+    {
+        process.terminate();
+        process.waitForFinished(5000);
+    }
+
+    // The credentials softphone-server's turn.credentials would give (docs/protocol.md §12).
+    static TurnServer credentials()
+    {
+        const QString username =
+            QStringLiteral("%1:bench").arg(QDateTime::currentSecsSinceEpoch() + 3600);
+        const QByteArray password =
+            QMessageAuthenticationCode::hash(username.toUtf8(), kSecret, QCryptographicHash::Sha1)
+                .toBase64();
+        return {QStringLiteral("turn:10.99.0.1:3478?transport=udp"), username,
+                QString::fromLatin1(password)};
+    }
+};
+
+MediaConfig relayed(MediaConfig c)
+{
+    c.turnServers = {TurnRelay::credentials()};
+    c.relayOnly = true;
+    return c;
+}
+
+// One-way latency: unmute the caller's tone, find the onset in the callee's rendering.
+bool measureLatency(const MediaConfig &callerConfig, const MediaConfig &calleeConfig, int probes,
+                    std::vector<double> *latencies)
+{
+    Call call;
+    if (!call.start(callerConfig, calleeConfig))
+        return false;
+    double level = 0;
+    qint64 unmutedNs = 0;
+    qint64 onsetNs = 0;
+    QObject::connect(call.callee.get(), &MediaSession::audioReceived, call.callee.get(),
+                     [&](const QByteArray &pcm, int rate, qint64 renderNs) {
+                         const qsizetype at = onsetIn(pcm, 0.05);
+                         level = at >= 0 ? 1 : 0;
+                         if (unmutedNs && !onsetNs && at >= 0)
+                             onsetNs = renderNs + qint64(at) * 1000000000 / rate;
+                     });
+    for (int i = 0; i < probes; ++i) {
+        call.caller->setMuted(true);
+        unmutedNs = 0;
+        onsetNs = 0;
+        // silence must be heard for a while before the next onset
+        int quiet = 0;
+        QMetaObject::Connection counter =
+            QObject::connect(call.callee.get(), &MediaSession::audioReceived, call.callee.get(),
+                             [&] { quiet = level == 0 ? quiet + 1 : 0; });
+        if (!waitFor([&] { return quiet > 20; }, 10000))
+            return false;
+        QObject::disconnect(counter);
+        unmutedNs = nowNs();
+        call.caller->setMuted(false);
+        if (!waitFor([&] { return onsetNs != 0; }, 10000))
+            return false;
+        latencies->push_back((onsetNs - unmutedNs) / 1e6);
+    }
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char **argv)
@@ -181,43 +280,13 @@ int main(int argc, char **argv)
                 calls, median(firstAudio), maximum(firstAudio));
 
     // 2. one-way latency: unmute the caller's tone, find the onset in the callee's rendering
-    {
-        Call call;
-        if (!call.start(config(440, false, jitter, false), config(880, false, jitter, true)))
-            return 1;
-        double level = 0;
-        qint64 unmutedNs = 0;
-        qint64 onsetNs = 0;
-        QObject::connect(call.callee.get(), &MediaSession::audioReceived, call.callee.get(),
-                         [&](const QByteArray &pcm, int rate, qint64 renderNs) {
-                             const qsizetype at = onsetIn(pcm, 0.05);
-                             level = at >= 0 ? 1 : 0;
-                             if (unmutedNs && !onsetNs && at >= 0)
-                                 onsetNs = renderNs + qint64(at) * 1000000000 / rate;
-                         });
-        std::vector<double> latencies;
-        for (int i = 0; i < probes; ++i) {
-            call.caller->setMuted(true);
-            unmutedNs = 0;
-            onsetNs = 0;
-            // silence must be heard for a while before the next onset
-            int quiet = 0;
-            QMetaObject::Connection counter =
-                QObject::connect(call.callee.get(), &MediaSession::audioReceived, call.callee.get(),
-                                 [&] { quiet = level == 0 ? quiet + 1 : 0; });
-            if (!waitFor([&] { return quiet > 20; }, 10000))
-                return 1;
-            QObject::disconnect(counter);
-            unmutedNs = nowNs();
-            call.caller->setMuted(false);
-            if (!waitFor([&] { return onsetNs != 0; }, 10000))
-                return 1;
-            latencies.push_back((onsetNs - unmutedNs) / 1e6);
-        }
-        std::printf("one-way audio latency, unmute -> rendered onset (%d probes): median %.1f ms, "
-                    "max %.1f ms (the true figure is up to one 10 ms capture buffer more)\n",
-                    probes, median(latencies), maximum(latencies));
-    }
+    std::vector<double> latencies;
+    if (!measureLatency(config(440, false, jitter, false), config(880, false, jitter, true), probes,
+                        &latencies))
+        return 1;
+    std::printf("one-way audio latency, unmute -> rendered onset (%d probes): median %.1f ms, "
+                "max %.1f ms (the true figure is up to one 10 ms capture buffer more)\n",
+                probes, median(latencies), maximum(latencies));
 
     // 3. CPU per call over a fixed interval, once the call has settled
     for (const bool video : {false, true}) {
@@ -244,6 +313,39 @@ int main(int argc, char **argv)
                     "jitter %.1f ms, loss %.1f %%, quality %d\n",
                     stats.bitrateInKbps, stats.bitrateOutKbps, stats.rttMs, stats.jitterMs,
                     stats.lossPercent, stats.quality);
+    }
+
+    // 4. the same through a TURN relay
+    TurnRelay relay;
+    if (!relay.start()) {
+        std::printf("relay: skipped (coturn's turnserver is not installed or does not start)\n");
+        return 0;
+    }
+    std::vector<double> relayLatencies;
+    if (!measureLatency(relayed(config(440, false, jitter, false)),
+                        relayed(config(880, false, jitter, true)), probes, &relayLatencies))
+        return 1;
+    std::printf("relay (coturn), one-way audio latency (%d probes): median %.1f ms, max %.1f ms\n",
+                probes, median(relayLatencies), maximum(relayLatencies));
+    {
+        Call call;
+        if (!call.start(relayed(config(440, false, jitter, false)),
+                        relayed(config(880, false, jitter, false))))
+            return 1;
+        waitFor([] { return false; }, 2000);
+        const double cpuBefore = cpuSeconds();
+        const double turnBefore = softphone::bench::cpuSeconds(relay.process.processId());
+        QElapsedTimer wall;
+        wall.start();
+        waitFor([] { return false; }, seconds * 1000);
+        const double elapsed = wall.nsecsElapsed() / 1e9;
+        const double cpu = cpuSeconds() - cpuBefore;
+        const double turn = softphone::bench::cpuSeconds(relay.process.processId()) - turnBefore;
+        const MediaStats stats = call.callee->lastStats();
+        std::printf("relay (coturn), cpu, audio-only call: %.1f %% of one core for both ends, "
+                    "coturn %.1f %%; path %s/%s, rtt %.1f ms\n",
+                    100 * cpu / elapsed, 100 * turn / elapsed, qPrintable(stats.localCandidateType),
+                    qPrintable(stats.remoteCandidateType), stats.rttMs);
     }
     return 0;
 }

@@ -21,6 +21,8 @@ packages=(
     python3 file iproute2 procps openssl
     # media device tests: a private PulseAudio daemon with null sinks
     pulseaudio pulseaudio-utils
+    # interoperability and NAT tests: a real browser peer, a real TURN server, NAT routers
+    chromium coturn iptables
 )
 
 missing=()

@@ -254,6 +254,11 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../app/cli/main.cpp" line="249"/>
+        <source>Seconds an answered call may wait for its media before it fails (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../app/cli/main.cpp" line="246"/>
         <source>Display name, for register.</source>
         <translation type="unfinished"></translation>
@@ -607,6 +612,21 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     <message>
         <location filename="../ui/call_window.cpp" line="252"/>
         <source>Call failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="265"/>
+        <source>Call failed: no network path to the other side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="267"/>
+        <source>Call failed: the relay server refused the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="269"/>
+        <source>Call failed: the secure connection could not be set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

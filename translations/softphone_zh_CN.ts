@@ -263,6 +263,11 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         <translation>等待服务器的秒数（默认 10）。</translation>
     </message>
     <message>
+        <location filename="../app/cli/main.cpp" line="249"/>
+        <source>Seconds an answered call may wait for its media before it fails (default 30).</source>
+        <translation>已接通的通话等待媒体连接的秒数，超时即失败（默认 30）。</translation>
+    </message>
+    <message>
         <location filename="../app/cli/main.cpp" line="246"/>
         <source>Display name, for register.</source>
         <translation>显示名称，用于 register。</translation>
@@ -617,6 +622,21 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         <location filename="../ui/call_window.cpp" line="252"/>
         <source>Call failed</source>
         <translation>通话失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="265"/>
+        <source>Call failed: no network path to the other side</source>
+        <translation>通话失败：没有通往对方的网络路径</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="267"/>
+        <source>Call failed: the relay server refused the connection</source>
+        <translation>通话失败：中继服务器拒绝了连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="269"/>
+        <source>Call failed: the secure connection could not be set up</source>
+        <translation>通话失败：无法建立加密连接</translation>
     </message>
     <message>
         <location filename="../ui/call_window.cpp" line="263"/>

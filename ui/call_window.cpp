@@ -228,7 +228,7 @@ void CallWindow::setNameResolver(std::function<QString(const QString &)> nameOf)
     onState(m_calls->state());
 }
 
-QString CallWindow::endText(EndReason reason)
+QString CallWindow::endText(EndReason reason, call::FailureCause cause)
 {
     switch (reason) {
     case EndReason::None:
@@ -253,9 +253,25 @@ QString CallWindow::endText(EndReason reason)
     case EndReason::DeclinedElsewhere:
         return tr("Declined on another device");
     case EndReason::Failed:
-        return tr("Call failed");
+        return failureText(cause);
     }
     return {};
+}
+
+QString CallWindow::failureText(call::FailureCause cause)
+{
+    switch (cause) {
+    case call::FailureCause::NoRoute:
+        return tr("Call failed: no network path to the other side");
+    case call::FailureCause::TurnRefused:
+        return tr("Call failed: the relay server refused the connection");
+    case call::FailureCause::DtlsFailed:
+        return tr("Call failed: the secure connection could not be set up");
+    case call::FailureCause::None:
+    case call::FailureCause::MediaError:
+        break;
+    }
+    return tr("Call failed");
 }
 
 QString CallWindow::statusText() const
@@ -272,7 +288,7 @@ QString CallWindow::statusText() const
     case CallState::InCall:
         return records::CallRecordPresenter::formatDuration(m_running.elapsed() / 1000);
     case CallState::Ended:
-        return endText(m_calls->endReason());
+        return endText(m_calls->endReason(), m_calls->current().failure);
     }
     return {};
 }

@@ -52,7 +52,10 @@ public:
     QualityBars *qualityBars() const { return m_quality; }
     VideoStage *videoStage() const { return m_video; }
 
-    static QString endText(call::EndReason reason);
+    // How the call ended; for a failed call, why (FailureCause).
+    static QString endText(call::EndReason reason,
+                           call::FailureCause cause = call::FailureCause::None);
+    static QString failureText(call::FailureCause cause);
 
 protected:
     void changeEvent(QEvent *event) override;

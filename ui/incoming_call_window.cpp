@@ -83,7 +83,7 @@ IncomingCallWindow::IncomingCallWindow(call::CallController *calls, QWidget *par
 QString IncomingCallWindow::statusText() const
 {
     if (m_calls->state() == CallState::Ended)
-        return CallWindow::endText(m_calls->endReason());
+        return CallWindow::endText(m_calls->endReason(), m_calls->current().failure);
     return m_calls->current().type == protocol::CallType::Video ? tr("Incoming video call")
                                                                 : tr("Incoming voice call");
 }

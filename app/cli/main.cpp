@@ -103,6 +103,8 @@ Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
     QString error;
     if (auto timeout = milliseconds(parser, QStringLiteral("connect-timeout"), error))
         options.connectTimeoutMs = *timeout;
+    if (auto timeout = milliseconds(parser, QStringLiteral("media-timeout"), error))
+        options.mediaTimeoutMs = *timeout;
     if (!error.isEmpty())
         return {nullptr, error};
 
@@ -243,6 +245,10 @@ int main(int argc, char *argv[])
                QT_TRANSLATE_NOOP("main", "Device id (default: one remembered per account)."), "ID"),
         option("connect-timeout",
                QT_TRANSLATE_NOOP("main", "Seconds to wait for the server (default 10)."), "S"),
+        option("media-timeout",
+               QT_TRANSLATE_NOOP("main", "Seconds an answered call may wait for its media "
+                                         "before it fails (default 30)."),
+               "S"),
         option("name", QT_TRANSLATE_NOOP("main", "Display name, for register."), "NAME"),
         option("limit", QT_TRANSLATE_NOOP("main", "How many messages or records (default 50)."),
                "N"),

@@ -235,11 +235,13 @@ void CallController::mediaConnected()
         apply(CallEvent::MediaConnected);
 }
 
-void CallController::mediaFailed(const QString &reason)
+void CallController::mediaFailed(FailureCause cause, const QString &detail)
 {
     if (state() != CallState::Connecting && state() != CallState::InCall)
         return;
-    qCWarning(lcCallController) << "media failed:" << reason;
+    qCWarning(lcCallController) << "media failed:" << failureCauseName(cause) << detail;
+    m_call.failure = cause;
+    m_call.failureDetail = detail;
     sendHangup(m_call.cid.toStdString());
     apply(CallEvent::ConnectionFailed);
 }

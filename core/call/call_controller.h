@@ -2,6 +2,7 @@
 
 #include "call/call_state_machine.h"
 #include "call/clock.h"
+#include "call/failure_cause.h"
 #include "im/im_client.h"
 #include "protocol/call_record.h"
 
@@ -29,6 +30,8 @@ struct CallInfo
     qint64 endedMs = 0;
     qint64 localUid = 0;  // our uid in the room, once joined
     bool peerInRoom = false;
+    FailureCause failure = FailureCause::None;  // why it ended as failed, when it did
+    QString failureDetail;                      // the same in words, for logs and the CLI
 };
 
 // The end of a call as the application's own record hook sees it, when built-in records are
@@ -66,7 +69,7 @@ public:
     // parties are in the room.
     void setWaitForMedia(bool wait) { m_waitForMedia = wait; }
     void mediaConnected();
-    void mediaFailed(const QString &reason);
+    void mediaFailed(softphone::call::FailureCause cause, const QString &detail);
     void sendSdp(protocol::SdpType type, const QString &sdp);
     void sendIce(int mlineIndex, const QString &mid, const QString &candidate);
 

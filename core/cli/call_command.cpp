@@ -19,10 +19,13 @@ CallCommand::CallCommand(CliOptions options, CallCommandOptions call, EventPrint
     });
     connect(&m_controller, &call::CallController::stateChanged, this, &CallCommand::onState);
     connect(&m_controller, &call::CallController::ended, this,
-            [this](call::EndReason, const call::CallInfo &info) { onEnded(info); });
+            [this](call::EndReason reason, const call::CallInfo &info) {
+                m_failed = reason == call::EndReason::Failed;
+                onEnded(info);
+            });
     connect(&m_events, &CallEventPrinter::recordArrived, this, [this](qint64 channelId) {
         if (channelId == m_channelId)
-            finish(ExitOk);
+            finish(exitCode());
     });
 }
 
@@ -47,7 +50,7 @@ void CallCommand::onEnded(const call::CallInfo &info)
         return;
     }
     if (m_events.hasRecord(m_channelId)) {
-        finish(ExitOk);
+        finish(exitCode());
         return;
     }
     waitForRecords();

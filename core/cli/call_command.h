@@ -30,10 +30,12 @@ public:
 private:
     void onState(call::CallState state);
     void onEnded(const call::CallInfo &info);
+    int exitCode() const { return m_failed ? ExitCallFailed : ExitOk; }
 
     CallCommandOptions m_options;
     QTimer m_actionTimer;
     qint64 m_channelId = 0;
+    bool m_failed = false;  // the call ended as failed
 };
 
 }  // namespace softphone::cli

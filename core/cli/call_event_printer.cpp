@@ -79,6 +79,10 @@ void CallEventPrinter::connectController()
             [this](call::EndReason reason, const call::CallInfo &info) {
                 json fields = callFields(info);
                 fields["reason"] = std::string(call::endReasonName(reason));
+                if (reason == call::EndReason::Failed && info.failure != call::FailureCause::None) {
+                    fields["cause"] = call::failureCauseName(info.failure);
+                    fields["why"] = info.failureDetail.toStdString();
+                }
                 if (info.answeredMs)
                     fields["talkMs"] = info.endedMs - info.answeredMs;
                 m_printer.print("ended", fields);

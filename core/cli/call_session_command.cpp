@@ -6,7 +6,7 @@ CallSessionCommand::CallSessionCommand(CliOptions options, EventPrinter &printer
                                        std::optional<media::MediaConfig> media, QObject *parent)
     : CliCommand(parent)
     , m_printer(printer)
-    , m_session(std::move(options), printer)
+    , m_session(options, printer)
     , m_controller(&m_session.im())
     , m_events(m_controller, m_session.im(), printer)
 {
@@ -22,6 +22,7 @@ CallSessionCommand::CallSessionCommand(CliOptions options, EventPrinter &printer
     });
     if (media) {
         m_media = std::make_unique<media::CallMedia>(&m_controller, &m_session.im(), *media);
+        m_media->setConnectTimeoutMs(options.mediaTimeoutMs);
         printMediaEvents();
     }
 }
@@ -37,6 +38,10 @@ void CallSessionCommand::printMediaEvents()
         protocol::json fields = {
             {"rttMs", s.rttMs},          {"lossPercent", s.lossPercent}, {"jitterMs", s.jitterMs},
             {"kbpsIn", s.bitrateInKbps}, {"kbpsOut", s.bitrateOutKbps},  {"quality", s.quality}};
+        if (!s.localCandidateType.isEmpty()) {
+            fields["localCandidate"] = s.localCandidateType.toStdString();
+            fields["remoteCandidate"] = s.remoteCandidateType.toStdString();
+        }
         if (s.videoWidth > 0) {
             fields["width"] = s.videoWidth;
             fields["height"] = s.videoHeight;

@@ -13,6 +13,7 @@ enum ExitCode : int {
     ExitUnreachable = 3,  // no connection, or the login was refused
     ExitRefused = 4,      // the server refused the request
     ExitTimedOut = 5,     // waited too long for something that should have come
+    ExitCallFailed = 6,   // the call was answered but its media never connected, or broke
 };
 
 // What every command needs to reach the server as an account.
@@ -25,6 +26,7 @@ struct CliOptions
     QString dataDir;   // where the per-account local stores live
     QString deviceId;  // empty: one remembered per account in dataDir
     int connectTimeoutMs = 10000;
+    int mediaTimeoutMs = 30000;  // how long an answered call may wait for its media
 };
 
 }  // namespace softphone::cli

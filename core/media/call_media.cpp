@@ -40,7 +40,22 @@ CallMedia::CallMedia(CallController *controller, im::ImClient *im, MediaConfig b
     m_connectTimer.setInterval(30000);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcCallMedia) << "no media path within" << m_connectTimer.interval() << "ms";
-        m_controller->mediaFailed(QStringLiteral("no media path"));
+        // With no candidates at all ICE never fails by itself; with TURN configured and no
+        // relay address from it, the relay is the likelier culprit.
+        const bool noRelay = m_session && !configForCall().turnServers.isEmpty() &&
+                             m_session->failureCause() == call::FailureCause::None &&
+                             !m_session->hasRelayCandidate();
+        const int seconds = m_connectTimer.interval() / 1000;
+        if (noRelay)
+            m_controller->mediaFailed(call::FailureCause::TurnRefused,
+                                      QStringLiteral("TURN refused: the TURN server gave no relay "
+                                                     "address, and the media did not connect "
+                                                     "within %1 s")
+                                          .arg(seconds));
+        else
+            m_controller->mediaFailed(
+                call::FailureCause::NoRoute,
+                QStringLiteral("no route: the media did not connect within %1 s").arg(seconds));
     });
     connect(m_controller, &CallController::stateChanged, this, &CallMedia::onCallState);
     connect(m_controller, &CallController::remoteSdp, this,
@@ -155,9 +170,9 @@ void CallMedia::startSession()
             emit connected();
         }
     });
-    connect(session, &MediaSession::failed, this, [this](const QString &reason) {
+    connect(session, &MediaSession::failed, this, [this, session](const QString &reason) {
         qCWarning(lcCallMedia) << "media failed:" << reason;
-        m_controller->mediaFailed(reason);
+        m_controller->mediaFailed(session->failureCause(), reason);
     });
     connect(session, &MediaSession::firstAudioReceived, this, &CallMedia::firstAudio);
     connect(session, &MediaSession::firstVideoReceived, this, &CallMedia::firstVideo);

@@ -54,6 +54,8 @@ struct MediaConfig
     bool video = false;
     QString stunServer;  // "stun:host:port"; empty: none
     QList<TurnServer> turnServers;
+    // Only relayed paths (RTCIceTransportPolicy "relay"): every packet through a TURN server.
+    bool relayOnly = false;
 
     AudioSourceKind audioSource = AudioSourceKind::Tone;
     VideoSourceKind videoSource = VideoSourceKind::TestPattern;

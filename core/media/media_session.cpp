@@ -5,7 +5,9 @@
 #include "media/ice_server_uri.h"
 #include "media/media_source.h"
 #include "media/receive_branch.h"
+#include "media/rtp_caps.h"
 #include "media/sdp_codecs.h"
+#include "media/sdp_profile.h"
 #include "media/session_bridge.h"
 
 #include <QLoggingCategory>
@@ -59,6 +61,13 @@ QString iceUfrag(const QString &sdp)
     while (end < sdp.size() && sdp[end] != QLatin1Char('\r') && sdp[end] != QLatin1Char('\n'))
         ++end;
     return sdp.mid(start, end - start);
+}
+
+// "candidate:<foundation> <component> <transport> <priority> <address> <port> typ ..."
+bool isMdnsCandidate(const QString &candidate)
+{
+    const QStringList fields = candidate.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return fields.size() > 4 && fields[4].endsWith(QLatin1String(".local"), Qt::CaseInsensitive);
 }
 
 using Description = std::shared_ptr<GstWebRTCSessionDescription>;
@@ -192,6 +201,15 @@ struct MediaSessionCallbacks
             else
                 session.fail(QStringLiteral("the remote %1 was refused: %2").arg(type, error));
         });
+    }
+
+    static void candidatesFlushed(GstPromise *promise, gpointer data)
+    {
+        const bool replied = gst_promise_wait(promise) == GST_PROMISE_RESULT_REPLIED;
+        gst_promise_unref(promise);
+        if (replied)
+            SessionBridge::from(data)->post(
+                [](MediaSession &session) { session.endOfCandidates(); });
     }
 
     static void statsReady(GstPromise *promise, gpointer data)
@@ -348,6 +366,9 @@ bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAu
     gst_bin_add(GST_BIN(m_pipeline), m_webrtc);
     g_object_set(m_webrtc, "bundle-policy", GST_WEBRTC_BUNDLE_POLICY_MAX_BUNDLE, "latency",
                  guint(qMax(0, m_config.jitterBufferMs)), nullptr);
+    if (m_config.relayOnly)
+        g_object_set(m_webrtc, "ice-transport-policy", GST_WEBRTC_ICE_TRANSPORT_POLICY_RELAY,
+                     nullptr);
     if (!m_config.stunServer.isEmpty()) {
         const QString uri = webrtcbinStunUri(m_config.stunServer);
         if (uri.isEmpty())
@@ -380,9 +401,9 @@ bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAu
 
     QString error;
     if (m_sendAudio) {
-        m_audioBranch =
-            SendBranch::create(MediaKind::Audio, m_pipeline, m_webrtc,
-                               *MediaSource::forAudio(m_config), audioPayload, m_bridge, &error);
+        m_audioBranch = SendBranch::create(MediaKind::Audio, m_pipeline, m_webrtc,
+                                           *MediaSource::forAudio(m_config), audioPayload,
+                                           m_makeOffer, m_bridge, &error);
         if (!m_audioBranch.isValid()) {
             fail(error);
             return false;
@@ -390,9 +411,9 @@ bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAu
         m_audioBranch.setMuted(m_muted);
     }
     if (m_sendVideo) {
-        m_videoBranch =
-            SendBranch::create(MediaKind::Video, m_pipeline, m_webrtc,
-                               *MediaSource::forVideo(m_config), videoPayload, m_bridge, &error);
+        m_videoBranch = SendBranch::create(MediaKind::Video, m_pipeline, m_webrtc,
+                                           *MediaSource::forVideo(m_config), videoPayload,
+                                           m_makeOffer, m_bridge, &error);
         if (!m_videoBranch.isValid()) {
             fail(error);
             return false;
@@ -412,17 +433,9 @@ bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAu
         }
     };
     if (audioPayload >= 0 && !m_sendAudio)
-        receiveOnly(QStringLiteral("application/x-rtp,media=audio,encoding-name=OPUS,"
-                                   "clock-rate=48000,payload=%1")
-                        .arg(audioPayload)
-                        .toUtf8()
-                        .constData());
+        receiveOnly(rtpCaps(MediaKind::Audio, audioPayload, 0, m_makeOffer).toUtf8().constData());
     if (videoPayload >= 0 && !m_sendVideo)
-        receiveOnly(QStringLiteral("application/x-rtp,media=video,encoding-name=VP8,"
-                                   "clock-rate=90000,payload=%1")
-                        .arg(videoPayload)
-                        .toUtf8()
-                        .constData());
+        receiveOnly(rtpCaps(MediaKind::Video, videoPayload).toUtf8().constData());
 
     if (gst_element_set_state(m_pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
         fail(QStringLiteral("the media pipeline does not start"));
@@ -462,6 +475,8 @@ void MediaSession::teardown()
     m_pendingCandidates.clear();
     m_localMids.clear();
     m_gatheringDone = false;
+    m_offerOutstanding = false;
+    m_relayGathered = false;
 }
 
 void MediaSession::rebuildPipeline()
@@ -479,11 +494,12 @@ void MediaSession::setState(MediaState state)
     emit stateChanged(state);
 }
 
-void MediaSession::fail(const QString &reason)
+void MediaSession::fail(const QString &reason, call::FailureCause cause)
 {
     if (m_state == MediaState::Failed || m_state == MediaState::Closed)
         return;
     qCWarning(lcMedia) << "media failed:" << reason;
+    m_failureCause = cause;
     teardown();
     setState(MediaState::Failed);
     emit failed(reason);
@@ -516,12 +532,23 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
             return;
         }
         m_remoteUfrag = ufrag;
+        m_offerOutstanding = false;
         applyRemoteDescription(type, sdp);
         return;
     }
-    // An offer: the first one, a renegotiation, or the peer restarting the connection.
-    if (m_webrtc && !m_remoteUfrag.isEmpty() && ufrag != m_remoteUfrag) {
+    // Glare: both ends offered at once. The caller's offer stands; the callee drops its own.
+    const bool offering = m_offerOutstanding || m_makeOffer;
+    if (offering && m_role == MediaRole::Caller) {
+        qCInfo(lcMedia) << "glare: keeping our offer, ignoring the peer's";
+        return;
+    }
+    m_makeOffer = false;  // we answer this one
+    // An offer: the first one, a renegotiation, or the peer restarting the connection. A
+    // pipeline that made (or was about to make) its own offer is rebuilt as the answerer.
+    if (m_webrtc && (offering || (!m_remoteUfrag.isEmpty() && ufrag != m_remoteUfrag))) {
+        const QList<Candidate> early = m_pendingCandidates;  // may precede their offer
         teardown();
+        m_pendingCandidates = early;
         setState(MediaState::Connecting);
     }
     if (!m_webrtc) {
@@ -587,7 +614,9 @@ void MediaSession::createAnswer()
 void MediaSession::applyLocalDescription(const QString &type,
                                          GstWebRTCSessionDescription *description)
 {
+    completeLocalDescription(description->sdp);
     g_signal_emit_by_name(m_webrtc, "set-local-description", description, nullptr);
+    m_offerOutstanding = type == kOffer;
     m_localMids = midsOf(description->sdp);
     emit localDescription(type, sdpText(description->sdp));
 }
@@ -602,6 +631,14 @@ void MediaSession::addRemoteCandidate(int mlineIndex, const QString &mid, const 
         text = text.mid(2);
     if (text.isEmpty() || mlineIndex < 0)
         return;  // the end of the peer's candidates: webrtcbin needs no marker
+    if (isMdnsCandidate(text)) {
+        // A browser hides its host address behind a random name only its own network's
+        // multicast DNS answers. Skipped: its checks reach us all the same, and ICE learns
+        // its address from them (a peer-reflexive candidate).
+        qCDebug(lcMedia) << "skipping an mDNS candidate:" << text;
+        ++m_skippedMdnsCandidates;
+        return;
+    }
     if (!m_remoteSet || !m_webrtc) {
         m_pendingCandidates.append({mlineIndex, text});
         return;
@@ -612,6 +649,8 @@ void MediaSession::addRemoteCandidate(int mlineIndex, const QString &mid, const 
 
 void MediaSession::iceCandidateGathered(int mlineIndex, const QString &candidate)
 {
+    if (candidate.contains(QLatin1String(" typ relay")))
+        m_relayGathered = true;
     emit localCandidate(mlineIndex, m_localMids.value(mlineIndex), candidate);
 }
 
@@ -621,10 +660,20 @@ void MediaSession::gatheringStateChanged()
         return;
     GstWebRTCICEGatheringState state = GST_WEBRTC_ICE_GATHERING_STATE_NEW;
     g_object_get(m_webrtc, "ice-gathering-state", &state, nullptr);
-    if (state == GST_WEBRTC_ICE_GATHERING_STATE_COMPLETE) {
-        m_gatheringDone = true;
-        emit localCandidate(0, m_localMids.value(0), QString());
-    }
+    if (state != GST_WEBRTC_ICE_GATHERING_STATE_COMPLETE)
+        return;
+    // The last candidates may still be on their way through webrtcbin's queue of operations:
+    // the end marker goes out once a request queued behind them has been answered.
+    m_gatheringDone = true;
+    GstPromise *promise =
+        gst_promise_new_with_change_func(MediaSessionCallbacks::candidatesFlushed,
+                                         SessionBridge::ref(m_bridge), SessionBridge::unref);
+    g_signal_emit_by_name(m_webrtc, "get-stats", nullptr, promise);
+}
+
+void MediaSession::endOfCandidates()
+{
+    emit localCandidate(0, m_localMids.value(0), QString());
 }
 
 void MediaSession::connectionStateChanged()
@@ -634,9 +683,21 @@ void MediaSession::connectionStateChanged()
     GstWebRTCPeerConnectionState connection = GST_WEBRTC_PEER_CONNECTION_STATE_NEW;
     GstWebRTCICEConnectionState ice = GST_WEBRTC_ICE_CONNECTION_STATE_NEW;
     g_object_get(m_webrtc, "connection-state", &connection, "ice-connection-state", &ice, nullptr);
-    if (ice == GST_WEBRTC_ICE_CONNECTION_STATE_FAILED ||
-        connection == GST_WEBRTC_PEER_CONNECTION_STATE_FAILED) {
-        fail(QStringLiteral("the connection failed: no network path to the peer works"));
+    const bool iceUp = ice == GST_WEBRTC_ICE_CONNECTION_STATE_CONNECTED ||
+                       ice == GST_WEBRTC_ICE_CONNECTION_STATE_COMPLETED;
+    if (connection == GST_WEBRTC_PEER_CONNECTION_STATE_FAILED && iceUp) {
+        fail(QStringLiteral("DTLS failed: a network path works, but the encrypted handshake "
+                            "with the peer did not complete"),
+             call::FailureCause::DtlsFailed);
+    } else if (ice == GST_WEBRTC_ICE_CONNECTION_STATE_FAILED ||
+               connection == GST_WEBRTC_PEER_CONNECTION_STATE_FAILED) {
+        if (!m_config.turnServers.isEmpty() && !m_relayGathered)
+            fail(QStringLiteral("TURN refused: no direct path works and the TURN server gave "
+                                "no relay address"),
+                 call::FailureCause::TurnRefused);
+        else
+            fail(QStringLiteral("no route: no network path to the peer works"),
+                 call::FailureCause::NoRoute);
     } else if (connection == GST_WEBRTC_PEER_CONNECTION_STATE_CONNECTED) {
         setState(MediaState::Connected);
     } else if (ice == GST_WEBRTC_ICE_CONNECTION_STATE_DISCONNECTED) {

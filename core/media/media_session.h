@@ -1,5 +1,6 @@
 #pragma once
 
+#include "call/failure_cause.h"
 #include "media/media_config.h"
 #include "media/media_stats.h"
 #include "media/send_branch.h"
@@ -41,6 +42,10 @@ public:
     MediaRole role() const { return m_role; }
     MediaState state() const { return m_state; }
     MediaStats lastStats() const { return m_lastStats; }
+    // What failed() was about: no path, no relay, the DTLS handshake, or our pipeline.
+    call::FailureCause failureCause() const { return m_failureCause; }
+    // The TURN server gave us a relay candidate on the current connection.
+    bool hasRelayCandidate() const { return m_relayGathered; }
     bool isMuted() const { return m_muted; }
     bool isVideoEnabled() const { return m_videoEnabled; }
     // Video can be sent on this call (the peer negotiated VP8); isVideoEnabled() says whether it
@@ -51,6 +56,8 @@ public:
     // Received and decoded so far, counted at the sinks.
     quint64 receivedAudioBuffers() const;
     quint64 receivedVideoFrames() const;
+    // The peer's host candidates named by mDNS (".local"), skipped: see addRemoteCandidate.
+    int skippedMdnsCandidates() const { return m_skippedMdnsCandidates; }
     // Keyframes the peer asked for (PLI/FIR) and our encoder was told to make.
     quint64 keyframeRequests() const;
 
@@ -103,7 +110,7 @@ private:
     void rebuildPipeline();
     void teardown();
     void setState(MediaState state);
-    void fail(const QString &reason);
+    void fail(const QString &reason, call::FailureCause cause = call::FailureCause::MediaError);
     void createOffer();
     void applyLocalDescription(const QString &type, GstWebRTCSessionDescription *description);
     void applyRemoteDescription(const QString &type, const QString &sdp);
@@ -111,6 +118,7 @@ private:
     void createAnswer();
     void iceCandidateGathered(int mlineIndex, const QString &candidate);
     void gatheringStateChanged();
+    void endOfCandidates();
     void connectionStateChanged();
     void pollStats();
     void statsArrived(const RawStats &raw);
@@ -120,6 +128,8 @@ private:
 
     const MediaRole m_role;
     MediaState m_state = MediaState::New;
+    call::FailureCause m_failureCause = call::FailureCause::None;
+    bool m_relayGathered = false;  // the TURN server gave us a relay candidate
     MediaConfig m_config;
     quint64 m_generation = 0;  // bumps with every pipeline; stale queued calls are dropped
     std::shared_ptr<SessionBridge> m_bridge;
@@ -136,11 +146,13 @@ private:
     quint64 m_keyframeRequestsBefore = 0;
     bool m_makeOffer = false;  // the next negotiation-needed creates our offer
     bool m_remoteSet = false;
+    bool m_offerOutstanding = false;  // our offer awaits its answer
     QString m_remoteUfrag;
     QString m_pendingOffer;  // an offer that arrived before start()
     QList<Candidate> m_pendingCandidates;
     QStringList m_localMids;  // by m-line index
     bool m_gatheringDone = false;
+    int m_skippedMdnsCandidates = 0;
     bool m_muted = false;
     bool m_videoEnabled = true;
     bool m_audioSeen = false;

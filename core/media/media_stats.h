@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMetaType>
+#include <QString>
 
 namespace softphone::media {
 
@@ -16,6 +17,10 @@ struct MediaStats
     int videoHeight = 0;
     double videoFps = 0;
     int quality = 0;  // 0 (no media) .. 4 (excellent): the signal bars
+    // The network path in use: the ICE candidate types of its two ends (host, srflx, prflx,
+    // relay; empty until known). Either end "relay": the call goes through the TURN server.
+    QString localCandidateType;
+    QString remoteCandidateType;
 };
 
 // Signal bars from round trip and loss; 0 when nothing is known yet.

@@ -2,8 +2,10 @@
 
 #include "media/gst_runtime.h"
 #include "media/media_source.h"
+#include "media/rtp_caps.h"
 #include "media/session_bridge.h"
 
+#include <QRandomGenerator>
 #include <gst/gst.h>
 #include <gst/video/video.h>
 #include <gst/webrtc/webrtc.h>
@@ -12,19 +14,7 @@ namespace softphone::media {
 
 namespace {
 
-QString rtpCaps(MediaKind kind, int payload)
-{
-    if (kind == MediaKind::Audio)
-        return QStringLiteral("application/x-rtp,media=audio,encoding-name=OPUS,clock-rate=48000,"
-                              "payload=%1")
-            .arg(payload);
-    return QStringLiteral("application/x-rtp,media=video,encoding-name=VP8,clock-rate=90000,"
-                          "payload=%1,rtcp-fb-nack-pli=(boolean)true,"
-                          "rtcp-fb-ccm-fir=(boolean)true,rtcp-fb-nack=(boolean)true")
-        .arg(payload);
-}
-
-QString audioChain(const MediaConfig &config, int payload)
+QString audioChain(const MediaConfig &config, int payload, quint32 ssrc, bool offering)
 {
     // 10 ms frames: less waiting for a frame to fill. No in-band FEC: GStreamer 1.22's opusdec
     // then reports 120 ms of latency, which the whole pipeline would adopt; loss is concealed
@@ -33,13 +23,14 @@ QString audioChain(const MediaConfig &config, int payload)
                           "queue max-size-buffers=0 max-size-bytes=0 max-size-time=200000000 "
                           "leaky=downstream ! "
                           "opusenc audio-type=voice frame-size=10 bitrate=%1 name=encoder ! "
-                          "rtpopuspay pt=%2 ! capsfilter caps=\"%3\"")
+                          "rtpopuspay pt=%2 ssrc=%3 ! capsfilter caps=\"%4\"")
         .arg(config.audioBitrate)
         .arg(payload)
-        .arg(rtpCaps(MediaKind::Audio, payload));
+        .arg(ssrc)
+        .arg(rtpCaps(MediaKind::Audio, payload, ssrc, offering));
 }
 
-QString videoChain(const MediaConfig &config, int payload)
+QString videoChain(const MediaConfig &config, int payload, quint32 ssrc)
 {
     // deadline=1: realtime; cpu-used trades quality for speed; lag-in-frames=0: no look-ahead;
     // error-resilient partitions let the decoder go on after a lost partition; keyframes come
@@ -51,11 +42,13 @@ QString videoChain(const MediaConfig &config, int payload)
                "error-resilient=partitions end-usage=cbr target-bitrate=%1 "
                "keyframe-max-dist=%3 undershoot=95 buffer-size=1000 buffer-initial-size=500 "
                "buffer-optimal-size=600 ! "
-               "rtpvp8pay pt=%2 mtu=1200 picture-id-mode=15-bit ! capsfilter caps=\"%4\"")
+               "rtpvp8pay pt=%2 ssrc=%5 mtu=1200 picture-id-mode=15-bit ! "
+               "capsfilter caps=\"%4\"")
         .arg(config.videoBitrate)
         .arg(payload)
         .arg(config.videoFps * 10)
-        .arg(rtpCaps(MediaKind::Video, payload));
+        .arg(rtpCaps(MediaKind::Video, payload, ssrc))
+        .arg(ssrc);
 }
 
 GstPadProbeReturn countKeyframeRequest(GstPad *, GstPadProbeInfo *info, gpointer data)
@@ -69,15 +62,17 @@ GstPadProbeReturn countKeyframeRequest(GstPad *, GstPadProbeInfo *info, gpointer
 }  // namespace
 
 SendBranch SendBranch::create(MediaKind kind, GstElement *pipeline, GstElement *webrtc,
-                              const MediaSource &source, int payload,
+                              const MediaSource &source, int payload, bool offering,
                               const std::shared_ptr<SessionBridge> &bridge, QString *error)
 {
     const MediaConfig &config = bridge->config();
     GstElement *input = source.createElement(error);
     if (!input)
         return {};
-    QString description =
-        kind == MediaKind::Audio ? audioChain(config, payload) : videoChain(config, payload);
+    // Named up front, so that the offer can announce it (a=ssrc) before the first packet.
+    const quint32 ssrc = QRandomGenerator::global()->bounded(1u, 0xffffffffu);
+    QString description = kind == MediaKind::Audio ? audioChain(config, payload, ssrc, offering)
+                                                   : videoChain(config, payload, ssrc);
     GstElement *chain = GstRuntime::parseBin(description, error);
     if (!chain) {
         gst_object_unref(gst_object_ref_sink(input));
@@ -103,7 +98,8 @@ SendBranch SendBranch::create(MediaKind kind, GstElement *pipeline, GstElement *
     if (transceiver) {
         // Known up front, so the offer need not wait for a first buffer: a camera that is off
         // sends none.
-        GstCaps *caps = gst_caps_from_string(rtpCaps(kind, payload).toUtf8().constData());
+        GstCaps *caps =
+            gst_caps_from_string(rtpCaps(kind, payload, ssrc, offering).toUtf8().constData());
         g_object_set(transceiver, "codec-preferences", caps, nullptr);
         gst_caps_unref(caps);
         // NACK and retransmission for video; audio relies on concealment.

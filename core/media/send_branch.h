@@ -20,8 +20,9 @@ class SendBranch
 public:
     // Builds the stream into `pipeline` and links it to a new sink pad of `webrtc`, payload
     // type `payload`. Returns an empty branch and sets `error` on failure.
+    // `offering`: the stream goes into our offer (else into the answer to a peer's offer).
     static SendBranch create(MediaKind kind, GstElement *pipeline, GstElement *webrtc,
-                             const MediaSource &source, int payload,
+                             const MediaSource &source, int payload, bool offering,
                              const std::shared_ptr<SessionBridge> &bridge, QString *error);
 
     bool isValid() const { return m_control != nullptr; }

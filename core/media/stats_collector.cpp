@@ -48,6 +48,13 @@ gboolean readEntry(GQuark, const GValue *value, gpointer data)
     case GST_WEBRTC_STATS_OUTBOUND_RTP:
         raw->bytesSent += quint64(number(s, "bytes-sent"));
         break;
+    case GST_WEBRTC_STATS_LOCAL_CANDIDATE:
+    case GST_WEBRTC_STATS_REMOTE_CANDIDATE:
+        if (const gchar *kind = gst_structure_get_string(s, "candidate-type"))
+            (type == GST_WEBRTC_STATS_LOCAL_CANDIDATE ? raw->localCandidateType
+                                                      : raw->remoteCandidateType) =
+                QString::fromUtf8(kind);
+        break;
     case GST_WEBRTC_STATS_REMOTE_INBOUND_RTP:
         raw->rttSeconds = std::max(raw->rttSeconds, number(s, "round-trip-time", -1));
         raw->peerFractionLost = std::max(raw->peerFractionLost, number(s, "fraction-lost"));
@@ -76,6 +83,8 @@ MediaStats StatsCollector::update(const RawStats &raw, qint64 elapsedNs, quint64
     stats.jitterMs = raw.jitterSeconds * 1000;
     stats.videoWidth = videoWidth;
     stats.videoHeight = videoHeight;
+    stats.localCandidateType = raw.localCandidateType;
+    stats.remoteCandidateType = raw.remoteCandidateType;
     const double seconds = elapsedNs / 1e9;
     double ourLoss = 0;
     if (m_hasPrevious && seconds > 0) {

@@ -2,6 +2,7 @@
 
 #include "media/media_stats.h"
 
+#include <QString>
 #include <QtGlobal>
 
 typedef struct _GstStructure GstStructure;
@@ -18,6 +19,8 @@ struct RawStats
     quint64 bytesSent = 0;
     quint64 packetsReceived = 0;
     qint64 packetsLost = 0;
+    QString localCandidateType;  // of the selected pair: host, srflx, prflx, relay
+    QString remoteCandidateType;
 };
 
 // Turns successive get-stats replies into per-period figures (bitrates, loss, fps).

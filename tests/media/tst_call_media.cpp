@@ -62,6 +62,7 @@ private slots:
     void videoCallCarriesTheTestPattern();
     void callHoldsUnderPacketLoss();
     void cliCarriesMedia();
+    void cliReportsACallWhoseMediaFails();
     void devicesAndVideoSinksServeEveryCall();
 
 private:
@@ -269,6 +270,45 @@ void TestCallMedia::cliCarriesMedia()
         for (const char *wanted : {"mediaConnected", "firstAudio", "firstVideo", "stats", "record"})
             QVERIFY2(std::find(events.begin(), events.end(), wanted) != events.end(), wanted);
     }
+}
+
+void TestCallMedia::cliReportsACallWhoseMediaFails()
+{
+    // The callee answers and joins the room but never answers the offer: no media path.
+    test::TestClient callee(m_server->url(), "me6-pc");
+    QVERIFY(callee.open());
+    QVERIFY(callee.signIn("me6"));
+    const QString dataDir = m_stores.filePath(QStringLiteral("cli-failing"));
+    QProcess register_;
+    register_.start(QStringLiteral(SOFTPHONE_CLI_BINARY),
+                    {QStringLiteral("--server"), m_server->url().toString(),
+                     QStringLiteral("--data"), dataDir, QStringLiteral("register"),
+                     QStringLiteral("mf6"), kPassword});
+    QVERIFY(register_.waitForFinished(kTimeout));
+    QProcess call;
+    call.start(QStringLiteral(SOFTPHONE_CLI_BINARY),
+               {QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("--data"),
+                dataDir, QStringLiteral("--user"), QStringLiteral("mf6"),
+                QStringLiteral("--password"), kPassword, QStringLiteral("--media-timeout"),
+                QStringLiteral("3"), QStringLiteral("call"), QStringLiteral("me6")});
+    const auto incoming = callee.waitEvent("call.incoming", kTimeout);
+    QVERIFY(incoming);
+    const std::string cid = incoming->value("cid", "");
+    QVERIFY(callee.call("call.respond", {{"cid", cid}, {"accepted", true}}).ok());
+    QVERIFY(callee.call("room.join", {{"cid", cid}, {"mode", 0}}).ok());
+    QVERIFY(call.waitForFinished(kTimeout));
+    const QByteArray output = call.readAllStandardOutput();
+    nlohmann::json ended;
+    for (const QByteArray &line : output.split('\n')) {
+        const auto parsed = nlohmann::json::parse(line.toStdString(), nullptr, false);
+        if (parsed.is_object() && parsed.value("event", "") == "ended")
+            ended = parsed;
+    }
+    QVERIFY2(ended.is_object(), output.constData());
+    QCOMPARE(ended.value("reason", ""), std::string("failed"));
+    QCOMPARE(ended.value("cause", ""), std::string("noRoute"));
+    QVERIFY2(ended.value("why", "").find("no route") == 0, ended.dump().c_str());
+    QCOMPARE(call.exitCode(), 6);  // a failed call is not a success
 }
 
 void TestCallMedia::devicesAndVideoSinksServeEveryCall()

@@ -56,6 +56,7 @@ private slots:
     void callHoldsUnderPacketLoss();
     void muteSilencesTheTone();
     void restartIceReconnects();
+    void simultaneousRestartsKeepTheCallersOffer();
     void browserOfferIsAnsweredWithItsPayloadTypes();
     void candidatesBeforeTheOfferAreQueued();
     void destroyingARunningSessionReleasesEverything();
@@ -342,6 +343,31 @@ void TestMediaSession::restartIceReconnects()
         return;
     // the old pipelines are gone, not piled up
     QTRY_COMPARE_WITH_TIMEOUT(MediaSession::liveGstObjects(), liveBefore, kTimeout);
+}
+
+void TestMediaSession::simultaneousRestartsKeepTheCallersOffer()
+{
+    // Glare: both ends offer at once; the caller's offer wins, the callee answers it.
+    connectCall(configFor(kCallerTone, false), configFor(kCalleeTone, false));
+    if (QTest::currentTestFailed())
+        return;
+    verifyHears(m_callee, kCallerTone, kCalleeTone);
+    m_callee.states.clear();
+    m_caller.states.clear();
+    m_caller.session->restartIce();
+    m_callee.session->restartIce();
+    QTRY_VERIFY_WITH_TIMEOUT(m_caller.states.contains(MediaState::Connecting) &&
+                                 m_caller.session->state() == MediaState::Connected &&
+                                 m_callee.session->state() == MediaState::Connected,
+                             kTimeout);
+    QVERIFY2(m_caller.failures.isEmpty() && m_callee.failures.isEmpty(),
+             qPrintable((m_caller.failures + m_callee.failures).join(QLatin1Char(' '))));
+    m_callee.heard.clear();
+    m_caller.heard.clear();
+    verifyHears(m_callee, kCallerTone, kCalleeTone);
+    if (QTest::currentTestFailed())
+        return;
+    verifyHears(m_caller, kCalleeTone, kCallerTone);
 }
 
 void TestMediaSession::browserOfferIsAnsweredWithItsPayloadTypes()

@@ -19,7 +19,11 @@ namespace softphone::test {
 
 ServerProcess::ServerProcess(nlohmann::json config)
 {
-    config["listen"] = "127.0.0.1:0";
+    // A test may name the address to listen on (another namespace's peers reach it there).
+    if (config.contains("listenHost"))
+        m_host = QString::fromStdString(config["listenHost"].get<std::string>());
+    config.erase("listenHost");
+    config["listen"] = m_host.toStdString() + ":0";
     config["http"] = "127.0.0.1:0";
     config["dataDir"] = m_dataDir.path().toStdString();
     // The suites place calls back to back from one account; the invite limit is the hostile
@@ -135,7 +139,7 @@ QString ServerProcess::binary()
 
 bool ServerProcess::start(quint16 port)
 {
-    m_config["listen"] = "127.0.0.1:" + std::to_string(port);
+    m_config["listen"] = m_host.toStdString() + ":" + std::to_string(port);
     QFile file(m_dataDir.filePath(QStringLiteral("server.json")));
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(QByteArray::fromStdString(m_config.dump(2))) < 0)
@@ -193,8 +197,8 @@ void ServerProcess::kill()
 
 QUrl ServerProcess::url() const
 {
-    return QUrl(QStringLiteral("%1://127.0.0.1:%2")
-                    .arg(m_secure ? QStringLiteral("wss") : QStringLiteral("ws"))
+    return QUrl(QStringLiteral("%1://%2:%3")
+                    .arg(m_secure ? QStringLiteral("wss") : QStringLiteral("ws"), m_host)
                     .arg(m_port));
 }
 

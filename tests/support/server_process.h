@@ -14,6 +14,7 @@ class ServerProcess
 {
 public:
     // `config` is written to a JSON file in the data directory and passed with --config.
+    // "listenHost" in it: the address to listen on instead of 127.0.0.1.
     explicit ServerProcess(nlohmann::json config = nlohmann::json::object());
     ~ServerProcess();
 
@@ -48,6 +49,7 @@ private:
     QTemporaryDir m_dataDir;
     std::unique_ptr<QProcess> m_process;
     QString m_output;
+    QString m_host = QStringLiteral("127.0.0.1");
     quint16 m_port = 0;
     quint16 m_httpPort = 0;
 };

@@ -1,0 +1,289 @@
+// Calls between our client (its IM client, call controller and CallMedia, as the app and the
+// CLI use them) and a real browser: headless Chromium running a page of ours that speaks the
+// server's protocol (browser/peer.html), through the real server, in a private network
+// namespace (root only). Both directions, audio and video; each side must decode the other's
+// audio (our tone heard by the browser, the browser's tone heard by us) and, on video calls,
+// its pictures; both get the call's record. Prints the time from the answer to the first
+// decoded audio and video on each side.
+
+#include "browser_peer.h"
+#include "call/call_controller.h"
+#include "im/im_client.h"
+#include "media/call_media.h"
+#include "private_network.h"
+#include "protocol/call_record.h"
+#include "protocol/error_code.h"
+#include "server_process.h"
+#include "test_client.h"
+#include "tone_meter.h"
+
+#include <QCoreApplication>
+#include <QDataStream>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtMath>
+
+using namespace softphone;
+using call::CallState;
+using media::MediaSession;
+
+namespace {
+
+QString g_networkProblem;
+constexpr int kTimeout = 30000;
+constexpr double kOurTone = 440.0;
+constexpr double kBrowserTone = 880.0;
+const QString kPassword = QStringLiteral("password-123");
+
+// Ten seconds of a sine at `frequency`, 48 kHz mono S16LE: the browser's microphone (Chromium
+// loops the file).
+bool writeToneWav(const QString &path, double frequency)
+{
+    constexpr int rate = 48000;
+    constexpr int samples = rate * 10;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    QDataStream out(&file);
+    out.setByteOrder(QDataStream::LittleEndian);
+    out.writeRawData("RIFF", 4);
+    out << quint32(36 + samples * 2);
+    out.writeRawData("WAVEfmt ", 8);
+    out << quint32(16) << quint16(1) << quint16(1) << quint32(rate) << quint32(rate * 2)
+        << quint16(2) << quint16(16);
+    out.writeRawData("data", 4);
+    out << quint32(samples * 2);
+    for (int i = 0; i < samples; ++i)
+        out << qint16(qRound(12000 * qSin(2 * M_PI * frequency * i / rate)));
+    return out.status() == QDataStream::Ok;
+}
+
+// Our side of the call: what the app and the CLI have.
+struct Client
+{
+    std::unique_ptr<im::WsImClient> im;
+    std::unique_ptr<call::CallController> calls;
+    std::unique_ptr<media::CallMedia> media;
+    MediaSession *session = nullptr;
+    ToneMeter heard;
+    QElapsedTimer sinceAnswer;
+    qint64 firstAudioMs = -1;
+    qint64 firstVideoMs = -1;
+
+    bool reaches(CallState state) const
+    {
+        return QTest::qWaitFor([&] { return calls->state() == state; }, kTimeout);
+    }
+};
+
+}  // namespace
+
+class TestBrowserCalls : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void cleanup();
+    void call_data();
+    void call();
+
+private:
+    std::unique_ptr<Client> client(const QString &account);
+    bool registerAccount(const QString &account);
+
+    std::unique_ptr<test::ServerProcess> m_server;
+    QTemporaryDir m_dir;
+    QString m_browserProblem;
+    int m_round = 0;
+};
+
+void TestBrowserCalls::initTestCase()
+{
+    if (!g_networkProblem.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("browser calls skipped: ") + g_networkProblem));
+    m_browserProblem = BrowserPeer::unavailableReason();
+    if (!m_browserProblem.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("browser calls skipped: ") + m_browserProblem));
+    QVERIFY(writeToneWav(m_dir.filePath(QStringLiteral("tone.wav")), kBrowserTone));
+    m_server = std::make_unique<test::ServerProcess>();
+    QVERIFY(m_server->start());
+}
+
+void TestBrowserCalls::cleanupTestCase()
+{
+    if (m_server)
+        QVERIFY(m_server->stop());
+}
+
+void TestBrowserCalls::cleanup()
+{
+    QTRY_COMPARE_WITH_TIMEOUT(MediaSession::liveGstObjects(), 0, kTimeout);
+}
+
+bool TestBrowserCalls::registerAccount(const QString &account)
+{
+    test::TestClient setup(m_server->url(), "setup");
+    if (!setup.open())
+        return false;
+    const auto reply = setup.registerAccount(account.toStdString(), kPassword.toStdString());
+    return reply.ok() || reply.code() == int(protocol::ErrorCode::AccountExists);
+}
+
+std::unique_ptr<Client> TestBrowserCalls::client(const QString &account)
+{
+    if (!registerAccount(account))
+        return nullptr;
+    auto c = std::make_unique<Client>();
+    c->im = std::make_unique<im::WsImClient>(m_dir.filePath(account));
+    c->calls = std::make_unique<call::CallController>(c->im.get());
+    media::MediaConfig config;
+    config.toneFrequency = kOurTone;
+    config.audioTap = true;
+    c->media = std::make_unique<media::CallMedia>(c->calls.get(), c->im.get(), config);
+    Client *raw = c.get();
+    connect(c->media.get(), &media::CallMedia::sessionStarted, c->media.get(),
+            [raw](MediaSession *session) {
+                raw->session = session;
+                connect(
+                    session, &MediaSession::audioReceived, session,
+                    [raw](const QByteArray &pcm, int rate, qint64) { raw->heard.add(pcm, rate); });
+            });
+    connect(c->media.get(), &media::CallMedia::sessionEnded, c->media.get(),
+            [raw] { raw->session = nullptr; });
+    connect(c->media.get(), &media::CallMedia::firstAudio, c->media.get(),
+            [raw] { raw->firstAudioMs = raw->sinceAnswer.elapsed(); });
+    connect(c->media.get(), &media::CallMedia::firstVideo, c->media.get(),
+            [raw] { raw->firstVideoMs = raw->sinceAnswer.elapsed(); });
+    im::Credentials credentials;
+    credentials.server = m_server->url();
+    credentials.account = account;
+    credentials.password = kPassword;
+    credentials.deviceId = account + QStringLiteral("-pc");
+    c->im->start(credentials);
+    if (!QTest::qWaitFor([&] { return c->im->state() == im::ConnectionState::Online; }, kTimeout))
+        return nullptr;
+    return c;
+}
+
+void TestBrowserCalls::call_data()
+{
+    QTest::addColumn<bool>("browserCalls");
+    QTest::addColumn<int>("type");
+    QTest::newRow("browser calls us, audio") << true << 1;
+    QTest::newRow("we call the browser, audio") << false << 1;
+    QTest::newRow("browser calls us, video") << true << 2;
+    QTest::newRow("we call the browser, video") << false << 2;
+}
+
+void TestBrowserCalls::call()
+{
+    QFETCH(bool, browserCalls);
+    QFETCH(int, type);
+    ++m_round;
+    const QString ours = QStringLiteral("desk%1").arg(m_round);
+    const QString theirs = QStringLiteral("web%1").arg(m_round);
+    auto us = client(ours);
+    QVERIFY(us);
+    QVERIFY(registerAccount(theirs));
+
+    BrowserPeer browser;
+    BrowserPeer::Options options;
+    options.server = m_server->url();
+    options.account = theirs;
+    options.password = kPassword;
+    options.role = browserCalls ? QStringLiteral("call") : QStringLiteral("answer");
+    options.peer = ours;
+    options.type = type;
+    options.microphoneWav = m_dir.filePath(QStringLiteral("tone.wav"));
+    QVERIFY(browser.start(options));
+    QVERIFY2(browser.waitFor("online", kTimeout), qPrintable(browser.transcript()));
+
+    const auto callType = type == 2 ? protocol::CallType::Video : protocol::CallType::Audio;
+    if (browserCalls) {
+        QVERIFY(us->reaches(CallState::Incoming));
+        us->sinceAnswer.start();
+        QVERIFY(us->calls->accept());
+    } else {
+        QVERIFY(us->calls->call(theirs, callType));
+        QVERIFY(us->reaches(CallState::Connecting));  // the browser answered
+        us->sinceAnswer.start();
+    }
+    QVERIFY2(us->reaches(CallState::InCall), qPrintable(browser.transcript()));
+
+    // each side decodes the other's audio: our tone at the browser, the browser's at us
+    QTRY_VERIFY_WITH_TIMEOUT(us->heard.seconds() > 1.0, kTimeout);
+    QVERIFY2(us->heard.mismatch(kBrowserTone, kOurTone).isEmpty(),
+             qPrintable(us->heard.mismatch(kBrowserTone, kOurTone)));
+    auto browserHears = [&] {
+        const auto stats = browser.last("stats");
+        return !stats.is_null() && stats["audio"].value("samples", 0) > 48000 &&
+               std::abs(stats["audio"].value("peakHz", 0.0) - kOurTone) < 20;
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(browserHears(), browser.last("stats").dump().c_str(), kTimeout);
+    if (type == 2) {
+        QTRY_VERIFY_WITH_TIMEOUT(us->session && us->session->receivedVideoFrames() > 30, kTimeout);
+        QTRY_VERIFY2_WITH_TIMEOUT(browser.last("stats")["video"].value("framesDecoded", 0) > 30 &&
+                                      browser.last("stats")["video"].value("width", 0) > 0,
+                                  browser.last("stats").dump().c_str(), kTimeout);
+    } else {
+        QCOMPARE(us->session->receivedVideoFrames(), 0u);
+    }
+    QVERIFY2(browser.reports("error").empty(), qPrintable(browser.transcript()));
+
+    const auto browserFirstAudio = browser.last("firstAudio");
+    const auto browserFirstVideo = browser.last("firstVideo");
+    const auto path = browser.last("stats").value("path", nlohmann::json::object());
+    qInfo().noquote()
+        << QStringLiteral("timing: %1, %2: answer to first audio / video at us %3 / %4 ms, "
+                          "at the browser %5 / %6 ms; path %7")
+               .arg(browserCalls ? QStringLiteral("browser calls us")
+                                 : QStringLiteral("we call the browser"),
+                    type == 2 ? QStringLiteral("video") : QStringLiteral("audio"))
+               .arg(us->firstAudioMs)
+               .arg(us->firstVideoMs)
+               .arg(browserFirstAudio.is_null() ? -1 : browserFirstAudio.value("ms", -1))
+               .arg(browserFirstVideo.is_null() ? -1 : browserFirstVideo.value("ms", -1))
+               .arg(QString::fromStdString(path.dump()));
+
+    // mDNS host candidates, if the browser used them, were skipped and the call connected
+    int browserMdns = 0;
+    for (const auto &candidate : browser.reports("localCandidate"))
+        browserMdns +=
+            candidate.value("candidate", std::string()).find(".local") != std::string::npos;
+    qInfo() << "browser mDNS candidates:" << browserMdns
+            << "skipped by us:" << us->session->skippedMdnsCandidates();
+    QTRY_COMPARE_WITH_TIMEOUT(us->session->skippedMdnsCandidates(), browserMdns, 5000);
+
+    const qint64 channelId = us->calls->current().channelId;
+    QVERIFY(us->calls->hangup());
+    QVERIFY2(browser.waitFor("ended", kTimeout), qPrintable(browser.transcript()));
+    // the record, on both sides
+    QTRY_VERIFY_WITH_TIMEOUT(!us->im->store()->callRecordsWith(theirs, 5).empty(), kTimeout);
+    const auto record = protocol::CallRecord::parse(
+        us->im->store()->callRecordsWith(theirs, 5).back().message.attach);
+    QVERIFY(record);
+    QCOMPARE(record->channelId, channelId);
+    QCOMPARE(record->status, protocol::CallStatus::Completed);
+    QVERIFY2(browser.waitFor("record", kTimeout), qPrintable(browser.transcript()));
+    const auto theirRecord =
+        protocol::CallRecord::parse(browser.last("record").value("attach", std::string()));
+    QVERIFY(theirRecord);
+    QCOMPARE(theirRecord->channelId, channelId);
+    QCOMPARE(theirRecord->status, protocol::CallStatus::Completed);
+
+    browser.stop();
+}
+
+int main(int argc, char **argv)
+{
+    g_networkProblem = enterPrivateNetwork();  // before any thread exists
+    QCoreApplication app(argc, argv);
+    TestBrowserCalls test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_browser_calls.moc"

@@ -1,0 +1,254 @@
+// Calls across NATs: two softphone-cli processes, each in its own home network behind its own
+// NAT router (nat_lab.h), the real server and a real TURN server (coturn, use-auth-secret with
+// the server's turn.credentials) on the public network between them. Root only (namespaces,
+// iptables); skipped where coturn or iptables is missing.
+
+#include "cli_run.h"
+#include "nat_lab.h"
+#include "private_network.h"
+#include "server_process.h"
+#include "test_client.h"
+
+#include <QCoreApplication>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QString g_networkProblem;
+constexpr int kTimeout = 60000;
+const QString kPassword = QStringLiteral("password-123");
+const char *const kTurnSecret = "nat-lab-secret";
+
+QString missingTool()
+{
+    for (const char *tool : {"turnserver", "iptables", "nsenter", "unshare"}) {
+        if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty() &&
+            QStandardPaths::findExecutable(QLatin1String(tool),
+                                           {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")})
+                .isEmpty())
+            return QStringLiteral("%1 is not installed (scripts/install-deps.sh installs it)")
+                .arg(QLatin1String(tool));
+    }
+    return {};
+}
+
+// The figures of one call, for the report: answer to first audio and video, on each side.
+void printTimings(const char *path, CliRun &caller, CliRun &callee)
+{
+    qInfo("timing: %s path: answer to first audio / video: caller %lld / %lld ms, "
+          "callee %lld / %lld ms",
+          path, caller.sinceAnswer("firstAudio"), caller.sinceAnswer("firstVideo"),
+          callee.sinceAnswer("firstAudio"), callee.sinceAnswer("firstVideo"));
+}
+
+bool relayed(const nlohmann::json &stats)
+{
+    return stats.value("localCandidate", "") == "relay" ||
+           stats.value("remoteCandidate", "") == "relay";
+}
+
+}  // namespace
+
+class TestNatTraversal : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void relaysWhenNoDirectPathExists();
+    void prefersADirectPathWhenOneExists();
+    void aRefusedRelayFailsTheCallAndSaysWhy();
+
+private:
+    QString startWorld(NatLab::Nat nat, const char *serverSecret = kTurnSecret);
+    void placeCall(const QString &caller, const QString &callee, CliRun &calling,
+                   CliRun &answering);
+
+    std::unique_ptr<NatLab> m_lab;
+    std::unique_ptr<QProcess> m_turn;
+    std::unique_ptr<softphone::test::ServerProcess> m_server;
+    QTemporaryDir m_dir;
+};
+
+void TestNatTraversal::initTestCase()
+{
+    if (!g_networkProblem.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("NAT traversal skipped: ") + g_networkProblem));
+    const QString missing = missingTool();
+    if (!missing.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("NAT traversal skipped: ") + missing));
+}
+
+void TestNatTraversal::cleanup()
+{
+    if (m_server)
+        m_server->stop();
+    m_server.reset();
+    if (m_turn) {
+        m_turn->terminate();
+        m_turn->waitForFinished(5000);
+    }
+    m_turn.reset();
+    m_lab.reset();
+}
+
+// The lab, coturn on the public network, and the server, which hands out coturn's
+// credentials.
+QString TestNatTraversal::startWorld(NatLab::Nat nat, const char *serverSecret)
+{
+    m_lab = std::make_unique<NatLab>();
+    if (QString problem = m_lab->build(nat); !problem.isEmpty())
+        return problem;
+    const QString pub = QLatin1String(NatLab::kPublicAddress);
+    const QString turnDir = m_dir.filePath(QStringLiteral("turn-%1").arg(int(nat)));
+    QDir().mkpath(turnDir);
+    m_turn = std::make_unique<QProcess>();
+    m_turn->setProcessChannelMode(QProcess::MergedChannels);
+    m_turn->start(QStringLiteral("turnserver"),
+                  {QStringLiteral("-n"), QStringLiteral("--listening-ip=") + pub,
+                   QStringLiteral("--relay-ip=") + pub, QStringLiteral("--listening-port=3478"),
+                   QStringLiteral("--min-port=49152"), QStringLiteral("--max-port=49407"),
+                   QStringLiteral("--use-auth-secret"),
+                   QStringLiteral("--static-auth-secret=") + QLatin1String(kTurnSecret),
+                   QStringLiteral("--realm=softphone.test"), QStringLiteral("--no-tls"),
+                   QStringLiteral("--no-dtls"), QStringLiteral("--no-cli"),
+                   QStringLiteral("--fingerprint"), QStringLiteral("--log-file=stdout"),
+                   QStringLiteral("--simple-log"),
+                   QStringLiteral("--userdb=") + turnDir + QStringLiteral("/turndb"),
+                   QStringLiteral("--pidfile=") + turnDir + QStringLiteral("/turn.pid")});
+    if (!m_turn->waitForStarted(5000))
+        return QStringLiteral("coturn does not start");
+    nlohmann::json config;
+    config["listenHost"] = pub.toStdString();
+    config["turn"] = {{"urls",
+                       {"stun:" + pub.toStdString() + ":3478",
+                        "turn:" + pub.toStdString() + ":3478?transport=udp"}},
+                      {"secret", serverSecret}};
+    m_server = std::make_unique<softphone::test::ServerProcess>(config);
+    if (!m_server->start())
+        return QStringLiteral("the server does not start");
+    return {};
+}
+
+// `callee` answers in home network B and hangs up after a few seconds; `caller` calls from A
+// with video. Both must have decoded audio and video, and end with exit code 0.
+void TestNatTraversal::placeCall(const QString &caller, const QString &callee, CliRun &calling,
+                                 CliRun &answering)
+{
+    for (const QString &account : {caller, callee}) {
+        softphone::test::TestClient setup(m_server->url(), "setup");
+        QVERIFY(setup.open());
+        QVERIFY(setup.signIn(account.toStdString(), kPassword.toStdString()));
+    }
+    auto common = [&](const QString &account) {
+        return QStringList{QStringLiteral("--server"),        m_server->url().toString(),
+                           QStringLiteral("--data"),          m_dir.filePath(account),
+                           QStringLiteral("--user"),          account,
+                           QStringLiteral("--password"),      kPassword,
+                           QStringLiteral("--media-timeout"), QStringLiteral("20")};
+    };
+    answering.start(m_lab->inPeer(1), common(callee) + QStringList{QStringLiteral("answer"),
+                                                                   QStringLiteral("--hangup-after"),
+                                                                   QStringLiteral("4")});
+    QTRY_VERIFY_WITH_TIMEOUT(answering.first("waiting"), kTimeout);
+    calling.start(m_lab->inPeer(0), common(caller) + QStringList{QStringLiteral("call"), callee,
+                                                                 QStringLiteral("--video")});
+    QVERIFY(calling.waitForFinished(kTimeout));
+    QVERIFY(answering.waitForFinished(kTimeout));
+    QVERIFY2(calling.exitCode() == 0, qPrintable(calling.output()));
+    QVERIFY2(answering.exitCode() == 0, qPrintable(answering.output()));
+    for (CliRun *run : {&calling, &answering}) {
+        for (const char *wanted : {"mediaConnected", "firstAudio", "firstVideo", "record"})
+            QVERIFY2(run->first(wanted),
+                     qPrintable(QLatin1String(wanted) + QLatin1Char('\n') + run->output()));
+        QVERIFY2(!run->stats().empty(), qPrintable(run->output()));
+    }
+}
+
+void TestNatTraversal::relaysWhenNoDirectPathExists()
+{
+    if (QString problem = startWorld(NatLab::Nat::Symmetric); !problem.isEmpty())
+        QFAIL(qPrintable(problem));
+    CliRun caller;
+    CliRun callee;
+    placeCall(QStringLiteral("nat1a"), QStringLiteral("nat1b"), caller, callee);
+    if (QTest::currentTestFailed())
+        return;
+    for (CliRun *run : {&caller, &callee}) {
+        const auto stats = run->stats();
+        QVERIFY2(
+            std::all_of(stats.begin(), stats.end(),
+                        [](const auto &s) { return !s.contains("localCandidate") || relayed(s); }),
+            qPrintable(run->output()));
+        QVERIFY2(std::any_of(stats.begin(), stats.end(), relayed), qPrintable(run->output()));
+    }
+    printTimings("relay", caller, callee);
+}
+
+void TestNatTraversal::prefersADirectPathWhenOneExists()
+{
+    if (QString problem = startWorld(NatLab::Nat::Cone); !problem.isEmpty())
+        QFAIL(qPrintable(problem));
+    CliRun caller;
+    CliRun callee;
+    placeCall(QStringLiteral("nat2a"), QStringLiteral("nat2b"), caller, callee);
+    if (QTest::currentTestFailed())
+        return;
+    for (CliRun *run : {&caller, &callee}) {
+        const auto stats = run->stats();
+        QVERIFY2(std::any_of(stats.begin(), stats.end(),
+                             [](const auto &s) { return s.contains("localCandidate"); }),
+                 qPrintable(run->output()));
+        QVERIFY2(std::none_of(stats.begin(), stats.end(), relayed), qPrintable(run->output()));
+    }
+    printTimings("direct", caller, callee);
+}
+
+void TestNatTraversal::aRefusedRelayFailsTheCallAndSaysWhy()
+{
+    // The server's TURN secret is not coturn's: coturn refuses every allocation, and behind
+    // symmetric NATs nothing else can connect the peers.
+    if (QString problem = startWorld(NatLab::Nat::Symmetric, "not-the-secret"); !problem.isEmpty())
+        QFAIL(qPrintable(problem));
+    for (const char *account : {"nat3a", "nat3b"}) {
+        softphone::test::TestClient setup(m_server->url(), "setup");
+        QVERIFY(setup.open());
+        QVERIFY(setup.signIn(account, kPassword.toStdString()));
+    }
+    auto common = [&](const QString &account) {
+        return QStringList{QStringLiteral("--server"),        m_server->url().toString(),
+                           QStringLiteral("--data"),          m_dir.filePath(account),
+                           QStringLiteral("--user"),          account,
+                           QStringLiteral("--password"),      kPassword,
+                           QStringLiteral("--media-timeout"), QStringLiteral("6")};
+    };
+    CliRun callee;
+    callee.start(m_lab->inPeer(1),
+                 common(QStringLiteral("nat3b")) + QStringList{QStringLiteral("answer")});
+    QTRY_VERIFY_WITH_TIMEOUT(callee.first("waiting"), kTimeout);
+    CliRun caller;
+    caller.start(m_lab->inPeer(0),
+                 common(QStringLiteral("nat3a")) +
+                     QStringList{QStringLiteral("call"), QStringLiteral("nat3b")});
+    QVERIFY(caller.waitForFinished(kTimeout));
+    const CliRun::Event *ended = caller.first("ended");
+    QVERIFY2(ended, qPrintable(caller.output()));
+    QCOMPARE(ended->fields.value("reason", ""), std::string("failed"));
+    QCOMPARE(ended->fields.value("cause", ""), std::string("turnRefused"));
+    QCOMPARE(caller.exitCode(), 6);
+    QVERIFY(!caller.first("mediaConnected"));
+    QVERIFY(callee.waitForFinished(kTimeout));
+}
+
+int main(int argc, char **argv)
+{
+    g_networkProblem = enterPrivateNetwork();  // before any thread exists
+    QCoreApplication app(argc, argv);
+    TestNatTraversal test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_nat_traversal.moc"
