@@ -161,6 +161,17 @@ QString AppSettings::deviceName(media::DeviceKind kind) const
     return value(deviceNameKey(kind), QString()).toString();
 }
 
+QByteArray AppSettings::windowGeometry(const QString &window) const
+{
+    return m_settings->value(QStringLiteral("windows/%1").arg(window)).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QString &window, const QByteArray &geometry)
+{
+    // Not a preference the user set: no changed() for it.
+    m_settings->setValue(QStringLiteral("windows/%1").arg(window), geometry);
+}
+
 QUrl AppSettings::lastServer() const
 {
     return value(kServer, QStringLiteral("ws://127.0.0.1:8600")).toUrl();
