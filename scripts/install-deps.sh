@@ -17,6 +17,8 @@ packages=(
     gstreamer1.0-nice
     # the desktop app: SVG icons, call tones, the OS keychain; Xvfb for screenshots
     qt6-svg-dev qt6-multimedia-dev qtkeychain-qt6-dev xvfb xauth
+    # Qt's own strings (OK, Cancel, context menus) in the app's languages
+    qt6-translations-l10n
     # tests: loopback HTTP receivers, network namespaces
     python3 file iproute2 procps openssl
     # media device tests: a private PulseAudio daemon with null sinks

@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 cmake --preset default
-cmake --build --preset default -j "$(nproc)"
+# The three programs only: the tests and benchmarks are for developers (scripts/test.sh).
+cmake --build --preset default -j "$(nproc)" --target softphone softphone-server softphone-cli
 
 data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/softphone-server"
 server=build/default/app/server/softphone-server

@@ -463,27 +463,27 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::media::DeviceCatalog</name>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="70"/>
+        <location filename="../core/media/device_catalog.cpp" line="76"/>
         <source>Test tone (440 Hz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="73"/>
+        <location filename="../core/media/device_catalog.cpp" line="79"/>
         <source>Test tone (880 Hz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="75"/>
+        <location filename="../core/media/device_catalog.cpp" line="81"/>
         <source>Silence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="78"/>
+        <location filename="../core/media/device_catalog.cpp" line="84"/>
         <source>No sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="82"/>
+        <location filename="../core/media/device_catalog.cpp" line="88"/>
         <source>Test pattern</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,58 +560,58 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/call_window.cpp" line="232"/>
+        <location filename="../ui/call_window.cpp" line="254"/>
         <source>Call ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="234"/>
+        <location filename="../ui/call_window.cpp" line="256"/>
         <source>The other side hung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="236"/>
+        <location filename="../ui/call_window.cpp" line="258"/>
         <source>Canceled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="238"/>
+        <location filename="../ui/call_window.cpp" line="260"/>
         <source>Declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="240"/>
+        <location filename="../ui/call_window.cpp" line="262"/>
         <source>You declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="242"/>
+        <location filename="../ui/call_window.cpp" line="264"/>
         <source>Line busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="244"/>
+        <location filename="../ui/call_window.cpp" line="266"/>
         <source>No answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="246"/>
+        <location filename="../ui/call_window.cpp" line="268"/>
         <source>Missed call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="248"/>
+        <location filename="../ui/call_window.cpp" line="270"/>
         <source>Answered on another device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="250"/>
+        <location filename="../ui/call_window.cpp" line="272"/>
         <source>Declined on another device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="252"/>
-        <source>Call failed</source>
+        <location filename="../ui/call_window.cpp" line="274"/>
+        <source>Call failed: no connection could be made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -630,68 +630,108 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="263"/>
+        <location filename="../ui/call_window.cpp" line="284"/>
+        <source>Call failed: you are not connected to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="286"/>
+        <source>Call failed: there is no such account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="288"/>
+        <source>Call failed: you are already in a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="290"/>
+        <source>Call failed: you cannot call yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="292"/>
+        <source>Call failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="301"/>
+        <source>%1 is offline; it rings if they sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="303"/>
         <source>Ringing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="263"/>
+        <location filename="../ui/call_window.cpp" line="303"/>
         <source>Calling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="265"/>
+        <location filename="../ui/call_window.cpp" line="314"/>
         <source>Incoming call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="267"/>
+        <location filename="../ui/call_window.cpp" line="316"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="301"/>
+        <location filename="../ui/call_window.cpp" line="360"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="301"/>
+        <location filename="../ui/call_window.cpp" line="360"/>
         <source>Call with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="325"/>
+        <location filename="../ui/call_window.cpp" line="395"/>
+        <source>Voice call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="396"/>
+        <source>Camera off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="401"/>
         <source>Mute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="326"/>
-        <location filename="../ui/call_window.cpp" line="330"/>
+        <location filename="../ui/call_window.cpp" line="402"/>
+        <location filename="../ui/call_window.cpp" line="407"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="327"/>
+        <location filename="../ui/call_window.cpp" line="403"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="328"/>
+        <location filename="../ui/call_window.cpp" line="404"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="329"/>
+        <location filename="../ui/call_window.cpp" line="405"/>
+        <source>Call again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="406"/>
         <source>Microphone and speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="331"/>
-        <source>Remote video</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="332"/>
+        <location filename="../ui/call_window.cpp" line="408"/>
         <source>Your camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -717,52 +757,57 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::ChatView</name>
     <message>
-        <location filename="../ui/chat_view.cpp" line="116"/>
+        <location filename="../ui/chat_view.cpp" line="121"/>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat_view.cpp" line="125"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="116"/>
+        <location filename="../ui/chat_view.cpp" line="125"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="121"/>
+        <location filename="../ui/chat_view.cpp" line="130"/>
         <source>Voice call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="122"/>
+        <location filename="../ui/chat_view.cpp" line="131"/>
         <source>Video call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="123"/>
+        <location filename="../ui/chat_view.cpp" line="132"/>
         <source>Write a message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="124"/>
+        <location filename="../ui/chat_view.cpp" line="133"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="183"/>
+        <location filename="../ui/chat_view.cpp" line="192"/>
         <source>Video call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="183"/>
+        <location filename="../ui/chat_view.cpp" line="192"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="186"/>
+        <location filename="../ui/chat_view.cpp" line="195"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="187"/>
+        <location filename="../ui/chat_view.cpp" line="196"/>
         <source>Delete (on this device)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -881,83 +926,83 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::DesktopApp</name>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="41"/>
+        <location filename="../ui/desktop_app.cpp" line="43"/>
         <source>That account id is taken. Choose another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="43"/>
+        <location filename="../ui/desktop_app.cpp" line="45"/>
         <source>This server does not let you register; ask its operator for an account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="46"/>
+        <location filename="../ui/desktop_app.cpp" line="48"/>
         <source>Registration refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="50"/>
-        <location filename="../ui/desktop_app.cpp" line="179"/>
+        <location filename="../ui/desktop_app.cpp" line="52"/>
+        <location filename="../ui/desktop_app.cpp" line="184"/>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="64"/>
+        <location filename="../ui/desktop_app.cpp" line="66"/>
         <source>this build has no keychain support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="67"/>
+        <location filename="../ui/desktop_app.cpp" line="69"/>
         <source>no D-Bus session for the Secret Service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="145"/>
+        <location filename="../ui/desktop_app.cpp" line="150"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="164"/>
+        <location filename="../ui/desktop_app.cpp" line="169"/>
         <source>Creating the account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="189"/>
+        <location filename="../ui/desktop_app.cpp" line="194"/>
         <source>Wrong account or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="192"/>
+        <location filename="../ui/desktop_app.cpp" line="197"/>
         <source>Your saved sign-in has expired. Enter your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="194"/>
+        <location filename="../ui/desktop_app.cpp" line="199"/>
         <source>This server speaks another version of the protocol. Update the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="196"/>
+        <location filename="../ui/desktop_app.cpp" line="201"/>
         <source>Sign-in refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="201"/>
+        <location filename="../ui/desktop_app.cpp" line="206"/>
         <source>You were signed out. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="267"/>
+        <location filename="../ui/desktop_app.cpp" line="272"/>
         <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="369"/>
+        <location filename="../ui/desktop_app.cpp" line="382"/>
         <source>Calls will not work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="370"/>
+        <location filename="../ui/desktop_app.cpp" line="383"/>
         <source>Calls need GStreamer plugins that are not installed here; chat works without them.
 
 %1</source>
@@ -993,47 +1038,47 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::IncomingCallWindow</name>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="87"/>
+        <location filename="../ui/incoming_call_window.cpp" line="91"/>
         <source>Incoming video call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="88"/>
+        <location filename="../ui/incoming_call_window.cpp" line="92"/>
         <source>Incoming voice call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="108"/>
+        <location filename="../ui/incoming_call_window.cpp" line="113"/>
         <source>Call from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="128"/>
+        <location filename="../ui/incoming_call_window.cpp" line="133"/>
         <source>Accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="129"/>
+        <location filename="../ui/incoming_call_window.cpp" line="134"/>
         <source>Accept (Ctrl+Shift+A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="130"/>
+        <location filename="../ui/incoming_call_window.cpp" line="135"/>
         <source>Accept with video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="131"/>
+        <location filename="../ui/incoming_call_window.cpp" line="136"/>
         <source>Accept with video (Ctrl+Shift+V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="132"/>
+        <location filename="../ui/incoming_call_window.cpp" line="137"/>
         <source>Decline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="133"/>
+        <location filename="../ui/incoming_call_window.cpp" line="138"/>
         <source>Decline (Ctrl+Shift+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,7 +1215,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="173"/>
-        <source>&amp;About Softphone</source>
+        <source>A&amp;bout Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1324,28 +1369,28 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::TrayIcon</name>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="94"/>
+        <location filename="../ui/tray_icon.cpp" line="106"/>
         <source>%1
 Click: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="105"/>
+        <location filename="../ui/tray_icon.cpp" line="114"/>
         <source>Show Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="106"/>
+        <location filename="../ui/tray_icon.cpp" line="115"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="107"/>
+        <location filename="../ui/tray_icon.cpp" line="116"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/tray_icon.cpp" line="108"/>
+        <location filename="../ui/tray_icon.cpp" line="118"/>
         <source>Softphone — %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1353,7 +1398,7 @@ Click: %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="109"/>
+        <location filename="../ui/tray_icon.cpp" line="119"/>
         <source>Softphone</source>
         <translation type="unfinished"></translation>
     </message>

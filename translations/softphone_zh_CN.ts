@@ -472,27 +472,27 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::media::DeviceCatalog</name>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="70"/>
+        <location filename="../core/media/device_catalog.cpp" line="76"/>
         <source>Test tone (440 Hz)</source>
         <translation>测试音（440 Hz）</translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="73"/>
+        <location filename="../core/media/device_catalog.cpp" line="79"/>
         <source>Test tone (880 Hz)</source>
         <translation>测试音（880 Hz）</translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="75"/>
+        <location filename="../core/media/device_catalog.cpp" line="81"/>
         <source>Silence</source>
         <translation>静音输入</translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="78"/>
+        <location filename="../core/media/device_catalog.cpp" line="84"/>
         <source>No sound</source>
         <translation>不播放声音</translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="82"/>
+        <location filename="../core/media/device_catalog.cpp" line="88"/>
         <source>Test pattern</source>
         <translation>测试图案</translation>
     </message>
@@ -569,59 +569,59 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/call_window.cpp" line="232"/>
+        <location filename="../ui/call_window.cpp" line="254"/>
         <source>Call ended</source>
         <translation>通话已结束</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="234"/>
+        <location filename="../ui/call_window.cpp" line="256"/>
         <source>The other side hung up</source>
         <translation>对方已挂断</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="236"/>
+        <location filename="../ui/call_window.cpp" line="258"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="238"/>
+        <location filename="../ui/call_window.cpp" line="260"/>
         <source>Declined</source>
         <translation>对方已拒绝</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="240"/>
+        <location filename="../ui/call_window.cpp" line="262"/>
         <source>You declined</source>
         <translation>已拒接</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="242"/>
+        <location filename="../ui/call_window.cpp" line="264"/>
         <source>Line busy</source>
         <translation>对方忙线</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="244"/>
+        <location filename="../ui/call_window.cpp" line="266"/>
         <source>No answer</source>
         <translation>对方无应答</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="246"/>
+        <location filename="../ui/call_window.cpp" line="268"/>
         <source>Missed call</source>
         <translation>未接来电</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="248"/>
+        <location filename="../ui/call_window.cpp" line="270"/>
         <source>Answered on another device</source>
         <translation>已在其他设备接听</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="250"/>
+        <location filename="../ui/call_window.cpp" line="272"/>
         <source>Declined on another device</source>
         <translation>已在其他设备拒接</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="252"/>
-        <source>Call failed</source>
-        <translation>通话失败</translation>
+        <location filename="../ui/call_window.cpp" line="274"/>
+        <source>Call failed: no connection could be made</source>
+        <translation>呼叫失败：无法建立连接</translation>
     </message>
     <message>
         <location filename="../ui/call_window.cpp" line="265"/>
@@ -639,68 +639,108 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         <translation>通话失败：无法建立加密连接</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="263"/>
+        <location filename="../ui/call_window.cpp" line="284"/>
+        <source>Call failed: you are not connected to the server</source>
+        <translation>呼叫失败：您未连接到服务器</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="286"/>
+        <source>Call failed: there is no such account</source>
+        <translation>呼叫失败：没有这个账号</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="288"/>
+        <source>Call failed: you are already in a call</source>
+        <translation>呼叫失败：您正在通话中</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="290"/>
+        <source>Call failed: you cannot call yourself</source>
+        <translation>呼叫失败：不能呼叫自己</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="292"/>
+        <source>Call failed: %1</source>
+        <translation>呼叫失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="301"/>
+        <source>%1 is offline; it rings if they sign in</source>
+        <translation>%1 不在线；对方登录后将响铃</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="303"/>
         <source>Ringing…</source>
         <translation>对方响铃中…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="263"/>
+        <location filename="../ui/call_window.cpp" line="303"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="265"/>
+        <location filename="../ui/call_window.cpp" line="314"/>
         <source>Incoming call…</source>
         <translation>来电…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="267"/>
+        <location filename="../ui/call_window.cpp" line="316"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="301"/>
+        <location filename="../ui/call_window.cpp" line="360"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="301"/>
+        <location filename="../ui/call_window.cpp" line="360"/>
         <source>Call with %1</source>
         <translation>与 %1 通话</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="325"/>
+        <location filename="../ui/call_window.cpp" line="395"/>
+        <source>Voice call</source>
+        <translation>语音通话</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="396"/>
+        <source>Camera off</source>
+        <translation>摄像头已关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="401"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="326"/>
-        <location filename="../ui/call_window.cpp" line="330"/>
+        <location filename="../ui/call_window.cpp" line="402"/>
+        <location filename="../ui/call_window.cpp" line="407"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="327"/>
+        <location filename="../ui/call_window.cpp" line="403"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="328"/>
+        <location filename="../ui/call_window.cpp" line="404"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation>挂断（Ctrl+Shift+H）</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="329"/>
+        <location filename="../ui/call_window.cpp" line="405"/>
+        <source>Call again</source>
+        <translation>再次呼叫</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="406"/>
         <source>Microphone and speaker</source>
         <translation>麦克风和扬声器</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="331"/>
-        <source>Remote video</source>
-        <translation>对方视频</translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="332"/>
+        <location filename="../ui/call_window.cpp" line="408"/>
         <source>Your camera</source>
         <translation>本地画面</translation>
     </message>
@@ -726,52 +766,57 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::ChatView</name>
     <message>
-        <location filename="../ui/chat_view.cpp" line="116"/>
+        <location filename="../ui/chat_view.cpp" line="121"/>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat_view.cpp" line="125"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="116"/>
+        <location filename="../ui/chat_view.cpp" line="125"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="121"/>
+        <location filename="../ui/chat_view.cpp" line="130"/>
         <source>Voice call</source>
         <translation>语音通话</translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="122"/>
+        <location filename="../ui/chat_view.cpp" line="131"/>
         <source>Video call</source>
         <translation>视频通话</translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="123"/>
+        <location filename="../ui/chat_view.cpp" line="132"/>
         <source>Write a message…</source>
         <translation>输入消息…</translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="124"/>
+        <location filename="../ui/chat_view.cpp" line="133"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="183"/>
+        <location filename="../ui/chat_view.cpp" line="192"/>
         <source>Video call back</source>
         <translation>视频回拨</translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="183"/>
+        <location filename="../ui/chat_view.cpp" line="192"/>
         <source>Call back</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="186"/>
+        <location filename="../ui/chat_view.cpp" line="195"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="187"/>
+        <location filename="../ui/chat_view.cpp" line="196"/>
         <source>Delete (on this device)</source>
         <translation>删除（仅本设备）</translation>
     </message>
@@ -889,83 +934,83 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::DesktopApp</name>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="41"/>
+        <location filename="../ui/desktop_app.cpp" line="43"/>
         <source>That account id is taken. Choose another one.</source>
         <translation>该账号已被占用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="43"/>
+        <location filename="../ui/desktop_app.cpp" line="45"/>
         <source>This server does not let you register; ask its operator for an account.</source>
         <translation>该服务器不开放注册，请向管理员申请账号。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="46"/>
+        <location filename="../ui/desktop_app.cpp" line="48"/>
         <source>Registration refused: %1</source>
         <translation>注册被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="50"/>
-        <location filename="../ui/desktop_app.cpp" line="179"/>
+        <location filename="../ui/desktop_app.cpp" line="52"/>
+        <location filename="../ui/desktop_app.cpp" line="184"/>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
         <translation>无法连接服务器 %1。请检查地址，并确认服务器正在运行。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="64"/>
+        <location filename="../ui/desktop_app.cpp" line="66"/>
         <source>this build has no keychain support</source>
         <translation>此版本不支持系统钥匙串</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="67"/>
+        <location filename="../ui/desktop_app.cpp" line="69"/>
         <source>no D-Bus session for the Secret Service</source>
         <translation>没有可供 Secret Service 使用的 D-Bus 会话</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="145"/>
+        <location filename="../ui/desktop_app.cpp" line="150"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="164"/>
+        <location filename="../ui/desktop_app.cpp" line="169"/>
         <source>Creating the account…</source>
         <translation>正在创建账号…</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="189"/>
+        <location filename="../ui/desktop_app.cpp" line="194"/>
         <source>Wrong account or password.</source>
         <translation>账号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="192"/>
+        <location filename="../ui/desktop_app.cpp" line="197"/>
         <source>Your saved sign-in has expired. Enter your password.</source>
         <translation>保存的登录已过期，请输入密码。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="194"/>
+        <location filename="../ui/desktop_app.cpp" line="199"/>
         <source>This server speaks another version of the protocol. Update the app.</source>
         <translation>服务器使用其他版本的协议，请更新应用。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="196"/>
+        <location filename="../ui/desktop_app.cpp" line="201"/>
         <source>Sign-in refused: %1</source>
         <translation>登录被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="201"/>
+        <location filename="../ui/desktop_app.cpp" line="206"/>
         <source>You were signed out. %1</source>
         <translation>你已被登出。%1</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="267"/>
+        <location filename="../ui/desktop_app.cpp" line="272"/>
         <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
         <translation>未能记住登录：系统钥匙串不可用（%1）。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="369"/>
+        <location filename="../ui/desktop_app.cpp" line="382"/>
         <source>Calls will not work</source>
         <translation>无法通话</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="370"/>
+        <location filename="../ui/desktop_app.cpp" line="383"/>
         <source>Calls need GStreamer plugins that are not installed here; chat works without them.
 
 %1</source>
@@ -1003,47 +1048,47 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::IncomingCallWindow</name>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="87"/>
+        <location filename="../ui/incoming_call_window.cpp" line="91"/>
         <source>Incoming video call</source>
         <translation>视频来电</translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="88"/>
+        <location filename="../ui/incoming_call_window.cpp" line="92"/>
         <source>Incoming voice call</source>
         <translation>语音来电</translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="108"/>
+        <location filename="../ui/incoming_call_window.cpp" line="113"/>
         <source>Call from %1</source>
         <translation>%1 来电</translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="128"/>
+        <location filename="../ui/incoming_call_window.cpp" line="133"/>
         <source>Accept</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="129"/>
+        <location filename="../ui/incoming_call_window.cpp" line="134"/>
         <source>Accept (Ctrl+Shift+A)</source>
         <translation>接听（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="130"/>
+        <location filename="../ui/incoming_call_window.cpp" line="135"/>
         <source>Accept with video</source>
         <translation>视频接听</translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="131"/>
+        <location filename="../ui/incoming_call_window.cpp" line="136"/>
         <source>Accept with video (Ctrl+Shift+V)</source>
         <translation>视频接听（Ctrl+Shift+V）</translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="132"/>
+        <location filename="../ui/incoming_call_window.cpp" line="137"/>
         <source>Decline</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="133"/>
+        <location filename="../ui/incoming_call_window.cpp" line="138"/>
         <source>Decline (Ctrl+Shift+D)</source>
         <translation>拒接（Ctrl+Shift+D）</translation>
     </message>
@@ -1180,8 +1225,8 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="173"/>
-        <source>&amp;About Softphone</source>
-        <translation>关于 Softphone(&amp;A)</translation>
+        <source>A&amp;bout Softphone</source>
+        <translation>关于 Softphone(&amp;B)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="174"/>
@@ -1334,36 +1379,36 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::TrayIcon</name>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="94"/>
+        <location filename="../ui/tray_icon.cpp" line="106"/>
         <source>%1
 Click: %2</source>
         <translation>%1
 点击%2</translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="105"/>
+        <location filename="../ui/tray_icon.cpp" line="114"/>
         <source>Show Softphone</source>
         <translation>显示 Softphone</translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="106"/>
+        <location filename="../ui/tray_icon.cpp" line="115"/>
         <source>Do not disturb</source>
         <translation>勿扰</translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="107"/>
+        <location filename="../ui/tray_icon.cpp" line="116"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/tray_icon.cpp" line="108"/>
+        <location filename="../ui/tray_icon.cpp" line="118"/>
         <source>Softphone — %n unread</source>
         <translation>
             <numerusform>Softphone — %n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="109"/>
+        <location filename="../ui/tray_icon.cpp" line="119"/>
         <source>Softphone</source>
         <translation>Softphone</translation>
     </message>

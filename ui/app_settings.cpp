@@ -8,7 +8,10 @@ namespace softphone::ui {
 namespace {
 const QString kRingTimeout = QStringLiteral("calls/ringTimeoutSeconds");
 const QString kRingtone = QStringLiteral("calls/ringtone");
-const QString kLanguage = QStringLiteral("general/language");
+// Not "general/...": QSettings writes a group of that name (in any case) as [%General] and
+// reads it back as "General", so another process would never find the value.
+const QString kLanguage = QStringLiteral("interface/language");
+const QString kLegacyLanguage = QStringLiteral("General/language");
 const QString kRecords = QStringLiteral("calls/records");
 const QString kDnd = QStringLiteral("calls/doNotDisturb");
 const QString kAcceptCalls = QStringLiteral("calls/acceptOnThisDevice");
@@ -86,7 +89,7 @@ void AppSettings::setRingtone(const QString &id)
 
 QString AppSettings::language() const
 {
-    return value(kLanguage, QString()).toString();
+    return value(kLanguage, value(kLegacyLanguage, QString())).toString();
 }
 
 void AppSettings::setLanguage(const QString &language)
@@ -156,6 +159,17 @@ void AppSettings::rememberDevice(media::DeviceKind kind, const QByteArray &id, c
 QString AppSettings::deviceName(media::DeviceKind kind) const
 {
     return value(deviceNameKey(kind), QString()).toString();
+}
+
+QByteArray AppSettings::windowGeometry(const QString &window) const
+{
+    return m_settings->value(QStringLiteral("windows/%1").arg(window)).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QString &window, const QByteArray &geometry)
+{
+    // Not a preference the user set: no changed() for it.
+    m_settings->setValue(QStringLiteral("windows/%1").arg(window), geometry);
 }
 
 QUrl AppSettings::lastServer() const

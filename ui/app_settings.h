@@ -41,6 +41,10 @@ public:
     void rememberDevice(media::DeviceKind kind, const QByteArray &id, const QString &name);
     QString deviceName(media::DeviceKind kind) const;
 
+    // A window's size and place (QWidget::saveGeometry), kept by name; empty if none yet.
+    QByteArray windowGeometry(const QString &window) const;
+    void setWindowGeometry(const QString &window, const QByteArray &geometry);
+
     QUrl lastServer() const;
     QString lastAccount() const;
     bool rememberSignIn() const;

@@ -28,10 +28,10 @@ bool CallCoordinator::placeCall(const QString &peer, protocol::CallType type)
 {
     if (m_calls->call(peer, type))
         return true;
-    if (m_calls->isBusy())
-        present(m_calls->state() == CallState::Incoming
-                    ? static_cast<QWidget *>(m_incomingWindow.get())
-                    : m_callWindow.get());
+    if (m_calls->state() == CallState::Incoming)
+        showRinging();
+    else if (m_calls->isBusy())
+        present(m_callWindow.get());
     return false;
 }
 
@@ -59,6 +59,13 @@ void CallCoordinator::present(QWidget *window)
     window->activateWindow();
 }
 
+void CallCoordinator::showRinging()
+{
+    // Shown on top but not activated: what the user is typing must not answer the call.
+    m_incomingWindow->show();
+    m_incomingWindow->raise();
+}
+
 void CallCoordinator::onState(CallState state)
 {
     const CallState from = std::exchange(m_previous, state);
@@ -67,7 +74,7 @@ void CallCoordinator::onState(CallState state)
     case CallState::Incoming:
         // Do not disturb: no window and no ringtone; the call rings out and is missed.
         if (!m_doNotDisturb)
-            present(m_incomingWindow.get());
+            showRinging();
         break;
     case CallState::Outgoing:
     case CallState::Connecting:

@@ -15,7 +15,8 @@ class CallWindow;
 class IncomingCallWindow;
 
 // Shows the right call window for the controller's state (the incoming window while a call
-// rings here, the call window otherwise), raises it, and plays the tones.
+// rings here, the call window otherwise), raises it, and plays the tones. The incoming window
+// is shown without taking the keyboard from the window the user is typing in.
 class CallCoordinator : public QObject
 {
     Q_OBJECT
@@ -38,6 +39,7 @@ public:
 private:
     void onState(call::CallState state);
     static void present(QWidget *window);
+    void showRinging();
 
     call::CallController *m_calls;
     CallMediaControls *m_media = nullptr;

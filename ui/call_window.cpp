@@ -1,10 +1,13 @@
 #include "call_window.h"
 
 #include "app_settings.h"
+#include "call_button_style.h"
 #include "call_media_controls.h"
 #include "device_choices.h"
 #include "device_menu.h"
 #include "icon_painter.h"
+#include "peer_card.h"
+#include "protocol/error_code.h"
 #include "quality_bars.h"
 #include "records/call_record_presenter.h"
 #include "video_stage.h"
@@ -31,11 +34,12 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
     , m_status(new QLabel(this))
     , m_quality(new QualityBars(this))
     , m_video(new VideoStage(this))
-    , m_remotePlaceholder(new QLabel)
+    , m_peerCard(new PeerCard)
     , m_previewPlaceholder(new QLabel)
     , m_mute(new QPushButton(this))
     , m_camera(new QPushButton(this))
     , m_hangup(new QPushButton(this))
+    , m_callAgain(new QPushButton(this))
     , m_audioDevices(createDeviceButton(QStringLiteral("audioDevices")))
     , m_cameraDevices(createDeviceButton(QStringLiteral("cameraDevices")))
 {
@@ -52,27 +56,28 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
     m_quality->hide();
 
     // Placeholders until the media layer provides video widgets.
-    m_remotePlaceholder->setAlignment(Qt::AlignCenter);
-    m_remotePlaceholder->setStyleSheet(
-        QStringLiteral("background: #263238; color: #b0bec5; border-radius: 8px"));
     m_previewPlaceholder->setAlignment(Qt::AlignCenter);
     m_previewPlaceholder->setStyleSheet(
         QStringLiteral("background: #455a64; color: #cfd8dc; border-radius: 6px; font-size: 10px"));
-    m_video->setPlaceholders(m_remotePlaceholder, m_previewPlaceholder);
+    m_video->setPlaceholders(m_peerCard, m_previewPlaceholder);
 
     m_mute->setCheckable(true);
     m_camera->setCheckable(true);
     m_mute->setIcon(IconPainter::icon(QStringLiteral("microphone"), QColor(0x37, 0x47, 0x4f)));
     m_camera->setIcon(IconPainter::icon(QStringLiteral("call-video"), QColor(0x37, 0x47, 0x4f)));
     m_hangup->setIcon(IconPainter::icon(QStringLiteral("hangup"), Qt::white));
-    m_hangup->setStyleSheet(QStringLiteral("QPushButton { background: #e53935; color: white; "
-                                           "border-radius: 6px; padding: 8px 18px }"));
+    m_hangup->setStyleSheet(callButtonStyle("#e53935"));
     m_mute->setObjectName(QStringLiteral("mute"));
     m_camera->setObjectName(QStringLiteral("camera"));
     m_hangup->setObjectName(QStringLiteral("hangup"));
+    m_callAgain->setIcon(IconPainter::icon(QStringLiteral("call-audio"), Qt::white));
+    m_callAgain->setStyleSheet(callButtonStyle("#43a047"));
+    m_callAgain->setObjectName(QStringLiteral("callAgain"));
+    m_callAgain->hide();
     buildLayout();
 
     connect(m_hangup, &QPushButton::clicked, m_calls, &call::CallController::hangup);
+    connect(m_callAgain, &QPushButton::clicked, this, &CallWindow::callAgain);
     connect(m_mute, &QPushButton::toggled, this, [this](bool muted) {
         if (m_media)
             m_media->setMicrophoneMuted(muted);
@@ -91,6 +96,10 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
     connect(m_calls, &call::CallController::stateChanged, this, &CallWindow::onState);
     connect(m_calls, &call::CallController::ringing, this, [this] {
         m_ringing = true;
+        updateStatus();
+    });
+    connect(m_calls, &call::CallController::failed, this, [this](int code, const QString &text) {
+        m_failure = requestFailureText(code, text);
         updateStatus();
     });
     retranslate();
@@ -127,6 +136,7 @@ void CallWindow::buildLayout()
     buttons->addWidget(m_cameraDevices);
     buttons->addSpacing(6);
     buttons->addWidget(m_hangup);
+    buttons->addWidget(m_callAgain);
     buttons->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
@@ -222,9 +232,19 @@ void CallWindow::setCameraOn(bool on)
     m_camera->setChecked(on);
 }
 
-void CallWindow::setNameResolver(std::function<QString(const QString &)> nameOf)
+void CallWindow::setPresenceBook(const im::PresenceBook *presence)
 {
-    m_nameOf = std::move(nameOf);
+    if (m_presence)
+        disconnect(m_presence, nullptr, this, nullptr);
+    m_presence = presence;
+    if (m_presence) {
+        connect(m_presence, &im::PresenceBook::changed, this, [this](const QString &account) {
+            if (account != m_calls->current().peer)
+                return;
+            updatePeer();
+            updateStatus();
+        });
+    }
     onState(m_calls->state());
 }
 
@@ -274,13 +294,40 @@ QString CallWindow::failureText(call::FailureCause cause)
     return tr("Call failed");
 }
 
+QString CallWindow::requestFailureText(int code, const QString &message)
+{
+    switch (code) {
+    case int(im::LocalError::Timeout):
+    case int(im::LocalError::Disconnected):
+        return tr("Call failed: you are not connected to the server");
+    case int(protocol::ErrorCode::NoSuchAccount):
+        return tr("Call failed: there is no such account");
+    case int(protocol::ErrorCode::CallerBusy):
+        return tr("Call failed: you are already in a call");
+    case int(protocol::ErrorCode::CalleeIsSelf):
+        return tr("Call failed: you cannot call yourself");
+    default:
+        return tr("Call failed: %1").arg(message);
+    }
+}
+
+QString CallWindow::outgoingText() const
+{
+    const QString &peer = m_calls->current().peer;
+    if (m_ringing && m_presence && !m_presence->isOnline(peer)) {
+        // The server rings the callee's devices as they sign in; none is on now.
+        return tr("%1 is offline; it rings if they sign in").arg(m_presence->displayName(peer));
+    }
+    return m_ringing ? tr("Ringing…") : tr("Calling…");
+}
+
 QString CallWindow::statusText() const
 {
     switch (m_calls->state()) {
     case CallState::Idle:
         return {};
     case CallState::Outgoing:
-        return m_ringing ? tr("Ringing…") : tr("Calling…");
+        return outgoingText();
     case CallState::Incoming:
         return tr("Incoming call…");
     case CallState::Connecting:
@@ -288,9 +335,17 @@ QString CallWindow::statusText() const
     case CallState::InCall:
         return records::CallRecordPresenter::formatDuration(m_running.elapsed() / 1000);
     case CallState::Ended:
+        if (m_calls->endReason() == call::EndReason::Failed && !m_failure.isEmpty())
+            return m_failure;
         return endText(m_calls->endReason(), m_calls->current().failure);
     }
     return {};
+}
+
+void CallWindow::callAgain()
+{
+    const call::CallInfo info = m_calls->current();
+    m_calls->call(info.peer, info.type);
 }
 
 void CallWindow::updateStatus()
@@ -303,6 +358,7 @@ void CallWindow::onState(CallState state)
     const call::CallInfo &info = m_calls->current();
     if (state == CallState::Outgoing || state == CallState::Incoming) {
         m_ringing = false;
+        m_failure.clear();
         m_remoteVideo = false;
         m_mute->setChecked(false);
         m_camera->setChecked(info.type == protocol::CallType::Video && info.outgoing);
@@ -314,14 +370,16 @@ void CallWindow::onState(CallState state)
         m_tick.stop();
         m_quality->hide();  // until the call's first report
     }
-    QString name = info.peerName;
-    if (name.isEmpty())
-        name = m_nameOf && !info.peer.isEmpty() ? m_nameOf(info.peer) : info.peer;
-    m_peer->setText(name);
-    setWindowTitle(name.isEmpty() ? tr("Call") : tr("Call with %1").arg(name));
+    updatePeer();
     const bool live = state == CallState::Outgoing || state == CallState::Connecting ||
                       state == CallState::InCall;
     m_hangup->setEnabled(live);
+    const call::EndReason reason = m_calls->endReason();
+    const bool retry = state == CallState::Ended && info.outgoing &&
+                       (reason == call::EndReason::Busy || reason == call::EndReason::NoAnswer ||
+                        reason == call::EndReason::Failed);
+    m_hangup->setVisible(!retry);
+    m_callAgain->setVisible(retry);
     m_mute->setEnabled(live);
     m_camera->setEnabled(live && info.type == protocol::CallType::Video);
     updateVideo();
@@ -329,17 +387,37 @@ void CallWindow::onState(CallState state)
     rebuildDeviceMenus();
 }
 
+void CallWindow::updatePeer()
+{
+    const call::CallInfo &info = m_calls->current();
+    QString name = info.peerName;
+    if (name.isEmpty())
+        name = m_presence && !info.peer.isEmpty() ? m_presence->displayName(info.peer) : info.peer;
+    m_peer->setText(name);
+    m_peerCard->setPeer(name);
+    setWindowTitle(name.isEmpty() ? tr("Call") : tr("Call with %1").arg(name));
+}
+
 void CallWindow::updateVideo()
 {
     const bool video = m_calls->current().type == protocol::CallType::Video;
-    const bool shown = video || m_remoteVideo;
     // The media's widgets are asked for only when there is video to show (they are costly).
     if (!m_media)
         m_video->setVideoWidgets(nullptr, nullptr);
-    else if (shown)
+    else if (video || m_remoteVideo)
         m_video->setVideoWidgets(m_media->remoteVideoWidget(), m_media->localPreviewWidget());
-    m_video->setVisible(shown);
+    // Without remote video the peer's card stands in: on a voice call, and on a video call
+    // before the first frame or while the other side has the camera off.
+    m_video->setMainVisible(m_remoteVideo);
     m_video->setInsetVisible(video && m_camera->isChecked());
+    m_peerCard->setCaption(peerCardCaption());
+}
+
+QString CallWindow::peerCardCaption() const
+{
+    if (m_calls->current().type != protocol::CallType::Video)
+        return tr("Voice call");
+    return m_calls->state() == CallState::InCall ? tr("Camera off") : QString();
 }
 
 void CallWindow::retranslate()
@@ -348,9 +426,9 @@ void CallWindow::retranslate()
     m_camera->setText(tr("Camera"));
     m_hangup->setText(tr("Hang up"));
     m_hangup->setToolTip(tr("Hang up (Ctrl+Shift+H)"));
+    m_callAgain->setText(tr("Call again"));
     m_audioDevices->setToolTip(tr("Microphone and speaker"));
     m_cameraDevices->setToolTip(tr("Camera"));
-    m_remotePlaceholder->setText(tr("Remote video"));
     m_previewPlaceholder->setText(tr("Your camera"));
     onState(m_calls->state());
 }

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "call/call_controller.h"
+#include "im/presence_book.h"
 #include "media/device_catalog.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QWidget>
-#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -17,6 +17,7 @@ namespace softphone::ui {
 class AppSettings;
 class CallMediaControls;
 class DeviceMenu;
+class PeerCard;
 class QualityBars;
 class VideoStage;
 
@@ -36,8 +37,8 @@ public:
     // The devices the menus offer, and where a pick is remembered (may be null). Without a
     // catalog there are no menus.
     void setDeviceCatalog(media::DeviceCatalog *catalog, AppSettings *settings);
-    // How to name the peer when the server gave no name (the contacts' display names).
-    void setNameResolver(std::function<QString(const QString &account)> nameOf);
+    // Names the peer when the server gave no name, and tells whether the callee is online.
+    void setPresenceBook(const im::PresenceBook *presence);
     void setCameraOn(bool on);
     // The peer sends video: shown even on an audio call.
     void setRemoteVideoActive(bool active);
@@ -45,17 +46,21 @@ public:
     void setQuality(int bars, const QString &details);
     QString statusText() const;
     QPushButton *hangupButton() const { return m_hangup; }
+    QPushButton *callAgainButton() const { return m_callAgain; }
     QPushButton *muteButton() const { return m_mute; }
     QPushButton *cameraButton() const { return m_camera; }
     QToolButton *audioDevicesButton() const { return m_audioDevices; }
     QToolButton *cameraDevicesButton() const { return m_cameraDevices; }
     QualityBars *qualityBars() const { return m_quality; }
     VideoStage *videoStage() const { return m_video; }
+    PeerCard *peerCard() const { return m_peerCard; }
 
-    // How the call ended; for a failed call, why (FailureCause).
+    // How the call ended; for a failed call, why its media did not connect (FailureCause).
     static QString endText(call::EndReason reason,
                            call::FailureCause cause = call::FailureCause::None);
     static QString failureText(call::FailureCause cause);
+    // Why a call could not be placed, from the error of the failed request.
+    static QString requestFailureText(int code, const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -66,7 +71,11 @@ private:
     void retranslate();
     void onState(call::CallState state);
     void updateStatus();
+    void callAgain();
+    QString outgoingText() const;
     void updateVideo();
+    void updatePeer();
+    QString peerCardCaption() const;
     void buildLayout();
     QToolButton *createDeviceButton(const QString &name);
     media::DeviceSelection currentDevices() const;
@@ -77,7 +86,8 @@ private:
     CallMediaControls *m_media;
     media::DeviceCatalog *m_catalog = nullptr;
     AppSettings *m_settings = nullptr;
-    std::function<QString(const QString &)> m_nameOf;
+    const im::PresenceBook *m_presence = nullptr;
+    QString m_failure;  // why the current call failed, when a request told
     bool m_ringing = false;
     bool m_remoteVideo = false;
     QElapsedTimer m_running;
@@ -86,11 +96,12 @@ private:
     QLabel *m_status;
     QualityBars *m_quality;
     VideoStage *m_video;
-    QLabel *m_remotePlaceholder;
+    PeerCard *m_peerCard;  // in place of the remote video while there is none
     QLabel *m_previewPlaceholder;
     QPushButton *m_mute;
     QPushButton *m_camera;
     QPushButton *m_hangup;
+    QPushButton *m_callAgain;  // after a busy line, no answer or a failure
     DeviceMenu *m_audioMenu = nullptr;
     DeviceMenu *m_cameraMenu = nullptr;
     QToolButton *m_audioDevices = nullptr;

@@ -93,6 +93,10 @@ ChatView::ChatView(ClientSession *session, QWidget *parent)
         if (peer == m_peer)
             updateHeader();
     });
+    connect(m_session->im(), &im::ImClient::stateChanged, this, [this] {
+        if (!m_peer.isEmpty())
+            updateHeader();
+    });
     retranslate();
 }
 
@@ -112,6 +116,11 @@ void ChatView::openConversation(const QString &peer)
 void ChatView::updateHeader()
 {
     m_name->setText(m_session->presence()->displayName(m_peer));
+    if (m_session->im()->state() != im::ConnectionState::Online) {
+        // What we knew may be stale: say what we know, that we are reconnecting.
+        m_presence->setText(tr("connecting…"));
+        return;
+    }
     const bool online = m_session->presence()->isOnline(m_peer);
     m_presence->setText(online ? tr("online") : tr("offline"));
 }

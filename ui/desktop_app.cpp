@@ -31,6 +31,8 @@ DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
     , m_settings(m_options.profile)
     , m_credentials(m_options.profile)
 {
+    // A language picked in the settings applies at once, wherever it was set from.
+    connect(&m_settings, &AppSettings::changed, this, &DesktopApp::applyLanguage);
     connect(&m_registrar, &im::AccountRegistrar::registered, this, [this](const QString &) {
         signIn(m_login->server(), m_login->account(), m_login->password(), {}, m_login->remember());
     });
@@ -71,11 +73,12 @@ QString DesktopApp::keychainProblem()
 
 void DesktopApp::start()
 {
+    QApplication::setWindowIcon(TrayIcon::badgedIcon(0));  // every window and the task bar
     applyLanguage();
     warnAboutMissingMedia();
     m_login = std::make_unique<LoginDialog>();
+    updateRememberNote();
     const QString problem = keychainProblem();
-    m_login->setRememberAvailable(problem.isEmpty(), problem);
     connect(m_login.get(), &LoginDialog::signInRequested, this,
             [this](const QUrl &server, const QString &account, const QString &password,
                    bool remember) { signIn(server, account, password, {}, remember); });
@@ -105,8 +108,10 @@ void DesktopApp::start()
                     signIn(server, account, {}, *token, true);
                     return;
                 }
-                if (!error.isEmpty())
-                    m_login->setRememberAvailable(false, error);
+                if (!error.isEmpty()) {
+                    m_keychainError = error;
+                    updateRememberNote();
+                }
                 showLogin();
             });
         return;
@@ -219,6 +224,7 @@ void DesktopApp::openSession()
                 &CallWindow::setRemoteVideoActive);
     }
     m_window = std::make_unique<MainWindow>(m_session.get(), m_calls.get());
+    m_window->rememberGeometryIn(&m_settings);
     m_tray = std::make_unique<TrayIcon>();
     m_notifications = std::make_unique<CallNotifications>(m_session.get(), m_tray.get());
     m_notifications->setWindow(m_window.get());
@@ -318,6 +324,14 @@ void DesktopApp::applyLanguage()
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
     i18n::useLanguage(locale);
+    if (m_login)
+        updateRememberNote();  // worded here, not by the dialog
+}
+
+void DesktopApp::updateRememberNote()
+{
+    const QString problem = m_keychainError.isEmpty() ? keychainProblem() : m_keychainError;
+    m_login->setRememberAvailable(problem.isEmpty(), problem);
 }
 
 void DesktopApp::applySettings()

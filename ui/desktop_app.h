@@ -72,6 +72,7 @@ private:
     void rememberToken();
     void applySettings();
     void applyLanguage();
+    void updateRememberNote();
     void showSettings();
     void showMainWindow();
     static QString keychainProblem();
@@ -99,6 +100,7 @@ private:
     bool m_byToken = false;
     bool m_remember = false;
     QString m_appliedLanguage = QStringLiteral("?");
+    QString m_keychainError;  // the keychain's own words when reading the sign-in failed
 };
 
 }  // namespace softphone::ui

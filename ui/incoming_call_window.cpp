@@ -1,6 +1,7 @@
 #include "incoming_call_window.h"
 
 #include "avatar_painter.h"
+#include "call_button_style.h"
 #include "call_window.h"
 #include "icon_painter.h"
 
@@ -29,6 +30,10 @@ IncomingCallWindow::IncomingCallWindow(call::CallController *calls, QWidget *par
 {
     setObjectName(QStringLiteral("incomingCallWindow"));
     setMinimumWidth(340);
+    // A call rings while the user types elsewhere: the window must not take the keyboard, and
+    // if the window system activates it anyway, no key may land on a button.
+    setAttribute(Qt::WA_ShowWithoutActivating);
+    setFocusPolicy(Qt::ClickFocus);
     m_avatar->setAlignment(Qt::AlignCenter);
     QFont callerFont = m_caller->font();
     callerFont.setPointSizeF(callerFont.pointSizeF() * 1.4);
@@ -43,12 +48,11 @@ IncomingCallWindow::IncomingCallWindow(call::CallController *calls, QWidget *par
     m_accept->setIcon(IconPainter::icon(QStringLiteral("call-audio"), Qt::white));
     m_acceptVideo->setIcon(IconPainter::icon(QStringLiteral("call-video"), Qt::white));
     m_decline->setIcon(IconPainter::icon(QStringLiteral("hangup"), Qt::white));
-    const QString green = QStringLiteral("QPushButton { background: #43a047; color: white; "
-                                         "border-radius: 6px; padding: 8px 14px }");
-    m_accept->setStyleSheet(green);
-    m_acceptVideo->setStyleSheet(green);
-    m_decline->setStyleSheet(QStringLiteral("QPushButton { background: #e53935; color: white; "
-                                            "border-radius: 6px; padding: 8px 14px }"));
+    m_accept->setStyleSheet(callButtonStyle("#43a047", "8px 14px"));
+    m_acceptVideo->setStyleSheet(callButtonStyle("#43a047", "8px 14px"));
+    m_decline->setStyleSheet(callButtonStyle("#e53935", "8px 14px"));
+    for (QPushButton *button : {m_accept, m_acceptVideo, m_decline})
+        button->setFocusPolicy(Qt::TabFocus);  // reachable with Tab, never focused by a click
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_decline);
@@ -99,6 +103,7 @@ void IncomingCallWindow::onState(CallState state)
         AvatarPainter::paint(&painter, avatar.rect(), name);
         m_avatar->setPixmap(avatar);
         m_caller->setText(name);
+        setFocus(Qt::OtherFocusReason);  // the window, not Accept, has the keys when activated
     }
     const bool ringing = state == CallState::Incoming;
     m_accept->setEnabled(ringing);

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "app_settings.h"
 #include "call_coordinator.h"
 #include "call_log_view.h"
 #include "call_window.h"
@@ -74,7 +75,10 @@ MainWindow::MainWindow(ClientSession *session, CallCoordinator *calls, QWidget *
 
     m_menu = menuBar()->addMenu(QString());
     m_settings = m_menu->addAction(QString(), this, &MainWindow::settingsRequested);
-    m_settings->setShortcut(QKeySequence::Preferences);
+    // Linux desktops have no standard key for preferences: Ctrl+, as most apps there use.
+    m_settings->setShortcut(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                ? QKeySequence(Qt::CTRL | Qt::Key_Comma)
+                                : QKeySequence(QKeySequence::Preferences));
     m_dnd = m_menu->addAction(QString());
     m_dnd->setCheckable(true);
     m_acceptCalls = m_menu->addAction(QString());
@@ -100,15 +104,36 @@ MainWindow::MainWindow(ClientSession *session, CallCoordinator *calls, QWidget *
     connect(m_session, &ClientSession::countsChanged, this, &MainWindow::updateCounts);
     connect(m_session->conversations(), &QAbstractItemModel::dataChanged, this,
             &MainWindow::updateCounts);
-    m_calls->callWindow()->setNameResolver(
-        [presence = m_session->presence()](const QString &account) {
-            return presence->displayName(account);
-        });
+    m_calls->callWindow()->setPresenceBook(m_session->presence());
     resize(980, 680);
     retranslate();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (isVisible())
+        keepGeometry();
+}
+
+void MainWindow::rememberGeometryIn(AppSettings *settings)
+{
+    m_geometrySettings = settings;
+    const QByteArray geometry = settings->windowGeometry(QStringLiteral("main"));
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+}
+
+void MainWindow::keepGeometry()
+{
+    if (m_geometrySettings)
+        m_geometrySettings->setWindowGeometry(QStringLiteral("main"), saveGeometry());
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    keepGeometry();
+    QMainWindow::hideEvent(event);
+}
 
 void MainWindow::openConversation(const QString &peer)
 {
@@ -170,7 +195,7 @@ void MainWindow::retranslate()
     m_settings->setText(tr("&Settings…"));
     m_dnd->setText(tr("&Do not disturb"));
     m_acceptCalls->setText(tr("&Accept calls on this device"));
-    m_about->setText(tr("&About Softphone"));
+    m_about->setText(tr("A&bout Softphone"));
     m_signOut->setText(tr("Sign &out"));
     m_quit->setText(tr("&Quit"));
     updateCounts();

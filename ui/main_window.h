@@ -13,6 +13,7 @@ class QTabWidget;
 
 namespace softphone::ui {
 
+class AppSettings;
 class CallCoordinator;
 class CallLogView;
 class ChatView;
@@ -35,6 +36,8 @@ public:
     void showContacts();
     void setDoNotDisturb(bool on);
     void setAcceptCalls(bool on);
+    // Takes the size and place last kept there, and keeps them there when it goes.
+    void rememberGeometryIn(AppSettings *settings);
 
     ChatView *chatView() const { return m_chat; }
     QListView *conversationList() const { return m_conversations; }
@@ -52,14 +55,17 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void retranslate();
+    void keepGeometry();
     void showAbout();
     void placeCall(const QString &peer, protocol::CallType type);
     void updateCounts();
 
     ClientSession *m_session;
+    AppSettings *m_geometrySettings = nullptr;
     CallCoordinator *m_calls;
     QTabWidget *m_sections;
     QListView *m_conversations;

@@ -4,24 +4,29 @@
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QMenu>
 #include <QPainter>
+#include <QSvgRenderer>
 #include <QSystemTrayIcon>
 
 namespace softphone::ui {
 
 TrayIcon::TrayIcon(QObject *parent)
     : QObject(parent)
+    , m_menu(new QMenu)
 {
-    if (!isAvailable())
-        return;
-    m_menu = new QMenu;
     m_show = m_menu->addAction(QString(), this, &TrayIcon::showRequested);
     m_dnd = m_menu->addAction(QString());
     m_dnd->setCheckable(true);
     connect(m_dnd, &QAction::toggled, this, &TrayIcon::doNotDisturbToggled);
     m_menu->addSeparator();
     m_quit = m_menu->addAction(QString(), this, &TrayIcon::quitRequested);
+    // Not a widget: the application tells it of a language switch.
+    QCoreApplication::instance()->installEventFilter(this);
+    retranslate();
+    if (!isAvailable())
+        return;
     m_tray = new QSystemTrayIcon(badgedIcon(0), this);
     m_tray->setContextMenu(m_menu);
     connect(m_tray, &QSystemTrayIcon::activated, this,
@@ -44,6 +49,13 @@ TrayIcon::~TrayIcon()
     delete m_menu;
 }
 
+bool TrayIcon::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
 bool TrayIcon::isAvailable()
 {
     return QSystemTrayIcon::isSystemTrayAvailable();
@@ -55,8 +67,8 @@ QIcon TrayIcon::badgedIcon(int count)
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
-    IconPainter::paint(&painter, QRectF(0, 0, 64, 64), QStringLiteral("softphone"),
-                       QColor(0x1e, 0x88, 0xe5));
+    // In its own colours: a tint would paint the white handset over in the disc's blue.
+    QSvgRenderer(QStringLiteral(":/icons/softphone.svg")).render(&painter, QRectF(0, 0, 64, 64));
     if (count > 0) {
         QFont font = painter.font();
         font.setPixelSize(26);
@@ -92,21 +104,19 @@ void TrayIcon::notify(Notification notification)
     const QString text = notification.actionText.isEmpty()
                              ? notification.text
                              : tr("%1\nClick: %2").arg(notification.text, notification.actionText);
-    m_tray->showMessage(notification.title, text,
-                        notification.urgent ? QSystemTrayIcon::Warning
-                                            : QSystemTrayIcon::Information,
+    // The app's own icon: a missed call is news, not a warning.
+    m_tray->showMessage(notification.title, text, badgedIcon(0),
                         notification.urgent ? 30000 : 20000);
 }
 
 void TrayIcon::retranslate()
 {
-    if (!m_tray)
-        return;
     m_show->setText(tr("Show Softphone"));
     m_dnd->setText(tr("Do not disturb"));
     m_quit->setText(tr("Quit"));
-    m_tray->setToolTip(m_count > 0 ? tr("Softphone — %n unread", nullptr, m_count)
-                                   : tr("Softphone"));
+    if (m_tray)
+        m_tray->setToolTip(m_count > 0 ? tr("Softphone — %n unread", nullptr, m_count)
+                                       : tr("Softphone"));
 }
 
 }  // namespace softphone::ui

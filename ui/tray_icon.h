@@ -28,6 +28,8 @@ public:
     void setDoNotDisturb(bool on);
     void notify(Notification notification) override;
     void retranslate();
+    // Show, Do not disturb and Quit; made even where there is no tray, for a tray that comes.
+    QMenu *menu() const { return m_menu; }
     // The icon with a count badge, also used for the window icon.
     static QIcon badgedIcon(int count);
 
@@ -35,6 +37,9 @@ signals:
     void showRequested();
     void quitRequested();
     void doNotDisturbToggled(bool on);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QSystemTrayIcon *m_tray = nullptr;

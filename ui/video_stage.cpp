@@ -59,9 +59,15 @@ void VideoStage::setInsetVisible(bool visible)
     arrange();
 }
 
+void VideoStage::setMainVisible(bool visible)
+{
+    m_mainVisible = visible;
+    arrange();
+}
+
 QWidget *VideoStage::mainWidget() const
 {
-    return m_main ? m_main.data() : m_mainPlaceholder;
+    return m_main && m_mainVisible ? m_main.data() : m_mainPlaceholder;
 }
 
 QWidget *VideoStage::insetWidget() const
@@ -95,12 +101,13 @@ void VideoStage::resizeEvent(QResizeEvent *event)
 
 void VideoStage::arrange()
 {
+    const bool mainShown = m_main && m_mainVisible;
     if (m_mainPlaceholder)
-        m_mainPlaceholder->setVisible(!m_main);
+        m_mainPlaceholder->setVisible(!mainShown);
     if (m_insetPlaceholder)
         m_insetPlaceholder->setVisible(!m_inset && m_insetVisible);
     if (m_main)
-        m_main->show();
+        m_main->setVisible(mainShown);
     if (m_inset)
         m_inset->setVisible(m_insetVisible);
     if (QWidget *main = mainWidget())

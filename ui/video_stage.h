@@ -21,6 +21,10 @@ public:
     // Null for either: its placeholder.
     void setVideoWidgets(QWidget *main, QWidget *inset);
     void setInsetVisible(bool visible);
+    // False: the main placeholder stands in for the main video widget, which stays adopted
+    // (moving a video widget in and out of a window costs more than hiding it).
+    void setMainVisible(bool visible);
+    // What the main area and the corner show now: a video widget or a placeholder.
     QWidget *mainWidget() const;
     QWidget *insetWidget() const;
     QRect insetGeometry() const;
@@ -41,6 +45,7 @@ private:
     QPointer<QWidget> m_main;
     QPointer<QWidget> m_inset;
     bool m_insetVisible = false;
+    bool m_mainVisible = true;
 };
 
 }  // namespace softphone::ui

@@ -6,8 +6,9 @@ class QCoreApplication;
 
 namespace softphone::i18n {
 
-// Installs the project's translation for `locale` (English needs none), replacing the one
-// installed before, so the language can change at run time. False if none matches.
+// Installs the project's translation for `locale` (English needs none), and Qt's own, replacing
+// the ones installed before, so the language can change at run time. False if the project has
+// none for it.
 bool useLanguage(const QLocale &locale);
 
 }  // namespace softphone::i18n

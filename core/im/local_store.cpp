@@ -86,6 +86,12 @@ bool LocalStore::isMissedCall(const Message &message, const QString &viewer)
                       record->status == CallStatus::Timeout || record->status == CallStatus::Busy);
 }
 
+bool LocalStore::isTakenCall(const Message &message) const
+{
+    // A call answered or declined here (or on another of our devices) was seen as it rang.
+    return message.msgType == MsgType::CallRecord && !isMissedCall(message, m_account);
+}
+
 std::optional<StoredMessage> LocalStore::insert(const Message &m, DeliveryState delivery, bool read)
 {
     QSqlQuery query(m_db);
@@ -112,7 +118,7 @@ std::optional<StoredMessage> LocalStore::addFromServer(const Message &message)
 {
     // Our own messages (sent from another device, or synced back) are read by definition.
     const bool own = q(message.from) == m_account;
-    if (auto stored = insert(message, DeliveryState::Sent, own))
+    if (auto stored = insert(message, DeliveryState::Sent, own || isTakenCall(message)))
         return stored;
     // Already here: a pending copy of our own becomes sent.
     if (own)

@@ -88,6 +88,7 @@ private:
     std::vector<Conversation> selectConversations(const QString &where,
                                                   const QVariantList &bindings);
     QString peerOf(const protocol::Message &message) const;
+    bool isTakenCall(const protocol::Message &message) const;
 
     QString m_path;
     QString m_account;

@@ -71,6 +71,8 @@ void ConversationListModel::reload()
     beginResetModel();
     m_rows = m_store ? m_store->conversations() : std::vector<im::Conversation>{};
     endResetModel();
+    for (const im::Conversation &row : m_rows)
+        m_presence->watch(row.peer);
 }
 
 void ConversationListModel::messageStored(const im::StoredMessage &message)
@@ -121,6 +123,7 @@ void ConversationListModel::refresh(const QString &peer)
         return;
     int row = rowOf(peer);
     if (row < 0) {
+        m_presence->watch(peer);
         beginInsertRows({}, 0, 0);
         m_rows.insert(m_rows.begin(), std::move(*fresh));
         endInsertRows();

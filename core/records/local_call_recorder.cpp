@@ -34,8 +34,10 @@ std::optional<im::StoredMessage> LocalCallRecorder::record(const call::EndedCall
         return std::nullopt;
     if (!store->callRecordsOfChannel(ended.info.channelId).empty())
         return std::nullopt;  // the server's record came first
-    // A record the other side would have received is unread here, as the server's would be.
-    auto stored = store->addLocalOnly(messageFor(ended, store->account()), ended.info.outgoing);
+    // Unread only if it is a call we missed, as the server's record would be.
+    const protocol::Message message = messageFor(ended, store->account());
+    auto stored =
+        store->addLocalOnly(message, !im::LocalStore::isMissedCall(message, store->account()));
     if (stored)
         emit recordStored(*stored);
     return stored;

@@ -62,6 +62,7 @@ private slots:
     void addAndRemoveContacts();
     void addingAnUnknownAccountFails();
     void conversationsMostRecentFirst();
+    void conversationPeersAreLookedUpAtEveryLogin();
     void recordsPreviewForTheViewer();
     void newMessagesMoveConversationsUp();
     void markReadClearsTheBadges();
@@ -174,6 +175,37 @@ void TestListModels::conversationsMostRecentFirst()
     QCOMPARE(model.index(0, 0).data(ConversationListModel::NameRole).toString(),
              QStringLiteral("Dan D."));
     QCOMPARE(model.index(0, 0).data(ConversationListModel::OnlineRole).toBool(), true);
+}
+
+// Presence events tell only changes: a peer already online when we signed in, or who came
+// online while we were away, is known only by asking.
+void TestListModels::conversationPeersAreLookedUpAtEveryLogin()
+{
+    QTemporaryDir dir;
+    im::LocalStore store(dir.filePath(QStringLiteral("s.db")), QStringLiteral("alice"));
+    QCOMPARE(store.open(), QString());
+    store.addFromServer(message("bob", "alice"));
+    FakeImClient im;
+    im::PresenceBook presence(&im);
+    ConversationListModel model(&store, &presence);
+    const auto lookUp = im.take("user.get");
+    QCOMPARE(lookUp.params.at("account").get<std::string>(), std::string("bob"));
+    lookUp.done(im::RpcReply{json{{"account", "bob"}, {"name", "Bob"}, {"online", true}}, {}});
+    QCOMPARE(model.index(0, 0).data(ConversationListModel::NameRole).toString(),
+             QStringLiteral("Bob"));
+    QVERIFY(model.index(0, 0).data(ConversationListModel::OnlineRole).toBool());
+
+    im.setConnection(im::ConnectionState::Waiting);
+    QVERIFY(im.requests.empty());
+    im.setConnection(im::ConnectionState::Online);  // logged in again
+    QVERIFY(im.answer("user.get", json{{"account", "bob"}, {"name", "Bob"}, {"online", false}}));
+    QVERIFY(!model.index(0, 0).data(ConversationListModel::OnlineRole).toBool());
+
+    // A conversation that starts later is looked up when it starts.
+    const auto fromCarol = store.addFromServer(message("carol", "alice"));
+    QVERIFY(fromCarol);
+    model.messageStored(*fromCarol);
+    QCOMPARE(im.take("user.get").params.at("account").get<std::string>(), std::string("carol"));
 }
 
 void TestListModels::recordsPreviewForTheViewer()

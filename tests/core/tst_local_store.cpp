@@ -41,6 +41,7 @@ private slots:
     void serverMessagesAreKeptOnce();
     void outgoingMessagesGoFromPendingToSent();
     void missedCallsAreCountedUntilSeen();
+    void callsWeTookOurselvesAreNotUnread();
     void senderAndReceiverKeepTheSameRecord();
     void pagesRunBackwards();
     void cursorSurvivesReopening();
@@ -119,6 +120,18 @@ void TestLocalStore::missedCallsAreCountedUntilSeen()
     m_store->markRead(QStringLiteral("bob"));
     QCOMPARE(m_store->conversations().front().missedCalls, 0);
     QCOMPARE(m_store->callRecords(true, 50).size(), 2u);  // still missed calls in the log
+}
+
+void TestLocalStore::callsWeTookOurselvesAreNotUnread()
+{
+    // Answered, declined, and placed by us: nothing to catch up on. Only the missed one is.
+    QVERIFY(m_store->addFromServer(callRecord("bob", "alice", CallStatus::Completed, "r-1")));
+    QVERIFY(m_store->addFromServer(callRecord("bob", "alice", CallStatus::Rejected, "r-2")));
+    QVERIFY(m_store->addFromServer(callRecord("alice", "bob", CallStatus::Completed, "r-3")));
+    QCOMPARE(m_store->conversations().front().unread, 0);
+    QVERIFY(m_store->addFromServer(callRecord("bob", "alice", CallStatus::Timeout, "r-4")));
+    QCOMPARE(m_store->conversations().front().unread, 1);
+    QCOMPARE(m_store->conversations().front().missedCalls, 1);
 }
 
 void TestLocalStore::senderAndReceiverKeepTheSameRecord()

@@ -10,13 +10,18 @@
 #include "call_stats_text.h"
 #include "call_window.h"
 #include "core/fake_im_client.h"
+#include "im/presence_book.h"
 #include "incoming_call_window.h"
 #include "media/call_media.h"
 #include "media_call_controls.h"
+#include "peer_card.h"
+#include "protocol/error_code.h"
 #include "quality_bars.h"
 #include "video_stage.h"
 
+#include <QApplication>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
@@ -99,15 +104,23 @@ private slots:
     void declineButtonDeclines();
     void shortcutsAcceptAndDecline_data();
     void shortcutsAcceptAndDecline();
+    void typingWhileACallRingsNeverAnswers_data();
+    void typingWhileACallRingsNeverAnswers();
     void hangupButtonCancelsAnUnansweredCall();
     void hangupShortcutHangsUp();
     void statusFollowsTheOutgoingCall();
+    void busyLineOffersToCallAgain();
+    void disabledCallButtonsAreGrey();
+    void calleeWithNoDeviceOnlineIsNotSaidToRing();
+    void failedCallSaysWhy_data();
+    void failedCallSaysWhy();
     void answeredOnAnotherDeviceIsShown_data();
     void answeredOnAnotherDeviceIsShown();
     void deviceMenusListTheCatalog();
     void pickingADeviceSwitchesAndRemembersIt();
     void withoutACatalogThereAreNoDeviceMenus();
     void remoteVideoShowsOnAnAudioCall();
+    void cameraOffOnTheOtherSideShowsTheirCard();
     void videoWidgetsOfTheSeamFillTheStage();
     void qualityBarsFollowTheReports();
     void statsAreDescribedForTheTooltip();
@@ -247,6 +260,44 @@ void TestCallWindows::shortcutsAcceptAndDecline()
         QVERIFY(!m_calls->callWindow()->cameraButton()->isChecked());
 }
 
+void TestCallWindows::typingWhileACallRingsNeverAnswers_data()
+{
+    QTest::addColumn<QList<int>>("keys");
+    QTest::newRow("space") << QList<int>{Qt::Key_Space, Qt::Key_Space};
+    QTest::newRow("return") << QList<int>{Qt::Key_Return, Qt::Key_Enter};
+    QTest::newRow("letters") << QList<int>{Qt::Key_H, Qt::Key_E, Qt::Key_Y, Qt::Key_Space,
+                                           Qt::Key_A, Qt::Key_D, Qt::Key_V, Qt::Key_Return};
+}
+
+void TestCallWindows::typingWhileACallRingsNeverAnswers()
+{
+    QFETCH(QList<int>, keys);
+    QWidget chat;
+    auto *composer = new QPlainTextEdit(&chat);
+    chat.show();
+    chat.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&chat));
+    composer->setFocus();
+    QTest::keyClicks(composer, QStringLiteral("hello"));
+
+    ring(CallType::Video);
+    // The keys go where a real keyboard sends them: the focused widget of the active window
+    // (the offscreen platform activates every window it shows, as some window managers do).
+    for (int key : keys) {
+        QWidget *target = QApplication::focusWidget();
+        QVERIFY(target);
+        QTest::keyClick(target, Qt::Key(key));
+    }
+    QTest::qWait(50);
+    QCOMPARE(m_controller->state(), CallState::Incoming);
+    for (const auto &request : m_im->requests)
+        QVERIFY2(request.method != "call.respond", "a key press answered the call");
+    QVERIFY(!m_calls->callWindow()->isVisible());
+    QVERIFY(m_calls->incomingWindow()->isVisible());
+    for (QPushButton *button : m_calls->incomingWindow()->findChildren<QPushButton *>())
+        QVERIFY2(!button->hasFocus(), qPrintable(button->objectName()));
+}
+
 void TestCallWindows::hangupButtonCancelsAnUnansweredCall()
 {
     dial(CallType::Audio);
@@ -291,6 +342,80 @@ void TestCallWindows::statusFollowsTheOutgoingCall()
     QVERIFY(!window->hangupButton()->isEnabled());
     m_controller->dismiss();
     QVERIFY(!window->isVisible());
+}
+
+void TestCallWindows::busyLineOffersToCallAgain()
+{
+    dial(CallType::Video);
+    ui::CallWindow *window = m_calls->callWindow();
+    QVERIFY(!window->callAgainButton()->isVisible());
+    QVERIFY(m_im->answer("call.invite", json{{"cid", "c1"}, {"channelId", 77}}));
+    m_im->push(protocol::CallBusy{{"c1"}});
+    QVERIFY(window->callAgainButton()->isVisible());
+    QVERIFY(!window->hangupButton()->isVisible());
+    QTest::mouseClick(window->callAgainButton(), Qt::LeftButton);
+    QCOMPARE(m_controller->state(), CallState::Outgoing);
+    QCOMPARE(m_controller->current().type, CallType::Video);
+    QVERIFY(!m_im->requests.empty());
+    QCOMPARE(m_im->requests.back().method, std::string("call.invite"));
+    QCOMPARE(m_im->requests.back().params.at("callee").get<std::string>(), std::string("bob"));
+    QVERIFY(window->isVisible());
+    QVERIFY(window->hangupButton()->isVisible());
+}
+
+void TestCallWindows::disabledCallButtonsAreGrey()
+{
+    // The button's fill, left of its icon and text.
+    const auto fill = [](QPushButton *button) {
+        return button->grab().toImage().pixelColor(6, button->height() / 2);
+    };
+    ring(CallType::Audio);
+    QPushButton *decline = m_calls->incomingWindow()->declineButton();
+    const QColor live = fill(decline);
+    QVERIFY2(live.red() > 200 && live.green() < 100, qPrintable(live.name()));
+    m_im->push(protocol::CallAckSync{1, "c5", CallType::Audio, true, "web"});  // taken elsewhere
+    QVERIFY(!decline->isEnabled());
+    const QColor dead = fill(decline);
+    QVERIFY2(std::abs(dead.red() - dead.green()) < 40, qPrintable(dead.name()));
+}
+
+void TestCallWindows::calleeWithNoDeviceOnlineIsNotSaidToRing()
+{
+    im::PresenceBook presence(m_im.get());
+    presence.update({"bob", "Bob", false, {}});
+    m_calls->callWindow()->setPresenceBook(&presence);
+    dial(CallType::Audio);
+    ui::CallWindow *window = m_calls->callWindow();
+    QVERIFY(m_im->answer("call.invite", json{{"cid", "c1"}, {"channelId", 77}}));
+    QCOMPARE(window->statusText(), QStringLiteral("Bob is offline; it rings if they sign in"));
+    QCOMPARE(window->windowTitle(), QStringLiteral("Call with Bob"));
+    presence.update({"bob", "Bob", true, {"desktop"}});
+    QCOMPARE(window->statusText(), QStringLiteral("Ringing…"));
+    m_calls->callWindow()->setPresenceBook(nullptr);
+}
+
+void TestCallWindows::failedCallSaysWhy_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("offline") << int(im::LocalError::Disconnected)
+                             << QStringLiteral("Call failed: you are not connected to the server");
+    QTest::newRow("no answer from the server")
+        << int(im::LocalError::Timeout)
+        << QStringLiteral("Call failed: you are not connected to the server");
+    QTest::newRow("no such account") << int(protocol::ErrorCode::NoSuchAccount)
+                                     << QStringLiteral("Call failed: there is no such account");
+    QTest::newRow("other") << int(protocol::ErrorCode::Internal)
+                           << QStringLiteral("Call failed: refused");
+}
+
+void TestCallWindows::failedCallSaysWhy()
+{
+    QFETCH(int, code);
+    dial(CallType::Video);
+    QVERIFY(m_im->fail("call.invite", code));
+    QCOMPARE(m_controller->state(), CallState::Ended);
+    QTEST(m_calls->callWindow()->statusText(), "text");
 }
 
 void TestCallWindows::answeredOnAnotherDeviceIsShown_data()
@@ -393,23 +518,53 @@ void TestCallWindows::withoutACatalogThereAreNoDeviceMenus()
 
 void TestCallWindows::remoteVideoShowsOnAnAudioCall()
 {
+    m_media.remote = std::make_unique<QWidget>();
+    m_media.preview = std::make_unique<QWidget>();
+    m_calls->setMediaControls(&m_media);
     connectCall(CallType::Audio);
     ui::CallWindow *window = m_calls->callWindow();
-    QVERIFY(!window->videoStage()->isVisible());
+    ui::VideoStage *stage = window->videoStage();
+    // A voice call shows who is on the other end, not an empty box.
+    QCOMPARE(stage->mainWidget(), window->peerCard());
+    QCOMPARE(window->peerCard()->peer(), QStringLiteral("bob"));
+    QCOMPARE(window->peerCard()->caption(), QStringLiteral("Voice call"));
     window->setRemoteVideoActive(true);
-    QVERIFY(window->videoStage()->isVisible());
+    QCOMPARE(stage->mainWidget(), m_media.remote.get());
+    QVERIFY(m_media.remote->isVisible());
     // Our camera is off on an audio call: no preview in the corner.
-    QVERIFY(window->videoStage()->mainWidget()->isVisible());
-    QVERIFY(!window->videoStage()->insetWidget()->isVisible());
+    QVERIFY(!stage->insetWidget()->isVisible());
     window->setRemoteVideoActive(false);
-    QVERIFY(!window->videoStage()->isVisible());
+    QCOMPARE(stage->mainWidget(), window->peerCard());
 
     // The next call starts without the last one's video.
     window->setRemoteVideoActive(true);
     m_controller->hangup();
     m_controller->dismiss();
     dial(CallType::Audio);
-    QVERIFY(!window->videoStage()->isVisible());
+    QCOMPARE(stage->mainWidget(), window->peerCard());
+}
+
+void TestCallWindows::cameraOffOnTheOtherSideShowsTheirCard()
+{
+    m_media.remote = std::make_unique<QWidget>();
+    m_media.preview = std::make_unique<QWidget>();
+    m_calls->setMediaControls(&m_media);
+    connectCall(CallType::Video);
+    ui::CallWindow *window = m_calls->callWindow();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    ui::VideoStage *stage = window->videoStage();
+    window->setRemoteVideoActive(true);
+    QCOMPARE(stage->mainWidget(), m_media.remote.get());
+    // The other side turns the camera off: their card, not their last frame.
+    window->setRemoteVideoActive(false);
+    QCOMPARE(stage->mainWidget(), window->peerCard());
+    QVERIFY(window->peerCard()->isVisible());
+    QVERIFY(!m_media.remote->isVisible());
+    QCOMPARE(window->peerCard()->caption(), QStringLiteral("Camera off"));
+    QCOMPARE(stage->insetWidget(), m_media.preview.get());  // our own picture stays
+    window->setRemoteVideoActive(true);
+    QCOMPARE(stage->mainWidget(), m_media.remote.get());
 }
 
 void TestCallWindows::videoWidgetsOfTheSeamFillTheStage()
@@ -422,8 +577,11 @@ void TestCallWindows::videoWidgetsOfTheSeamFillTheStage()
     window->resize(640, 520);
     QVERIFY(QTest::qWaitForWindowExposed(window));
     ui::VideoStage *stage = window->videoStage();
-    QCOMPARE(stage->mainWidget(), m_media.remote.get());
+    // Ringing: the callee's card, and our own picture in the corner.
+    QCOMPARE(stage->mainWidget(), window->peerCard());
     QCOMPARE(stage->insetWidget(), m_media.preview.get());
+    window->setRemoteVideoActive(true);
+    QCOMPARE(stage->mainWidget(), m_media.remote.get());
     QVERIFY(m_media.remote->isVisible());
     QCOMPARE(m_media.remote->geometry(), stage->rect());
     // The preview sits small in a corner, over the remote video.

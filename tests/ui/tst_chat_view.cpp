@@ -2,12 +2,14 @@
 // media type (checked on the wire, as the call.invite request), Copy and Delete act on the
 // row, the conversation opens with one page and reads older ones as the user scrolls up.
 
+#include "app_settings.h"
 #include "call_coordinator.h"
 #include "call_record_delegate.h"
 #include "call_window.h"
 #include "chat_view.h"
 #include "client_session.h"
 #include "core/fake_im_client.h"
+#include "i18n/translations.h"
 #include "main_window.h"
 #include "message_delegate.h"
 #include "message_list_view.h"
@@ -16,7 +18,12 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QScrollBar>
+#include <QSet>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +44,9 @@ private slots:
     void clickOnATextMessageCallsNobody();
     void copyAndDelete();
     void opensWithOnePageAndPagesInOnScroll();
+    void headerSaysConnectingWhileReconnecting();
+    void menuKeysAreDistinctAndSettingsHasAShortcut();
+    void windowSizeAndPlaceAreRemembered();
 
 private:
     void open();
@@ -217,6 +227,67 @@ void TestChatView::opensWithOnePageAndPagesInOnScroll()
     while (view->loadOlder()) {
     }
     QCOMPARE(model->rowCount(), 300);
+}
+
+void TestChatView::headerSaysConnectingWhileReconnecting()
+{
+    QVERIFY(m_store->addFromServer(
+        test::callRecordMessage("bob", "alice", CallStatus::Completed, CallType::Audio, 1)));
+    open();
+    m_session->presence()->update({"bob", "Bob", true, {"desktop"}});
+    m_window->openConversation(QStringLiteral("bob"));
+    auto *presence = m_window->chatView()->findChild<QLabel *>(QStringLiteral("presence"));
+    QCOMPARE(presence->text(), QStringLiteral("online"));
+    m_im->setConnection(im::ConnectionState::Waiting);
+    QCOMPARE(presence->text(), QStringLiteral("connecting…"));
+    m_im->setConnection(im::ConnectionState::Online);
+    QCOMPARE(presence->text(), QStringLiteral("online"));
+}
+
+void TestChatView::menuKeysAreDistinctAndSettingsHasAShortcut()
+{
+    open();
+    for (const QLocale &language : {QLocale(QLocale::English), QLocale(QLocale::Chinese)}) {
+        QVERIFY(i18n::useLanguage(language));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        for (const QMenu *menu : m_window->menuBar()->findChildren<QMenu *>()) {
+            QSet<QChar> keys;
+            for (const QAction *action : menu->actions()) {
+                const int at = action->text().indexOf(u'&');
+                if (at < 0 || at + 1 >= action->text().size())
+                    continue;
+                const QChar key = action->text().at(at + 1).toLower();
+                QVERIFY2(!keys.contains(key), qPrintable(action->text()));
+                keys.insert(key);
+            }
+        }
+    }
+    QVERIFY(i18n::useLanguage(QLocale(QLocale::English)));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    bool settingsHasKey = false;
+    for (const QAction *action : m_window->menuBar()->actions().constFirst()->menu()->actions()) {
+        if (action->text().startsWith(QStringLiteral("&Settings")))
+            settingsHasKey = !action->shortcut().isEmpty();
+    }
+    QVERIFY(settingsHasKey);
+}
+
+void TestChatView::windowSizeAndPlaceAreRemembered()
+{
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir->path());
+    ui::AppSettings settings(QStringLiteral("geometry"));
+    open();
+    m_window->rememberGeometryIn(&settings);
+    m_window->setGeometry(120, 90, 760, 540);
+    const QRect placed = m_window->geometry();
+    m_window->close();
+    m_window.reset();
+
+    m_window = std::make_unique<ui::MainWindow>(m_session.get(), m_calls.get());
+    m_window->rememberGeometryIn(&settings);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(m_window->geometry(), placed);
 }
 
 QTEST_MAIN(TestChatView)
