@@ -19,10 +19,38 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace softphone::ui {
 
 using im::ConnectionState;
+
+namespace {
+
+// A video call runs a dozen threads (codecs, converters, GStreamer's streaming threads, Qt
+// Multimedia) that allocate tens of MiB. glibc gives threads malloc arenas of their own, up
+// to eight per core, and keeps what they free there: every video call left the app 15-20 MB
+// bigger (bench_app_calls). One arena is reused by every call; the media threads' few
+// allocations per frame do not contend on it.
+void useOneMallocArena()
+{
+#if defined(__GLIBC__)
+    mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
+// What a call freed goes back to the system once its threads are gone.
+void returnFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+}  // namespace
 using protocol::ErrorCode;
 
 DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
@@ -31,6 +59,7 @@ DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
     , m_settings(m_options.profile)
     , m_credentials(m_options.profile)
 {
+    useOneMallocArena();
     // A language picked in the settings applies at once, wherever it was set from.
     connect(&m_settings, &AppSettings::changed, this, &DesktopApp::applyLanguage);
     connect(&m_registrar, &im::AccountRegistrar::registered, this, [this](const QString &) {
@@ -223,6 +252,11 @@ void DesktopApp::openSession()
         connect(m_media.get(), &media::CallMedia::remoteVideoActiveChanged, window,
                 &CallWindow::setRemoteVideoActive);
     }
+    connect(m_session->calls(), &call::CallController::stateChanged, this,
+            [](call::CallState state) {
+                if (state == call::CallState::Idle)
+                    QTimer::singleShot(2000, [] { returnFreedMemory(); });
+            });
     m_window = std::make_unique<MainWindow>(m_session.get(), m_calls.get());
     m_window->rememberGeometryIn(&m_settings);
     m_tray = std::make_unique<TrayIcon>();
