@@ -109,7 +109,10 @@ void TestBrowserCalls::initTestCase()
     if (!m_browserProblem.isEmpty())
         QSKIP(qPrintable(QStringLiteral("browser calls skipped: ") + m_browserProblem));
     QVERIFY(writeToneWav(m_dir.filePath(QStringLiteral("tone.wav")), kBrowserTone));
-    m_server = std::make_unique<test::ServerProcess>();
+    // The page is a local file; browsers send its origin as "file://" (or "null"), and the
+    // server admits only listed origins (protocol.md § Security).
+    m_server = std::make_unique<test::ServerProcess>(
+        nlohmann::json{{"allowedOrigins", nlohmann::json::array({"file://", "null"})}});
     QVERIFY(m_server->start());
 }
 
