@@ -3,6 +3,7 @@
 #include "protocol/call_record.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -65,7 +66,7 @@ private:
     void updateCounts();
 
     ClientSession *m_session;
-    AppSettings *m_geometrySettings = nullptr;
+    QPointer<AppSettings> m_geometrySettings;  // may go before the window
     CallCoordinator *m_calls;
     QTabWidget *m_sections;
     QListView *m_conversations;
