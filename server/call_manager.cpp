@@ -500,7 +500,7 @@ void CallManager::sendServerRecord(const StoredCall &row, CallStatus status,
                               protocol::MsgType::CallRecord,
                               {},
                               record.serialize(),
-                              "record-" + row.cid,
+                              std::string(protocol::kServerIdPrefix) + "record:" + row.cid,
                               0,
                               0,
                               "server"};

@@ -21,15 +21,6 @@ QVariant nullableInt(std::optional<std::int64_t> value)
 
 }  // namespace
 
-bool CallStore::load()
-{
-    auto query = m_db.exec(QStringLiteral("SELECT MAX(channel_id) FROM calls"));
-    if (!query)
-        return false;
-    m_lastChannelId = query->next() ? query->value(0).toLongLong() : 0;
-    return true;
-}
-
 bool CallStore::insert(const StoredCall &call)
 {
     return m_db

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channel_ids.h"
 #include "protocol/call_record.h"
 
 #include <QString>
@@ -41,10 +42,11 @@ class CallStore
 public:
     explicit CallStore(Database &db)
         : m_db(db)
+        , m_channelIds(db)
     {}
 
-    bool load();  // reads the highest channelId in use
-    std::int64_t nextChannelId() { return ++m_lastChannelId; }
+    bool load() { return m_channelIds.load(); }
+    std::int64_t nextChannelId() { return m_channelIds.next(); }
 
     bool insert(const StoredCall &call);
     void markAnswered(const std::string &cid, std::int64_t at);
@@ -62,7 +64,7 @@ private:
     std::vector<StoredCall> select(const QString &where, std::initializer_list<QVariant> bindings);
 
     Database &m_db;
-    std::int64_t m_lastChannelId = 0;
+    ChannelIds m_channelIds;
 };
 
 }  // namespace softphone::server

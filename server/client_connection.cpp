@@ -1,6 +1,7 @@
 #include "client_connection.h"
 
 #include "logging.h"
+#include "output_gate.h"
 
 #include <QWebSocket>
 #include <algorithm>
@@ -61,6 +62,13 @@ void ClientConnection::forget()
 }
 
 void ClientConnection::send(const std::string &text)
+{
+    if (m_gate && m_gate->hold(*this, text))
+        return;
+    transmit(text);
+}
+
+void ClientConnection::transmit(const std::string &text)
 {
     if (!m_closed)
         m_socket->sendTextMessage(QString::fromStdString(text));

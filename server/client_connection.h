@@ -21,6 +21,8 @@ struct ConnectionLimits
 
 // One WebSocket connection: reads frames, enforces the size and rate limits, and carries
 // the identity of the device once it has logged in.
+class OutputGate;
+
 class ClientConnection : public QObject
 {
     Q_OBJECT
@@ -41,7 +43,10 @@ public:
                       std::string tokenHash);
     void forget();  // logout: back to an unauthenticated connection
 
+    // Says `text` once every write made before it is committed (see OutputGate).
     void send(const std::string &text);
+    void transmit(const std::string &text);  // puts `text` on the socket now
+    void setOutputGate(OutputGate *gate) { m_gate = gate; }
     void close(int code, const QString &reason);
 
 signals:
@@ -64,6 +69,7 @@ private:
     double m_tokens;
     QElapsedTimer m_refill;
     bool m_closed = false;
+    OutputGate *m_gate = nullptr;
 };
 
 // Answers one request exactly once. A responder dropped unanswered sends an internal

@@ -18,8 +18,8 @@ struct Migration
     const char *sql;  // statements separated by ';'
 };
 
-// Portable SQL for SQLite and PostgreSQL. Ids that must increase (msgid_server, channel_id)
-// are assigned by the server, not by the database, so no dialect-specific sequences are needed.
+// Portable SQL for SQLite and PostgreSQL. Ids (msgid_server, channel_id) are assigned by the
+// server, not by the database, so no dialect-specific sequences are needed.
 const Migration kMigrations[] = {
     {1, R"(
 CREATE TABLE accounts (
@@ -85,6 +85,12 @@ CREATE TABLE webhook_queue (
     attempts INTEGER NOT NULL DEFAULT 0,
     next_attempt_at BIGINT NOT NULL,
     created_at BIGINT NOT NULL)
+)"},
+    {2, R"(
+CREATE TABLE id_sequences (
+    name TEXT PRIMARY KEY,
+    next_value BIGINT NOT NULL,
+    secret TEXT NOT NULL)
 )"},
 };
 

@@ -214,6 +214,7 @@ void SoftphoneServer::onNewConnection()
             continue;
         }
         auto *client = new ClientConnection(socket, m_config.limits, this);
+        client->setOutputGate(&m_outputGate);
         connect(client, &ClientConnection::requestReceived, this, &SoftphoneServer::onRequest);
         connect(client, &ClientConnection::disconnected, this, &SoftphoneServer::onDisconnected);
         connect(client, &QObject::destroyed, this, &SoftphoneServer::onConnectionGone);

@@ -32,6 +32,9 @@ inline constexpr int kMaxPageSize = 500;
 bool isValidAccount(std::string_view account);
 // Opaque ids chosen by a peer (cid, msgidClient, deviceId): 1-64 of A-Z a-z 0-9 _ . : -
 bool isValidId(std::string_view id);
+// msgidClient values starting with this are the server's (its call records); clients may not
+// send them, so no client can take the id of a record the server is still to store.
+inline constexpr std::string_view kServerIdPrefix = "server:";
 bool isValidUtf8(std::string_view text);
 
 Problem checkAccount(const std::string &value);

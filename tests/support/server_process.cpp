@@ -102,7 +102,7 @@ void ServerProcess::dropPostgresDatabase()
 
 QString ServerProcess::binary()
 {
-    return QStringLiteral(SOFTPHONE_SERVER_BINARY);
+    return qEnvironmentVariable("SOFTPHONE_SERVER_BINARY", QStringLiteral(SOFTPHONE_SERVER_BINARY));
 }
 
 bool ServerProcess::start(quint16 port)
