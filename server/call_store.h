@@ -26,6 +26,8 @@ struct StoredCall
     std::optional<std::int64_t> endedAt;
     std::optional<protocol::CallStatus> endStatus;
     std::optional<std::int64_t> recordMsgid;
+    std::string callerDevice;  // "" in calls stored by older servers
+    std::string calleeDevice;  // the answering device
 };
 
 struct RoomStay
@@ -45,11 +47,11 @@ public:
         , m_channelIds(db)
     {}
 
-    bool load() { return m_channelIds.load(); }
+    bool load();
     std::int64_t nextChannelId() { return m_channelIds.next(); }
 
     bool insert(const StoredCall &call);
-    void markAnswered(const std::string &cid, std::int64_t at);
+    void markAnswered(const std::string &cid, std::int64_t at, const std::string &device);
     void markEnded(const std::string &cid, std::int64_t at, protocol::CallStatus status);
     void markRecord(std::int64_t channelId, std::int64_t msgid);
     std::optional<StoredCall> byChannel(std::int64_t channelId);
@@ -59,6 +61,11 @@ public:
                   std::int64_t at);
     void leaveRoom(const std::string &cid, const std::string &accid, std::int64_t at);
     std::vector<RoomStay> stays(const std::string &cid);
+
+    // The server's last sign of life, written while calls are answered: after a crash, stays
+    // open at that moment end there, so durations never count the outage.
+    void markAlive(std::int64_t at);
+    std::optional<std::int64_t> lastAlive();
 
 private:
     std::vector<StoredCall> select(const QString &where, std::initializer_list<QVariant> bindings);

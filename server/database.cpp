@@ -90,7 +90,12 @@ CREATE TABLE webhook_queue (
 CREATE TABLE id_sequences (
     name TEXT PRIMARY KEY,
     next_value BIGINT NOT NULL,
-    secret TEXT NOT NULL)
+    secret TEXT NOT NULL);
+CREATE TABLE server_clock (
+    name TEXT PRIMARY KEY,
+    at BIGINT NOT NULL);
+ALTER TABLE calls ADD COLUMN caller_device TEXT;
+ALTER TABLE calls ADD COLUMN callee_device TEXT
 )"},
 };
 

@@ -110,6 +110,7 @@ void SoftphoneServer::buildRoutes()
     route(&m_calls, &CallManager::respond);
     route(&m_calls, &CallManager::cancel);
     route(&m_calls, &CallManager::hangup);
+    route(&m_calls, &CallManager::current);
     route(&m_calls, &CallManager::joinRoom);
     route(&m_calls, &CallManager::leaveRoom);
     route(&m_calls, &CallManager::relaySdp);

@@ -13,7 +13,7 @@ struct TypeList
 
 using AllRequests = TypeList<Login, Register, Logout, Ping, UserGet, ContactsList, ContactsAdd,
                              ContactsRemove, SendMessage, History, Sync, CallInvite, CallRespond,
-                             CallCancel, CallHangup, RoomJoin, RoomLeave, RtcSdp, RtcIce, TurnGet>;
+                             CallCancel, CallHangup, CallCurrent, RoomJoin, RoomLeave, RtcSdp, RtcIce, TurnGet>;
 
 using AllEvents = TypeList<PresenceEvent, MessageEvent, CallIncoming, CallAccepted, CallRejected,
                            CallBusy, CallTimeout, CallAckSync, CallCanceled, CallHangupEvent,

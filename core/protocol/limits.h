@@ -39,6 +39,7 @@ bool isValidUtf8(std::string_view text);
 
 Problem checkAccount(const std::string &value);
 Problem checkId(const std::string &value);
+Problem checkIdOrEmpty(const std::string &value);
 Problem checkName(const std::string &value);
 Problem checkPassword(const std::string &value);
 Problem checkNewPassword(const std::string &value);

@@ -31,6 +31,30 @@ std::vector<CallRecord> recordsInHistory(TestClient &client, const std::string &
     return records;
 }
 
+// Answered, both in the room.
+std::optional<PlacedCall> connectedCall(TestClient &caller, TestClient &callee)
+{
+    auto call = placeCall(caller, callee.account());
+    if (!call || !callee.waitFor<CallIncoming>() ||
+        !callee.request(CallRespond{call->cid, true, false}).ok() ||
+        !caller.waitFor<CallAccepted>() || !caller.request(RoomJoin{call->cid, 0}).ok() ||
+        !callee.request(RoomJoin{call->cid, 0}).ok())
+        return std::nullopt;
+    return call;
+}
+
+// A login as a restarted client sends it: `inCall` names the call it still holds ("" none).
+TestClient::Reply loginHolding(TestClient &client, const std::string &account,
+                               const std::string &inCall)
+{
+    return client.call("login", {{"protocol", 1},
+                                 {"account", account},
+                                 {"password", "password-123"},
+                                 {"clientType", "desktop"},
+                                 {"deviceId", client.deviceId()},
+                                 {"inCall", inCall}});
+}
+
 std::vector<Message> syncAll(TestClient &client)
 {
     const auto reply = client.request(Sync{0, 500});
@@ -65,6 +89,10 @@ private slots:
     void resendIsAcknowledgedOnlyOnceDurable();
     void newAccountsAndTokensSurviveACrash();
     void clientsCannotTakeTheServerRecordId();
+    void partiesBackOnlineButNotInTheCallEndIt();
+    void aReturningClientWithoutItsCallEndsItAtOnce();
+    void aClientAsksForTheCallItForgot();
+    void aLiveCallCarriesOnAfterACrash();
 };
 
 void TestServerDurability::acknowledgedInviteSurvivesACrash()
@@ -115,6 +143,7 @@ void TestServerDurability::acknowledgedOutcomesSurviveACrash()
     QVERIFY(server.start());
     TestClient b(server.url(), "b1"), d(server.url(), "d1");
     QVERIFY(b.signIn("dan") && d.signIn("fay"));
+    QVERIFY(waitRecord(b, 5000));  // nobody came back into the answered call within the grace
     const auto answeredRecords = recordsInHistory(b, "cal");
     QCOMPARE(answeredRecords.size(), 1u);
     QCOMPARE(answeredRecords[0].status, CallStatus::Completed);
@@ -207,6 +236,145 @@ void TestServerDurability::clientsCannotTakeTheServerRecordId()
     QVERIFY2(record, "the server's record was not stored");
     QCOMPARE(record->second.status, CallStatus::Completed);
     QCOMPARE(record->second.channelId, call->channelId);
+    QVERIFY(server.stop());
+}
+
+// Finding 3: both apps restart (same devices) within the grace and never rejoin the call.
+void TestServerDurability::partiesBackOnlineButNotInTheCallEndIt()
+{
+    ServerProcess server(kSlowCommits);
+    QVERIFY(server.start());
+    std::optional<PlacedCall> call;
+    {
+        TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+        QVERIFY(caller.signIn("oli") && callee.signIn("pam"));
+        call = connectedCall(caller, callee);
+        QVERIFY(call);
+        caller.abort();
+        callee.abort();
+    }
+    TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+    QVERIFY(caller.signIn("oli") && callee.signIn("pam"));  // back online, not in the call
+    // The grace may end before these logins do: the record is then in the history.
+    QTRY_COMPARE_WITH_TIMEOUT(recordsInHistory(callee, "oli").size(), 1u, 5000);
+    const CallRecord record = recordsInHistory(callee, "oli").front();
+    QCOMPARE(record.channelId, call->channelId);
+    QCOMPARE(record.status, CallStatus::Completed);
+    const auto next = placeCall(caller, "pam");
+    QVERIFY2(next, "the accounts are still busy");
+    QVERIFY(callee.waitFor<CallIncoming>());
+    QVERIFY(server.stop());
+}
+
+void TestServerDurability::aReturningClientWithoutItsCallEndsItAtOnce()
+{
+    json config = kSlowCommits;
+    config["reconnectGraceSeconds"] = 30;
+    ServerProcess server(config);
+    QVERIFY(server.start());
+    TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+    QVERIFY(caller.signIn("quin") && callee.signIn("rae"));
+    const auto call = connectedCall(caller, callee);
+    QVERIFY(call);
+    callee.abort();
+    TestClient restarted(server.url(), "b1");
+    QVERIFY(restarted.open());
+    QVERIFY(loginHolding(restarted, "rae", "").ok());
+    const auto hangup = caller.waitFor<CallHangupEvent>(3000);
+    QVERIFY2(hangup, "the caller was not told at once");
+    QCOMPARE(hangup->account, std::string("rae"));
+    const auto record = waitRecord(restarted, 3000);
+    QVERIFY2(record, "the returning client got no record");
+    QCOMPARE(record->second.channelId, call->channelId);
+    // A client that still holds its call keeps it.
+    TestClient a(server.url(), "a2"), b(server.url(), "b2");
+    QVERIFY(a.signIn("sol") && b.signIn("tia"));
+    const auto kept = connectedCall(a, b);
+    QVERIFY(kept);
+    b.abort();
+    TestClient back(server.url(), "b2");
+    QVERIFY(back.open() && loginHolding(back, "tia", kept->cid).ok());
+    QVERIFY(back.request(RoomJoin{kept->cid, 0}).ok());
+    QVERIFY(a.noEvent(std::string(CallHangupEvent::kEvent), 500));
+    QVERIFY(server.stop());
+}
+
+void TestServerDurability::aClientAsksForTheCallItForgot()
+{
+    json config = kSlowCommits;
+    config["reconnectGraceSeconds"] = 30;
+    ServerProcess server(config);
+    QVERIFY(server.start());
+    TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+    QVERIFY(caller.signIn("uma") && callee.signIn("vic"));
+    const auto empty = caller.call("call.current", json::object());
+    QVERIFY(empty.ok());
+    QVERIFY(!empty.result->contains("cid"));
+    const auto call = connectedCall(caller, callee);
+    QVERIFY(call);
+    callee.abort();
+    TestClient restarted(server.url(), "b1");
+    QVERIFY(restarted.signIn("vic"));  // an older client: says nothing of its call
+    const auto current = restarted.call("call.current", json::object());
+    QVERIFY(current.ok());
+    QCOMPARE((*current.result)["cid"].get<std::string>(), call->cid);
+    QCOMPARE((*current.result)["channelId"].get<std::int64_t>(), call->channelId);
+    QCOMPARE((*current.result)["state"].get<std::string>(), std::string("answered"));
+    QCOMPARE((*current.result)["endWith"].get<std::string>(), std::string("call.hangup"));
+    QVERIFY(restarted.request(CallHangup{call->cid}).ok());
+    QVERIFY(caller.waitFor<CallHangupEvent>());
+    QVERIFY(waitRecord(restarted));
+    QVERIFY(server.stop());
+}
+
+// Findings 5 and 7: media is direct, so a server crash need not end a call; and the outage is
+// not talk time.
+void TestServerDurability::aLiveCallCarriesOnAfterACrash()
+{
+    json config = kSlowCommits;
+    config["reconnectGraceSeconds"] = 10;
+    ServerProcess server(config);
+    QVERIFY(server.start());
+    std::optional<PlacedCall> call;
+    qint64 talkMs = 0;  // an upper bound of the time both were in the room
+    {
+        TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+        QVERIFY(caller.signIn("wes") && callee.signIn("xia"));
+        QElapsedTimer before;
+        before.start();
+        call = connectedCall(caller, callee);
+        QVERIFY(call);
+        QTest::qWait(2000);
+        server.kill();
+        talkMs = before.elapsed();
+    }
+    QTest::qWait(5000);  // the outage
+    QVERIFY(server.start());
+    TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+    QVERIFY(caller.open() && callee.open());
+    QVERIFY(loginHolding(caller, "wes", call->cid).ok());
+    QVERIFY(loginHolding(callee, "xia", call->cid).ok());
+    QElapsedTimer after;
+    after.start();
+    QVERIFY(caller.request(RoomJoin{call->cid, 0}).ok());
+    QVERIFY(callee.request(RoomJoin{call->cid, 0}).ok());
+    QVERIFY(caller.noEvent(std::string(CallHangupEvent::kEvent), 1000));
+    QVERIFY(caller.request(CallHangup{call->cid}).ok());
+    talkMs += after.elapsed();
+    const auto record = waitRecord(callee);
+    QVERIFY(record);
+    QCOMPARE(record->second.channelId, call->channelId);
+    QCOMPARE(record->second.status, CallStatus::Completed);
+    for (const char *account : {"wes", "xia"}) {
+        const auto seconds = record->second.durationOf(account);
+        QVERIFY(seconds);
+        // The outage (over 5 s) is not talk: at most the time in the room, rounded.
+        QVERIFY2(*seconds >= 1 && *seconds * 1000 <= talkMs + 500,
+                 qPrintable(QStringLiteral("%1 talked %2 s of at most %3 ms")
+                                .arg(QLatin1String(account))
+                                .arg(*seconds)
+                                .arg(talkMs)));
+    }
     QVERIFY(server.stop());
 }
 
