@@ -139,12 +139,17 @@ void Peer::forgetFrames()
 
 void Peer::checkAnswers() const
 {
-    FUZZ_CHECK(m_answers.size() == m_sent.size(), "every frame gets exactly one answer");
     auto sent = m_sent;
     auto answers = m_answers;
     std::sort(sent.begin(), sent.end());
     std::sort(answers.begin(), answers.end());
-    FUZZ_CHECK(sent == answers, "each answer carries the id of its request, or null");
+    if (isOpen()) {
+        FUZZ_CHECK(answers.size() == sent.size(), "every frame gets exactly one answer");
+        FUZZ_CHECK(sent == answers, "each answer carries the id of its request, or null");
+    } else {
+        FUZZ_CHECK(std::includes(sent.begin(), sent.end(), answers.begin(), answers.end()),
+                   "on a closed connection too, each answer answers one request");
+    }
 }
 
 void Peer::onText(const QString &text)
@@ -184,6 +189,10 @@ DispatchHarness::DispatchHarness()
     config.commitIntervalMs = 0;
     config.limits.requestsPerSecond = 1e9;  // the fuzzer is one very fast client
     config.limits.burst = 1e9;
+    // Inputs run back to back for minutes: the harness's connection that never logs in must
+    // not be closed by the login timer halfway through one, where its requests would go
+    // unanswered for a reason that is not the input's.
+    config.limits.loginTimeoutMs = 0;
     m_server = std::make_unique<server::SoftphoneServer>(config);
     const QString error = m_server->start();
     FUZZ_CHECK(error.isEmpty(), qPrintable(error));
@@ -226,15 +235,19 @@ void DispatchHarness::run(std::string_view input)
         if (line.empty())
             continue;
         Peer &peer = peerFor(line.front());
+        // The server may close a connection for a reason the input gave it (another login with
+        // the same device replaces it); what was left unanswered there is not owed.
+        if (!peer.isOpen())
+            continue;
         peer.sendFrame(substitute(std::string(line.substr(1))));
-        FUZZ_CHECK(waitUntil([&peer] { return peer.allAnswered(); }),
+        FUZZ_CHECK(waitUntil([&peer] { return peer.allAnswered() || !peer.isOpen(); }),
                    "every request is answered within 30 s");
         ++frames;
     }
     for (auto &peer : m_peers)
         peer->checkAnswers();
-    endCalls();
     restoreConnections();
+    endCalls();
 }
 
 // A call left ringing keeps both accounts busy for a minute: end whatever the input started.
@@ -248,8 +261,10 @@ void DispatchHarness::endCalls()
             m_peers[peer]->sendFrame(protocol::encodeFrame(protocol::Request{0, method, params}));
         }
     }
-    for (auto &peer : m_peers)
-        FUZZ_CHECK(waitUntil([&peer] { return peer->allAnswered(); }), "the calls end");
+    for (auto &peer : m_peers) {
+        FUZZ_CHECK(waitUntil([&peer] { return peer->allAnswered() || !peer->isOpen(); }),
+                   "the calls end");
+    }
     m_lastCallId = "c-none";
     for (auto &peer : m_peers)
         peer->forgetFrames();

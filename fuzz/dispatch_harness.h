@@ -31,10 +31,10 @@ public:
     bool allAnswered() const { return m_answers.size() >= m_sent.size(); }
     void checkAnswers() const;  // aborts when a request was answered wrongly
     bool needsFreshConnection() const { return m_loggedInOrOut || !isOpen(); }
+    bool isOpen() const;
     void forgetFrames();
 
 private:
-    bool isOpen() const;
     std::optional<protocol::json> call(const std::string &method, const protocol::json &params);
     void onText(const QString &text);
     void noteCallId(const protocol::json &object);
