@@ -188,7 +188,7 @@ void AuthService::finishLogin(ClientConnection &client, const protocol::Login &p
         ServerContext::now(), protocol::kProtocolVersion, m_context.config.callRecords});
     qCDebug(lcSession) << "login" << params.account.c_str() << params.deviceId.c_str()
                        << params.clientType.c_str();
-    emit deviceOnline(&client);
+    emit deviceOnline(&client, params.inCall);
 }
 
 void AuthService::logout(ClientConnection &client, const protocol::Logout &, Responder reply)

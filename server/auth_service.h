@@ -27,7 +27,8 @@ public:
     void logout(ClientConnection &client, const protocol::Logout &params, Responder reply);
 
 signals:
-    void deviceOnline(softphone::server::ClientConnection *connection);
+    void deviceOnline(softphone::server::ClientConnection *connection,
+                      const std::optional<std::string> &heldCall);
     // A logged-in device is logging out; emitted while it is still registered.
     void loggingOut(softphone::server::ClientConnection *connection);
 

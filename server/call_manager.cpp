@@ -7,6 +7,7 @@
 #include "session_registry.h"
 
 #include <QRandomGenerator>
+#include <algorithm>
 #include <cmath>
 
 namespace softphone::server {
@@ -56,7 +57,16 @@ CallManager::CallManager(ServerContext &context, CallStore &store, MessageServic
     , m_context(context)
     , m_store(store)
     , m_messages(messages)
-{}
+{
+    m_heartbeat.setInterval(500);
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        const bool answered = std::any_of(m_calls.begin(), m_calls.end(), [](const auto &entry) {
+            return entry.second->phase == Phase::Answered;
+        });
+        if (answered)
+            m_store.markAlive(ServerContext::now());
+    });
+}
 
 CallManager::~CallManager() = default;
 
@@ -181,6 +191,7 @@ void CallManager::invite(ClientConnection &client, const protocol::CallInvite &p
     call->row.createdAt = ServerContext::now();
     call->forceKeepCalling = params.forceKeepCalling;
     call->callerDevice = client.deviceId();
+    call->row.callerDevice = client.deviceId();
     const bool calleeBusy = m_activeOf.contains(params.callee);
     if (calleeBusy) {
         call->phase = Phase::Ended;
@@ -243,7 +254,8 @@ void CallManager::answer(Call &call, ClientConnection &callee)
     call.calleeDevice = callee.deviceId();
     call.calleeClientType = callee.clientType();
     call.row.answeredAt = ServerContext::now();
-    m_store.markAnswered(call.row.cid, *call.row.answeredAt);
+    call.row.calleeDevice = callee.deviceId();
+    m_store.markAnswered(call.row.cid, *call.row.answeredAt, callee.deviceId());
     ++m_counters.answered;
     sendToDevice(
         call.row.caller, call.callerDevice,
@@ -314,6 +326,19 @@ void CallManager::hangup(ClientConnection &client, const protocol::CallHangup &p
         return;
     }
     endAnswered(*call, client.account(), &client);
+}
+
+void CallManager::current(ClientConnection &client, const protocol::CallCurrent &, Responder reply)
+{
+    auto it = m_activeOf.find(client.account());
+    if (it == m_activeOf.end()) {
+        reply.result(protocol::CallCurrentResult{});
+        return;
+    }
+    const Call &call = *it->second;
+    reply.result(protocol::CallCurrentResult{
+        call.row.cid, call.row.channelId, call.row.type, call.row.caller, call.row.callee,
+        call.phase == Phase::Ringing ? "ringing" : "answered", "call.hangup"});
 }
 
 void CallManager::joinRoom(ClientConnection &client, const protocol::RoomJoin &params,
@@ -525,7 +550,7 @@ void CallManager::sendServerRecord(const StoredCall &row, CallStatus status,
                               protocol::MsgType::CallRecord,
                               {},
                               record.serialize(),
-                              "record-" + row.cid,
+                              std::string(protocol::kServerIdPrefix) + "record:" + row.cid,
                               0,
                               0,
                               "server"};
@@ -595,12 +620,25 @@ void CallManager::recordStored(std::int64_t channelId, std::int64_t msgidServer)
 
 // ---- devices coming and going ----------------------------------------------------------
 
-void CallManager::deviceOnline(ClientConnection *client)
+void CallManager::deviceOnline(ClientConnection *client, const std::optional<std::string> &heldCall)
 {
     auto it = m_activeOf.find(client->account());
     if (it == m_activeOf.end())
         return;
-    const Call &call = *it->second;
+    Call &call = *it->second;
+    if (heldCall && *heldCall != call.row.cid && isPartyDevice(call, *client)) {
+        qCInfo(lcCall) << "device of" << client->account().c_str() << "came back without call"
+                       << call.row.cid.c_str() << "; it ends now";
+        endForParty(call, client->account());
+        return;
+    }
+    // A new connection took the place of one still in the room (a restarted client, a
+    // half-open socket): that stay is over, and the party is back in the call only once the
+    // new connection joins the room.
+    if (isInCallDevice(call, *client) && isBackInCall(call, client->account())) {
+        leave(call, client->account());
+        awaitReturn(call, client->account(), client->deviceId());
+    }
     if (call.phase == Phase::Ringing && call.row.callee == client->account() &&
         call.forceKeepCalling) {
         client->send(protocol::encodeEvent(protocol::CallIncoming{
@@ -642,16 +680,53 @@ void CallManager::deviceOffline(ClientConnection *client, Departure departure)
         leave(call, account);
     qCInfo(lcCall) << "device of" << account.c_str() << "left call" << call.row.cid.c_str()
                    << "; waiting for it to come back";
+    awaitReturn(call, account, deviceId);
+}
+
+void CallManager::awaitReturn(const Call &call, const std::string &account,
+                              const std::string &deviceId)
+{
     QTimer::singleShot(m_context.config.reconnectGraceSeconds * 1000, this,
                        [this, cid = call.row.cid, account, deviceId] {
                            Call *still = find(cid);
-                           if (!still || m_context.sessions.device(account, deviceId))
+                           if (!still)
                                return;
-                           if (still->phase == Phase::Ringing && account == still->row.caller)
+                           // A calling device is back with its call when it is online again; a
+                           // party of an answered call only once it is in the room again (its
+                           // client rejoins at once).
+                           if (still->phase == Phase::Ringing && account == still->row.caller &&
+                               !m_context.sessions.device(account, deviceId))
                                cancelRinging(*still, CancelReason::Canceled);
-                           else if (still->phase == Phase::Answered)
+                           else if (still->phase == Phase::Answered &&
+                                    !isBackInCall(*still, account))
                                endAnswered(*still, account, nullptr);
                        });
+}
+
+bool CallManager::isBackInCall(const Call &call, const std::string &account) const
+{
+    const auto it = call.members.find(account);
+    return it != call.members.end() && it->second.joinedAt != 0;
+}
+
+bool CallManager::isPartyDevice(const Call &call, const ClientConnection &client) const
+{
+    if (call.phase == Phase::Ringing)
+        return client.account() == call.row.caller && client.deviceId() == call.callerDevice;
+    return isInCallDevice(call, client);
+}
+
+void CallManager::endForParty(Call &call, const std::string &account)
+{
+    if (call.phase == Phase::Answered) {
+        endAnswered(call, account, nullptr);
+        return;
+    }
+    // The caller's client no longer knows the call, so it will send no record: the server
+    // sends it now rather than after the record grace.
+    const std::int64_t channelId = call.row.channelId;
+    cancelRinging(call, CancelReason::Canceled);
+    sendFallbackRecord(channelId);
 }
 
 // ---- start and stop --------------------------------------------------------------------
@@ -659,41 +734,85 @@ void CallManager::deviceOffline(ClientConnection *client, Departure departure)
 void CallManager::recover()
 {
     const std::int64_t now = ServerContext::now();
+    // The server was surely alive until its last sign of life; what happened after that,
+    // up to the crash, is not known, and it is not counted as talk.
+    const std::int64_t lastAlive = std::min(m_store.lastAlive().value_or(now), now);
     for (StoredCall &row : m_store.unfinished()) {
-        if (!row.endedAt) {
-            if (row.answeredAt) {
-                row.endStatus = CallStatus::Completed;
-            } else {
-                row.endStatus = CallStatus::Canceled;
-            }
-            m_store.markEnded(row.cid, now, *row.endStatus);
-            if (row.answeredAt) {
-                std::map<std::string, std::int64_t> ms;
-                for (const RoomStay &stay : m_store.stays(row.cid)) {
-                    const std::int64_t end = stay.leaveTime.value_or(now);
-                    if (!stay.leaveTime)
-                        m_store.leaveRoom(row.cid, stay.accid, now);
-                    ms[stay.accid] += end - stay.joinTime;
-                }
-                if (m_context.config.callRecords) {
-                    sendServerRecord(row, CallStatus::Completed,
-                                     {{row.caller, roundedSeconds(ms[row.caller])},
-                                      {row.callee, roundedSeconds(ms[row.callee])}},
-                                     true);
-                }
-                continue;
-            }
+        const bool live = !row.endedAt && row.answeredAt;
+        if (live && !row.callerDevice.empty() && !row.calleeDevice.empty()) {
+            resume(std::move(row), lastAlive);
+            continue;
         }
-        if (m_context.config.callRecords && row.endStatus) {
-            qCInfo(lcCall) << "recovering the record of" << row.cid.c_str();
-            sendServerRecord(row, *row.endStatus, {}, true);
+        recordTheEnd(row, lastAlive);
+    }
+    m_heartbeat.start();
+}
+
+// An answered call carries on: media flows between the peers without the server. Each party
+// has the reconnect grace to come back into it; the stays open at the crash end at the
+// server's last sign of life.
+void CallManager::resume(StoredCall row, std::int64_t lastAlive)
+{
+    auto call = std::make_unique<Call>();
+    call->row = std::move(row);
+    call->phase = Phase::Answered;
+    call->callerDevice = call->row.callerDevice;
+    call->calleeDevice = call->row.calleeDevice;
+    for (RoomStay stay : m_store.stays(call->row.cid)) {
+        if (!stay.leaveTime) {
+            stay.leaveTime = std::max(lastAlive, stay.joinTime);
+            m_store.leaveRoom(call->row.cid, stay.accid, *stay.leaveTime);
         }
+        Member &member = call->members[stay.accid];
+        member.uid = stay.uid;
+        member.totalMs += *stay.leaveTime - stay.joinTime;
+        member.stays.push_back(std::move(stay));
+    }
+    Call &resumed = *call;
+    m_byChannel[resumed.row.channelId] = &resumed;
+    m_activeOf[resumed.row.caller] = &resumed;
+    m_activeOf[resumed.row.callee] = &resumed;
+    m_calls.emplace(resumed.row.cid, std::move(call));
+    qCInfo(lcCall) << "call" << resumed.row.cid.c_str() << "resumes after the restart";
+    awaitReturn(resumed, resumed.row.caller, resumed.callerDevice);
+    awaitReturn(resumed, resumed.row.callee, resumed.calleeDevice);
+}
+
+void CallManager::recordTheEnd(StoredCall &row, std::int64_t lastAlive)
+{
+    if (!row.endedAt) {
+        row.endStatus = row.answeredAt ? CallStatus::Completed : CallStatus::Canceled;
+        m_store.markEnded(
+            row.cid, row.answeredAt ? std::max(lastAlive, *row.answeredAt) : ServerContext::now(),
+            *row.endStatus);
+        if (row.answeredAt) {
+            std::map<std::string, std::int64_t> ms;
+            for (const RoomStay &stay : m_store.stays(row.cid)) {
+                const std::int64_t end =
+                    stay.leaveTime.value_or(std::max(lastAlive, stay.joinTime));
+                if (!stay.leaveTime)
+                    m_store.leaveRoom(row.cid, stay.accid, end);
+                ms[stay.accid] += end - stay.joinTime;
+            }
+            if (m_context.config.callRecords) {
+                sendServerRecord(row, CallStatus::Completed,
+                                 {{row.caller, roundedSeconds(ms[row.caller])},
+                                  {row.callee, roundedSeconds(ms[row.callee])}},
+                                 true);
+            }
+            return;
+        }
+    }
+    if (m_context.config.callRecords && row.endStatus) {
+        qCInfo(lcCall) << "recovering the record of" << row.cid.c_str();
+        sendServerRecord(row, *row.endStatus, {}, true);
     }
 }
 
 void CallManager::shutdown()
 {
     m_stopping = true;
+    m_heartbeat.stop();
     std::vector<std::string> live;
     for (const auto &[cid, call] : m_calls)
         live.push_back(cid);

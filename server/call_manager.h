@@ -57,12 +57,15 @@ public:
     void respond(ClientConnection &client, const protocol::CallRespond &params, Responder reply);
     void cancel(ClientConnection &client, const protocol::CallCancel &params, Responder reply);
     void hangup(ClientConnection &client, const protocol::CallHangup &params, Responder reply);
+    // The account's live call, for a client that came back without it.
+    void current(ClientConnection &client, const protocol::CallCurrent &params, Responder reply);
     void joinRoom(ClientConnection &client, const protocol::RoomJoin &params, Responder reply);
     void leaveRoom(ClientConnection &client, const protocol::RoomLeave &params, Responder reply);
     void relaySdp(ClientConnection &client, const protocol::RtcSdp &params, Responder reply);
     void relayIce(ClientConnection &client, const protocol::RtcIce &params, Responder reply);
 
-    void deviceOnline(ClientConnection *client);
+    // `heldCall`: the cid the client says it still holds ("" none), if it says.
+    void deviceOnline(ClientConnection *client, const std::optional<std::string> &heldCall);
     // Before the registry forgets the device. A dropped connection may come back within the
     // reconnect grace; a logout ends the device's part in its call at once.
     enum class Departure { Dropped, LoggedOut };
@@ -121,6 +124,13 @@ private:
     void endUnanswered(Call &call, protocol::CallStatus status);
     void endAnswered(Call &call, const std::string &hungUpBy, const ClientConnection *except);
     void leave(Call &call, const std::string &account);
+    // Gives a party that left the call the reconnect grace to come back into it.
+    void awaitReturn(const Call &call, const std::string &account, const std::string &deviceId);
+    bool isBackInCall(const Call &call, const std::string &account) const;
+    bool isPartyDevice(const Call &call, const ClientConnection &client) const;
+    void endForParty(Call &call, const std::string &account);
+    void resume(StoredCall row, std::int64_t lastAlive);
+    void recordTheEnd(StoredCall &row, std::int64_t lastAlive);
     void release(Call &call);
     void forget(Call &call);
 
@@ -138,6 +148,7 @@ private:
     std::unordered_map<std::string, Call *> m_activeOf;  // account -> its ringing or answered call
     std::unordered_map<std::string, TokenBucket> m_invites;  // caller account -> invites left
     CallCounters m_counters;
+    QTimer m_heartbeat;  // the last sign of life, while calls are answered
     bool m_stopping = false;
 };
 

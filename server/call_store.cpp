@@ -23,31 +23,49 @@ QVariant nullableInt(std::optional<std::int64_t> value)
 
 bool CallStore::load()
 {
-    auto query = m_db.exec(QStringLiteral("SELECT MAX(channel_id) FROM calls"));
+    if (!m_channelIds.load())
+        return false;
+    auto query = m_db.exec(QStringLiteral("SELECT at FROM server_clock WHERE name = 'alive'"));
     if (!query)
         return false;
-    m_lastChannelId = query->next() ? query->value(0).toLongLong() : 0;
-    return true;
+    if (query->next())
+        return true;
+    return m_db.exec(QStringLiteral("INSERT INTO server_clock (name, at) VALUES ('alive', 0)"))
+        .has_value();
+}
+
+void CallStore::markAlive(std::int64_t at)
+{
+    m_db.exec(QStringLiteral("UPDATE server_clock SET at = ? WHERE name = 'alive'"), {qint64(at)});
+}
+
+std::optional<std::int64_t> CallStore::lastAlive()
+{
+    auto query = m_db.exec(QStringLiteral("SELECT at FROM server_clock WHERE name = 'alive'"));
+    if (!query || !query->next() || query->value(0).toLongLong() == 0)
+        return std::nullopt;
+    return query->value(0).toLongLong();
 }
 
 bool CallStore::insert(const StoredCall &call)
 {
     return m_db
         .exec(QStringLiteral("INSERT INTO calls (cid, channel_id, caller, callee, call_type, "
-                             "created_at, answered_at, ended_at, end_status) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                             "created_at, answered_at, ended_at, end_status, caller_device) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
               {sqlText(call.cid), qint64(call.channelId), sqlText(call.caller),
                sqlText(call.callee), static_cast<int>(call.type), qint64(call.createdAt),
                nullableInt(call.answeredAt), nullableInt(call.endedAt),
                call.endStatus ? QVariant(static_cast<int>(*call.endStatus))
-                              : QVariant(QMetaType(QMetaType::Int))})
+                              : QVariant(QMetaType(QMetaType::Int)),
+               sqlText(call.callerDevice)})
         .has_value();
 }
 
-void CallStore::markAnswered(const std::string &cid, std::int64_t at)
+void CallStore::markAnswered(const std::string &cid, std::int64_t at, const std::string &device)
 {
-    m_db.exec(QStringLiteral("UPDATE calls SET answered_at = ? WHERE cid = ?"),
-              {qint64(at), sqlText(cid)});
+    m_db.exec(QStringLiteral("UPDATE calls SET answered_at = ?, callee_device = ? WHERE cid = ?"),
+              {qint64(at), sqlText(device), sqlText(cid)});
 }
 
 void CallStore::markEnded(const std::string &cid, std::int64_t at, protocol::CallStatus status)
@@ -68,7 +86,8 @@ std::vector<StoredCall> CallStore::select(const QString &where,
     std::vector<StoredCall> calls;
     auto query = m_db.exec(QStringLiteral("SELECT cid, channel_id, caller, callee, call_type, "
                                           "created_at, answered_at, ended_at, end_status, "
-                                          "record_msgid FROM calls WHERE ") +
+                                          "record_msgid, caller_device, callee_device "
+                                          "FROM calls WHERE ") +
                                where,
                            bindings);
     while (query && query->next()) {
@@ -84,6 +103,8 @@ std::vector<StoredCall> CallStore::select(const QString &where,
         if (!query->value(8).isNull())
             call.endStatus = static_cast<protocol::CallStatus>(query->value(8).toInt());
         call.recordMsgid = optionalInt(query->value(9));
+        call.callerDevice = textOf(query->value(10));
+        call.calleeDevice = textOf(query->value(11));
         calls.push_back(std::move(call));
     }
     return calls;

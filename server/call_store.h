@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channel_ids.h"
 #include "protocol/call_record.h"
 
 #include <QString>
@@ -25,6 +26,8 @@ struct StoredCall
     std::optional<std::int64_t> endedAt;
     std::optional<protocol::CallStatus> endStatus;
     std::optional<std::int64_t> recordMsgid;
+    std::string callerDevice;  // "" in calls stored by older servers
+    std::string calleeDevice;  // the answering device
 };
 
 struct RoomStay
@@ -41,13 +44,14 @@ class CallStore
 public:
     explicit CallStore(Database &db)
         : m_db(db)
+        , m_channelIds(db)
     {}
 
-    bool load();  // reads the highest channelId in use
-    std::int64_t nextChannelId() { return ++m_lastChannelId; }
+    bool load();
+    std::int64_t nextChannelId() { return m_channelIds.next(); }
 
     bool insert(const StoredCall &call);
-    void markAnswered(const std::string &cid, std::int64_t at);
+    void markAnswered(const std::string &cid, std::int64_t at, const std::string &device);
     void markEnded(const std::string &cid, std::int64_t at, protocol::CallStatus status);
     void markRecord(std::int64_t channelId, std::int64_t msgid);
     std::optional<StoredCall> byChannel(std::int64_t channelId);
@@ -58,11 +62,16 @@ public:
     void leaveRoom(const std::string &cid, const std::string &accid, std::int64_t at);
     std::vector<RoomStay> stays(const std::string &cid);
 
+    // The server's last sign of life, written while calls are answered: after a crash, stays
+    // open at that moment end there, so durations never count the outage.
+    void markAlive(std::int64_t at);
+    std::optional<std::int64_t> lastAlive();
+
 private:
     std::vector<StoredCall> select(const QString &where, std::initializer_list<QVariant> bindings);
 
     Database &m_db;
-    std::int64_t m_lastChannelId = 0;
+    ChannelIds m_channelIds;
 };
 
 }  // namespace softphone::server

@@ -1,6 +1,7 @@
 #include "client_connection.h"
 
 #include "logging.h"
+#include "output_gate.h"
 #include "protocol/close_code.h"
 
 #include <QTimer>
@@ -102,6 +103,13 @@ void ClientConnection::timerEvent(QTimerEvent *event)
 }
 
 void ClientConnection::send(const std::string &text)
+{
+    if (m_gate && m_gate->hold(*this, text))
+        return;
+    transmit(text);
+}
+
+void ClientConnection::transmit(const std::string &text)
 {
     if (!isOpen())
         return;

@@ -27,6 +27,8 @@ struct ConnectionLimits
 
 // One WebSocket connection: reads frames, enforces the size and rate limits, and carries
 // the identity of the device once it has logged in.
+class OutputGate;
+
 class ClientConnection : public QObject
 {
     Q_OBJECT
@@ -52,7 +54,10 @@ public:
                       std::string tokenHash);
     void forget();  // logout: back to an unauthenticated connection
 
+    // Says `text` once every write made before it is committed (see OutputGate).
     void send(const std::string &text);
+    void transmit(const std::string &text);  // puts `text` on the socket now
+    void setOutputGate(OutputGate *gate) { m_gate = gate; }
     void close(int code, const QString &reason);
 
 signals:
@@ -83,6 +88,7 @@ private:
     bool m_closed = false;
     bool m_closing = false;
     bool m_passwordCheckPending = false;
+    OutputGate *m_gate = nullptr;
 };
 
 // Answers one request exactly once. A responder dropped unanswered sends an internal

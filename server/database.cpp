@@ -18,8 +18,8 @@ struct Migration
     const char *sql;  // statements separated by ';'
 };
 
-// Portable SQL for SQLite and PostgreSQL. Ids that must increase (msgid_server, channel_id)
-// are assigned by the server, not by the database, so no dialect-specific sequences are needed.
+// Portable SQL for SQLite and PostgreSQL. Ids (msgid_server, channel_id) are assigned by the
+// server, not by the database, so no dialect-specific sequences are needed.
 const Migration kMigrations[] = {
     {1, R"(
 CREATE TABLE accounts (
@@ -91,6 +91,17 @@ CREATE TABLE webhook_queue (
 ALTER TABLE accounts ADD COLUMN skeleton TEXT NOT NULL DEFAULT '';
 UPDATE accounts SET skeleton = REPLACE(REPLACE(REPLACE(LOWER(accid), '.', ''), '-', ''), '_', '');
 CREATE INDEX accounts_skeleton ON accounts (skeleton)
+)"},
+    {3, R"(
+CREATE TABLE id_sequences (
+    name TEXT PRIMARY KEY,
+    next_value BIGINT NOT NULL,
+    secret TEXT NOT NULL);
+CREATE TABLE server_clock (
+    name TEXT PRIMARY KEY,
+    at BIGINT NOT NULL);
+ALTER TABLE calls ADD COLUMN caller_device TEXT;
+ALTER TABLE calls ADD COLUMN callee_device TEXT
 )"},
 };
 

@@ -32,7 +32,7 @@ struct DatabaseSettings
 //
 // With group commit on, writes join one transaction that is committed a few milliseconds
 // later, together with every other write of that moment; work that must wait until its
-// writes are durable (an acknowledgement, a delivery) is queued with afterCommit().
+// writes are durable is queued with afterCommit() (what the server says waits in OutputGate).
 class Database : public QObject
 {
     Q_OBJECT
@@ -61,6 +61,8 @@ public:
     // Runs `done(durable)` once the writes made so far are committed (at once if there are none).
     void afterCommit(std::function<void(bool durable)> done);
     bool flush();  // commits the open group now
+    // True while writes are made that are not committed yet (an open write group).
+    bool hasUncommittedWrites() const { return m_groupOpen; }
 
     QString lastError() const { return m_lastError; }
 

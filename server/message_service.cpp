@@ -8,9 +8,6 @@
 #include "server_config.h"
 #include "session_registry.h"
 
-#include <QPointer>
-#include <memory>
-
 namespace softphone::server {
 
 using protocol::ErrorCode;
@@ -84,18 +81,9 @@ void MessageService::send(ClientConnection &sender, const protocol::SendMessage 
     }
     if (record)
         m_admission->recordStored(record->channelId, message.msgidServer);
-    // Nothing is acknowledged or delivered before it is durable.
-    auto responder = std::make_shared<Responder>(std::move(reply));
-    m_context.db.afterCommit([this, responder, message,
-                              from = QPointer<ClientConnection>(&sender)](bool durable) {
-        if (!durable) {
-            responder->error(ErrorCode::Internal, "the message could not be stored; send it again");
-            return;
-        }
-        responder->result(ackFor(message));
-        deliver(message, from.data());
-        emit messageStored(message);
-    });
+    reply.result(ackFor(message));
+    deliver(message, &sender);
+    emit messageStored(message);
 }
 
 std::optional<Message> MessageService::storeAndDeliver(Message message, bool mayExist)
@@ -109,12 +97,8 @@ std::optional<Message> MessageService::storeAndDeliver(Message message, bool may
         qCWarning(lcServer) << "could not store a server message for" << message.from.c_str();
         return std::nullopt;
     }
-    m_context.db.afterCommit([this, message](bool durable) {
-        if (durable) {
-            deliver(message, nullptr);
-            emit messageStored(message);
-        }
-    });
+    deliver(message, nullptr);
+    emit messageStored(message);
     return message;
 }
 

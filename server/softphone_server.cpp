@@ -110,6 +110,7 @@ void SoftphoneServer::buildRoutes()
     route(&m_calls, &CallManager::respond);
     route(&m_calls, &CallManager::cancel);
     route(&m_calls, &CallManager::hangup);
+    route(&m_calls, &CallManager::current);
     route(&m_calls, &CallManager::joinRoom);
     route(&m_calls, &CallManager::leaveRoom);
     route(&m_calls, &CallManager::relaySdp);
@@ -227,6 +228,7 @@ void SoftphoneServer::onNewConnection()
         }
         ++fromAddress;
         auto *client = new ClientConnection(socket, m_config.limits, this);
+        client->setOutputGate(&m_outputGate);
         connect(client, &ClientConnection::requestReceived, this, &SoftphoneServer::onRequest);
         connect(client, &ClientConnection::disconnected, this, &SoftphoneServer::onDisconnected);
         connect(client, &QObject::destroyed, this, [this, address] { onConnectionGone(address); });

@@ -9,6 +9,7 @@
 #include "directory_service.h"
 #include "message_service.h"
 #include "message_store.h"
+#include "output_gate.h"
 #include "server_config.h"
 #include "server_context.h"
 #include "session_registry.h"
@@ -73,6 +74,7 @@ private:
 
     ServerConfig m_config;
     Database m_db;
+    OutputGate m_outputGate{m_db};
     AccountStore m_accounts;
     MessageStore m_messages;
     CallStore m_callStore;

@@ -11,9 +11,10 @@ template<class... T>
 struct TypeList
 {};
 
-using AllRequests = TypeList<Login, Register, Logout, Ping, UserGet, ContactsList, ContactsAdd,
-                             ContactsRemove, SendMessage, History, Sync, CallInvite, CallRespond,
-                             CallCancel, CallHangup, RoomJoin, RoomLeave, RtcSdp, RtcIce, TurnGet>;
+using AllRequests =
+    TypeList<Login, Register, Logout, Ping, UserGet, ContactsList, ContactsAdd, ContactsRemove,
+             SendMessage, History, Sync, CallInvite, CallRespond, CallCancel, CallHangup,
+             CallCurrent, RoomJoin, RoomLeave, RtcSdp, RtcIce, TurnGet>;
 
 using AllEvents = TypeList<PresenceEvent, MessageEvent, CallIncoming, CallAccepted, CallRejected,
                            CallBusy, CallTimeout, CallAckSync, CallCanceled, CallHangupEvent,

@@ -107,6 +107,11 @@ Problem checkId(const std::string &value)
     return invalid("must be an id: 1-64 of A-Z a-z 0-9 _ . : -");
 }
 
+Problem checkIdOrEmpty(const std::string &value)
+{
+    return value.empty() ? Problem{} : checkId(value);
+}
+
 Problem checkName(const std::string &value)
 {
     return checkUtf8Within(value, kMaxNameBytes, "must be at most 128 bytes");

@@ -35,10 +35,14 @@ bool isValidAccount(std::string_view account);
 std::string accountSkeleton(std::string_view account);
 // Opaque ids chosen by a peer (cid, msgidClient, deviceId): 1-64 of A-Z a-z 0-9 _ . : -
 bool isValidId(std::string_view id);
+// msgidClient values starting with this are the server's (its call records); clients may not
+// send them, so no client can take the id of a record the server is still to store.
+inline constexpr std::string_view kServerIdPrefix = "server:";
 bool isValidUtf8(std::string_view text);
 
 Problem checkAccount(const std::string &value);
 Problem checkId(const std::string &value);
+Problem checkIdOrEmpty(const std::string &value);
 Problem checkName(const std::string &value);
 Problem checkPassword(const std::string &value);
 Problem checkNewPassword(const std::string &value);

@@ -43,6 +43,11 @@ std::optional<DecodeError> Message::validate() const
 
 std::optional<DecodeError> SendMessage::validate() const
 {
+    if (msgidClient.starts_with(kServerIdPrefix)) {
+        return DecodeError{DecodeErrorKind::InvalidValue, "msgidClient",
+                           "must not start with \"" + std::string(kServerIdPrefix) +
+                               "\" (the server's own ids)"};
+    }
     if (auto problem = checkTextBody(msgType, body))
         return problem;
     return checkRecordAttach(msgType, attach);

@@ -167,6 +167,8 @@ struct Login
     std::optional<std::string> token;
     std::string clientType = "desktop";
     std::string deviceId;
+    // The cid of the call this client still holds, "" for none; absent: the client does not say.
+    std::optional<std::string> inCall;
 
     bool operator==(const Login &) const = default;
     std::optional<DecodeError> validate() const;
@@ -180,6 +182,7 @@ struct Login
         v.opt("token", s.token, checkToken);
         v.req("clientType", s.clientType, checkClientType);
         v.req("deviceId", s.deviceId, checkId);
+        v.opt("inCall", s.inCall, checkIdOrEmpty);
     }
 };
 
@@ -635,6 +638,42 @@ struct CallHangup
     {
         v.req("cid", s.cid, checkId);
     }
+};
+
+// The call the account is in, for a client that came back without it; every field is absent
+// when there is none.
+struct CallCurrentResult
+{
+    std::optional<std::string> cid;
+    std::optional<std::int64_t> channelId;
+    std::optional<CallType> type;
+    std::optional<std::string> caller;
+    std::optional<std::string> callee;
+    std::optional<std::string> state;    // "ringing" or "answered"
+    std::optional<std::string> endWith;  // the method that ends it: "call.hangup"
+
+    bool operator==(const CallCurrentResult &) const = default;
+    template<class S, class V>
+    static void describe(S &s, V &v)
+    {
+        v.opt("cid", s.cid, checkId);
+        v.opt("channelId", s.channelId, checkPositive);
+        v.opt("type", s.type);
+        v.opt("caller", s.caller, checkAccount);
+        v.opt("callee", s.callee, checkAccount);
+        v.opt("state", s.state);
+        v.opt("endWith", s.endWith);
+    }
+};
+
+struct CallCurrent
+{
+    static constexpr std::string_view kMethod = "call.current";
+    using Result = CallCurrentResult;
+    bool operator==(const CallCurrent &) const = default;
+    template<class S, class V>
+    static void describe(S &, V &)
+    {}
 };
 
 struct CallHangupEvent

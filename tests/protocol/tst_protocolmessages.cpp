@@ -31,7 +31,7 @@ Presence samplePresence()
 template<>
 Login sample()
 {
-    return {1, "alice", std::string("secret-password"), std::nullopt, "desktop", "dev-1"};
+    return {1, "alice", std::string("secret-password"), std::nullopt, "desktop", "dev-1", std::nullopt};
 }
 template<>
 LoginResult sample()
@@ -152,6 +152,16 @@ template<>
 CallHangup sample()
 {
     return {"c-7f3a"};
+}
+template<>
+CallCurrent sample()
+{
+    return {};
+}
+template<>
+CallCurrentResult sample()
+{
+    return {"c-7f3a", 4503599627370497, CallType::Video, "alice", "bob", "answered", "call.hangup"};
 }
 template<>
 RoomJoin sample()
@@ -339,7 +349,7 @@ void TestProtocolMessages::everyRequestRoundTrips()
 {
     std::set<std::string> methods;
     forEachType(AllRequests{}, [&]<class Req>() { roundTripRequest<Req>(methods); });
-    QCOMPARE(methods.size(), 20u);
+    QCOMPARE(methods.size(), 21u);
 }
 
 void TestProtocolMessages::everyEventRoundTrips()

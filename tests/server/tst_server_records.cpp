@@ -218,6 +218,7 @@ void TestServerRecords::crashMidCallStillRecordsIt()
     QVERIFY(server.start());
     TestClient callee(server.url(), "b1");
     QVERIFY(callee.signIn("dino"));
+    QVERIFY(waitRecord(callee));  // the call resumed; nobody came back into it within the grace
     const auto records = recordsInHistory(callee, "cleo");
     QCOMPARE(records.size(), 1u);
     QCOMPARE(records[0].status, CallStatus::Completed);

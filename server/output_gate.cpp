@@ -1,0 +1,28 @@
+#include "output_gate.h"
+
+#include "client_connection.h"
+#include "database.h"
+#include "protocol/close_code.h"
+
+#include <QPointer>
+#include <QWebSocketProtocol>
+
+namespace softphone::server {
+
+bool OutputGate::hold(ClientConnection &connection, const std::string &text)
+{
+    if (!m_db.hasUncommittedWrites())
+        return false;
+    m_db.afterCommit([to = QPointer<ClientConnection>(&connection), text](bool durable) {
+        if (!to)
+            return;
+        if (durable)
+            to->transmit(text);
+        else
+            to->close(int(protocol::CloseCode::NotStored),
+                      QStringLiteral("storage failure; reconnect"));
+    });
+    return true;
+}
+
+}  // namespace softphone::server

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+
+namespace softphone::server {
+
+class ClientConnection;
+class Database;
+
+// The server's one durability rule, enforced where its words leave: nothing it says goes out
+// before the writes made ahead of it are committed. While a write group is open, every
+// response and event waits for that group's commit, in the order it was said; so an
+// acknowledgement, an event and a read (which may show rows of the open group) all speak
+// only of durable data. A failed commit closes the connections that were to be told about it:
+// their clients reconnect and resynchronise with what is really stored.
+class OutputGate
+{
+public:
+    explicit OutputGate(Database &db)
+        : m_db(db)
+    {}
+
+    // True if `text` was held; it then goes out on `connection` after the commit.
+    bool hold(ClientConnection &connection, const std::string &text);
+
+private:
+    Database &m_db;
+};
+
+}  // namespace softphone::server

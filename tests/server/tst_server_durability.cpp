@@ -1,0 +1,382 @@
+// Durability: what the server acknowledges survives a SIGKILL that follows at once.
+//
+// The server runs with a long group-commit interval, so a write it acknowledged before its
+// commit would certainly be lost by the crash that follows the acknowledgement.
+
+#include "call_helpers.h"
+#include "server_process.h"
+
+using namespace softphone::test;
+
+namespace {
+
+const json kSlowCommits = {{"commitIntervalMs", 500},
+                           {"ringTimeoutSeconds", 30},
+                           {"recordGraceSeconds", 30},
+                           {"reconnectGraceSeconds", 1}};
+
+std::vector<CallRecord> recordsInHistory(TestClient &client, const std::string &peer)
+{
+    std::vector<CallRecord> records;
+    const auto reply = client.request(History{peer, std::nullopt, 500});
+    if (!reply.ok())
+        return records;
+    const auto page = fromJson<HistoryPage>(*reply.result);
+    if (!page)
+        return records;
+    for (const Message &message : page->messages) {
+        if (message.msgType == MsgType::CallRecord)
+            records.push_back(*CallRecord::parse(message.attach));
+    }
+    return records;
+}
+
+// Answered, both in the room.
+std::optional<PlacedCall> connectedCall(TestClient &caller, TestClient &callee)
+{
+    auto call = placeCall(caller, callee.account());
+    if (!call || !callee.waitFor<CallIncoming>() ||
+        !callee.request(CallRespond{call->cid, true, false}).ok() ||
+        !caller.waitFor<CallAccepted>() || !caller.request(RoomJoin{call->cid, 0}).ok() ||
+        !callee.request(RoomJoin{call->cid, 0}).ok())
+        return std::nullopt;
+    return call;
+}
+
+// A login as a restarted client sends it: `inCall` names the call it still holds ("" none).
+TestClient::Reply loginHolding(TestClient &client, const std::string &account,
+                               const std::string &inCall)
+{
+    return client.call("login", {{"protocol", 1},
+                                 {"account", account},
+                                 {"password", "password-123"},
+                                 {"clientType", "desktop"},
+                                 {"deviceId", client.deviceId()},
+                                 {"inCall", inCall}});
+}
+
+std::vector<Message> syncAll(TestClient &client)
+{
+    const auto reply = client.request(Sync{0, 500});
+    if (!reply.ok())
+        return {};
+    const auto page = fromJson<SyncPage>(*reply.result);
+    return page ? page->messages : std::vector<Message>{};
+}
+
+bool contains(const std::vector<Message> &messages, const std::string &msgidClient)
+{
+    return std::any_of(messages.begin(), messages.end(),
+                       [&](const Message &m) { return m.msgidClient == msgidClient; });
+}
+
+// Sends without waiting for the answer: the request is on the wire before the next one.
+void sendWithoutWaiting(TestClient &client, const SendMessage &message)
+{
+    client.call(std::string(SendMessage::kMethod), toJson(message), 0);
+}
+
+}  // namespace
+
+class TestServerDurability : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void acknowledgedInviteSurvivesACrash();
+    void acknowledgedOutcomesSurviveACrash();
+    void syncShowsOnlyCommittedRows();
+    void resendIsAcknowledgedOnlyOnceDurable();
+    void newAccountsAndTokensSurviveACrash();
+    void clientsCannotTakeTheServerRecordId();
+    void partiesBackOnlineButNotInTheCallEndIt();
+    void aReturningClientWithoutItsCallEndsItAtOnce();
+    void aClientAsksForTheCallItForgot();
+    void aLiveCallCarriesOnAfterACrash();
+};
+
+void TestServerDurability::acknowledgedInviteSurvivesACrash()
+{
+    ServerProcess server(kSlowCommits);
+    QVERIFY(server.start());
+    std::optional<PlacedCall> call;
+    {
+        TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+        QVERIFY(caller.signIn("ann") && callee.signIn("ben"));
+        QTest::qWait(700);  // both accounts committed
+        call = placeCall(caller, "ben");
+        QVERIFY(call);
+        server.kill();
+    }
+    QVERIFY(server.start());
+    TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+    QVERIFY(caller.signIn("ann") && callee.signIn("ben"));
+    const auto records = recordsInHistory(callee, "ann");
+    QCOMPARE(records.size(), 1u);
+    QCOMPARE(records[0].channelId, call->channelId);
+    QCOMPARE(records[0].status, CallStatus::Canceled);
+    // The acknowledged channel id is never handed to another call.
+    const auto next = placeCall(caller, "ben");
+    QVERIFY(next);
+    QVERIFY(next->channelId != call->channelId);
+    QVERIFY(server.stop());
+}
+
+void TestServerDurability::acknowledgedOutcomesSurviveACrash()
+{
+    ServerProcess server(kSlowCommits);
+    QVERIFY(server.start());
+    std::optional<PlacedCall> answered, declined;
+    {
+        TestClient a(server.url(), "a1"), b(server.url(), "b1");
+        TestClient c(server.url(), "c1"), d(server.url(), "d1");
+        QVERIFY(a.signIn("cal") && b.signIn("dan") && c.signIn("eli") && d.signIn("fay"));
+        answered = placeCall(a, "dan");
+        declined = placeCall(c, "fay");
+        QVERIFY(answered && declined && b.waitFor<CallIncoming>() && d.waitFor<CallIncoming>());
+        QTest::qWait(700);  // the invites are committed
+        QVERIFY(b.request(CallRespond{answered->cid, true, false}).ok());
+        QVERIFY(d.request(CallRespond{declined->cid, false, false}).ok());
+        QVERIFY(a.waitFor<CallAccepted>() && c.waitFor<CallRejected>());
+        server.kill();
+    }
+    QVERIFY(server.start());
+    TestClient b(server.url(), "b1"), d(server.url(), "d1");
+    QVERIFY(b.signIn("dan") && d.signIn("fay"));
+    QVERIFY(waitRecord(b, 5000));  // nobody came back into the answered call within the grace
+    const auto answeredRecords = recordsInHistory(b, "cal");
+    QCOMPARE(answeredRecords.size(), 1u);
+    QCOMPARE(answeredRecords[0].status, CallStatus::Completed);
+    const auto declinedRecords = recordsInHistory(d, "eli");
+    QCOMPARE(declinedRecords.size(), 1u);
+    QCOMPARE(declinedRecords[0].status, CallStatus::Rejected);
+    QVERIFY(server.stop());
+}
+
+void TestServerDurability::syncShowsOnlyCommittedRows()
+{
+    ServerProcess server(kSlowCommits);
+    QVERIFY(server.start());
+    {
+        TestClient a(server.url(), "a1");
+        QVERIFY(a.signIn("gus") && a.request(Register{"hat", "password-123", ""}).ok());
+        QTest::qWait(700);
+        sendWithoutWaiting(a, SendMessage{"hat", ConvType::Person, MsgType::Text, "hi", "", "m1"});
+        QVERIFY(contains(syncAll(a), "m1"));
+        server.kill();
+    }
+    QVERIFY(server.start());
+    TestClient a(server.url(), "a1");
+    QVERIFY(a.signIn("gus"));
+    QVERIFY2(contains(syncAll(a), "m1"), "a row msg.sync returned was lost by the crash");
+    QVERIFY(server.stop());
+}
+
+void TestServerDurability::resendIsAcknowledgedOnlyOnceDurable()
+{
+    ServerProcess server(kSlowCommits);
+    QVERIFY(server.start());
+    const SendMessage message{"jay", ConvType::Person, MsgType::Text, "hi", "", "m1"};
+    {
+        TestClient a(server.url(), "a1");
+        QVERIFY(a.signIn("ivy") && a.request(Register{"jay", "password-123", ""}).ok());
+        QTest::qWait(700);
+        sendWithoutWaiting(a, message);
+        QVERIFY(a.request(message).ok());  // the resend
+        server.kill();
+    }
+    QVERIFY(server.start());
+    TestClient a(server.url(), "a1");
+    QVERIFY(a.signIn("ivy"));
+    QVERIFY2(contains(syncAll(a), "m1"), "an acknowledged message was lost by the crash");
+    QVERIFY(server.stop());
+}
+
+void TestServerDurability::newAccountsAndTokensSurviveACrash()
+{
+    ServerProcess server(kSlowCommits);
+    QVERIFY(server.start());
+    std::string token;
+    {
+        TestClient a(server.url(), "a1"), b(server.url(), "b1");
+        QVERIFY(a.signIn("kim"));
+        QTest::qWait(700);
+        QVERIFY(b.open());
+        QVERIFY(b.login("kim", "password-123").ok());  // a new token
+        token = b.token();
+        QVERIFY(a.registerAccount("lou", "password-123").ok());
+        server.kill();
+    }
+    QVERIFY(server.start());
+    TestClient a(server.url(), "a1"), b(server.url(), "b1");
+    QVERIFY(a.open() && b.open());
+    QVERIFY2(b.loginWithToken("kim", token).ok(), "an acknowledged token was lost");
+    QVERIFY2(a.login("lou", "password-123").ok(), "an acknowledged account was lost");
+    QVERIFY(server.stop());
+}
+
+void TestServerDurability::clientsCannotTakeTheServerRecordId()
+{
+    ServerProcess server(kSlowCommits);
+    QVERIFY(server.start());
+    TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+    QVERIFY(caller.signIn("max") && callee.signIn("ned"));
+    const auto call = placeCall(caller, "ned");
+    QVERIFY(call && callee.waitFor<CallIncoming>());
+    // Whatever id the caller picks for its own texts, the server's record still gets stored.
+    for (const std::string &id : {"record-" + call->cid, "server:record:" + call->cid}) {
+        const auto reply =
+            caller.request(SendMessage{"ned", ConvType::Person, MsgType::Text, "x", "", id});
+        QVERIFY(reply.ok() || reply.code() == int(ErrorCode::InvalidParams));
+    }
+    QVERIFY(callee.request(CallRespond{call->cid, true, false}).ok());
+    QVERIFY(caller.waitFor<CallAccepted>());
+    QVERIFY(caller.request(CallHangup{call->cid}).ok());
+    const auto record = waitRecord(callee);
+    QVERIFY2(record, "the server's record was not stored");
+    QCOMPARE(record->second.status, CallStatus::Completed);
+    QCOMPARE(record->second.channelId, call->channelId);
+    QVERIFY(server.stop());
+}
+
+// Finding 3: both apps restart (same devices) within the grace and never rejoin the call.
+void TestServerDurability::partiesBackOnlineButNotInTheCallEndIt()
+{
+    ServerProcess server(kSlowCommits);
+    QVERIFY(server.start());
+    std::optional<PlacedCall> call;
+    {
+        TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+        QVERIFY(caller.signIn("oli") && callee.signIn("pam"));
+        call = connectedCall(caller, callee);
+        QVERIFY(call);
+        caller.abort();
+        callee.abort();
+    }
+    TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+    QVERIFY(caller.signIn("oli") && callee.signIn("pam"));  // back online, not in the call
+    // The grace may end before these logins do: the record is then in the history.
+    QTRY_COMPARE_WITH_TIMEOUT(recordsInHistory(callee, "oli").size(), 1u, 5000);
+    const CallRecord record = recordsInHistory(callee, "oli").front();
+    QCOMPARE(record.channelId, call->channelId);
+    QCOMPARE(record.status, CallStatus::Completed);
+    const auto next = placeCall(caller, "pam");
+    QVERIFY2(next, "the accounts are still busy");
+    QVERIFY(callee.waitFor<CallIncoming>());
+    QVERIFY(server.stop());
+}
+
+void TestServerDurability::aReturningClientWithoutItsCallEndsItAtOnce()
+{
+    json config = kSlowCommits;
+    config["reconnectGraceSeconds"] = 30;
+    ServerProcess server(config);
+    QVERIFY(server.start());
+    TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+    QVERIFY(caller.signIn("quin") && callee.signIn("rae"));
+    const auto call = connectedCall(caller, callee);
+    QVERIFY(call);
+    callee.abort();
+    TestClient restarted(server.url(), "b1");
+    QVERIFY(restarted.open());
+    QVERIFY(loginHolding(restarted, "rae", "").ok());
+    const auto hangup = caller.waitFor<CallHangupEvent>(3000);
+    QVERIFY2(hangup, "the caller was not told at once");
+    QCOMPARE(hangup->account, std::string("rae"));
+    const auto record = waitRecord(restarted, 3000);
+    QVERIFY2(record, "the returning client got no record");
+    QCOMPARE(record->second.channelId, call->channelId);
+    // A client that still holds its call keeps it.
+    TestClient a(server.url(), "a2"), b(server.url(), "b2");
+    QVERIFY(a.signIn("sol") && b.signIn("tia"));
+    const auto kept = connectedCall(a, b);
+    QVERIFY(kept);
+    b.abort();
+    TestClient back(server.url(), "b2");
+    QVERIFY(back.open() && loginHolding(back, "tia", kept->cid).ok());
+    QVERIFY(back.request(RoomJoin{kept->cid, 0}).ok());
+    QVERIFY(a.noEvent(std::string(CallHangupEvent::kEvent), 500));
+    QVERIFY(server.stop());
+}
+
+void TestServerDurability::aClientAsksForTheCallItForgot()
+{
+    json config = kSlowCommits;
+    config["reconnectGraceSeconds"] = 30;
+    ServerProcess server(config);
+    QVERIFY(server.start());
+    TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+    QVERIFY(caller.signIn("uma") && callee.signIn("vic"));
+    const auto empty = caller.call("call.current", json::object());
+    QVERIFY(empty.ok());
+    QVERIFY(!empty.result->contains("cid"));
+    const auto call = connectedCall(caller, callee);
+    QVERIFY(call);
+    callee.abort();
+    TestClient restarted(server.url(), "b1");
+    QVERIFY(restarted.signIn("vic"));  // an older client: says nothing of its call
+    const auto current = restarted.call("call.current", json::object());
+    QVERIFY(current.ok());
+    QCOMPARE((*current.result)["cid"].get<std::string>(), call->cid);
+    QCOMPARE((*current.result)["channelId"].get<std::int64_t>(), call->channelId);
+    QCOMPARE((*current.result)["state"].get<std::string>(), std::string("answered"));
+    QCOMPARE((*current.result)["endWith"].get<std::string>(), std::string("call.hangup"));
+    QVERIFY(restarted.request(CallHangup{call->cid}).ok());
+    QVERIFY(caller.waitFor<CallHangupEvent>());
+    QVERIFY(waitRecord(restarted));
+    QVERIFY(server.stop());
+}
+
+// Findings 5 and 7: media is direct, so a server crash need not end a call; and the outage is
+// not talk time.
+void TestServerDurability::aLiveCallCarriesOnAfterACrash()
+{
+    json config = kSlowCommits;
+    config["reconnectGraceSeconds"] = 10;
+    ServerProcess server(config);
+    QVERIFY(server.start());
+    std::optional<PlacedCall> call;
+    qint64 talkMs = 0;  // an upper bound of the time both were in the room
+    {
+        TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+        QVERIFY(caller.signIn("wes") && callee.signIn("xia"));
+        QElapsedTimer before;
+        before.start();
+        call = connectedCall(caller, callee);
+        QVERIFY(call);
+        QTest::qWait(2000);
+        server.kill();
+        talkMs = before.elapsed();
+    }
+    QTest::qWait(5000);  // the outage
+    QVERIFY(server.start());
+    TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+    QVERIFY(caller.open() && callee.open());
+    QVERIFY(loginHolding(caller, "wes", call->cid).ok());
+    QVERIFY(loginHolding(callee, "xia", call->cid).ok());
+    QElapsedTimer after;
+    after.start();
+    QVERIFY(caller.request(RoomJoin{call->cid, 0}).ok());
+    QVERIFY(callee.request(RoomJoin{call->cid, 0}).ok());
+    QVERIFY(caller.noEvent(std::string(CallHangupEvent::kEvent), 1000));
+    QVERIFY(caller.request(CallHangup{call->cid}).ok());
+    talkMs += after.elapsed();
+    const auto record = waitRecord(callee);
+    QVERIFY(record);
+    QCOMPARE(record->second.channelId, call->channelId);
+    QCOMPARE(record->second.status, CallStatus::Completed);
+    for (const char *account : {"wes", "xia"}) {
+        const auto seconds = record->second.durationOf(account);
+        QVERIFY(seconds);
+        // The outage (over 5 s) is not talk: at most the time in the room, rounded.
+        QVERIFY2(*seconds >= 1 && *seconds * 1000 <= talkMs + 500,
+                 qPrintable(QStringLiteral("%1 talked %2 s of at most %3 ms")
+                                .arg(QLatin1String(account))
+                                .arg(*seconds)
+                                .arg(talkMs)));
+    }
+    QVERIFY(server.stop());
+}
+
+QTEST_GUILESS_MAIN(TestServerDurability)
+#include "tst_server_durability.moc"
