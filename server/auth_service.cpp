@@ -75,7 +75,7 @@ void AuthService::store(const protocol::Register &params, const std::string &has
         reply.error(ErrorCode::Internal, "the password could not be hashed");
         return;
     }
-    switch (m_context.accounts.create(params.account, params.name, hash, ServerContext::now())) {
+    switch (m_context.accounts.create(params.account, params.name, hash, m_context.now())) {
     case AccountStore::CreateResult::Created:
         qCInfo(lcSession) << "registered" << params.account.c_str();
         reply.result(protocol::RegisterResult{params.account});
@@ -104,7 +104,7 @@ void AuthService::login(ClientConnection &client, const protocol::Login &params,
         const std::string tokenHash = PasswordHasher::tokenHash(*params.token);
         const auto session = m_context.accounts.session(tokenHash);
         if (!session || session->accid != params.account || session->deviceId != params.deviceId ||
-            session->expiresAt <= ServerContext::now()) {
+            session->expiresAt <= m_context.now()) {
             reply.error(ErrorCode::InvalidToken, "the session token is unknown or has expired");
             return;
         }
@@ -161,10 +161,10 @@ void AuthService::passwordChecked(ClientConnection *client, const protocol::Logi
     }
     const std::string token = PasswordHasher::newToken();
     const std::int64_t expiresAt =
-        ServerContext::now() + std::int64_t{m_context.config.tokenLifetimeDays} * 86'400'000;
+        m_context.now() + std::int64_t{m_context.config.tokenLifetimeDays} * 86'400'000;
     const SessionRecord session{params.account, params.deviceId, expiresAt};
     if (!m_context.accounts.addSession(PasswordHasher::tokenHash(token), session,
-                                       ServerContext::now())) {
+                                       m_context.now())) {
         reply.error(ErrorCode::Internal, "the session could not be stored");
         return;
     }
@@ -185,7 +185,7 @@ void AuthService::finishLogin(ClientConnection &client, const protocol::Login &p
     }
     reply.result(protocol::LoginResult{
         params.account, m_context.accounts.name(params.account).value_or(""), token, expiresAt,
-        ServerContext::now(), protocol::kProtocolVersion, m_context.config.callRecords});
+        m_context.now(), protocol::kProtocolVersion, m_context.config.callRecords});
     qCDebug(lcSession) << "login" << params.account.c_str() << params.deviceId.c_str()
                        << params.clientType.c_str();
     emit deviceOnline(&client, params.inCall);

@@ -57,18 +57,24 @@ CallManager::CallManager(ServerContext &context, CallStore &store, MessageServic
     , m_context(context)
     , m_store(store)
     , m_messages(messages)
+{}
+
+CallManager::~CallManager()
 {
-    m_heartbeat.setInterval(500);
-    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
-        const bool answered = std::any_of(m_calls.begin(), m_calls.end(), [](const auto &entry) {
-            return entry.second->phase == Phase::Answered;
-        });
-        if (answered)
-            m_store.markAlive(ServerContext::now());
-    });
+    m_context.clock.cancelTimer(m_heartbeat);
+    for (const auto &[cid, call] : m_calls)
+        m_context.clock.cancelTimer(call->ringTimer);
 }
 
-CallManager::~CallManager() = default;
+void CallManager::keepAlive()
+{
+    const bool answered = std::any_of(m_calls.begin(), m_calls.end(), [](const auto &entry) {
+        return entry.second->phase == CallPhase::Answered;
+    });
+    if (answered)
+        m_store.markAlive(m_context.now());
+    m_heartbeat = m_context.clock.startTimer(500, [this] { keepAlive(); });
+}
 
 // ---- lookups -------------------------------------------------------------------------
 
@@ -82,7 +88,7 @@ CallManager::Call *CallManager::participantCall(ClientConnection &client, const 
                                                 Responder &reply)
 {
     Call *call = find(cid);
-    if (!call || call->phase == Phase::Ended) {
+    if (!call || call->phase == CallPhase::AwaitingRecord) {
         reply.error(ErrorCode::NoSuchCall, "no live call \"" + cid + "\"");
         return nullptr;
     }
@@ -105,7 +111,7 @@ CallManager::Call *CallManager::ringingCall(ClientConnection &client, const std:
                     caller ? "only the caller cancels a call" : "only the callee answers a call");
         return nullptr;
     }
-    if (call->phase != Phase::Ringing) {
+    if (call->phase != CallPhase::Ringing) {
         reply.error(ErrorCode::CallStateConflict,
                     caller ? "the call has been answered; hang up instead"
                            : "the call was answered on another device");
@@ -116,7 +122,7 @@ CallManager::Call *CallManager::ringingCall(ClientConnection &client, const std:
 
 bool CallManager::isInCallDevice(const Call &call, const ClientConnection &client) const
 {
-    if (call.phase != Phase::Answered)
+    if (call.phase != CallPhase::Answered)
         return false;
     return (client.account() == call.row.caller && client.deviceId() == call.callerDevice) ||
            (client.account() == call.row.callee && client.deviceId() == call.calleeDevice);
@@ -188,13 +194,12 @@ void CallManager::invite(ClientConnection &client, const protocol::CallInvite &p
     call->row.caller = caller;
     call->row.callee = params.callee;
     call->row.type = params.type;
-    call->row.createdAt = ServerContext::now();
+    call->row.createdAt = m_context.now();
     call->forceKeepCalling = params.forceKeepCalling;
     call->callerDevice = client.deviceId();
     call->row.callerDevice = client.deviceId();
     const bool calleeBusy = m_activeOf.contains(params.callee);
-    if (calleeBusy) {
-        call->phase = Phase::Ended;
+    if (calleeBusy) {  // stored as ended at once: one write for a busy invite
         call->row.endedAt = call->row.createdAt;
         call->row.endStatus = CallStatus::Busy;
     }
@@ -211,23 +216,12 @@ void CallManager::invite(ClientConnection &client, const protocol::CallInvite &p
                     << params.callee.c_str() << (calleeBusy ? "(busy)" : "");
 
     if (calleeBusy) {
-        client.send(protocol::encodeEvent(protocol::CallBusy{{placed.row.cid}}));
-        ++m_counters.unanswered;
-        endUnanswered(placed, CallStatus::Busy);
+        apply(placed, CallTrigger::CalleeBusy, {&client, caller});
         return;
     }
     m_activeOf[caller] = &placed;
     m_activeOf[params.callee] = &placed;
-    placed.ringTimer = std::make_unique<QTimer>();
-    placed.ringTimer->setSingleShot(true);
-    connect(placed.ringTimer.get(), &QTimer::timeout, this, [this, cid = placed.row.cid] {
-        if (Call *ringing = find(cid); ringing && ringing->phase == Phase::Ringing) {
-            sendToDevice(ringing->row.caller, ringing->callerDevice,
-                         protocol::encodeEvent(protocol::CallTimeout{{cid}}));
-            cancelRinging(*ringing, CancelReason::Timeout);
-        }
-    });
-    placed.ringTimer->start(m_context.config.ringTimeoutSeconds * 1000);
+    startRinging(placed);
     m_context.sessions.sendToAccount(params.callee,
                                      protocol::encodeEvent(protocol::CallIncoming{
                                          caller, m_context.accounts.name(caller).value_or(""),
@@ -241,48 +235,10 @@ void CallManager::respond(ClientConnection &client, const protocol::CallRespond 
     if (!call)
         return;
     reply.result(protocol::Empty{});
-    if (params.accepted)
-        answer(*call, client);
-    else
-        decline(*call, client, params.busy);
-}
-
-void CallManager::answer(Call &call, ClientConnection &callee)
-{
-    call.phase = Phase::Answered;
-    call.ringTimer.reset();
-    call.calleeDevice = callee.deviceId();
-    call.calleeClientType = callee.clientType();
-    call.row.answeredAt = ServerContext::now();
-    call.row.calleeDevice = callee.deviceId();
-    m_store.markAnswered(call.row.cid, *call.row.answeredAt, callee.deviceId());
-    ++m_counters.answered;
-    sendToDevice(
-        call.row.caller, call.callerDevice,
-        protocol::encodeEvent(protocol::CallAccepted{{call.row.cid, callee.clientType()}}));
-    m_context.sessions.sendToAccount(
-        call.row.callee,
-        protocol::encodeEvent(protocol::CallAckSync{ServerContext::now(), call.row.cid,
-                                                    call.row.type, true, callee.clientType()}),
-        &callee);
-}
-
-void CallManager::decline(Call &call, ClientConnection &callee, bool busy)
-{
-    const std::string cid = call.row.cid;
-    if (busy)
-        sendToDevice(call.row.caller, call.callerDevice,
-                     protocol::encodeEvent(protocol::CallBusy{{cid}}));
-    else
-        sendToDevice(call.row.caller, call.callerDevice,
-                     protocol::encodeEvent(protocol::CallRejected{{cid, callee.clientType()}}));
-    m_context.sessions.sendToAccount(
-        call.row.callee,
-        protocol::encodeEvent(protocol::CallAckSync{ServerContext::now(), cid, call.row.type, false,
-                                                    callee.clientType()}),
-        &callee);
-    ++m_counters.unanswered;
-    endUnanswered(call, busy ? CallStatus::Busy : CallStatus::Rejected);
+    const CallTrigger trigger = params.accepted ? CallTrigger::Answer
+                                : params.busy   ? CallTrigger::DeclineBusy
+                                                : CallTrigger::Decline;
+    apply(*call, trigger, {&client, client.account()});
 }
 
 void CallManager::cancel(ClientConnection &client, const protocol::CallCancel &params,
@@ -292,16 +248,27 @@ void CallManager::cancel(ClientConnection &client, const protocol::CallCancel &p
     if (!call)
         return;
     reply.result(protocol::Empty{});
-    cancelRinging(*call, params.reason);
+    apply(*call,
+          params.reason == CancelReason::Timeout ? CallTrigger::CancelOnTimeout
+                                                 : CallTrigger::Cancel,
+          {&client, client.account()});
 }
 
-void CallManager::cancelRinging(Call &call, CancelReason reason)
+void CallManager::startRinging(Call &call)
 {
-    m_context.sessions.sendToAccount(
-        call.row.callee, protocol::encodeEvent(protocol::CallCanceled{call.row.cid, reason}));
-    ++m_counters.unanswered;
-    endUnanswered(call,
-                  reason == CancelReason::Timeout ? CallStatus::Timeout : CallStatus::Canceled);
+    call.ringTimer = m_context.clock.startTimer(m_context.config.ringTimeoutSeconds * 1000,
+                                                [this, cid = call.row.cid] {
+                                                    if (Call *ringing = find(cid)) {
+                                                        ringing->ringTimer = 0;
+                                                        apply(*ringing, CallTrigger::RingExpired);
+                                                    }
+                                                });
+}
+
+void CallManager::stopRinging(Call &call)
+{
+    m_context.clock.cancelTimer(call.ringTimer);
+    call.ringTimer = 0;
 }
 
 // ---- hangup and rooms ----------------------------------------------------------------
@@ -312,20 +279,16 @@ void CallManager::hangup(ClientConnection &client, const protocol::CallHangup &p
     Call *call = participantCall(client, params.cid, reply);
     if (!call)
         return;
-    if (call->phase == Phase::Answered && !isInCallDevice(*call, client)) {
+    if (call->phase == CallPhase::Answered && !isInCallDevice(*call, client)) {
         reply.error(ErrorCode::NotParticipant, "this device is not the one in the call");
         return;
     }
     reply.result(protocol::Empty{});
-    if (call->phase == Phase::Ringing) {
-        // Hanging up a call that still rings: the caller cancels, the callee declines.
-        if (client.account() == call->row.caller)
-            cancelRinging(*call, CancelReason::Canceled);
-        else
-            decline(*call, client, false);
-        return;
-    }
-    endAnswered(*call, client.account(), &client);
+    // Hanging up a call that still rings: the caller cancels, the callee declines.
+    const CallTrigger trigger = call->phase == CallPhase::Answered     ? CallTrigger::Hangup
+                                : client.account() == call->row.caller ? CallTrigger::Cancel
+                                                                       : CallTrigger::Decline;
+    apply(*call, trigger, {&client, client.account()});
 }
 
 void CallManager::current(ClientConnection &client, const protocol::CallCurrent &, Responder reply)
@@ -338,7 +301,7 @@ void CallManager::current(ClientConnection &client, const protocol::CallCurrent 
     const Call &call = *it->second;
     reply.result(protocol::CallCurrentResult{
         call.row.cid, call.row.channelId, call.row.type, call.row.caller, call.row.callee,
-        call.phase == Phase::Ringing ? "ringing" : "answered", "call.hangup"});
+        call.phase == CallPhase::Ringing ? "ringing" : "answered", "call.hangup"});
 }
 
 void CallManager::joinRoom(ClientConnection &client, const protocol::RoomJoin &params,
@@ -348,17 +311,17 @@ void CallManager::joinRoom(ClientConnection &client, const protocol::RoomJoin &p
     if (!call)
         return;
     if (!isInCallDevice(*call, client)) {
-        reply.error(call->phase == Phase::Ringing ? ErrorCode::CallStateConflict
-                                                  : ErrorCode::NotParticipant,
-                    call->phase == Phase::Ringing ? "the call has not been answered"
-                                                  : "this device is not the one in the call");
+        const bool ringing = call->phase == CallPhase::Ringing;
+        reply.error(ringing ? ErrorCode::CallStateConflict : ErrorCode::NotParticipant,
+                    ringing ? "the call has not been answered"
+                            : "this device is not the one in the call");
         return;
     }
     Member &me = call->members[client.account()];
     if (me.uid == 0)
         me.uid = static_cast<std::int64_t>(call->members.size());
     me.mode = params.mode;
-    const std::int64_t now = ServerContext::now();
+    const std::int64_t now = m_context.now();
     const bool rejoin = me.joinedAt != 0;
     if (!rejoin) {
         me.joinedAt = now;
@@ -400,7 +363,7 @@ void CallManager::leave(Call &call, const std::string &account)
     if (it == call.members.end() || it->second.joinedAt == 0)
         return;
     Member &member = it->second;
-    const std::int64_t now = ServerContext::now();
+    const std::int64_t now = m_context.now();
     member.totalMs += now - member.joinedAt;
     member.joinedAt = 0;
     member.stays.back().leaveTime = now;
@@ -441,7 +404,7 @@ ClientConnection *CallManager::relayTarget(ClientConnection &client, const std::
     Call *call = participantCall(client, cid, reply);
     if (!call)
         return nullptr;
-    if (call->phase == Phase::Ringing) {
+    if (call->phase == CallPhase::Ringing) {
         reply.error(ErrorCode::CallStateConflict, "the call has not been answered");
         return nullptr;
     }
@@ -457,9 +420,143 @@ ClientConnection *CallManager::relayTarget(ClientConnection &client, const std::
 
 // ---- ending ---------------------------------------------------------------------------
 
+bool CallManager::apply(Call &call, CallTrigger trigger)
+{
+    return apply(call, trigger, Actor{});
+}
+
+bool CallManager::apply(Call &call, CallTrigger trigger, const Actor &actor)
+{
+    const auto transition = findCallTransition(call.phase, trigger);
+    if (!transition) {
+        qCWarning(lcCall) << "call" << call.row.cid.c_str() << "ignores"
+                          << callTriggerName(trigger).data() << "while"
+                          << callPhaseName(call.phase).data();
+        return false;
+    }
+    qCDebug(lcCall) << "call" << call.row.cid.c_str() << callPhaseName(call.phase).data() << "--"
+                    << callTriggerName(trigger).data() << "->"
+                    << callPhaseName(transition->to).data();
+    const std::uint32_t actions = transition->actions;
+    // The writes first; what is told of them leaves once they are committed (OutputGate).
+    if (actions & StopRinging)
+        stopRinging(call);
+    if (transition->to == CallPhase::Answered)
+        markAnswered(call, *actor.device);
+    if (actions & CloseRoom) {
+        for (const std::string *account : {&call.row.caller, &call.row.callee})
+            leave(call, *account);
+    }
+    if (transition->status)
+        markEnded(call, *transition->status);
+    tell(call, actions, actor);
+    call.phase = transition->to;
+    if (actions & ReportRoom)
+        emit roomEnded(reportOf(call));
+    if ((actions & RecordNow) && m_context.config.callRecords)
+        recordNow(call);
+    if ((actions & AwaitCallerRecord) && !m_context.config.callRecords)
+        call.phase = CallPhase::Closed;  // nobody records: nothing to wait for
+    else if (actions & AwaitCallerRecord)
+        awaitCallerRecord(call);
+    if (call.phase == CallPhase::Closed)
+        forget(call);
+    return true;
+}
+
+void CallManager::markAnswered(Call &call, const ClientConnection &callee)
+{
+    call.calleeDevice = callee.deviceId();
+    call.calleeClientType = callee.clientType();
+    call.row.answeredAt = m_context.now();
+    call.row.calleeDevice = callee.deviceId();
+    m_store.markAnswered(call.row.cid, *call.row.answeredAt, callee.deviceId());
+    ++m_counters.answered;
+}
+
+void CallManager::markEnded(Call &call, CallStatus status)
+{
+    if (!call.row.endStatus) {
+        call.row.endedAt = m_context.now();
+        call.row.endStatus = status;
+        m_store.markEnded(call.row.cid, *call.row.endedAt, status);
+    }
+    ++(status == CallStatus::Completed ? m_counters.completed : m_counters.unanswered);
+    release(call);
+    qCDebug(lcCall) << "ended" << call.row.cid.c_str() << statusName(status).c_str();
+}
+
+void CallManager::tell(const Call &call, std::uint32_t actions, const Actor &actor) const
+{
+    const std::string &cid = call.row.cid;
+    const auto toCaller = [&](const std::string &text) {
+        sendToDevice(call.row.caller, call.callerDevice, text);
+    };
+    const auto toCalleeOthers = [&](bool answered) {
+        m_context.sessions.sendToAccount(
+            call.row.callee,
+            protocol::encodeEvent(protocol::CallAckSync{m_context.now(), cid, call.row.type,
+                                                        answered, actor.device->clientType()}),
+            actor.device);
+    };
+    if (actions & TellCallerAccepted)
+        toCaller(protocol::encodeEvent(protocol::CallAccepted{{cid, call.calleeClientType}}));
+    if (actions & TellCalleeAnswered)
+        toCalleeOthers(true);
+    if (actions & TellCallerRejected)
+        toCaller(protocol::encodeEvent(protocol::CallRejected{{cid, actor.device->clientType()}}));
+    if (actions & TellCallerBusy)
+        toCaller(protocol::encodeEvent(protocol::CallBusy{{cid}}));
+    if (actions & TellCalleeDeclined)
+        toCalleeOthers(false);
+    if (actions & TellCallerTimedOut)
+        toCaller(protocol::encodeEvent(protocol::CallTimeout{{cid}}));
+    if (actions & TellCalleeCanceled) {
+        const CancelReason reason = call.row.endStatus == CallStatus::Timeout
+                                        ? CancelReason::Timeout
+                                        : CancelReason::Canceled;
+        m_context.sessions.sendToAccount(
+            call.row.callee, protocol::encodeEvent(protocol::CallCanceled{cid, reason}));
+    }
+    if (actions & TellHangup) {
+        const std::string text =
+            protocol::encodeEvent(protocol::CallHangupEvent{m_context.now(), cid, actor.account});
+        for (ClientConnection *device :
+             {m_context.sessions.device(call.row.caller, call.callerDevice),
+              m_context.sessions.device(call.row.callee, call.calleeDevice)}) {
+            if (device && device != actor.device)
+                device->send(text);
+        }
+    }
+}
+
+void CallManager::recordNow(const Call &call)
+{
+    const bool completed = call.row.endStatus == CallStatus::Completed;
+    if (completed) {
+        ++m_counters.serverRecords;
+    } else {
+        qCInfo(lcCall) << "the caller sent no record for" << call.row.cid.c_str()
+                       << "; the server sends it";
+        ++m_counters.fallbackRecords;
+    }
+    sendServerRecord(call.row, *call.row.endStatus,
+                     completed ? durationsOf(call) : std::vector<protocol::CallDuration>{});
+}
+
+// Records 2-5 are the caller's to send; the server steps in if they never come.
+void CallManager::awaitCallerRecord(const Call &call)
+{
+    m_context.clock.startTimer(
+        m_context.config.recordGraceSeconds * 1000, [this, channelId = call.row.channelId] {
+            if (auto it = m_byChannel.find(channelId); it != m_byChannel.end())
+                apply(*it->second, CallTrigger::RecordGraceExpired);
+        });
+}
+
 void CallManager::release(Call &call)
 {
-    call.ringTimer.reset();
+    stopRinging(call);
     for (const std::string *account : {&call.row.caller, &call.row.callee}) {
         auto it = m_activeOf.find(*account);
         if (it != m_activeOf.end() && it->second == &call)
@@ -474,24 +571,6 @@ void CallManager::forget(Call &call)
     m_calls.erase(call.row.cid);  // destroys `call`
 }
 
-void CallManager::endUnanswered(Call &call, CallStatus status)
-{
-    call.phase = Phase::Ended;
-    call.row.endedAt = ServerContext::now();
-    call.row.endStatus = status;
-    release(call);
-    m_store.markEnded(call.row.cid, *call.row.endedAt, status);
-    qCDebug(lcCall) << "ended" << call.row.cid.c_str() << statusName(status).c_str();
-    if (!m_context.config.callRecords) {
-        forget(call);
-        return;
-    }
-    // Records 2-5 are the caller's to send; the server steps in if they never come.
-    const std::int64_t channelId = call.row.channelId;
-    const int graceMs = m_stopping ? 0 : m_context.config.recordGraceSeconds * 1000;
-    QTimer::singleShot(graceMs, this, [this, channelId] { sendFallbackRecord(channelId); });
-}
-
 std::vector<protocol::CallDuration> CallManager::durationsOf(const Call &call) const
 {
     std::vector<protocol::CallDuration> durations;
@@ -501,35 +580,6 @@ std::vector<protocol::CallDuration> CallManager::durationsOf(const Call &call) c
         durations.push_back({*account, roundedSeconds(ms)});
     }
     return durations;
-}
-
-void CallManager::endAnswered(Call &call, const std::string &hungUpBy,
-                              const ClientConnection *except)
-{
-    for (const std::string *account : {&call.row.caller, &call.row.callee})
-        leave(call, *account);
-    const std::string hangupText = protocol::encodeEvent(
-        protocol::CallHangupEvent{ServerContext::now(), call.row.cid, hungUpBy});
-    for (ClientConnection *device :
-         {m_context.sessions.device(call.row.caller, call.callerDevice),
-          m_context.sessions.device(call.row.callee, call.calleeDevice)}) {
-        if (device && device != except)
-            device->send(hangupText);
-    }
-    call.phase = Phase::Ended;
-    call.row.endedAt = ServerContext::now();
-    call.row.endStatus = CallStatus::Completed;
-    release(call);
-    m_store.markEnded(call.row.cid, *call.row.endedAt, CallStatus::Completed);
-    ++m_counters.completed;
-    qCDebug(lcCall) << "hung up" << call.row.cid.c_str() << "by" << hungUpBy.c_str();
-
-    emit roomEnded(reportOf(call));
-    if (m_context.config.callRecords) {
-        ++m_counters.serverRecords;
-        sendServerRecord(call.row, CallStatus::Completed, durationsOf(call));
-    }
-    forget(call);
 }
 
 RoomReport CallManager::reportOf(const Call &call) const
@@ -558,19 +608,6 @@ void CallManager::sendServerRecord(const StoredCall &row, CallStatus status,
         m_store.markRecord(row.channelId, stored->msgidServer);
 }
 
-void CallManager::sendFallbackRecord(std::int64_t channelId)
-{
-    auto it = m_byChannel.find(channelId);
-    if (it == m_byChannel.end())
-        return;  // the caller sent it
-    Call &call = *it->second;
-    qCInfo(lcCall) << "the caller sent no record for" << call.row.cid.c_str()
-                   << "; the server sends it";
-    ++m_counters.fallbackRecords;
-    sendServerRecord(call.row, *call.row.endStatus, {});
-    forget(call);
-}
-
 // ---- records from clients ------------------------------------------------------------
 
 std::optional<Refusal> CallManager::admitClientRecord(const std::string &from,
@@ -584,7 +621,7 @@ std::optional<Refusal> CallManager::admitClientRecord(const std::string &from,
     bool live = false;
     if (auto it = m_byChannel.find(record.channelId); it != m_byChannel.end()) {
         row = it->second->row;
-        live = it->second->phase != Phase::Ended;
+        live = it->second->phase != CallPhase::AwaitingRecord;
     } else if (auto stored = m_store.byChannel(record.channelId)) {
         row = *stored;
         if (row.recordMsgid)
@@ -615,7 +652,7 @@ void CallManager::recordStored(std::int64_t channelId, std::int64_t msgidServer)
     m_store.markRecord(channelId, msgidServer);
     ++m_counters.clientRecords;
     if (auto it = m_byChannel.find(channelId); it != m_byChannel.end())
-        forget(*it->second);
+        apply(*it->second, CallTrigger::CallerRecorded);
 }
 
 // ---- devices coming and going ----------------------------------------------------------
@@ -629,7 +666,10 @@ void CallManager::deviceOnline(ClientConnection *client, const std::optional<std
     if (heldCall && *heldCall != call.row.cid && isPartyDevice(call, *client)) {
         qCInfo(lcCall) << "device of" << client->account().c_str() << "came back without call"
                        << call.row.cid.c_str() << "; it ends now";
-        endForParty(call, client->account());
+        apply(call,
+              call.phase == CallPhase::Answered ? CallTrigger::PartyLeft
+                                                : CallTrigger::CallerForgot,
+              {nullptr, client->account()});
         return;
     }
     // A new connection took the place of one still in the room (a restarted client, a
@@ -639,14 +679,14 @@ void CallManager::deviceOnline(ClientConnection *client, const std::optional<std
         leave(call, client->account());
         awaitReturn(call, client->account(), client->deviceId());
     }
-    if (call.phase == Phase::Ringing && call.row.callee == client->account() &&
+    if (call.phase == CallPhase::Ringing && call.row.callee == client->account() &&
         call.forceKeepCalling) {
         client->send(protocol::encodeEvent(protocol::CallIncoming{
             call.row.caller, m_context.accounts.name(call.row.caller).value_or(""), call.row.type,
             call.row.cid, call.row.channelId}));
     }
     // The calling device came back after an answer it may have missed while away.
-    if (call.phase == Phase::Answered && call.row.caller == client->account() &&
+    if (call.phase == CallPhase::Answered && call.row.caller == client->account() &&
         call.callerDevice == client->deviceId()) {
         client->send(
             protocol::encodeEvent(protocol::CallAccepted{{call.row.cid, call.calleeClientType}}));
@@ -664,16 +704,14 @@ void CallManager::deviceOffline(ClientConnection *client, Departure departure)
     Call &call = *it->second;
     const std::string account = client->account();
     const std::string deviceId = client->deviceId();
-    const bool callingDevice =
-        call.phase == Phase::Ringing && account == call.row.caller && deviceId == call.callerDevice;
+    const bool callingDevice = call.phase == CallPhase::Ringing && account == call.row.caller &&
+                               deviceId == call.callerDevice;
     const bool inCall = isInCallDevice(call, *client);
     if (!callingDevice && !inCall)
         return;
     if (departure == Departure::LoggedOut) {
-        if (callingDevice)
-            cancelRinging(call, CancelReason::Canceled);
-        else
-            endAnswered(call, account, client);
+        apply(call, callingDevice ? CallTrigger::CallerLeft : CallTrigger::PartyLeft,
+              {client, account});
         return;
     }
     if (inCall)
@@ -686,21 +724,25 @@ void CallManager::deviceOffline(ClientConnection *client, Departure departure)
 void CallManager::awaitReturn(const Call &call, const std::string &account,
                               const std::string &deviceId)
 {
-    QTimer::singleShot(m_context.config.reconnectGraceSeconds * 1000, this,
-                       [this, cid = call.row.cid, account, deviceId] {
-                           Call *still = find(cid);
-                           if (!still)
-                               return;
-                           // A calling device is back with its call when it is online again; a
-                           // party of an answered call only once it is in the room again (its
-                           // client rejoins at once).
-                           if (still->phase == Phase::Ringing && account == still->row.caller &&
-                               !m_context.sessions.device(account, deviceId))
-                               cancelRinging(*still, CancelReason::Canceled);
-                           else if (still->phase == Phase::Answered &&
-                                    !isBackInCall(*still, account))
-                               endAnswered(*still, account, nullptr);
-                       });
+    m_context.clock.startTimer(m_context.config.reconnectGraceSeconds * 1000,
+                               [this, cid = call.row.cid, account, deviceId] {
+                                   onReturnGraceOver(cid, account, deviceId);
+                               });
+}
+
+void CallManager::onReturnGraceOver(const std::string &cid, const std::string &account,
+                                    const std::string &deviceId)
+{
+    Call *call = find(cid);
+    if (!call)
+        return;
+    // A calling device is back with its call when it is online again; a party of an answered
+    // call only once it is in the room again (its client rejoins at once).
+    if (call->phase == CallPhase::Ringing && account == call->row.caller &&
+        !m_context.sessions.device(account, deviceId))
+        apply(*call, CallTrigger::CallerLeft, {nullptr, account});
+    else if (call->phase == CallPhase::Answered && !isBackInCall(*call, account))
+        apply(*call, CallTrigger::PartyLeft, {nullptr, account});
 }
 
 bool CallManager::isBackInCall(const Call &call, const std::string &account) const
@@ -711,29 +753,16 @@ bool CallManager::isBackInCall(const Call &call, const std::string &account) con
 
 bool CallManager::isPartyDevice(const Call &call, const ClientConnection &client) const
 {
-    if (call.phase == Phase::Ringing)
+    if (call.phase == CallPhase::Ringing)
         return client.account() == call.row.caller && client.deviceId() == call.callerDevice;
     return isInCallDevice(call, client);
-}
-
-void CallManager::endForParty(Call &call, const std::string &account)
-{
-    if (call.phase == Phase::Answered) {
-        endAnswered(call, account, nullptr);
-        return;
-    }
-    // The caller's client no longer knows the call, so it will send no record: the server
-    // sends it now rather than after the record grace.
-    const std::int64_t channelId = call.row.channelId;
-    cancelRinging(call, CancelReason::Canceled);
-    sendFallbackRecord(channelId);
 }
 
 // ---- start and stop --------------------------------------------------------------------
 
 void CallManager::recover()
 {
-    const std::int64_t now = ServerContext::now();
+    const std::int64_t now = m_context.now();
     // The server was surely alive until its last sign of life; what happened after that,
     // up to the crash, is not known, and it is not counted as talk.
     const std::int64_t lastAlive = std::min(m_store.lastAlive().value_or(now), now);
@@ -745,7 +774,7 @@ void CallManager::recover()
         }
         recordTheEnd(row, lastAlive);
     }
-    m_heartbeat.start();
+    keepAlive();
 }
 
 // An answered call carries on: media flows between the peers without the server. Each party
@@ -755,7 +784,7 @@ void CallManager::resume(StoredCall row, std::int64_t lastAlive)
 {
     auto call = std::make_unique<Call>();
     call->row = std::move(row);
-    call->phase = Phase::Answered;
+    call->phase = CallPhase::Answered;
     call->callerDevice = call->row.callerDevice;
     call->calleeDevice = call->row.calleeDevice;
     for (RoomStay stay : m_store.stays(call->row.cid)) {
@@ -782,9 +811,9 @@ void CallManager::recordTheEnd(StoredCall &row, std::int64_t lastAlive)
 {
     if (!row.endedAt) {
         row.endStatus = row.answeredAt ? CallStatus::Completed : CallStatus::Canceled;
-        m_store.markEnded(
-            row.cid, row.answeredAt ? std::max(lastAlive, *row.answeredAt) : ServerContext::now(),
-            *row.endStatus);
+        m_store.markEnded(row.cid,
+                          row.answeredAt ? std::max(lastAlive, *row.answeredAt) : m_context.now(),
+                          *row.endStatus);
         if (row.answeredAt) {
             std::map<std::string, std::int64_t> ms;
             for (const RoomStay &stay : m_store.stays(row.cid)) {
@@ -812,24 +841,14 @@ void CallManager::recordTheEnd(StoredCall &row, std::int64_t lastAlive)
 void CallManager::shutdown()
 {
     m_stopping = true;
-    m_heartbeat.stop();
+    m_context.clock.cancelTimer(m_heartbeat);
     std::vector<std::string> live;
     for (const auto &[cid, call] : m_calls)
         live.push_back(cid);
     for (const std::string &cid : live) {
-        Call *call = find(cid);
-        if (!call)
-            continue;
-        if (call->phase == Phase::Ringing)
-            cancelRinging(*call, CancelReason::Canceled);
-        else if (call->phase == Phase::Answered)
-            endAnswered(*call, call->row.caller, nullptr);
+        if (Call *call = find(cid))
+            apply(*call, CallTrigger::Shutdown, {nullptr, call->row.caller});
     }
-    std::vector<std::int64_t> pending;
-    for (const auto &[channelId, call] : m_byChannel)
-        pending.push_back(channelId);
-    for (std::int64_t channelId : pending)
-        sendFallbackRecord(channelId);
 }
 
 }  // namespace softphone::server

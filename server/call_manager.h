@@ -1,6 +1,7 @@
 #pragma once
 
 #include "call_store.h"
+#include "call_transitions.h"
 #include "client_connection.h"
 #include "protocol/messages.h"
 #include "record_admission.h"
@@ -8,7 +9,6 @@
 #include "token_bucket.h"
 
 #include <QObject>
-#include <QTimer>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -40,7 +40,9 @@ struct CallCounters
 
 // One-to-one calls from invite to record: ringing every device of the callee, first answer
 // wins, busy, cancel, ring expiry, hangup, the room and its durations, WebRTC relay between
-// the two devices in the call, and exactly one record per call.
+// the two devices in the call, and exactly one record per call. Requests and timers become
+// triggers; a call moves only along kCallTransitions (call_transitions.h), which says what
+// each step writes, tells and records. Time and timers come from the context's clock.
 class CallManager : public QObject, public RecordAdmission
 {
     Q_OBJECT
@@ -82,7 +84,6 @@ signals:
     void roomEnded(const softphone::server::RoomReport &report);
 
 private:
-    enum class Phase { Ringing, Answered, Ended };
     struct Member
     {
         std::int64_t uid = 0;
@@ -94,13 +95,20 @@ private:
     struct Call
     {
         StoredCall row;
-        Phase phase = Phase::Ringing;
+        CallPhase phase = CallPhase::Ringing;
         bool forceKeepCalling = true;
         std::string callerDevice;
         std::string calleeDevice;
         std::string calleeClientType;
         std::map<std::string, Member> members;  // by account
-        std::unique_ptr<QTimer> ringTimer;
+        platform::Clock::TimerId ringTimer = 0;
+    };
+    // Who caused a trigger: the device is not told what it did itself; the account is the
+    // one named as having hung up.
+    struct Actor
+    {
+        const ClientConnection *device = nullptr;
+        std::string account;
     };
 
     Call *find(const std::string &cid);
@@ -118,26 +126,34 @@ private:
     void sendToDevice(const std::string &account, const std::string &deviceId,
                       const std::string &text) const;
 
-    void answer(Call &call, ClientConnection &callee);
-    void decline(Call &call, ClientConnection &callee, bool busy);
-    void cancelRinging(Call &call, protocol::CancelReason reason);
-    void endUnanswered(Call &call, protocol::CallStatus status);
-    void endAnswered(Call &call, const std::string &hungUpBy, const ClientConnection *except);
+    // Moves the call along its transition table; false, changing nothing, if `trigger` is not
+    // legal in its phase. The call may be gone when it returns.
+    bool apply(Call &call, CallTrigger trigger, const Actor &actor);
+    bool apply(Call &call, CallTrigger trigger);
+    void startRinging(Call &call);
+    void stopRinging(Call &call);
+    void markAnswered(Call &call, const ClientConnection &callee);
+    void markEnded(Call &call, protocol::CallStatus status);
+    void tell(const Call &call, std::uint32_t actions, const Actor &actor) const;
+    void recordNow(const Call &call);
+    void awaitCallerRecord(const Call &call);
+
     void leave(Call &call, const std::string &account);
     // Gives a party that left the call the reconnect grace to come back into it.
     void awaitReturn(const Call &call, const std::string &account, const std::string &deviceId);
+    void onReturnGraceOver(const std::string &cid, const std::string &account,
+                           const std::string &deviceId);
     bool isBackInCall(const Call &call, const std::string &account) const;
     bool isPartyDevice(const Call &call, const ClientConnection &client) const;
-    void endForParty(Call &call, const std::string &account);
     void resume(StoredCall row, std::int64_t lastAlive);
     void recordTheEnd(StoredCall &row, std::int64_t lastAlive);
+    void keepAlive();
     void release(Call &call);
     void forget(Call &call);
 
     void sendServerRecord(const StoredCall &row, protocol::CallStatus status,
                           std::vector<protocol::CallDuration> durations, bool recovering = false);
     RoomReport reportOf(const Call &call) const;
-    void sendFallbackRecord(std::int64_t channelId);
     std::vector<protocol::CallDuration> durationsOf(const Call &call) const;
 
     ServerContext &m_context;
@@ -148,7 +164,7 @@ private:
     std::unordered_map<std::string, Call *> m_activeOf;  // account -> its ringing or answered call
     std::unordered_map<std::string, TokenBucket> m_invites;  // caller account -> invites left
     CallCounters m_counters;
-    QTimer m_heartbeat;  // the last sign of life, while calls are answered
+    platform::Clock::TimerId m_heartbeat = 0;  // the last sign of life, while calls are answered
     bool m_stopping = false;
 };
 

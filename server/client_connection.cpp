@@ -57,7 +57,7 @@ QHostAddress ClientConnection::peerHostAddress() const
 
 std::size_t ClientConnection::unreadBytes() const
 {
-    return static_cast<std::size_t>(m_socket->bytesToWrite());
+    return static_cast<std::size_t>(m_socket->bytesToWrite()) + m_queuedBytes;
 }
 
 void ClientConnection::authenticate(std::string account, std::string deviceId,
@@ -104,13 +104,31 @@ void ClientConnection::timerEvent(QTimerEvent *event)
 
 void ClientConnection::send(const std::string &text)
 {
-    if (m_gate && m_gate->hold(*this, text))
+    if (!isOpen())
         return;
-    transmit(text);
+    m_outbox.push_back(text);
+    m_queuedBytes += text.size();
+    if (m_flushPosted)
+        return;
+    m_flushPosted = true;
+    QMetaObject::invokeMethod(this, &ClientConnection::flushOutbox, Qt::QueuedConnection);
+}
+
+void ClientConnection::flushOutbox()
+{
+    m_flushPosted = false;
+    if (m_outbox.empty() || (m_gate && m_gate->hold(*this, m_outbox))) {
+        m_outbox.clear();
+        return;
+    }
+    for (const std::string &text : m_outbox)
+        transmit(text);
+    m_outbox.clear();
 }
 
 void ClientConnection::transmit(const std::string &text)
 {
+    m_queuedBytes -= std::min(m_queuedBytes, text.size());
     if (!isOpen())
         return;
     m_socket->sendTextMessage(QString::fromStdString(text));
@@ -122,6 +140,7 @@ void ClientConnection::close(int code, const QString &reason)
 {
     if (!isOpen())
         return;
+    flushOutbox();  // what was said before the close goes first, if it is durable now
     m_closing = true;
     m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
 }

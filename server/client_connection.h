@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 class QWebSocket;
 
@@ -48,13 +49,15 @@ public:
     const std::string &tokenHash() const { return m_tokenHash; }
     QString peerAddress() const;
     QHostAddress peerHostAddress() const;
-    std::size_t unreadBytes() const;
+    std::size_t unreadBytes() const;  // said to it and not yet read: queued or in the socket
 
     void authenticate(std::string account, std::string deviceId, std::string clientType,
                       std::string tokenHash);
     void forget();  // logout: back to an unauthenticated connection
 
-    // Says `text` once every write made before it is committed (see OutputGate).
+    // Says `text` at the end of this event-loop turn, once every write made before then is
+    // committed (see OutputGate): a handler may speak before it writes and still say nothing
+    // that is not durable.
     void send(const std::string &text);
     void transmit(const std::string &text);  // puts `text` on the socket now
     void setOutputGate(OutputGate *gate) { m_gate = gate; }
@@ -74,6 +77,7 @@ private:
     void onBinary(const QByteArray &data);
     void drop(const char *why);
     void startLoginTimer();
+    void flushOutbox();
 
     QWebSocket *m_socket;
     ConnectionLimits m_limits;
@@ -89,6 +93,9 @@ private:
     bool m_closing = false;
     bool m_passwordCheckPending = false;
     OutputGate *m_gate = nullptr;
+    std::vector<std::string> m_outbox;  // said during this turn, not yet given to the gate
+    bool m_flushPosted = false;
+    std::size_t m_queuedBytes = 0;  // said and not yet on the socket: in the outbox or held
 };
 
 // Answers one request exactly once. A responder dropped unanswered sends an internal

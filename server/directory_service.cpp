@@ -48,7 +48,7 @@ void DirectoryService::addContact(ClientConnection &client, const protocol::Cont
         reply.error(ErrorCode::NoSuchAccount, "no account \"" + params.account + "\"");
         return;
     }
-    if (!m_context.accounts.addContact(client.account(), params.account, ServerContext::now())) {
+    if (!m_context.accounts.addContact(client.account(), params.account, m_context.now())) {
         reply.error(ErrorCode::Internal, "the contact could not be stored");
         return;
     }

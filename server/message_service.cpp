@@ -73,7 +73,7 @@ void MessageService::send(ClientConnection &sender, const protocol::SendMessage 
                     params.attach,
                     params.msgidClient,
                     0,
-                    ServerContext::now(),
+                    m_context.now(),
                     sender.clientType()};
     if (!m_context.messages.insert(message)) {
         reply.error(ErrorCode::Internal, "the message could not be stored; send it again");
@@ -92,7 +92,7 @@ std::optional<Message> MessageService::storeAndDeliver(Message message, bool may
         if (auto stored = m_context.messages.findByClientId(message.from, message.msgidClient))
             return stored;
     }
-    message.msgTimestamp = ServerContext::now();
+    message.msgTimestamp = m_context.now();
     if (!m_context.messages.insert(message)) {
         qCWarning(lcServer) << "could not store a server message for" << message.from.c_str();
         return std::nullopt;

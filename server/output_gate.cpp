@@ -9,19 +9,21 @@
 
 namespace softphone::server {
 
-bool OutputGate::hold(ClientConnection &connection, const std::string &text)
+bool OutputGate::hold(ClientConnection &connection, std::vector<std::string> &frames)
 {
     if (!m_db.hasUncommittedWrites())
         return false;
-    m_db.afterCommit([to = QPointer<ClientConnection>(&connection), text](bool durable) {
-        if (!to)
-            return;
-        if (durable)
-            to->transmit(text);
-        else
-            to->close(int(protocol::CloseCode::NotStored),
-                      QStringLiteral("storage failure; reconnect"));
-    });
+    m_db.afterCommit(
+        [to = QPointer<ClientConnection>(&connection), held = std::move(frames)](bool durable) {
+            if (!to)
+                return;
+            if (durable) {
+                for (const std::string &text : held)
+                    to->transmit(text);
+            } else
+                to->close(int(protocol::CloseCode::NotStored),
+                          QStringLiteral("storage failure; reconnect"));
+        });
     return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace softphone::server {
 
@@ -20,8 +21,8 @@ public:
         : m_db(db)
     {}
 
-    // True if `text` was held; it then goes out on `connection` after the commit.
-    bool hold(ClientConnection &connection, const std::string &text);
+    // True if `frames` were held; they then go out on `connection`, in order, after the commit.
+    bool hold(ClientConnection &connection, std::vector<std::string> &frames);
 
 private:
     Database &m_db;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "platform/clock.h"
+
 #include <cstdint>
 
 namespace softphone::server {
@@ -18,8 +20,9 @@ struct ServerContext
     AccountStore &accounts;
     MessageStore &messages;
     SessionRegistry &sessions;
+    platform::Clock &clock;  // the system clock, or a test's manual one
 
-    static std::int64_t now();  // ms since the epoch, server clock
+    std::int64_t now() const { return clock.nowMs(); }  // ms since the epoch, server clock
 };
 
 }  // namespace softphone::server

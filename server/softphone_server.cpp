@@ -29,15 +29,17 @@ DatabaseSettings databaseSettings(const ServerConfig &config)
 
 }  // namespace
 
-SoftphoneServer::SoftphoneServer(ServerConfig config, QObject *parent)
+SoftphoneServer::SoftphoneServer(ServerConfig config, platform::Clock *clock, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_ownClock(clock ? nullptr : std::make_unique<platform::SystemClock>())
+    , m_clock(clock ? *clock : *m_ownClock)
     , m_db(databaseSettings(m_config))
     , m_accounts(m_db)
     , m_messages(m_db)
     , m_callStore(m_db)
     , m_sessions(this)
-    , m_context{m_config, m_db, m_accounts, m_messages, m_sessions}
+    , m_context{m_config, m_db, m_accounts, m_messages, m_sessions, m_clock}
     , m_auth(m_context, m_config.logins, this)
     , m_messaging(m_context, this)
     , m_directory(m_context, this)
@@ -95,10 +97,11 @@ void SoftphoneServer::buildRoutes()
     route(&m_auth, &AuthService::registerAccount, false);
     route(&m_auth, &AuthService::login, false);
     route(&m_auth, &AuthService::logout);
-    m_routes.emplace("ping", Route{[](ClientConnection &, const protocol::json &, Responder reply) {
-                                       reply.result(protocol::PingResult{ServerContext::now()});
-                                   },
-                                   false});
+    m_routes.emplace("ping",
+                     Route{[this](ClientConnection &, const protocol::json &, Responder reply) {
+                               reply.result(protocol::PingResult{m_context.now()});
+                           },
+                           false});
     route(&m_directory, &DirectoryService::getUser);
     route(&m_directory, &DirectoryService::listContacts);
     route(&m_directory, &DirectoryService::addContact);
@@ -118,7 +121,7 @@ void SoftphoneServer::buildRoutes()
     m_routes.emplace(
         "turn.credentials",
         Route{[this](ClientConnection &client, const protocol::json &, Responder reply) {
-                  reply.result(m_turn.credentialsFor(client.account(), ServerContext::now()));
+                  reply.result(m_turn.credentialsFor(client.account(), m_context.now()));
               },
               true});
 }
@@ -140,7 +143,7 @@ QString SoftphoneServer::start()
         m_messages.load();
         m_callStore.load();
     });
-    m_accounts.removeExpiredSessions(ServerContext::now());
+    m_accounts.removeExpiredSessions(m_context.now());
     m_calls.recover();
     return listen();
 }

@@ -40,7 +40,9 @@ class SoftphoneServer : public QObject
     Q_OBJECT
 
 public:
-    explicit SoftphoneServer(ServerConfig config, QObject *parent = nullptr);
+    // `clock` may be null: the system clock is used. It is not owned.
+    explicit SoftphoneServer(ServerConfig config, platform::Clock *clock = nullptr,
+                             QObject *parent = nullptr);
     ~SoftphoneServer() override;
 
     QString start();  // error text, or empty once listening
@@ -73,6 +75,8 @@ private:
     void onDisconnected(ClientConnection *client);
 
     ServerConfig m_config;
+    std::unique_ptr<platform::SystemClock> m_ownClock;
+    platform::Clock &m_clock;
     Database m_db;
     OutputGate m_outputGate{m_db};
     AccountStore m_accounts;

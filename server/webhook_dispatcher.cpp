@@ -109,7 +109,7 @@ void WebhookDispatcher::enqueueRoom(const RoomReport &report)
 void WebhookDispatcher::enqueue(const json &body)
 {
     const QVariant text = sqlExactText(protocol::dumpJson(body), !m_context.db.isPostgres());
-    const std::int64_t now = ServerContext::now();
+    const std::int64_t now = m_context.now();
     for (const QString &url : m_context.config.webhooks.urls) {
         const std::int64_t id = ++m_lastId;
         m_context.db.exec(QStringLiteral("INSERT INTO webhook_queue (id, url, event_id, body, "
@@ -135,7 +135,7 @@ void WebhookDispatcher::pump()
     auto query = m_context.db.exec(
         QStringLiteral("SELECT id, url, event_id, body, attempts FROM webhook_queue "
                        "WHERE next_attempt_at <= ? ORDER BY id LIMIT ?"),
-        {qint64(ServerContext::now()), kBatch + int(m_inFlight.size())});
+        {qint64(m_context.now()), kBatch + int(m_inFlight.size())});
     const QByteArray secret = m_context.config.webhooks.secret.toUtf8();
     while (query && query->next()) {
         const std::int64_t id = query->value(0).toLongLong();
@@ -174,7 +174,7 @@ void WebhookDispatcher::finished(std::int64_t id, int attempts, QNetworkReply *r
                          << "); retry in" << delayMs << "ms";
     m_context.db.exec(
         QStringLiteral("UPDATE webhook_queue SET attempts = ?, next_attempt_at = ? WHERE id = ?"),
-        {attempts + 1, qint64(ServerContext::now() + delayMs), qint64(id)});
+        {attempts + 1, qint64(m_context.now() + delayMs), qint64(id)});
 }
 
 bool WebhookDispatcher::flush(int timeoutMs)

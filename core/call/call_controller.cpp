@@ -162,6 +162,7 @@ void CallController::onInviteAnswered(int attempt, std::optional<protocol::CallI
     }
     m_call.cid = QString::fromStdString(result->cid);
     m_call.channelId = result->channelId;
+    tellHeldCall();
     if (state() == CallState::Outgoing) {
         m_ringTimer = m_clock->startTimer(m_ringTimeoutMs, [this] { onRingTimeout(); });
         emit ringing();
@@ -498,6 +499,15 @@ void CallController::onConnectionState(im::ConnectionState connection)
 
 // ---- helpers -------------------------------------------------------------------------------
 
+// The device holds a call from its invite's answer, or its own answer, until the call ends.
+void CallController::tellHeldCall()
+{
+    const CallState now = state();
+    const bool holds =
+        now == CallState::Outgoing || now == CallState::Connecting || now == CallState::InCall;
+    m_im->setHeldCall(holds ? m_call.cid : QString());
+}
+
 bool CallController::apply(CallEvent event)
 {
     const CallState before = state();
@@ -511,6 +521,7 @@ bool CallController::apply(CallEvent event)
         clearTimers();
         m_call = CallInfo{};
     }
+    tellHeldCall();
     emit stateChanged(transition->to);
     if (transition->to == CallState::Ended) {
         m_call.endedMs = m_clock->nowMs();

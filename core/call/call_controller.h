@@ -1,9 +1,9 @@
 #pragma once
 
 #include "call/call_state_machine.h"
-#include "call/clock.h"
 #include "call/failure_cause.h"
 #include "im/im_client.h"
+#include "platform/clock.h"
 #include "protocol/call_record.h"
 
 #include <QLoggingCategory>
@@ -15,6 +15,9 @@
 Q_DECLARE_LOGGING_CATEGORY(lcCallController)
 
 namespace softphone::call {
+
+using platform::Clock;
+using platform::SystemClock;
 
 // What the controller knows of the current (or just ended) call.
 struct CallInfo
@@ -136,6 +139,7 @@ private:
     void onSyncDone(const protocol::RoomSyncDone &event);
 
     bool apply(CallEvent event);
+    void tellHeldCall();
     bool isCurrent(const std::string &cid) const;
     void answer(bool accepted);
     void joinRoom();

@@ -126,6 +126,7 @@ void WsImClient::login()
     params.account = m_credentials.account.toStdString();
     params.clientType = m_credentials.clientType.toStdString();
     params.deviceId = m_credentials.deviceId.toStdString();
+    params.inCall = m_heldCall.toStdString();
     const bool byToken = !m_credentials.token.isEmpty();
     if (byToken)
         params.token = m_credentials.token.toStdString();

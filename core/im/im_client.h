@@ -47,6 +47,9 @@ public:
     virtual int reconnectInMs() const { return -1; }
     // The result of the latest login, for parts made after it (the server's switches).
     virtual std::optional<protocol::LoginResult> lastLogin() const { return std::nullopt; }
+    // The call this device is in ("" none), said at every login so that the server ends at
+    // once a call this client no longer holds (after a restart) instead of waiting for it.
+    virtual void setHeldCall(const QString &cid) { Q_UNUSED(cid); }
 
     // Queues a message: stored locally at once as pending, sent now or after a reconnect,
     // resent with the same msgidClient until the server acknowledges it. Returns msgidClient.
@@ -113,6 +116,7 @@ public:
     const Credentials &credentials() const { return m_credentials; }
     int reconnectInMs() const override;
     std::optional<protocol::LoginResult> lastLogin() const override { return m_lastLogin; }
+    void setHeldCall(const QString &cid) override { m_heldCall = cid; }
 
     QString sendMessage(const QString &to, protocol::MsgType type, const QString &body,
                         const QString &attach) override;
@@ -142,6 +146,7 @@ private:
     std::unique_ptr<RpcChannel> m_channel;
     std::unique_ptr<LocalStore> m_store;
     std::optional<protocol::LoginResult> m_lastLogin;
+    QString m_heldCall;
     ConnectionState m_state = ConnectionState::Offline;
     bool m_wanted = false;
     int m_attempt = 0;

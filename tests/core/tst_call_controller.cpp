@@ -10,6 +10,7 @@
 
 using namespace softphone;
 using namespace softphone::call;
+using platform::ManualClock;
 using protocol::CallStatus;
 using protocol::CallType;
 using protocol::json;

@@ -92,6 +92,7 @@ private slots:
     void callerReconnectsWhileRinging();
     void calleeReconnectsWhileRinging();
     void reconnectDuringTheCall();
+    void aRestartedClientEndsItsOldCallAtOnce();
     void recordReachesAnOfflineCallee();
     void recordResentOverALostConnectionIsNotDoubled();
 
@@ -376,6 +377,32 @@ void TestCallFlows::reconnectDuringTheCall()
     QCOMPARE(tom.calls->endReason(), EndReason::RemoteHungUp);
     checkRecord(tom, QStringLiteral("uma"), QStringLiteral("tom"), call, CallStatus::Completed);
     checkRecord(uma, QStringLiteral("tom"), QStringLiteral("tom"), call, CallStatus::Completed);
+}
+
+// A new process on the same device no longer holds the call: it says so at login, and the
+// call ends at once rather than after the server's reconnect grace (20 s, over kWait).
+void TestCallFlows::aRestartedClientEndsItsOldCallAtOnce()
+{
+    createAccounts({"xia", "yul"});
+    Phone yul = phone(QStringLiteral("yul"));
+    CallInfo call;
+    {
+        Phone xia = phone(QStringLiteral("xia"));
+        QVERIFY(xia.online() && yul.online());
+        QVERIFY(xia.calls->call(QStringLiteral("yul"), CallType::Audio));
+        QVERIFY(yul.reaches(CallState::Incoming));
+        QVERIFY(yul.calls->accept());
+        QVERIFY(xia.reaches(CallState::InCall) && yul.reaches(CallState::InCall));
+        call = xia.calls->current();
+        xia.im->dropConnection();  // the process dies: no logout, no hangup
+    }
+    Phone restarted = phone(QStringLiteral("xia"));
+    QVERIFY(restarted.online());
+    QVERIFY(yul.reaches(CallState::Ended));
+    QCOMPARE(yul.calls->endReason(), EndReason::RemoteHungUp);
+    checkRecord(yul, QStringLiteral("xia"), QStringLiteral("xia"), call, CallStatus::Completed);
+    checkRecord(restarted, QStringLiteral("yul"), QStringLiteral("xia"), call,
+                CallStatus::Completed);
 }
 
 void TestCallFlows::recordReachesAnOfflineCallee()

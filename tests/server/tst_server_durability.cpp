@@ -85,6 +85,8 @@ class TestServerDurability : public QObject
 private slots:
     void acknowledgedInviteSurvivesACrash();
     void acknowledgedOutcomesSurviveACrash();
+    void anOutcomeToldBeforeItsWriteSurvivesACrash_data();
+    void anOutcomeToldBeforeItsWriteSurvivesACrash();
     void syncShowsOnlyCommittedRows();
     void resendIsAcknowledgedOnlyOnceDurable();
     void newAccountsAndTokensSurviveACrash();
@@ -150,6 +152,64 @@ void TestServerDurability::acknowledgedOutcomesSurviveACrash()
     const auto declinedRecords = recordsInHistory(d, "eli");
     QCOMPARE(declinedRecords.size(), 1u);
     QCOMPARE(declinedRecords[0].status, CallStatus::Rejected);
+    QVERIFY(server.stop());
+}
+
+enum class Outcome { Answered, Declined, DeclinedBusy, Canceled, CanceledOnTimeout };
+
+void TestServerDurability::anOutcomeToldBeforeItsWriteSurvivesACrash_data()
+{
+    QTest::addColumn<Outcome>("outcome");
+    QTest::addColumn<CallStatus>("recorded");
+    QTest::newRow("answered") << Outcome::Answered << CallStatus::Completed;
+    QTest::newRow("declined") << Outcome::Declined << CallStatus::Rejected;
+    QTest::newRow("declined busy") << Outcome::DeclinedBusy << CallStatus::Busy;
+    QTest::newRow("canceled") << Outcome::Canceled << CallStatus::Canceled;
+    QTest::newRow("canceled on timeout") << Outcome::CanceledOnTimeout << CallStatus::Timeout;
+}
+
+// The outcome is the only write of its turn, so no write group is open before it: a handler
+// that speaks before it writes would tell a party what the crash then loses.
+void TestServerDurability::anOutcomeToldBeforeItsWriteSurvivesACrash()
+{
+    QFETCH(Outcome, outcome);
+    QFETCH(CallStatus, recorded);
+    ServerProcess server(kSlowCommits);
+    QVERIFY(server.start());
+    {
+        TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+        QVERIFY(caller.signIn("kim") && callee.signIn("lee"));
+        const auto call = placeCall(caller, "lee");
+        QVERIFY(call && callee.waitFor<CallIncoming>());
+        QTest::qWait(700);  // the invite is committed; no write group is open
+        switch (outcome) {
+        case Outcome::Answered:
+            QVERIFY(callee.request(CallRespond{call->cid, true, false}).ok());
+            break;
+        case Outcome::Declined:
+        case Outcome::DeclinedBusy:
+            QVERIFY(callee.request(CallRespond{call->cid, false, outcome == Outcome::DeclinedBusy})
+                        .ok());
+            break;
+        case Outcome::Canceled:
+        case Outcome::CanceledOnTimeout:
+            QVERIFY(caller
+                        .request(CallCancel{call->cid, outcome == Outcome::Canceled
+                                                           ? CancelReason::Canceled
+                                                           : CancelReason::Timeout})
+                        .ok());
+            break;
+        }
+        server.kill();  // at once: the reply above was all the client was told
+    }
+    QVERIFY(server.start());
+    TestClient callee(server.url(), "b1");
+    QVERIFY(callee.signIn("lee"));
+    // Recovery records an ended call at the start; an answered one after the reconnect grace.
+    QTRY_COMPARE_WITH_TIMEOUT(recordsInHistory(callee, "kim").size(), 1u, 5000);
+    const auto records = recordsInHistory(callee, "kim");
+    QCOMPARE(records.size(), 1u);
+    QCOMPARE(records[0].status, recorded);
     QVERIFY(server.stop());
 }
 

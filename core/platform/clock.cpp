@@ -1,9 +1,9 @@
-#include "call/clock.h"
+#include "platform/clock.h"
 
 #include <QDateTime>
 #include <QTimer>
 
-namespace softphone::call {
+namespace softphone::platform {
 
 SystemClock::SystemClock(QObject *parent)
     : QObject(parent)
@@ -72,4 +72,4 @@ void ManualClock::advance(std::int64_t ms)
     m_now = until;
 }
 
-}  // namespace softphone::call
+}  // namespace softphone::platform

@@ -8,7 +8,7 @@
 
 class QTimer;
 
-namespace softphone::call {
+namespace softphone::platform {
 
 // Where the call controller gets its time and its timers, so tests can run a whole call in
 // a few microseconds of fake time.
@@ -65,4 +65,4 @@ private:
     std::map<TimerId, Due> m_due;
 };
 
-}  // namespace softphone::call
+}  // namespace softphone::platform

@@ -1,0 +1,292 @@
+// The server's call lifecycle on a manual clock: its transition table, and ring expiry,
+// record grace, reconnect grace and durations to the millisecond, without waiting for any of
+// them. The server runs in this process (real sockets, real SQLite); only its clock is fake.
+
+#include "call_helpers.h"
+#include "call_transitions.h"
+#include "platform/clock.h"
+#include "softphone_server.h"
+
+#include <QTemporaryDir>
+#include <set>
+
+using namespace softphone;
+using namespace softphone::test;
+using server::CallPhase;
+using server::CallTrigger;
+
+namespace {
+
+constexpr int kRingMs = 30'000;
+constexpr int kRecordGraceMs = 10'000;
+constexpr int kReconnectGraceMs = 20'000;
+
+// A round trip on the connection: every frame the server sent it before is in by then.
+bool settle(TestClient &client)
+{
+    return client.request(Ping{}).ok();
+}
+
+std::optional<CallRecord> recordIn(TestClient &client, const std::string &peer)
+{
+    const auto reply = client.request(History{peer, std::nullopt, 50});
+    if (!reply.ok())
+        return std::nullopt;
+    const auto page = fromJson<HistoryPage>(*reply.result);
+    if (!page)
+        return std::nullopt;
+    std::optional<CallRecord> found;
+    for (const Message &message : page->messages) {
+        if (message.msgType == MsgType::CallRecord) {
+            if (found)
+                return std::nullopt;  // more than one record is as wrong as none
+            found = *CallRecord::parse(message.attach);
+        }
+    }
+    return found;
+}
+
+std::int64_t durationOf(const CallRecord &record, const std::string &account)
+{
+    for (const CallDuration &duration : record.durations) {
+        if (duration.accid == account)
+            return duration.duration;
+    }
+    return -1;
+}
+
+}  // namespace
+
+class TestServerCallClock : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void everyPhaseAndTriggerHasAtMostOneTransition();
+    void aCallEndsOnlyWithAStatusAndClosedIsFinal();
+    void ringExpiresExactlyAtTheRingTimeout();
+    void theServerRecordsWhenTheCallerDoesNotWithinTheGrace();
+    void theCallersRecordWithinTheGraceIsTheOnlyOne();
+    void durationsAreTheTimeEachWasInTheRoom();
+    void aPartyNotBackWithinTheGraceEndsTheCall();
+    void aPartyBackWithinTheGraceKeepsTheCall();
+    void aCallingDeviceGoneForTheGraceCancelsTheCall();
+
+private:
+    bool serverSawDisconnect();
+    std::optional<PlacedCall> ring();
+    std::optional<PlacedCall> answerAndJoin();
+
+    std::unique_ptr<platform::ManualClock> m_clock;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<server::SoftphoneServer> m_server;
+    std::unique_ptr<TestClient> m_caller;
+    std::unique_ptr<TestClient> m_callee;
+};
+
+void TestServerCallClock::init()
+{
+    m_clock = std::make_unique<platform::ManualClock>();
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    server::ServerConfig config;
+    config.listen = {QHostAddress::LocalHost, 0};
+    config.dataDir = m_dir->path();
+    config.commitIntervalMs = 0;
+    config.ringTimeoutSeconds = kRingMs / 1000;
+    config.recordGraceSeconds = kRecordGraceMs / 1000;
+    config.reconnectGraceSeconds = kReconnectGraceMs / 1000;
+    config.invitesPerMinute = 0;
+    m_server = std::make_unique<server::SoftphoneServer>(config, m_clock.get());
+    QCOMPARE(m_server->start(), QString());
+    const QUrl url(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port()));
+    m_caller = std::make_unique<TestClient>(url, "caller-desk");
+    m_callee = std::make_unique<TestClient>(url, "callee-desk");
+    QVERIFY(m_caller->signIn("ada") && m_callee->signIn("bo"));
+}
+
+void TestServerCallClock::cleanup()
+{
+    m_caller.reset();
+    m_callee.reset();
+    m_server.reset();
+    m_dir.reset();
+    m_clock.reset();
+}
+
+// The grace runs from when the server notices the drop, which takes a turn of its loop.
+bool TestServerCallClock::serverSawDisconnect()
+{
+    return QTest::qWaitFor(
+        [this] { return m_server->metricsText().contains("\nsoftphone_connections 1\n"); });
+}
+
+std::optional<PlacedCall> TestServerCallClock::ring()
+{
+    auto call = placeCall(*m_caller, "bo");
+    if (!call || !m_callee->waitFor<CallIncoming>())
+        return std::nullopt;
+    return call;
+}
+
+std::optional<PlacedCall> TestServerCallClock::answerAndJoin()
+{
+    auto call = ring();
+    if (!call || !m_callee->request(CallRespond{call->cid, true, false}).ok() ||
+        !m_caller->waitFor<CallAccepted>() || !m_caller->request(RoomJoin{call->cid, 0}).ok() ||
+        !m_callee->request(RoomJoin{call->cid, 0}).ok())
+        return std::nullopt;
+    return call;
+}
+
+void TestServerCallClock::everyPhaseAndTriggerHasAtMostOneTransition()
+{
+    std::set<std::pair<CallPhase, CallTrigger>> seen;
+    std::set<CallTrigger> triggers;
+    for (const server::CallTransition &transition : server::kCallTransitions) {
+        QVERIFY2(seen.insert({transition.from, transition.trigger}).second,
+                 server::callTriggerName(transition.trigger).data());
+        triggers.insert(transition.trigger);
+    }
+    QCOMPARE(triggers.size(), std::size_t(CallTrigger::Shutdown) + 1);  // each one is used
+}
+
+void TestServerCallClock::aCallEndsOnlyWithAStatusAndClosedIsFinal()
+{
+    for (const server::CallTransition &transition : server::kCallTransitions) {
+        QVERIFY(transition.from != CallPhase::Closed);
+        const bool ends =
+            transition.from != CallPhase::AwaitingRecord &&
+            (transition.to == CallPhase::AwaitingRecord || transition.to == CallPhase::Closed);
+        QCOMPARE(transition.status.has_value(), ends);
+        // An answered call is the server's to record; an unanswered one the caller's.
+        if (transition.status == CallStatus::Completed)
+            QVERIFY(transition.actions & server::RecordNow);
+        if (transition.to == CallPhase::AwaitingRecord)
+            QVERIFY(transition.actions & server::AwaitCallerRecord);
+    }
+}
+
+void TestServerCallClock::ringExpiresExactlyAtTheRingTimeout()
+{
+    const auto call = ring();
+    QVERIFY(call);
+    m_clock->advance(kRingMs - 1);
+    QVERIFY(settle(*m_caller) && settle(*m_callee));
+    QCOMPARE(m_caller->countEvents(std::string(CallTimeout::kEvent)), 0u);
+    QCOMPARE(m_callee->countEvents(std::string(CallCanceled::kEvent)), 0u);
+    m_clock->advance(1);
+    QVERIFY(m_caller->waitFor<CallTimeout>());
+    const auto canceled = m_callee->waitFor<CallCanceled>();
+    QVERIFY(canceled);
+    QCOMPARE(canceled->reason, CancelReason::Timeout);
+}
+
+void TestServerCallClock::theServerRecordsWhenTheCallerDoesNotWithinTheGrace()
+{
+    QVERIFY(ring());
+    m_clock->advance(kRingMs);
+    QVERIFY(m_caller->waitFor<CallTimeout>());
+    m_clock->advance(kRecordGraceMs - 1);
+    QVERIFY(settle(*m_callee));
+    QVERIFY(!recordIn(*m_callee, "ada"));
+    m_clock->advance(1);
+    const auto record = waitRecord(*m_callee);
+    QVERIFY(record);
+    QCOMPARE(record->second.status, CallStatus::Timeout);
+    QCOMPARE(record->first.msgidClient.rfind("server:record:", 0), 0u);
+}
+
+void TestServerCallClock::theCallersRecordWithinTheGraceIsTheOnlyOne()
+{
+    const auto call = ring();
+    QVERIFY(call);
+    QVERIFY(m_callee->request(CallRespond{call->cid, false, false}).ok());
+    QVERIFY(m_caller->waitFor<CallRejected>());
+    m_clock->advance(kRecordGraceMs - 1);
+    QVERIFY(sendRecord(*m_caller, "bo", call->channelId, CallStatus::Rejected).ok());
+    m_clock->advance(kRecordGraceMs);
+    QVERIFY(settle(*m_callee));
+    const auto record = recordIn(*m_callee, "ada");
+    QVERIFY(record);
+    QCOMPARE(record->status, CallStatus::Rejected);
+}
+
+void TestServerCallClock::durationsAreTheTimeEachWasInTheRoom()
+{
+    const auto call = ring();
+    QVERIFY(call);
+    QVERIFY(m_callee->request(CallRespond{call->cid, true, false}).ok());
+    QVERIFY(m_caller->waitFor<CallAccepted>());
+    QVERIFY(m_caller->request(RoomJoin{call->cid, 0}).ok());
+    m_clock->advance(1'600);
+    QVERIFY(m_callee->request(RoomJoin{call->cid, 0}).ok());
+    m_clock->advance(2'400);  // the caller was in for 4.0 s, the callee for 2.4 s
+    QVERIFY(m_caller->request(CallHangup{call->cid}).ok());
+    QVERIFY(m_callee->waitFor<CallHangupEvent>());
+    const auto record = waitRecord(*m_callee);
+    QVERIFY(record);
+    QCOMPARE(record->second.status, CallStatus::Completed);
+    QCOMPARE(durationOf(record->second, "ada"), 4);
+    QCOMPARE(durationOf(record->second, "bo"), 2);
+}
+
+void TestServerCallClock::aPartyNotBackWithinTheGraceEndsTheCall()
+{
+    const auto call = answerAndJoin();
+    QVERIFY(call);
+    m_clock->advance(3'000);
+    m_callee->abort();
+    QVERIFY(serverSawDisconnect());
+    m_clock->advance(kReconnectGraceMs - 1);
+    QVERIFY(settle(*m_caller));
+    QCOMPARE(m_caller->countEvents(std::string(CallHangupEvent::kEvent)), 0u);
+    m_clock->advance(1);
+    QVERIFY(m_caller->waitFor<CallHangupEvent>());
+    const auto record = waitRecord(*m_caller);
+    QVERIFY(record);
+    // The callee's stay ended when its connection did, not when the grace ran out.
+    QCOMPARE(durationOf(record->second, "bo"), 3);
+    QCOMPARE(durationOf(record->second, "ada"), 23);
+}
+
+void TestServerCallClock::aPartyBackWithinTheGraceKeepsTheCall()
+{
+    const auto call = answerAndJoin();
+    QVERIFY(call);
+    m_callee->abort();
+    QVERIFY(serverSawDisconnect());
+    m_clock->advance(kReconnectGraceMs - 1);
+    QVERIFY(m_callee->open() && m_callee->signIn("bo"));
+    QVERIFY(m_callee->request(RoomJoin{call->cid, 0}).ok());
+    m_clock->advance(kReconnectGraceMs);
+    QVERIFY(settle(*m_caller));
+    QCOMPARE(m_caller->countEvents(std::string(CallHangupEvent::kEvent)), 0u);
+    const auto current = m_caller->request(CallCurrent{});
+    QVERIFY(current.ok());
+    QCOMPARE(current.result->value("cid", std::string()), call->cid);
+}
+
+void TestServerCallClock::aCallingDeviceGoneForTheGraceCancelsTheCall()
+{
+    QVERIFY(ring());
+    m_caller->abort();
+    QVERIFY(serverSawDisconnect());
+    m_clock->advance(kReconnectGraceMs - 1);
+    QVERIFY(settle(*m_callee));
+    QCOMPARE(m_callee->countEvents(std::string(CallCanceled::kEvent)), 0u);
+    m_clock->advance(1);
+    const auto canceled = m_callee->waitFor<CallCanceled>();
+    QVERIFY(canceled);
+    QCOMPARE(canceled->reason, CancelReason::Canceled);
+    m_clock->advance(kRecordGraceMs);  // the caller is gone: the server records
+    const auto record = waitRecord(*m_callee);
+    QVERIFY(record);
+    QCOMPARE(record->second.status, CallStatus::Canceled);
+}
+
+QTEST_GUILESS_MAIN(TestServerCallClock)
+#include "tst_server_call_clock.moc"
