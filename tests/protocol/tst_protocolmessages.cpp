@@ -31,7 +31,8 @@ Presence samplePresence()
 template<>
 Login sample()
 {
-    return {1, "alice", std::string("secret-password"), std::nullopt, "desktop", "dev-1", std::nullopt};
+    return {1,       "alice",     std::string("secret-password"), std::nullopt, "desktop",
+            "dev-1", std::nullopt};
 }
 template<>
 LoginResult sample()
