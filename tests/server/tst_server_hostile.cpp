@@ -104,6 +104,7 @@ private slots:
     void forgedRecordsAreRefused();
     void inviteLoopsAreLimited();
     void inviteChecksTheCalleeFirst();
+    void channelIdsDoNotCountCalls();
 
     // floods and slow readers
     void requestFloodIsRateLimited();
@@ -697,6 +698,23 @@ void TestServerHostile::inviteChecksTheCalleeFirst()
 {
     const auto reply = m_alice->request(CallInvite{"nobody-at-all", CallType::Audio, true});
     QCOMPARE(reply.code(), int(ErrorCode::NoSuchAccount));
+}
+
+// Finding 8: from the ids of its own calls, an account cannot tell how many calls others made.
+void TestServerHostile::channelIdsDoNotCountCalls()
+{
+    auto counter = signedIn("counter");
+    QVERIFY(counter);
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < 8; ++i) {  // honest bob is in a call: each invite ends busy at once
+        const auto call = placeCall(*counter, "honest-bob");
+        QVERIFY(call);
+        ids.push_back(call->channelId);
+    }
+    std::sort(ids.begin(), ids.end());
+    for (std::size_t i = 1; i < ids.size(); ++i)
+        QVERIFY2(ids[i] - ids[i - 1] > 1000, "two channel ids close enough to count the calls");
+    QVERIFY(ids.back() < (std::int64_t(1) << 53));  // exact in every JSON number
 }
 
 // ---- floods and slow readers ------------------------------------------------------------
