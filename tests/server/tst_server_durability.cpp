@@ -95,6 +95,7 @@ private slots:
     void aReturningClientWithoutItsCallEndsItAtOnce();
     void aClientAsksForTheCallItForgot();
     void aLiveCallCarriesOnAfterACrash();
+    void aCallNobodyCameBackToCountsNoDowntime();
 };
 
 void TestServerDurability::acknowledgedInviteSurvivesACrash()
@@ -431,6 +432,42 @@ void TestServerDurability::aLiveCallCarriesOnAfterACrash()
         // The outage (over 5 s) is not talk: at most the time in the room, rounded.
         QVERIFY2(*seconds >= 1 && *seconds * 1000 <= talkMs + 500,
                  qPrintable(QStringLiteral("%1 talked %2 s of at most %3 ms")
+                                .arg(QLatin1String(account))
+                                .arg(*seconds)
+                                .arg(talkMs)));
+    }
+    QVERIFY(server.stop());
+}
+
+// Finding 5: the stays open at the crash end at the server's last sign of life, not at its
+// restart, nor when the grace runs out.
+void TestServerDurability::aCallNobodyCameBackToCountsNoDowntime()
+{
+    ServerProcess server(kSlowCommits);
+    QVERIFY(server.start());
+    qint64 talkMs = 0;
+    {
+        TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
+        QVERIFY(caller.signIn("yve") && callee.signIn("zed"));
+        QElapsedTimer before;
+        before.start();
+        QVERIFY(connectedCall(caller, callee));
+        QTest::qWait(2000);
+        server.kill();
+        talkMs = before.elapsed();
+    }
+    QTest::qWait(4000);  // the outage
+    QVERIFY(server.start());
+    TestClient callee(server.url(), "b2");  // another device: the call's own never returns
+    QVERIFY(callee.signIn("zed"));
+    QTRY_COMPARE_WITH_TIMEOUT(recordsInHistory(callee, "yve").size(), 1u, 5000);
+    const CallRecord record = recordsInHistory(callee, "yve")[0];
+    QCOMPARE(record.status, CallStatus::Completed);
+    for (const char *account : {"yve", "zed"}) {
+        const auto seconds = record.durationOf(account);
+        QVERIFY(seconds);
+        QVERIFY2(*seconds * 1000 <= talkMs + 500,
+                 qPrintable(QStringLiteral("%1: %2 s counted, at most %3 ms in the room")
                                 .arg(QLatin1String(account))
                                 .arg(*seconds)
                                 .arg(talkMs)));
