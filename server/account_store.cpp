@@ -57,11 +57,16 @@ std::optional<std::string> AccountStore::passwordHash(const std::string &accid)
 
 std::optional<std::string> AccountStore::name(const std::string &accid)
 {
+    if (auto cached = m_names.find(accid); cached != m_names.end())
+        return cached->second;
     auto query =
         m_db.exec(QStringLiteral("SELECT name FROM accounts WHERE accid = ?"), {sqlText(accid)});
     if (!query || !query->next())
-        return std::nullopt;
-    return textOf(query->value(0));
+        return std::nullopt;  // not cached: the account may be created later
+    std::string name = textOf(query->value(0));
+    if (m_names.size() > 100'000)
+        m_names.clear();  // a bound, not a policy: names are read back on the next use
+    return m_names.emplace(accid, std::move(name)).first->second;
 }
 
 bool AccountStore::addSession(const std::string &tokenHash, const SessionRecord &session,

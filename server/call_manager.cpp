@@ -3,6 +3,7 @@
 #include "account_store.h"
 #include "logging.h"
 #include "message_service.h"
+#include "protocol/call_rules.h"
 #include "server_config.h"
 #include "session_registry.h"
 
@@ -15,25 +16,10 @@ namespace softphone::server {
 using protocol::CallStatus;
 using protocol::CancelReason;
 using protocol::ErrorCode;
+using protocol::roundedSeconds;
+using protocol::statusName;
 
 namespace {
-
-std::string statusName(CallStatus status)
-{
-    switch (status) {
-    case CallStatus::Completed:
-        return "completed (1)";
-    case CallStatus::Canceled:
-        return "canceled (2)";
-    case CallStatus::Rejected:
-        return "rejected (3)";
-    case CallStatus::Timeout:
-        return "timeout (4)";
-    case CallStatus::Busy:
-        return "busy (5)";
-    }
-    return "unknown";
-}
 
 // 128 random bits in hex. The cid grants nothing by itself (every request checks that the
 // account is a party to the call), so the fast, securely seeded global generator is enough.
@@ -42,11 +28,6 @@ std::string newCallId()
     quint64 bits[2];
     QRandomGenerator::global()->fillRange(bits);
     return QByteArray(reinterpret_cast<const char *>(bits), sizeof bits).toHex().toStdString();
-}
-
-std::int64_t roundedSeconds(std::int64_t ms)
-{
-    return (ms + 500) / 1000;
 }
 
 }  // namespace
@@ -483,7 +464,7 @@ void CallManager::markEnded(Call &call, CallStatus status)
     }
     ++(status == CallStatus::Completed ? m_counters.completed : m_counters.unanswered);
     release(call);
-    qCDebug(lcCall) << "ended" << call.row.cid.c_str() << statusName(status).c_str();
+    qCDebug(lcCall) << "ended" << call.row.cid.c_str() << statusName(status).data();
 }
 
 void CallManager::tell(const Call &call, std::uint32_t actions, const Actor &actor) const
@@ -512,11 +493,10 @@ void CallManager::tell(const Call &call, std::uint32_t actions, const Actor &act
     if (actions & TellCallerTimedOut)
         toCaller(protocol::encodeEvent(protocol::CallTimeout{{cid}}));
     if (actions & TellCalleeCanceled) {
-        const CancelReason reason = call.row.endStatus == CallStatus::Timeout
-                                        ? CancelReason::Timeout
-                                        : CancelReason::Canceled;
         m_context.sessions.sendToAccount(
-            call.row.callee, protocol::encodeEvent(protocol::CallCanceled{cid, reason}));
+            call.row.callee, protocol::encodeEvent(protocol::CallCanceled{
+                                 cid, protocol::cancelReasonFor(
+                                          call.row.endStatus.value_or(CallStatus::Canceled))}));
     }
     if (actions & TellHangup) {
         const std::string text =
@@ -615,7 +595,7 @@ std::optional<Refusal> CallManager::admitClientRecord(const std::string &from,
                                                       const protocol::CallRecord &record)
 {
     const std::string channel = "call " + std::to_string(record.channelId);
-    if (record.status == CallStatus::Completed)
+    if (protocol::recordSender(record.status) == protocol::RecordSender::Server)
         return Refusal{ErrorCode::RecordForbidden, "status 1 records are sent by the server"};
     StoredCall row;
     bool live = false;
@@ -641,9 +621,9 @@ std::optional<Refusal> CallManager::admitClientRecord(const std::string &from,
     if (record.type != row.type)
         return Refusal{ErrorCode::RecordMismatch, channel + " was of the other media type"};
     if (record.status != *row.endStatus)
-        return Refusal{ErrorCode::RecordMismatch, channel + " ended as " +
-                                                      statusName(*row.endStatus) + ", not " +
-                                                      statusName(record.status)};
+        return Refusal{ErrorCode::RecordMismatch,
+                       channel + " ended as " + std::string(statusName(*row.endStatus)) + ", not " +
+                           std::string(statusName(record.status))};
     return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "logging.h"
+#include "protocol/call_rules.h"
 #include "protocol/json_text.h"
 #include "server_config.h"
 #include "sql_values.h"
@@ -94,7 +95,7 @@ void WebhookDispatcher::enqueueRoom(const RoomReport &report)
     json durations = json::array();
     for (const auto &[accid, totals] : byAccount) {
         durations.push_back({{"accid", accid},
-                             {"duration", (totals.ms + 500) / 1000},
+                             {"duration", protocol::roundedSeconds(totals.ms)},
                              {"joinTime", totals.join},
                              {"leaveTime", totals.leave}});
     }

@@ -1,5 +1,6 @@
 #include "call/call_controller.h"
 
+#include "protocol/call_rules.h"
 #include "protocol/error_code.h"
 
 #include <QPointer>
@@ -284,8 +285,7 @@ void CallController::onEvent(const std::string &name, const protocol::json &data
             onCallerOutcome(e->cid, CallEvent::RingTimeout, CallStatus::Timeout);
     } else if (name == CallCanceled::kEvent) {
         if (auto e = decodeEvent<CallCanceled>(data); e && isCurrent(e->cid)) {
-            m_missedAs = e->reason == protocol::CancelReason::Timeout ? CallStatus::Timeout
-                                                                      : CallStatus::Canceled;
+            m_missedAs = protocol::statusFor(e->reason);
             if (apply(CallEvent::RemoteCanceled))
                 emit canceled();
         }
@@ -620,9 +620,7 @@ void CallController::withdraw(protocol::CancelReason reason, EndReason ending)
             if (!self)
                 return;
             if (ok) {
-                self->sendRecord(call, ending,
-                                 reason == protocol::CancelReason::Timeout ? CallStatus::Timeout
-                                                                           : CallStatus::Canceled);
+                self->sendRecord(call, ending, protocol::statusFor(reason));
             } else if (error.code == int(ErrorCode::CallStateConflict)) {
                 // Answered just as we gave up: end it properly; the server records it.
                 self->sendHangup(call.cid.toStdString());

@@ -1,5 +1,7 @@
 #include "local_store.h"
 
+#include "protocol/call_rules.h"
+
 #include <QAtomicInt>
 #include <QDir>
 #include <QFileInfo>
@@ -13,6 +15,13 @@ using protocol::Message;
 using protocol::MsgType;
 
 namespace {
+
+// The msg_type column holds the wire name of the message type.
+QString callRecordType()
+{
+    const std::string_view name = protocol::enumName(MsgType::CallRecord);
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
 
 QAtomicInt connections;
 
@@ -82,8 +91,7 @@ bool LocalStore::isMissedCall(const Message &message, const QString &viewer)
     if (message.msgType != MsgType::CallRecord || q(message.from) == viewer)
         return false;
     const auto record = protocol::CallRecord::parse(message.attach);
-    return record && (record->status == CallStatus::Canceled ||
-                      record->status == CallStatus::Timeout || record->status == CallStatus::Busy);
+    return record && protocol::isMissed(record->status, false);  // records come from callers
 }
 
 bool LocalStore::isTakenCall(const Message &message) const
@@ -292,14 +300,14 @@ std::vector<StoredMessage> LocalStore::callRecords(bool missedOnly, int limit)
     return select(missedOnly ? QStringLiteral("WHERE msg_type = ? AND missed = 1 "
                                               "ORDER BY local_id DESC LIMIT ?")
                              : QStringLiteral("WHERE msg_type = ? ORDER BY local_id DESC LIMIT ?"),
-                  {QStringLiteral("NRTC_NETCALL"), limit});
+                  {callRecordType(), limit});
 }
 
 std::vector<StoredMessage> LocalStore::callRecordsWith(const QString &peer, int limit)
 {
     auto records = select(QStringLiteral("WHERE peer = ? AND msg_type = ? "
                                          "ORDER BY local_id DESC LIMIT ?"),
-                          {peer, QStringLiteral("NRTC_NETCALL"), limit});
+                          {peer, callRecordType(), limit});
     std::reverse(records.begin(), records.end());
     return records;
 }
@@ -308,7 +316,7 @@ std::vector<StoredMessage> LocalStore::callRecordsOfChannel(std::int64_t channel
 {
     return select(QStringLiteral("WHERE msg_type = ? AND json_valid(attach) AND "
                                  "json_extract(attach, '$.channelId') = ? ORDER BY local_id"),
-                  {QStringLiteral("NRTC_NETCALL"), qint64(channelId)});
+                  {callRecordType(), qint64(channelId)});
 }
 
 std::optional<StoredMessage> LocalStore::findOwn(const std::string &msgidClient)

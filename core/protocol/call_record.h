@@ -39,8 +39,6 @@ struct EnumRange<CallStatus>
     static constexpr int max = 5;
 };
 
-inline constexpr const char *kCallRecordMsgType = "NRTC_NETCALL";
-
 struct CallDuration
 {
     std::string accid;

@@ -1,5 +1,7 @@
 #include "call_record_presenter.h"
 
+#include "protocol/call_rules.h"
+
 namespace softphone::records {
 
 using protocol::CallStatus;
@@ -57,9 +59,7 @@ CallRecordView CallRecordPresenter::present(const protocol::CallRecord &record,
     view.type = record.type;
     view.status = record.status;
     view.outgoing = viewer == caller;
-    view.missed = !view.outgoing &&
-                  (record.status == CallStatus::Canceled || record.status == CallStatus::Timeout ||
-                   record.status == CallStatus::Busy);
+    view.missed = protocol::isMissed(record.status, view.outgoing);
     if (record.status == CallStatus::Completed)
         view.duration = formatDuration(record.durationOf(viewer.toStdString()).value_or(0));
     view.text = wording(record, view.outgoing, view.duration);

@@ -1,17 +1,12 @@
 #include "records/local_call_recorder.h"
 
+#include "protocol/call_rules.h"
+
 #include <QDateTime>
 
 namespace softphone::records {
 
-namespace {
-
-std::int64_t roundedSeconds(qint64 ms)
-{
-    return std::max<qint64>(0, (ms + 500) / 1000);
-}
-
-}  // namespace
+using protocol::roundedSeconds;
 
 LocalCallRecorder::LocalCallRecorder(call::CallController *calls, im::ImClient *im, QObject *parent)
     : QObject(parent)

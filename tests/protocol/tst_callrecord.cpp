@@ -1,4 +1,5 @@
 #include "protocol/call_record.h"
+#include "protocol/call_rules.h"
 #include "protocol/json_text.h"
 
 #include <QFile>
@@ -40,6 +41,10 @@ class TestCallRecord : public QObject
     Q_OBJECT
 
 private slots:
+    void cancelReasonsAndStatusesMapBothWays();
+    void onlyAnsweredCallsAreTheServersToRecord();
+    void missedIsAnUnansweredCallSeenByItsCallee();
+    void durationsRoundHalfASecondUp();
     void seedExamplesDecode_data();
     void seedExamplesDecode();
     void otherStatusesRoundTrip_data();
@@ -264,6 +269,42 @@ void TestCallRecord::commentsMayHoldBracketsAndQuotes()
     QVERIFY2(record.ok(), record.ok() ? "" : record.error().message().c_str());
     QCOMPARE(record->channelId, std::int64_t{7});
     QVERIFY(CallRecord::parse(record->serialize()).ok());
+}
+
+void TestCallRecord::cancelReasonsAndStatusesMapBothWays()
+{
+    for (CancelReason reason : {CancelReason::Canceled, CancelReason::Timeout})
+        QCOMPARE(cancelReasonFor(statusFor(reason)), reason);
+    QCOMPARE(statusFor(CancelReason::Timeout), CallStatus::Timeout);
+    QCOMPARE(statusFor(CancelReason::Canceled), CallStatus::Canceled);
+}
+
+void TestCallRecord::onlyAnsweredCallsAreTheServersToRecord()
+{
+    QCOMPARE(recordSender(CallStatus::Completed), RecordSender::Server);
+    for (CallStatus status :
+         {CallStatus::Canceled, CallStatus::Rejected, CallStatus::Timeout, CallStatus::Busy})
+        QCOMPARE(recordSender(status), RecordSender::Caller);
+}
+
+void TestCallRecord::missedIsAnUnansweredCallSeenByItsCallee()
+{
+    for (CallStatus status : {CallStatus::Canceled, CallStatus::Timeout, CallStatus::Busy}) {
+        QVERIFY(isMissed(status, false));
+        QVERIFY(!isMissed(status, true));  // the caller did not miss its own call
+    }
+    QVERIFY(!isMissed(CallStatus::Completed, false));
+    QVERIFY(!isMissed(CallStatus::Rejected, false));  // the callee declined it
+}
+
+void TestCallRecord::durationsRoundHalfASecondUp()
+{
+    QCOMPARE(roundedSeconds(0), 0);
+    QCOMPARE(roundedSeconds(499), 0);
+    QCOMPARE(roundedSeconds(500), 1);
+    QCOMPARE(roundedSeconds(1499), 1);
+    QCOMPARE(roundedSeconds(1500), 2);
+    QCOMPARE(roundedSeconds(-800), 0);  // a clock stepped back counts nothing
 }
 
 QTEST_GUILESS_MAIN(TestCallRecord)
