@@ -185,7 +185,8 @@ void AuthService::finishLogin(ClientConnection &client, const protocol::Login &p
     }
     reply.result(protocol::LoginResult{
         params.account, m_context.accounts.name(params.account).value_or(""), token, expiresAt,
-        m_context.now(), protocol::kProtocolVersion, m_context.config.callRecords});
+        m_context.now(), protocol::kProtocolVersion, m_context.config.callRecords,
+        m_context.config.reconnectGraceSeconds});
     qCDebug(lcSession) << "login" << params.account.c_str() << params.deviceId.c_str()
                        << params.clientType.c_str();
     emit deviceOnline(&client, params.inCall);

@@ -16,8 +16,14 @@ using protocol::ErrorCode;
 namespace {
 
 // How long the controller waits for a lost connection to come back during a call: a little
-// longer than the server keeps the device's place (its reconnect grace, 20 s by default).
-constexpr int kReconnectWaitMs = 25000;
+// longer than the server keeps the device's place, which the login result says (20 s by
+// default, and assumed when a server does not say).
+int reconnectWaitMs(std::int64_t serverGraceSeconds)
+{
+    constexpr int kDefaultGraceMs = 20000;
+    constexpr int kMarginMs = 5000;
+    return int(serverGraceSeconds > 0 ? serverGraceSeconds * 1000 : kDefaultGraceMs) + kMarginMs;
+}
 
 template<class Event>
 std::optional<Event> decodeEvent(const protocol::json &data)
@@ -466,6 +472,7 @@ void CallController::onMessageStored(const im::StoredMessage &message)
 void CallController::onLoggedIn(const protocol::LoginResult &result)
 {
     m_serverRecords = result.callRecords;
+    m_reconnectGraceSeconds = result.reconnectGraceSeconds;
 }
 
 void CallController::onConnectionState(im::ConnectionState connection)
@@ -489,7 +496,7 @@ void CallController::onConnectionState(im::ConnectionState connection)
         return;
     }
     if (connection == im::ConnectionState::Waiting && m_reconnectTimer == 0) {
-        m_reconnectTimer = m_clock->startTimer(kReconnectWaitMs, [this] {
+        m_reconnectTimer = m_clock->startTimer(reconnectWaitMs(m_reconnectGraceSeconds), [this] {
             m_reconnectTimer = 0;
             if (m_im->state() != im::ConnectionState::Online)
                 apply(CallEvent::ConnectionFailed);

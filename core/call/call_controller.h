@@ -168,6 +168,7 @@ private:
     bool m_waitForMedia = false;
     bool m_recordsWanted = true;
     bool m_serverRecords = true;
+    std::int64_t m_reconnectGraceSeconds = 0;  // the server's, from its login result; 0: not said
     bool m_acceptCalls = true;
     int m_ringTimeoutMs = 30000;
     int m_endedLingerMs = 0;

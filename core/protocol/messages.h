@@ -141,6 +141,8 @@ struct LoginResult
     std::int64_t serverTime = 0;      // ms since the epoch
     int protocol = kProtocolVersion;
     bool callRecords = true;  // false: the server sends no built-in records (enableOrder off)
+    // How long the server keeps a dropped device's place in its call; 0: not said.
+    std::int64_t reconnectGraceSeconds = 0;
 
     bool operator==(const LoginResult &) const = default;
     template<class S, class V>
@@ -153,6 +155,7 @@ struct LoginResult
         v.req("serverTime", s.serverTime, checkNonNegative);
         v.req("protocol", s.protocol, checkProtocolVersion);
         v.opt("callRecords", s.callRecords);
+        v.opt("reconnectGraceSeconds", s.reconnectGraceSeconds, checkNonNegative);
     }
 };
 

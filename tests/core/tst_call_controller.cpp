@@ -77,6 +77,7 @@ private slots:
     void recordForTheCurrentCallEndsIt();
     void rejoinsTheRoomAfterALogin();
     void lostConnectionEndsTheCallAfterAWait();
+    void theWaitFollowsTheGraceTheServerStates();
     void endedCallLingersThenGoesIdle();
     void inviteRefusedEndsAsFailed();
     void callsOffOnThisDeviceDoNotRing();
@@ -499,6 +500,20 @@ void TestCallController::lostConnectionEndsTheCallAfterAWait()
     m_clock->advance(1'000);
     QCOMPARE(m_controller->state(), CallState::Ended);
     QCOMPARE(m_controller->endReason(), EndReason::Failed);
+}
+
+void TestCallController::theWaitFollowsTheGraceTheServerStates()
+{
+    protocol::LoginResult login;
+    login.reconnectGraceSeconds = 60;  // an operator raised it
+    emit m_im->loggedIn(login);
+    dialAndRing();
+    m_im->push(protocol::CallAccepted{{"c1", "desktop"}});
+    m_im->setConnection(im::ConnectionState::Waiting);
+    m_clock->advance(64'999);
+    QCOMPARE(m_controller->state(), CallState::Connecting);
+    m_clock->advance(1);
+    QCOMPARE(m_controller->state(), CallState::Ended);
 }
 
 void TestCallController::endedCallLingersThenGoesIdle()

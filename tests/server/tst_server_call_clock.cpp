@@ -74,6 +74,7 @@ private slots:
     void aPartyNotBackWithinTheGraceEndsTheCall();
     void aPartyBackWithinTheGraceKeepsTheCall();
     void aCallingDeviceGoneForTheGraceCancelsTheCall();
+    void theLoginResultStatesTheGrace();
 
 private:
     bool serverSawDisconnect();
@@ -286,6 +287,16 @@ void TestServerCallClock::aCallingDeviceGoneForTheGraceCancelsTheCall()
     const auto record = waitRecord(*m_callee);
     QVERIFY(record);
     QCOMPARE(record->second.status, CallStatus::Canceled);
+}
+
+// Clients wait a little longer than this for a lost connection before giving a call up.
+void TestServerCallClock::theLoginResultStatesTheGrace()
+{
+    TestClient other(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port())), "tab");
+    QVERIFY(other.open());
+    const auto reply = other.login("ada", "password-123");
+    QVERIFY(reply.ok());
+    QCOMPARE(reply.result->value("reconnectGraceSeconds", 0), kReconnectGraceMs / 1000);
 }
 
 QTEST_GUILESS_MAIN(TestServerCallClock)
