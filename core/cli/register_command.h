@@ -2,13 +2,11 @@
 
 #include "cli/cli_command.h"
 #include "cli/event_printer.h"
-#include "im/rpc_channel.h"
-
-#include <QTimer>
+#include "im/account_registrar.h"
 
 namespace softphone::cli {
 
-// `register ACCID PASSWORD`: creates an account on the server.
+// `register ACCID PASSWORD`: creates an account on the server, as the app's sign-up does.
 class RegisterCommand : public CliCommand
 {
     Q_OBJECT
@@ -23,9 +21,9 @@ private:
     QString m_account;
     QString m_password;
     QString m_name;
+    int m_timeoutMs;
     EventPrinter &m_printer;
-    im::RpcChannel m_channel;
-    QTimer m_timeout;
+    im::AccountRegistrar m_registrar;
 };
 
 }  // namespace softphone::cli
