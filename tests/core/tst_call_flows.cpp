@@ -3,6 +3,7 @@
 
 #include "call/call_controller.h"
 #include "im/im_client.h"
+#include "phone.h"
 #include "protocol/error_code.h"
 #include "server_process.h"
 #include "test_client.h"
@@ -17,6 +18,7 @@ using namespace softphone::call;
 using namespace softphone::im;
 using protocol::CallStatus;
 using protocol::CallType;
+using test::Phone;
 using test::ServerProcess;
 
 Q_DECLARE_METATYPE(softphone::call::EndReason)
@@ -26,51 +28,37 @@ namespace {
 const QString kPassword = QStringLiteral("password-123");
 constexpr int kWait = 10000;
 
-// One device of one account: its IM connection and its call controller.
-struct Phone
+// This device's stored records of the call on `channelId`.
+std::vector<std::pair<StoredMessage, protocol::CallRecord>>
+records(const Phone &phone, const QString &peer, qint64 channelId)
 {
-    std::unique_ptr<WsImClient> im;
-    std::unique_ptr<CallController> calls;
+    std::vector<std::pair<StoredMessage, protocol::CallRecord>> found;
+    for (const StoredMessage &m : phone.im->store()->callRecordsWith(peer, 1000)) {
+        auto record = protocol::CallRecord::parse(m.message.attach);
+        if (record && record->channelId == channelId)
+            found.emplace_back(m, *record);
+    }
+    return found;
+}
 
-    bool online() const
-    {
-        return QTest::qWaitFor([this] { return im->state() == ConnectionState::Online; }, kWait);
+// Waits until this device holds exactly one sent record of the call, and returns it.
+std::optional<std::pair<StoredMessage, protocol::CallRecord>>
+oneRecord(const Phone &phone, const QString &peer, qint64 channelId)
+{
+    const bool arrived = QTest::qWaitFor(
+        [&] {
+            const auto found = records(phone, peer, channelId);
+            return found.size() == 1 && found[0].first.delivery == DeliveryState::Sent;
+        },
+        kWait);
+    QTest::qWait(200);  // a duplicate would arrive in this time
+    const auto found = records(phone, peer, channelId);
+    if (!arrived || found.size() != 1) {
+        qWarning("expected one record of channel %lld, found %zu", channelId, found.size());
+        return std::nullopt;
     }
-    bool reaches(CallState state) const
-    {
-        return QTest::qWaitFor([&] { return calls->state() == state; }, kWait);
-    }
-    // This device's stored records of the call on `channelId`.
-    std::vector<std::pair<StoredMessage, protocol::CallRecord>> records(const QString &peer,
-                                                                        qint64 channelId) const
-    {
-        std::vector<std::pair<StoredMessage, protocol::CallRecord>> found;
-        for (const StoredMessage &m : im->store()->callRecordsWith(peer, 1000)) {
-            auto record = protocol::CallRecord::parse(m.message.attach);
-            if (record && record->channelId == channelId)
-                found.emplace_back(m, *record);
-        }
-        return found;
-    }
-    // Waits until this device holds exactly one sent record of the call, and returns it.
-    std::optional<std::pair<StoredMessage, protocol::CallRecord>> oneRecord(const QString &peer,
-                                                                            qint64 channelId) const
-    {
-        const bool arrived = QTest::qWaitFor(
-            [&] {
-                const auto found = records(peer, channelId);
-                return found.size() == 1 && found[0].first.delivery == DeliveryState::Sent;
-            },
-            kWait);
-        QTest::qWait(200);  // a duplicate would arrive in this time
-        const auto found = records(peer, channelId);
-        if (!arrived || found.size() != 1) {
-            qWarning("expected one record of channel %lld, found %zu", channelId, found.size());
-            return std::nullopt;
-        }
-        return found[0];
-    }
-};
+    return found[0];
+}
 
 }  // namespace
 
@@ -132,23 +120,18 @@ void TestCallFlows::createAccounts(std::initializer_list<const char *> accounts)
 Phone TestCallFlows::phone(const QString &account, const QString &device)
 {
     const QString deviceId = device.isEmpty() ? account + QStringLiteral("-pc") : device;
-    Phone phone;
-    phone.im = std::make_unique<WsImClient>(m_stores.filePath(deviceId));
-    phone.im->setBackoff(50, 400);
-    phone.calls = std::make_unique<CallController>(phone.im.get());
-    Credentials credentials;
-    credentials.server = m_server->url();
-    credentials.account = account;
-    credentials.password = kPassword;
-    credentials.deviceId = deviceId;
-    phone.im->start(credentials);
-    return phone;
+    test::PhoneSetup setup;
+    setup.server = m_server->url();
+    setup.storeDirectory = m_stores.filePath(deviceId);
+    setup.account = account;
+    setup.deviceId = deviceId;
+    return test::startPhone(setup);
 }
 
 void TestCallFlows::checkRecord(const Phone &viewer, const QString &peer, const QString &caller,
                                 const CallInfo &call, CallStatus status)
 {
-    const auto stored = viewer.oneRecord(peer, call.channelId);
+    const auto stored = oneRecord(viewer, peer, call.channelId);
     QVERIFY(stored);
     const auto &[message, record] = *stored;
     QCOMPARE(QString::fromStdString(message.message.from), caller);  // always the caller
@@ -180,7 +163,7 @@ void TestCallFlows::completedCallHasBothDurations()
 
     checkRecord(ann, QStringLiteral("bud"), QStringLiteral("ann"), call, CallStatus::Completed);
     checkRecord(bud, QStringLiteral("ann"), QStringLiteral("ann"), call, CallStatus::Completed);
-    const auto record = bud.oneRecord(QStringLiteral("ann"), call.channelId)->second;
+    const auto record = oneRecord(bud, QStringLiteral("ann"), call.channelId)->second;
     for (const char *account : {"ann", "bud"}) {
         const auto seconds = record.durationOf(account);
         QVERIFY(seconds);

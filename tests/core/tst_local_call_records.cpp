@@ -6,6 +6,7 @@
 
 #include "call/call_controller.h"
 #include "im/im_client.h"
+#include "phone.h"
 #include "protocol/error_code.h"
 #include "records/call_record_presenter.h"
 #include "records/local_call_recorder.h"
@@ -27,22 +28,11 @@ namespace {
 const QString kPassword = QStringLiteral("password-123");
 constexpr int kWait = 10000;
 
-// One device: its IM connection, its call controller with built-in records off, and the
-// recorder that keeps its own records.
-struct Phone
+// One device with built-in records off, and the recorder that keeps its own records.
+struct Phone : test::Phone
 {
-    std::unique_ptr<WsImClient> im;
-    std::unique_ptr<CallController> calls;
     std::unique_ptr<records::LocalCallRecorder> recorder;
 
-    bool online() const
-    {
-        return QTest::qWaitFor([this] { return im->state() == ConnectionState::Online; }, kWait);
-    }
-    bool reaches(CallState state) const
-    {
-        return QTest::qWaitFor([&] { return calls->state() == state; }, kWait);
-    }
     std::vector<StoredMessage> records(qint64 channelId) const
     {
         return im->store()->callRecordsOfChannel(channelId);
@@ -104,17 +94,14 @@ void TestLocalCallRecords::createAccounts(ServerProcess *server,
 Phone TestLocalCallRecords::phone(ServerProcess *server, const QString &account)
 {
     Phone phone;
-    phone.im = std::make_unique<WsImClient>(m_stores.filePath(account));
-    phone.calls = std::make_unique<CallController>(phone.im.get());
-    phone.calls->setBuiltInRecords(false);
+    test::PhoneSetup setup;
+    setup.server = server->url();
+    setup.storeDirectory = m_stores.filePath(account);
+    setup.account = account;
+    setup.builtInRecords = false;
+    static_cast<test::Phone &>(phone) = test::startPhone(setup);
     phone.recorder =
         std::make_unique<records::LocalCallRecorder>(phone.calls.get(), phone.im.get());
-    Credentials credentials;
-    credentials.server = server->url();
-    credentials.account = account;
-    credentials.password = kPassword;
-    credentials.deviceId = account + QStringLiteral("-pc");
-    phone.im->start(credentials);
     return phone;
 }
 
