@@ -23,10 +23,10 @@ CORPUS = ROOT / "fuzz" / "corpus"
 
 # core/protocol/catalog.h: AllRequests then AllEvents.
 REQUESTS = ["login", "register", "logout", "ping", "user.get", "contacts.list", "contacts.add",
-            "contacts.remove", "msg.send", "msg.history", "msg.sync", "call.invite",
-            "call.respond", "call.cancel", "call.hangup", "room.join", "room.leave", "rtc.sdp",
+            "contacts.remove", "msg.send", "msg.history", "msg.sync", "msg.receipt", "call.invite",
+            "call.respond", "call.cancel", "call.hangup", "call.current", "room.join", "room.leave", "rtc.sdp",
             "rtc.ice", "turn.credentials"]
-EVENTS = ["presence", "msg.new", "call.incoming", "call.accepted", "call.rejected", "call.busy",
+EVENTS = ["presence", "msg.new", "msg.receipt", "call.incoming", "call.accepted", "call.rejected", "call.busy",
           "call.timeout", "call.ackSync", "call.canceled", "call.hangup", "room.syncDone",
           "room.clientJoin", "room.clientLeave", "rtc.sdp", "rtc.ice"]
 

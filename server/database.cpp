@@ -103,6 +103,16 @@ CREATE TABLE server_clock (
 ALTER TABLE calls ADD COLUMN caller_device TEXT;
 ALTER TABLE calls ADD COLUMN callee_device TEXT
 )"},
+    // msg.receipt: how far each reader has got with each sender's messages.
+    {4, R"(
+CREATE TABLE receipts (
+    sender TEXT NOT NULL,
+    reader TEXT NOT NULL,
+    delivered BIGINT NOT NULL,
+    read_upto BIGINT NOT NULL,
+    PRIMARY KEY (sender, reader));
+CREATE INDEX receipts_reader ON receipts (reader)
+)"},
 };
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include "server_config.h"
 #include "session_registry.h"
 
+#include <algorithm>
+
 namespace softphone::server {
 
 using protocol::ErrorCode;
@@ -17,6 +19,7 @@ using protocol::MsgType;
 MessageService::MessageService(ServerContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
+    , m_receipts(context.db)
 {}
 
 namespace {
@@ -119,7 +122,39 @@ void MessageService::history(ClientConnection &client, const protocol::History &
 
 void MessageService::sync(ClientConnection &client, const protocol::Sync &params, Responder reply)
 {
-    reply.result(m_context.messages.sync(client.account(), params.since, params.limit));
+    protocol::SyncPage page = m_context.messages.sync(client.account(), params.since, params.limit);
+    if (!page.hasMore)
+        page.receipts = m_receipts.involving(client.account());
+    reply.result(page);
+}
+
+void MessageService::receipt(ClientConnection &reader, const protocol::MarkReceipt &params,
+                             Responder reply)
+{
+    const protocol::Receipt current = m_receipts.find(params.peer, reader.account());
+    protocol::Receipt next = current;
+    // A mark only moves forward, and only onto a message the peer really sent.
+    const auto advance = [&](std::int64_t &mark, std::int64_t claimed) {
+        if (claimed > mark)
+            mark =
+                std::max(mark, m_receipts.lastMessageUpTo(params.peer, reader.account(), claimed));
+    };
+    advance(next.read, params.read);
+    advance(next.delivered, params.delivered);
+    next.delivered = std::max(next.delivered, next.read);
+    if (next == current) {
+        reply.result(current);
+        return;
+    }
+    if (!m_receipts.store(next)) {
+        reply.error(ErrorCode::Internal, "the receipt could not be stored; send it again");
+        return;
+    }
+    reply.result(next);
+    const std::string text = protocol::encodeEvent(protocol::ReceiptEvent{next});
+    m_context.sessions.sendToAccount(next.sender, text, nullptr);
+    if (next.sender != next.reader)
+        m_context.sessions.sendToAccount(next.reader, text, &reader);
 }
 
 }  // namespace softphone::server

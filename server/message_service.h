@@ -2,6 +2,7 @@
 
 #include "client_connection.h"
 #include "protocol/messages.h"
+#include "receipt_store.h"
 #include "server_context.h"
 
 #include <QObject>
@@ -11,8 +12,8 @@ namespace softphone::server {
 
 class RecordAdmission;
 
-// msg.send, msg.history and msg.sync: stamping, persisting before the ack, idempotent
-// resends and delivery to every device concerned.
+// msg.send, msg.history, msg.sync and msg.receipt: stamping, persisting before the ack,
+// idempotent resends and delivery to every device concerned.
 class MessageService : public QObject
 {
     Q_OBJECT
@@ -24,6 +25,7 @@ public:
     void send(ClientConnection &sender, const protocol::SendMessage &params, Responder reply);
     void history(ClientConnection &client, const protocol::History &params, Responder reply);
     void sync(ClientConnection &client, const protocol::Sync &params, Responder reply);
+    void receipt(ClientConnection &reader, const protocol::MarkReceipt &params, Responder reply);
 
     // Stores a message the server sends on someone's behalf and delivers it to every device
     // of both parties. nullopt if the database refused it. `mayExist`: it may have been stored
@@ -37,6 +39,7 @@ private:
     void deliver(const protocol::Message &message, const ClientConnection *except);
 
     ServerContext &m_context;
+    ReceiptStore m_receipts;
     RecordAdmission *m_admission = nullptr;
 };
 

@@ -109,6 +109,7 @@ void SoftphoneServer::buildRoutes()
     route(&m_messaging, &MessageService::send);
     route(&m_messaging, &MessageService::history);
     route(&m_messaging, &MessageService::sync);
+    route(&m_messaging, &MessageService::receipt);
     route(&m_calls, &CallManager::invite);
     route(&m_calls, &CallManager::respond);
     route(&m_calls, &CallManager::cancel);

@@ -169,37 +169,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="111"/>
+        <location filename="../app/cli/main.cpp" line="113"/>
         <source>usage: softphone-cli %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="124"/>
+        <location filename="../app/cli/main.cpp" line="126"/>
         <source>--user and --password (or --token) are needed for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="134"/>
+        <location filename="../app/cli/main.cpp" line="136"/>
         <source>--limit takes a positive number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="177"/>
+        <location filename="../app/cli/main.cpp" line="179"/>
         <source>choose one of --accept, --reject and --ignore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="190"/>
+        <location filename="../app/cli/main.cpp" line="192"/>
         <source>--count takes a positive number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="197"/>
+        <location filename="../app/cli/main.cpp" line="199"/>
         <source>unknown command &quot;%1&quot;; see --help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="210"/>
+        <location filename="../app/cli/main.cpp" line="212"/>
         <source>Softphone command-line client. Events are printed as JSON lines.
 Commands:
   register ACCID PASSWORD [--name NAME]
@@ -214,42 +214,42 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="231"/>
+        <location filename="../app/cli/main.cpp" line="233"/>
         <source>Server URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="234"/>
+        <location filename="../app/cli/main.cpp" line="236"/>
         <source>Ring timeout of call, in seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="237"/>
+        <location filename="../app/cli/main.cpp" line="239"/>
         <source>Account to log in as.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="238"/>
+        <location filename="../app/cli/main.cpp" line="240"/>
         <source>Password (or set SOFTPHONE_PASSWORD).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="240"/>
+        <location filename="../app/cli/main.cpp" line="242"/>
         <source>Session token instead of a password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="241"/>
+        <location filename="../app/cli/main.cpp" line="243"/>
         <source>Directory of the local message stores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="243"/>
+        <location filename="../app/cli/main.cpp" line="245"/>
         <source>Device id (default: one remembered per account).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="245"/>
+        <location filename="../app/cli/main.cpp" line="247"/>
         <source>Seconds to wait for the server (default 10).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,87 +259,87 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="246"/>
+        <location filename="../app/cli/main.cpp" line="252"/>
         <source>Display name, for register.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="247"/>
+        <location filename="../app/cli/main.cpp" line="253"/>
         <source>How many messages or records (default 50).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="249"/>
+        <location filename="../app/cli/main.cpp" line="255"/>
         <source>Place a video call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="250"/>
+        <location filename="../app/cli/main.cpp" line="256"/>
         <source>Hang up S seconds after the call is up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="253"/>
+        <location filename="../app/cli/main.cpp" line="259"/>
         <source>Cancel S seconds after dialling, if still ringing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="256"/>
+        <location filename="../app/cli/main.cpp" line="262"/>
         <source>Accept incoming calls (the default).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="257"/>
+        <location filename="../app/cli/main.cpp" line="263"/>
         <source>Decline incoming calls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="258"/>
+        <location filename="../app/cli/main.cpp" line="264"/>
         <source>Let incoming calls ring out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="260"/>
+        <location filename="../app/cli/main.cpp" line="266"/>
         <source>Incoming calls to handle before exiting (default 1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="263"/>
+        <location filename="../app/cli/main.cpp" line="269"/>
         <source>Calls without media: signalling and records only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="265"/>
+        <location filename="../app/cli/main.cpp" line="271"/>
         <source>Frequency of the synthetic microphone&apos;s tone (default 440 Hz for call, 880 Hz for answer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="270"/>
+        <location filename="../app/cli/main.cpp" line="276"/>
         <source>Use the real microphone, camera and speaker instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="272"/>
+        <location filename="../app/cli/main.cpp" line="278"/>
         <source>Microphone for calls, by id (see the devices command).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="275"/>
+        <location filename="../app/cli/main.cpp" line="281"/>
         <source>Speaker for calls, by id (see the devices command).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="278"/>
+        <location filename="../app/cli/main.cpp" line="284"/>
         <source>Camera for calls, by id (see the devices command).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="280"/>
+        <location filename="../app/cli/main.cpp" line="286"/>
         <source>Log what the client does on stderr.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="283"/>
+        <location filename="../app/cli/main.cpp" line="289"/>
         <source>What to do; see above.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,7 +455,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::im::WsImClient</name>
     <message>
-        <location filename="../core/im/im_client.cpp" line="83"/>
+        <location filename="../core/im/im_client.cpp" line="88"/>
         <source>The local message store cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -491,22 +491,22 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallLogView</name>
     <message>
-        <location filename="../ui/call_log_view.cpp" line="47"/>
+        <location filename="../ui/call_log_view.cpp" line="52"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_log_view.cpp" line="49"/>
+        <location filename="../ui/call_log_view.cpp" line="54"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_log_view.cpp" line="62"/>
+        <location filename="../ui/call_log_view.cpp" line="67"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_log_view.cpp" line="63"/>
+        <location filename="../ui/call_log_view.cpp" line="68"/>
         <source>Missed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,27 +514,27 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallNotifications</name>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="28"/>
+        <location filename="../ui/call_notifications.cpp" line="44"/>
         <source>Incoming video call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="28"/>
+        <location filename="../ui/call_notifications.cpp" line="44"/>
         <source>Incoming voice call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="39"/>
+        <location filename="../ui/call_notifications.cpp" line="57"/>
         <source>Missed video call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="39"/>
+        <location filename="../ui/call_notifications.cpp" line="57"/>
         <source>Missed voice call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="41"/>
+        <location filename="../ui/call_notifications.cpp" line="59"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,178 +560,188 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/call_window.cpp" line="254"/>
+        <location filename="../ui/call_window.cpp" line="269"/>
         <source>Call ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="256"/>
+        <location filename="../ui/call_window.cpp" line="271"/>
         <source>The other side hung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="258"/>
+        <location filename="../ui/call_window.cpp" line="273"/>
         <source>Canceled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="260"/>
+        <location filename="../ui/call_window.cpp" line="275"/>
         <source>Declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="262"/>
+        <location filename="../ui/call_window.cpp" line="277"/>
         <source>You declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="264"/>
+        <location filename="../ui/call_window.cpp" line="279"/>
         <source>Line busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="266"/>
+        <location filename="../ui/call_window.cpp" line="281"/>
         <source>No answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="268"/>
+        <location filename="../ui/call_window.cpp" line="283"/>
         <source>Missed call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="270"/>
+        <location filename="../ui/call_window.cpp" line="285"/>
         <source>Answered on another device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="272"/>
+        <location filename="../ui/call_window.cpp" line="287"/>
         <source>Declined on another device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="274"/>
-        <source>Call failed: no connection could be made</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="265"/>
+        <location filename="../ui/call_window.cpp" line="298"/>
         <source>Call failed: no network path to the other side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="267"/>
+        <location filename="../ui/call_window.cpp" line="300"/>
         <source>Call failed: the relay server refused the connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="269"/>
+        <location filename="../ui/call_window.cpp" line="302"/>
         <source>Call failed: the secure connection could not be set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="284"/>
+        <location filename="../ui/call_window.cpp" line="307"/>
+        <source>Call failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="315"/>
         <source>Call failed: you are not connected to the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="286"/>
+        <location filename="../ui/call_window.cpp" line="317"/>
         <source>Call failed: there is no such account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="288"/>
+        <location filename="../ui/call_window.cpp" line="319"/>
         <source>Call failed: you are already in a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="290"/>
+        <location filename="../ui/call_window.cpp" line="321"/>
         <source>Call failed: you cannot call yourself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="292"/>
+        <location filename="../ui/call_window.cpp" line="323"/>
         <source>Call failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="301"/>
+        <location filename="../ui/call_window.cpp" line="332"/>
         <source>%1 is offline; it rings if they sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="303"/>
+        <location filename="../ui/call_window.cpp" line="334"/>
         <source>Ringing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="303"/>
+        <location filename="../ui/call_window.cpp" line="334"/>
         <source>Calling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="314"/>
+        <location filename="../ui/call_window.cpp" line="345"/>
         <source>Incoming call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="316"/>
+        <location filename="../ui/call_window.cpp" line="347"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="360"/>
+        <location filename="../ui/call_window.cpp" line="412"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="360"/>
+        <location filename="../ui/call_window.cpp" line="412"/>
         <source>Call with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="395"/>
+        <location filename="../ui/call_window.cpp" line="448"/>
         <source>Voice call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="396"/>
+        <location filename="../ui/call_window.cpp" line="449"/>
         <source>Camera off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="401"/>
+        <location filename="../ui/call_window.cpp" line="454"/>
         <source>Mute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="402"/>
-        <location filename="../ui/call_window.cpp" line="407"/>
+        <location filename="../ui/call_window.cpp" line="455"/>
+        <location filename="../ui/call_window.cpp" line="462"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="403"/>
+        <location filename="../ui/call_window.cpp" line="456"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="404"/>
+        <location filename="../ui/call_window.cpp" line="457"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="405"/>
+        <location filename="../ui/call_window.cpp" line="458"/>
         <source>Call again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="406"/>
+        <location filename="../ui/call_window.cpp" line="459"/>
+        <source>Small window on top, to chat during the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="460"/>
+        <source>Small window on top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="461"/>
         <source>Microphone and speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="408"/>
+        <location filename="../ui/call_window.cpp" line="463"/>
         <source>Your camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -926,83 +936,83 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::DesktopApp</name>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="43"/>
+        <location filename="../ui/desktop_app.cpp" line="72"/>
         <source>That account id is taken. Choose another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="45"/>
+        <location filename="../ui/desktop_app.cpp" line="74"/>
         <source>This server does not let you register; ask its operator for an account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="48"/>
+        <location filename="../ui/desktop_app.cpp" line="77"/>
         <source>Registration refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="52"/>
-        <location filename="../ui/desktop_app.cpp" line="184"/>
+        <location filename="../ui/desktop_app.cpp" line="81"/>
+        <location filename="../ui/desktop_app.cpp" line="213"/>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="66"/>
+        <location filename="../ui/desktop_app.cpp" line="95"/>
         <source>this build has no keychain support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="69"/>
+        <location filename="../ui/desktop_app.cpp" line="98"/>
         <source>no D-Bus session for the Secret Service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="150"/>
+        <location filename="../ui/desktop_app.cpp" line="179"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="169"/>
+        <location filename="../ui/desktop_app.cpp" line="198"/>
         <source>Creating the account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="194"/>
+        <location filename="../ui/desktop_app.cpp" line="223"/>
         <source>Wrong account or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="197"/>
+        <location filename="../ui/desktop_app.cpp" line="226"/>
         <source>Your saved sign-in has expired. Enter your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="199"/>
+        <location filename="../ui/desktop_app.cpp" line="228"/>
         <source>This server speaks another version of the protocol. Update the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="201"/>
+        <location filename="../ui/desktop_app.cpp" line="230"/>
         <source>Sign-in refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="206"/>
+        <location filename="../ui/desktop_app.cpp" line="235"/>
         <source>You were signed out. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="272"/>
+        <location filename="../ui/desktop_app.cpp" line="307"/>
         <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="382"/>
+        <location filename="../ui/desktop_app.cpp" line="417"/>
         <source>Calls will not work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="383"/>
+        <location filename="../ui/desktop_app.cpp" line="418"/>
         <source>Calls need GStreamer plugins that are not installed here; chat works without them.
 
 %1</source>
@@ -1149,92 +1159,92 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>The call could not be placed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="187"/>
         <source>Softphone — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Calls (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="195"/>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="196"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
         <source>Choose a conversation, or a contact to write to or call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="199"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="200"/>
         <source>&amp;Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>&amp;Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
         <source>&amp;Accept calls on this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>A&amp;bout Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="174"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>About Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
         <source>&lt;b&gt;Softphone %1&lt;/b&gt;&lt;p&gt;Chat, voice and video calls, and a call record for every call.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1242,22 +1252,47 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::MessageDelegate</name>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="39"/>
+        <location filename="../ui/message_delegate.cpp" line="42"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="41"/>
+        <location filename="../ui/message_delegate.cpp" line="44"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="122"/>
+        <location filename="../ui/message_delegate.cpp" line="142"/>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="144"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="146"/>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="148"/>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="150"/>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="163"/>
         <source>sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="124"/>
+        <location filename="../ui/message_delegate.cpp" line="165"/>
         <source>not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,6 +1307,24 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     <message>
         <location filename="../ui/microphone_monitor.cpp" line="76"/>
         <source>The microphone cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::MiniCallWindow</name>
+    <message>
+        <location filename="../ui/mini_call_window.cpp" line="100"/>
+        <source>Full window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mini_call_window.cpp" line="101"/>
+        <source>Back to the call window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mini_call_window.cpp" line="102"/>
+        <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1369,28 +1422,28 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::TrayIcon</name>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="106"/>
+        <location filename="../ui/tray_icon.cpp" line="111"/>
         <source>%1
 Click: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="114"/>
+        <location filename="../ui/tray_icon.cpp" line="141"/>
         <source>Show Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="115"/>
+        <location filename="../ui/tray_icon.cpp" line="142"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="116"/>
+        <location filename="../ui/tray_icon.cpp" line="143"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/tray_icon.cpp" line="118"/>
+        <location filename="../ui/tray_icon.cpp" line="145"/>
         <source>Softphone — %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1398,7 +1451,7 @@ Click: %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="119"/>
+        <location filename="../ui/tray_icon.cpp" line="146"/>
         <source>Softphone</source>
         <translation type="unfinished"></translation>
     </message>

@@ -169,37 +169,37 @@
         <translation>--server 需要 ws:// 或 wss:// 地址</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="111"/>
+        <location filename="../app/cli/main.cpp" line="113"/>
         <source>usage: softphone-cli %1</source>
         <translation>用法：softphone-cli %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="124"/>
+        <location filename="../app/cli/main.cpp" line="126"/>
         <source>--user and --password (or --token) are needed for %1</source>
         <translation>%1 需要 --user 和 --password（或 --token）</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="134"/>
+        <location filename="../app/cli/main.cpp" line="136"/>
         <source>--limit takes a positive number</source>
         <translation>--limit 需要一个正数</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="177"/>
+        <location filename="../app/cli/main.cpp" line="179"/>
         <source>choose one of --accept, --reject and --ignore</source>
         <translation>请在 --accept、--reject 和 --ignore 中选择一个</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="190"/>
+        <location filename="../app/cli/main.cpp" line="192"/>
         <source>--count takes a positive number</source>
         <translation>--count 需要一个正数</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="197"/>
+        <location filename="../app/cli/main.cpp" line="199"/>
         <source>unknown command &quot;%1&quot;; see --help</source>
         <translation>未知命令“%1”；请参阅 --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="210"/>
+        <location filename="../app/cli/main.cpp" line="212"/>
         <source>Softphone command-line client. Events are printed as JSON lines.
 Commands:
   register ACCID PASSWORD [--name NAME]
@@ -223,42 +223,42 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 除非指定 --no-media、--devices 或 --microphone/--speaker/--camera，通话使用合成设备（测试音、测试图案）传输媒体。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="231"/>
+        <location filename="../app/cli/main.cpp" line="233"/>
         <source>Server URL.</source>
         <translation>服务器地址。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="234"/>
+        <location filename="../app/cli/main.cpp" line="236"/>
         <source>Ring timeout of call, in seconds.</source>
         <translation>call 的振铃超时（秒）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="237"/>
+        <location filename="../app/cli/main.cpp" line="239"/>
         <source>Account to log in as.</source>
         <translation>登录使用的账号。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="238"/>
+        <location filename="../app/cli/main.cpp" line="240"/>
         <source>Password (or set SOFTPHONE_PASSWORD).</source>
         <translation>密码（或设置 SOFTPHONE_PASSWORD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="240"/>
+        <location filename="../app/cli/main.cpp" line="242"/>
         <source>Session token instead of a password.</source>
         <translation>用会话令牌代替密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="241"/>
+        <location filename="../app/cli/main.cpp" line="243"/>
         <source>Directory of the local message stores.</source>
         <translation>本地消息库所在目录。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="243"/>
+        <location filename="../app/cli/main.cpp" line="245"/>
         <source>Device id (default: one remembered per account).</source>
         <translation>设备 ID（默认：每个账号记住一个）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="245"/>
+        <location filename="../app/cli/main.cpp" line="247"/>
         <source>Seconds to wait for the server (default 10).</source>
         <translation>等待服务器的秒数（默认 10）。</translation>
     </message>
@@ -268,87 +268,87 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         <translation>已接通的通话等待媒体连接的秒数，超时即失败（默认 30）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="246"/>
+        <location filename="../app/cli/main.cpp" line="252"/>
         <source>Display name, for register.</source>
         <translation>显示名称，用于 register。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="247"/>
+        <location filename="../app/cli/main.cpp" line="253"/>
         <source>How many messages or records (default 50).</source>
         <translation>消息或话单条数（默认 50）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="249"/>
+        <location filename="../app/cli/main.cpp" line="255"/>
         <source>Place a video call.</source>
         <translation>发起视频通话。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="250"/>
+        <location filename="../app/cli/main.cpp" line="256"/>
         <source>Hang up S seconds after the call is up.</source>
         <translation>通话接通 S 秒后挂断。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="253"/>
+        <location filename="../app/cli/main.cpp" line="259"/>
         <source>Cancel S seconds after dialling, if still ringing.</source>
         <translation>拨号 S 秒后若仍在振铃则取消。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="256"/>
+        <location filename="../app/cli/main.cpp" line="262"/>
         <source>Accept incoming calls (the default).</source>
         <translation>接听来电（默认）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="257"/>
+        <location filename="../app/cli/main.cpp" line="263"/>
         <source>Decline incoming calls.</source>
         <translation>拒接来电。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="258"/>
+        <location filename="../app/cli/main.cpp" line="264"/>
         <source>Let incoming calls ring out.</source>
         <translation>来电不接，任其响到结束。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="260"/>
+        <location filename="../app/cli/main.cpp" line="266"/>
         <source>Incoming calls to handle before exiting (default 1).</source>
         <translation>退出前处理的来电数（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="263"/>
+        <location filename="../app/cli/main.cpp" line="269"/>
         <source>Calls without media: signalling and records only.</source>
         <translation>通话不传媒体：只有信令和话单。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="265"/>
+        <location filename="../app/cli/main.cpp" line="271"/>
         <source>Frequency of the synthetic microphone&apos;s tone (default 440 Hz for call, 880 Hz for answer).</source>
         <translation>合成麦克风音调的频率（call 默认 440 Hz，answer 默认 880 Hz）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="270"/>
+        <location filename="../app/cli/main.cpp" line="276"/>
         <source>Use the real microphone, camera and speaker instead.</source>
         <translation>改用真实的麦克风、摄像头和扬声器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="272"/>
+        <location filename="../app/cli/main.cpp" line="278"/>
         <source>Microphone for calls, by id (see the devices command).</source>
         <translation>通话使用的麦克风，按 ID 指定（见 devices 命令）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="275"/>
+        <location filename="../app/cli/main.cpp" line="281"/>
         <source>Speaker for calls, by id (see the devices command).</source>
         <translation>通话使用的扬声器，按 ID 指定（见 devices 命令）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="278"/>
+        <location filename="../app/cli/main.cpp" line="284"/>
         <source>Camera for calls, by id (see the devices command).</source>
         <translation>通话使用的摄像头，按 ID 指定（见 devices 命令）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="280"/>
+        <location filename="../app/cli/main.cpp" line="286"/>
         <source>Log what the client does on stderr.</source>
         <translation>在 stderr 上记录客户端的操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="283"/>
+        <location filename="../app/cli/main.cpp" line="289"/>
         <source>What to do; see above.</source>
         <translation>要执行的操作；见上文。</translation>
     </message>
@@ -464,7 +464,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::im::WsImClient</name>
     <message>
-        <location filename="../core/im/im_client.cpp" line="83"/>
+        <location filename="../core/im/im_client.cpp" line="88"/>
         <source>The local message store cannot be opened.</source>
         <translation>无法打开本地消息库。</translation>
     </message>
@@ -500,22 +500,22 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallLogView</name>
     <message>
-        <location filename="../ui/call_log_view.cpp" line="47"/>
+        <location filename="../ui/call_log_view.cpp" line="52"/>
         <source>Call back</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../ui/call_log_view.cpp" line="49"/>
+        <location filename="../ui/call_log_view.cpp" line="54"/>
         <source>Message</source>
         <translation>发消息</translation>
     </message>
     <message>
-        <location filename="../ui/call_log_view.cpp" line="62"/>
+        <location filename="../ui/call_log_view.cpp" line="67"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/call_log_view.cpp" line="63"/>
+        <location filename="../ui/call_log_view.cpp" line="68"/>
         <source>Missed</source>
         <translation>未接</translation>
     </message>
@@ -523,27 +523,27 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallNotifications</name>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="28"/>
+        <location filename="../ui/call_notifications.cpp" line="44"/>
         <source>Incoming video call</source>
         <translation>视频来电</translation>
     </message>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="28"/>
+        <location filename="../ui/call_notifications.cpp" line="44"/>
         <source>Incoming voice call</source>
         <translation>语音来电</translation>
     </message>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="39"/>
+        <location filename="../ui/call_notifications.cpp" line="57"/>
         <source>Missed video call</source>
         <translation>未接视频通话</translation>
     </message>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="39"/>
+        <location filename="../ui/call_notifications.cpp" line="57"/>
         <source>Missed voice call</source>
         <translation>未接语音通话</translation>
     </message>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="41"/>
+        <location filename="../ui/call_notifications.cpp" line="59"/>
         <source>Call back</source>
         <translation>回拨</translation>
     </message>
@@ -569,178 +569,188 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/call_window.cpp" line="254"/>
+        <location filename="../ui/call_window.cpp" line="269"/>
         <source>Call ended</source>
         <translation>通话已结束</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="256"/>
+        <location filename="../ui/call_window.cpp" line="271"/>
         <source>The other side hung up</source>
         <translation>对方已挂断</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="258"/>
+        <location filename="../ui/call_window.cpp" line="273"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="260"/>
+        <location filename="../ui/call_window.cpp" line="275"/>
         <source>Declined</source>
         <translation>对方已拒绝</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="262"/>
+        <location filename="../ui/call_window.cpp" line="277"/>
         <source>You declined</source>
         <translation>已拒接</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="264"/>
+        <location filename="../ui/call_window.cpp" line="279"/>
         <source>Line busy</source>
         <translation>对方忙线</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="266"/>
+        <location filename="../ui/call_window.cpp" line="281"/>
         <source>No answer</source>
         <translation>对方无应答</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="268"/>
+        <location filename="../ui/call_window.cpp" line="283"/>
         <source>Missed call</source>
         <translation>未接来电</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="270"/>
+        <location filename="../ui/call_window.cpp" line="285"/>
         <source>Answered on another device</source>
         <translation>已在其他设备接听</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="272"/>
+        <location filename="../ui/call_window.cpp" line="287"/>
         <source>Declined on another device</source>
         <translation>已在其他设备拒接</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="274"/>
-        <source>Call failed: no connection could be made</source>
-        <translation>呼叫失败：无法建立连接</translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="265"/>
+        <location filename="../ui/call_window.cpp" line="298"/>
         <source>Call failed: no network path to the other side</source>
         <translation>通话失败：没有通往对方的网络路径</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="267"/>
+        <location filename="../ui/call_window.cpp" line="300"/>
         <source>Call failed: the relay server refused the connection</source>
         <translation>通话失败：中继服务器拒绝了连接</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="269"/>
+        <location filename="../ui/call_window.cpp" line="302"/>
         <source>Call failed: the secure connection could not be set up</source>
         <translation>通话失败：无法建立加密连接</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="284"/>
+        <location filename="../ui/call_window.cpp" line="307"/>
+        <source>Call failed</source>
+        <translation>通话失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="315"/>
         <source>Call failed: you are not connected to the server</source>
         <translation>呼叫失败：您未连接到服务器</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="286"/>
+        <location filename="../ui/call_window.cpp" line="317"/>
         <source>Call failed: there is no such account</source>
         <translation>呼叫失败：没有这个账号</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="288"/>
+        <location filename="../ui/call_window.cpp" line="319"/>
         <source>Call failed: you are already in a call</source>
         <translation>呼叫失败：您正在通话中</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="290"/>
+        <location filename="../ui/call_window.cpp" line="321"/>
         <source>Call failed: you cannot call yourself</source>
         <translation>呼叫失败：不能呼叫自己</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="292"/>
+        <location filename="../ui/call_window.cpp" line="323"/>
         <source>Call failed: %1</source>
         <translation>呼叫失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="301"/>
+        <location filename="../ui/call_window.cpp" line="332"/>
         <source>%1 is offline; it rings if they sign in</source>
         <translation>%1 不在线；对方登录后将响铃</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="303"/>
+        <location filename="../ui/call_window.cpp" line="334"/>
         <source>Ringing…</source>
         <translation>对方响铃中…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="303"/>
+        <location filename="../ui/call_window.cpp" line="334"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="314"/>
+        <location filename="../ui/call_window.cpp" line="345"/>
         <source>Incoming call…</source>
         <translation>来电…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="316"/>
+        <location filename="../ui/call_window.cpp" line="347"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="360"/>
+        <location filename="../ui/call_window.cpp" line="412"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="360"/>
+        <location filename="../ui/call_window.cpp" line="412"/>
         <source>Call with %1</source>
         <translation>与 %1 通话</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="395"/>
+        <location filename="../ui/call_window.cpp" line="448"/>
         <source>Voice call</source>
         <translation>语音通话</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="396"/>
+        <location filename="../ui/call_window.cpp" line="449"/>
         <source>Camera off</source>
         <translation>摄像头已关闭</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="401"/>
+        <location filename="../ui/call_window.cpp" line="454"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="402"/>
-        <location filename="../ui/call_window.cpp" line="407"/>
+        <location filename="../ui/call_window.cpp" line="455"/>
+        <location filename="../ui/call_window.cpp" line="462"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="403"/>
+        <location filename="../ui/call_window.cpp" line="456"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="404"/>
+        <location filename="../ui/call_window.cpp" line="457"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation>挂断（Ctrl+Shift+H）</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="405"/>
+        <location filename="../ui/call_window.cpp" line="458"/>
         <source>Call again</source>
         <translation>再次呼叫</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="406"/>
+        <location filename="../ui/call_window.cpp" line="459"/>
+        <source>Small window on top, to chat during the call</source>
+        <translation>置顶小窗，通话时也能聊天</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="460"/>
+        <source>Small window on top</source>
+        <translation>置顶小窗</translation>
+    </message>
+    <message>
+        <location filename="../ui/call_window.cpp" line="461"/>
         <source>Microphone and speaker</source>
         <translation>麦克风和扬声器</translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="408"/>
+        <location filename="../ui/call_window.cpp" line="463"/>
         <source>Your camera</source>
         <translation>本地画面</translation>
     </message>
@@ -934,83 +944,83 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::DesktopApp</name>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="43"/>
+        <location filename="../ui/desktop_app.cpp" line="72"/>
         <source>That account id is taken. Choose another one.</source>
         <translation>该账号已被占用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="45"/>
+        <location filename="../ui/desktop_app.cpp" line="74"/>
         <source>This server does not let you register; ask its operator for an account.</source>
         <translation>该服务器不开放注册，请向管理员申请账号。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="48"/>
+        <location filename="../ui/desktop_app.cpp" line="77"/>
         <source>Registration refused: %1</source>
         <translation>注册被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="52"/>
-        <location filename="../ui/desktop_app.cpp" line="184"/>
+        <location filename="../ui/desktop_app.cpp" line="81"/>
+        <location filename="../ui/desktop_app.cpp" line="213"/>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
         <translation>无法连接服务器 %1。请检查地址，并确认服务器正在运行。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="66"/>
+        <location filename="../ui/desktop_app.cpp" line="95"/>
         <source>this build has no keychain support</source>
         <translation>此版本不支持系统钥匙串</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="69"/>
+        <location filename="../ui/desktop_app.cpp" line="98"/>
         <source>no D-Bus session for the Secret Service</source>
         <translation>没有可供 Secret Service 使用的 D-Bus 会话</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="150"/>
+        <location filename="../ui/desktop_app.cpp" line="179"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="169"/>
+        <location filename="../ui/desktop_app.cpp" line="198"/>
         <source>Creating the account…</source>
         <translation>正在创建账号…</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="194"/>
+        <location filename="../ui/desktop_app.cpp" line="223"/>
         <source>Wrong account or password.</source>
         <translation>账号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="197"/>
+        <location filename="../ui/desktop_app.cpp" line="226"/>
         <source>Your saved sign-in has expired. Enter your password.</source>
         <translation>保存的登录已过期，请输入密码。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="199"/>
+        <location filename="../ui/desktop_app.cpp" line="228"/>
         <source>This server speaks another version of the protocol. Update the app.</source>
         <translation>服务器使用其他版本的协议，请更新应用。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="201"/>
+        <location filename="../ui/desktop_app.cpp" line="230"/>
         <source>Sign-in refused: %1</source>
         <translation>登录被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="206"/>
+        <location filename="../ui/desktop_app.cpp" line="235"/>
         <source>You were signed out. %1</source>
         <translation>你已被登出。%1</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="272"/>
+        <location filename="../ui/desktop_app.cpp" line="307"/>
         <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
         <translation>未能记住登录：系统钥匙串不可用（%1）。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="382"/>
+        <location filename="../ui/desktop_app.cpp" line="417"/>
         <source>Calls will not work</source>
         <translation>无法通话</translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="383"/>
+        <location filename="../ui/desktop_app.cpp" line="418"/>
         <source>Calls need GStreamer plugins that are not installed here; chat works without them.
 
 %1</source>
@@ -1159,92 +1169,92 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>The call could not be placed.</source>
         <translation>无法发起呼叫。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="187"/>
         <source>Softphone — %1</source>
         <translation>Softphone — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Calls (%1)</source>
         <translation>通话（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Calls</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="195"/>
         <source>Chats</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="196"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
         <source>Choose a conversation, or a contact to write to or call.</source>
         <translation>选择一个会话，或选择联系人发消息或通话。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>Signed in as %1</source>
         <translation>已登录：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="199"/>
         <source>Do not disturb</source>
         <translation>勿扰</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="200"/>
         <source>&amp;Softphone</source>
         <translation>Softphone(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>&amp;Do not disturb</source>
         <translation>勿扰(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
         <source>&amp;Accept calls on this device</source>
         <translation>在此设备上接听来电(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>A&amp;bout Softphone</source>
         <translation>关于 Softphone(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="174"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>About Softphone</source>
         <translation>关于 Softphone</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
         <source>&lt;b&gt;Softphone %1&lt;/b&gt;&lt;p&gt;Chat, voice and video calls, and a call record for every call.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;b&gt;Softphone %1&lt;/b&gt;&lt;p&gt;聊天、语音和视频通话，每次通话都有话单。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
@@ -1252,22 +1262,47 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::MessageDelegate</name>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="39"/>
+        <location filename="../ui/message_delegate.cpp" line="42"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="41"/>
+        <location filename="../ui/message_delegate.cpp" line="44"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="122"/>
+        <location filename="../ui/message_delegate.cpp" line="142"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="144"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="146"/>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="148"/>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="150"/>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/message_delegate.cpp" line="163"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="124"/>
+        <location filename="../ui/message_delegate.cpp" line="165"/>
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
@@ -1283,6 +1318,24 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         <location filename="../ui/microphone_monitor.cpp" line="76"/>
         <source>The microphone cannot be opened.</source>
         <translation>无法打开麦克风。</translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::MiniCallWindow</name>
+    <message>
+        <location filename="../ui/mini_call_window.cpp" line="100"/>
+        <source>Full window</source>
+        <translation>完整窗口</translation>
+    </message>
+    <message>
+        <location filename="../ui/mini_call_window.cpp" line="101"/>
+        <source>Back to the call window</source>
+        <translation>回到通话窗口</translation>
+    </message>
+    <message>
+        <location filename="../ui/mini_call_window.cpp" line="102"/>
+        <source>Hang up</source>
+        <translation>挂断</translation>
     </message>
 </context>
 <context>
@@ -1379,36 +1432,36 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::TrayIcon</name>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="106"/>
+        <location filename="../ui/tray_icon.cpp" line="111"/>
         <source>%1
 Click: %2</source>
         <translation>%1
 点击%2</translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="114"/>
+        <location filename="../ui/tray_icon.cpp" line="141"/>
         <source>Show Softphone</source>
         <translation>显示 Softphone</translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="115"/>
+        <location filename="../ui/tray_icon.cpp" line="142"/>
         <source>Do not disturb</source>
         <translation>勿扰</translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="116"/>
+        <location filename="../ui/tray_icon.cpp" line="143"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/tray_icon.cpp" line="118"/>
+        <location filename="../ui/tray_icon.cpp" line="145"/>
         <source>Softphone — %n unread</source>
         <translation>
             <numerusform>Softphone — %n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="119"/>
+        <location filename="../ui/tray_icon.cpp" line="146"/>
         <source>Softphone</source>
         <translation>Softphone</translation>
     </message>

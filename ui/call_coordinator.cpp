@@ -3,6 +3,7 @@
 #include "call_media_controls.h"
 #include "call_window.h"
 #include "incoming_call_window.h"
+#include "mini_call_window.h"
 
 namespace softphone::ui {
 
@@ -13,7 +14,12 @@ CallCoordinator::CallCoordinator(call::CallController *calls, QObject *parent)
     , m_calls(calls)
     , m_callWindow(std::make_unique<CallWindow>(calls, nullptr))
     , m_incomingWindow(std::make_unique<IncomingCallWindow>(calls))
+    , m_miniWindow(std::make_unique<MiniCallWindow>(m_callWindow.get()))
 {
+    connect(m_callWindow.get(), &CallWindow::miniModeRequested, this,
+            [this] { setMiniMode(true); });
+    connect(m_miniWindow.get(), &MiniCallWindow::expandRequested, this,
+            [this] { setMiniMode(false); });
     connect(m_calls, &call::CallController::stateChanged, this, &CallCoordinator::onState);
     connect(m_incomingWindow.get(), &IncomingCallWindow::accepted, this, [this](bool withVideo) {
         m_callWindow->setCameraOn(withVideo);
@@ -31,8 +37,29 @@ bool CallCoordinator::placeCall(const QString &peer, protocol::CallType type)
     if (m_calls->state() == CallState::Incoming)
         showRinging();
     else if (m_calls->isBusy())
-        present(m_callWindow.get());
+        presentCall();
     return false;
+}
+
+void CallCoordinator::setMiniMode(bool on)
+{
+    m_miniMode = on && m_calls->isBusy();
+    if (m_calls->state() == CallState::Idle) {
+        m_miniWindow->hide();
+        return;
+    }
+    presentCall();
+}
+
+void CallCoordinator::presentCall()
+{
+    if (m_miniMode) {
+        m_callWindow->hide();
+        m_miniWindow->showOnTop();  // without taking the keyboard from the chat
+    } else {
+        m_miniWindow->hide();
+        present(m_callWindow.get());
+    }
 }
 
 void CallCoordinator::setMediaControls(CallMediaControls *media)
@@ -79,7 +106,7 @@ void CallCoordinator::onState(CallState state)
     case CallState::Outgoing:
     case CallState::Connecting:
         m_incomingWindow->hide();
-        present(m_callWindow.get());
+        presentCall();
         break;
     case CallState::InCall:
     case CallState::Ended:
@@ -87,6 +114,8 @@ void CallCoordinator::onState(CallState state)
     case CallState::Idle:
         m_incomingWindow->hide();
         m_callWindow->hide();
+        m_miniWindow->hide();
+        m_miniMode = false;
         break;
     }
 }

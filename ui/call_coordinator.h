@@ -13,9 +13,11 @@ class AppSettings;
 class CallMediaControls;
 class CallWindow;
 class IncomingCallWindow;
+class MiniCallWindow;
 
 // Shows the right call window for the controller's state (the incoming window while a call
-// rings here, the call window otherwise), raises it, and plays the tones. The incoming window
+// rings here, the call window otherwise, or its small version on top), raises it, and plays
+// the tones. The incoming window
 // is shown without taking the keyboard from the window the user is typing in.
 class CallCoordinator : public QObject
 {
@@ -34,20 +36,27 @@ public:
 
     CallWindow *callWindow() const { return m_callWindow.get(); }
     IncomingCallWindow *incomingWindow() const { return m_incomingWindow.get(); }
+    MiniCallWindow *miniWindow() const { return m_miniWindow.get(); }
+    // The call in the small window on top instead of its full window; off after each call.
+    void setMiniMode(bool on);
+    bool isMiniMode() const { return m_miniMode; }
     CallSounds *sounds() { return &m_sounds; }
 
 private:
     void onState(call::CallState state);
     static void present(QWidget *window);
+    void presentCall();
     void showRinging();
 
     call::CallController *m_calls;
     CallMediaControls *m_media = nullptr;
     std::unique_ptr<CallWindow> m_callWindow;
     std::unique_ptr<IncomingCallWindow> m_incomingWindow;
+    std::unique_ptr<MiniCallWindow> m_miniWindow;
     CallSounds m_sounds;
     call::CallState m_previous = call::CallState::Idle;
     bool m_doNotDisturb = false;
+    bool m_miniMode = false;
 };
 
 }  // namespace softphone::ui

@@ -33,6 +33,11 @@ CallLogView::CallLogView(ClientSession *session, QWidget *parent)
 
     connect(m_filter, &QTabBar::currentChanged, this,
             [this](int tab) { m_session->callLog()->setMissedOnly(tab == 1); });
+    // One click opens the conversation, as in the chat list; activating the row (a double
+    // click, Enter) calls back.
+    connect(m_list, &QListView::clicked, this, [this](const QModelIndex &index) {
+        emit chatRequested(index.data(CallLogModel::PeerRole).toString());
+    });
     connect(m_list, &QListView::activated, this, [this](const QModelIndex &index) {
         emit callRequested(index.data(CallLogModel::PeerRole).toString(),
                            protocol::CallType(index.data(CallLogModel::TypeRole).toInt()));

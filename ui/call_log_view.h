@@ -11,8 +11,8 @@ namespace softphone::ui {
 
 class ClientSession;
 
-// The call log, All or Missed, built from the call records. Activating a row calls back
-// with the same media type.
+// The call log, All or Missed, built from the call records. A click on a row opens the
+// conversation; activating it calls back with the same media type.
 class CallLogView : public QWidget
 {
     Q_OBJECT

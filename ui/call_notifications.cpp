@@ -17,6 +17,22 @@ CallNotifications::CallNotifications(ClientSession *session, Notifier *notifier,
                 onIncoming(caller, name, type);
             });
     connect(session, &ClientSession::missedCall, this, &CallNotifications::onMissed);
+    connect(session->calls(), &call::CallController::stateChanged, this,
+            &CallNotifications::onCallState);
+}
+
+namespace {
+const QString kIncomingTag = QStringLiteral("incoming-call");
+const QString kMissedTag = QStringLiteral("missed-call");
+}  // namespace
+
+void CallNotifications::onCallState(call::CallState state)
+{
+    if (state == call::CallState::Incoming || !m_incomingShown)
+        return;
+    m_incomingShown = false;
+    if (m_notifier)
+        m_notifier->withdraw(kIncomingTag);
 }
 
 void CallNotifications::onIncoming(const QString &caller, const QString &name, CallType type)
@@ -27,6 +43,8 @@ void CallNotifications::onIncoming(const QString &caller, const QString &name, C
     notification.title =
         type == CallType::Video ? tr("Incoming video call") : tr("Incoming voice call");
     notification.text = name.isEmpty() ? m_session->presence()->displayName(caller) : name;
+    notification.tag = kIncomingTag;
+    m_incomingShown = true;
     m_notifier->notify(std::move(notification));
 }
 
@@ -44,6 +62,7 @@ void CallNotifications::onMissed(const QString &peer, CallType type)
             emit self->callBackRequested(peer, type);
     };
     notification.urgent = true;
+    notification.tag = kMissedTag;
     m_notifier->notify(std::move(notification));
 }
 

@@ -3,6 +3,7 @@
 #include "app_settings.h"
 #include "call_button_style.h"
 #include "call_media_controls.h"
+#include "camera_preview.h"
 #include "device_choices.h"
 #include "device_menu.h"
 #include "icon_painter.h"
@@ -36,9 +37,11 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
     , m_video(new VideoStage(this))
     , m_peerCard(new PeerCard)
     , m_previewPlaceholder(new QLabel)
+    , m_ringingPreview(std::make_unique<CameraPreview>())
     , m_mute(new QPushButton(this))
     , m_camera(new QPushButton(this))
     , m_hangup(new QPushButton(this))
+    , m_miniMode(new QPushButton(this))
     , m_callAgain(new QPushButton(this))
     , m_audioDevices(createDeviceButton(QStringLiteral("audioDevices")))
     , m_cameraDevices(createDeviceButton(QStringLiteral("cameraDevices")))
@@ -60,6 +63,9 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
     m_previewPlaceholder->setStyleSheet(
         QStringLiteral("background: #455a64; color: #cfd8dc; border-radius: 6px; font-size: 10px"));
     m_video->setPlaceholders(m_peerCard, m_previewPlaceholder);
+    m_ringingPreview->setObjectName(QStringLiteral("ringingPreview"));
+    m_ringingPreview->setMinimumSize(0, 0);
+    m_ringingPreview->hide();
 
     m_mute->setCheckable(true);
     m_camera->setCheckable(true);
@@ -73,11 +79,14 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
     m_callAgain->setIcon(IconPainter::icon(QStringLiteral("call-audio"), Qt::white));
     m_callAgain->setStyleSheet(callButtonStyle("#43a047"));
     m_callAgain->setObjectName(QStringLiteral("callAgain"));
+    m_miniMode->setObjectName(QStringLiteral("miniMode"));
+    m_miniMode->setIcon(IconPainter::icon(QStringLiteral("mini-window"), QColor(0x37, 0x47, 0x4f)));
     m_callAgain->hide();
     buildLayout();
 
     connect(m_hangup, &QPushButton::clicked, m_calls, &call::CallController::hangup);
     connect(m_callAgain, &QPushButton::clicked, this, &CallWindow::callAgain);
+    connect(m_miniMode, &QPushButton::clicked, this, &CallWindow::miniModeRequested);
     connect(m_mute, &QPushButton::toggled, this, [this](bool muted) {
         if (m_media)
             m_media->setMicrophoneMuted(muted);
@@ -105,6 +114,8 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
     retranslate();
     onState(m_calls->state());
 }
+
+CallWindow::~CallWindow() = default;
 
 QToolButton *CallWindow::createDeviceButton(const QString &name)
 {
@@ -137,6 +148,8 @@ void CallWindow::buildLayout()
     buttons->addSpacing(6);
     buttons->addWidget(m_hangup);
     buttons->addWidget(m_callAgain);
+    buttons->addSpacing(6);
+    buttons->addWidget(m_miniMode);
     buttons->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
@@ -381,6 +394,7 @@ void CallWindow::onState(CallState state)
     m_hangup->setVisible(!retry);
     m_callAgain->setVisible(retry);
     m_mute->setEnabled(live);
+    m_miniMode->setEnabled(live);
     m_camera->setEnabled(live && info.type == protocol::CallType::Video);
     updateVideo();
     updateStatus();
@@ -403,14 +417,29 @@ void CallWindow::updateVideo()
     const bool video = m_calls->current().type == protocol::CallType::Video;
     // The media's widgets are asked for only when there is video to show (they are costly).
     if (!m_media)
-        m_video->setVideoWidgets(nullptr, nullptr);
+        m_video->setVideoWidgets(nullptr, localVideo());
     else if (video || m_remoteVideo)
-        m_video->setVideoWidgets(m_media->remoteVideoWidget(), m_media->localPreviewWidget());
+        m_video->setVideoWidgets(m_media->remoteVideoWidget(), localVideo());
     // Without remote video the peer's card stands in: on a voice call, and on a video call
     // before the first frame or while the other side has the camera off.
     m_video->setMainVisible(m_remoteVideo);
     m_video->setInsetVisible(video && m_camera->isChecked());
     m_peerCard->setCaption(peerCardCaption());
+}
+
+// Until the call is answered its media do not exist: while ringing out on video, our camera
+// is shown by a preview of its own, closed (it is hidden) as the call's media take over.
+QWidget *CallWindow::localVideo()
+{
+    const bool ringingOut = m_calls->state() == CallState::Outgoing &&
+                            m_calls->current().type == protocol::CallType::Video &&
+                            m_camera->isChecked() && m_catalog;
+    if (ringingOut) {
+        m_ringingPreview->setDevice(
+            m_catalog->resolve(media::DeviceKind::Camera, currentDevices().camera));
+        return m_ringingPreview.get();
+    }
+    return m_media ? m_media->localPreviewWidget() : nullptr;
 }
 
 QString CallWindow::peerCardCaption() const
@@ -427,6 +456,8 @@ void CallWindow::retranslate()
     m_hangup->setText(tr("Hang up"));
     m_hangup->setToolTip(tr("Hang up (Ctrl+Shift+H)"));
     m_callAgain->setText(tr("Call again"));
+    m_miniMode->setToolTip(tr("Small window on top, to chat during the call"));
+    m_miniMode->setAccessibleName(tr("Small window on top"));
     m_audioDevices->setToolTip(tr("Microphone and speaker"));
     m_cameraDevices->setToolTip(tr("Camera"));
     m_previewPlaceholder->setText(tr("Your camera"));

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QWidget>
+#include <memory>
 
 class QLabel;
 class QPushButton;
@@ -16,6 +17,7 @@ namespace softphone::ui {
 
 class AppSettings;
 class CallMediaControls;
+class CameraPreview;
 class DeviceMenu;
 class PeerCard;
 class QualityBars;
@@ -32,6 +34,7 @@ class CallWindow : public QWidget
 
 public:
     CallWindow(call::CallController *calls, CallMediaControls *media, QWidget *parent = nullptr);
+    ~CallWindow() override;
 
     void setMediaControls(CallMediaControls *media);
     // The devices the menus offer, and where a pick is remembered (may be null). Without a
@@ -45,7 +48,10 @@ public:
     // 0 (bad) to 4 (good) bars; details (round trip, loss, bitrate) for the tooltip.
     void setQuality(int bars, const QString &details);
     QString statusText() const;
+    call::CallController *calls() const { return m_calls; }
     QPushButton *hangupButton() const { return m_hangup; }
+    // Puts the call in a small window on top (MiniCallWindow), for chatting meanwhile.
+    QPushButton *miniModeButton() const { return m_miniMode; }
     QPushButton *callAgainButton() const { return m_callAgain; }
     QPushButton *muteButton() const { return m_mute; }
     QPushButton *cameraButton() const { return m_camera; }
@@ -54,6 +60,8 @@ public:
     QualityBars *qualityBars() const { return m_quality; }
     VideoStage *videoStage() const { return m_video; }
     PeerCard *peerCard() const { return m_peerCard; }
+    // Our camera while an outgoing video call rings: there is no call media yet to show it.
+    CameraPreview *ringingPreview() const { return m_ringingPreview.get(); }
 
     // How the call ended; for a failed call, why its media did not connect (FailureCause).
     static QString endText(call::EndReason reason,
@@ -61,6 +69,9 @@ public:
     static QString failureText(call::FailureCause cause);
     // Why a call could not be placed, from the error of the failed request.
     static QString requestFailureText(int code, const QString &message);
+
+signals:
+    void miniModeRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -74,6 +85,7 @@ private:
     void callAgain();
     QString outgoingText() const;
     void updateVideo();
+    QWidget *localVideo();
     void updatePeer();
     QString peerCardCaption() const;
     void buildLayout();
@@ -98,9 +110,11 @@ private:
     VideoStage *m_video;
     PeerCard *m_peerCard;  // in place of the remote video while there is none
     QLabel *m_previewPlaceholder;
+    std::unique_ptr<CameraPreview> m_ringingPreview;
     QPushButton *m_mute;
     QPushButton *m_camera;
     QPushButton *m_hangup;
+    QPushButton *m_miniMode;
     QPushButton *m_callAgain;  // after a busy line, no answer or a failure
     DeviceMenu *m_audioMenu = nullptr;
     DeviceMenu *m_cameraMenu = nullptr;

@@ -25,6 +25,15 @@ ClientSession::ClientSession(im::ImClient *im, im::LocalStore *store, QObject *p
                     emit messageChanged(own->localId);
             });
     connect(m_im, &im::ImClient::messageRemoved, this, &ClientSession::onMessageRemoved);
+    connect(m_im, &im::ImClient::deliveryChanged, this,
+            [this](const QString &, const QList<qint64> &localIds) {
+                for (const qint64 localId : localIds)
+                    emit messageChanged(localId);
+            });
+    connect(m_im, &im::ImClient::readElsewhere, this, [this](const QString &) {
+        m_conversations->reload();
+        emit countsChanged();
+    });
     connect(m_recorder.get(), &records::LocalCallRecorder::recordStored, this,
             &ClientSession::onMessageStored);
     connect(m_recorder.get(), &records::LocalCallRecorder::recordRemoved, this,
@@ -61,6 +70,7 @@ void ClientSession::sendText(const QString &peer, const QString &text)
 
 void ClientSession::markRead(const QString &peer)
 {
+    m_im->markRead(peer);
     const int row = m_conversations->rowOf(peer);
     if (row < 0)
         return;

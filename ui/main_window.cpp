@@ -100,7 +100,7 @@ MainWindow::MainWindow(ClientSession *session, CallCoordinator *calls, QWidget *
     connect(m_contacts, &ContactsView::callRequested, this, &MainWindow::placeCall);
     connect(m_callLog, &CallLogView::callRequested, this, &MainWindow::placeCall);
     connect(m_contacts, &ContactsView::chatRequested, this, &MainWindow::openConversation);
-    connect(m_callLog, &CallLogView::chatRequested, this, &MainWindow::openConversation);
+    connect(m_callLog, &CallLogView::chatRequested, this, &MainWindow::showConversation);
     connect(m_session, &ClientSession::countsChanged, this, &MainWindow::updateCounts);
     connect(m_session->conversations(), &QAbstractItemModel::dataChanged, this,
             &MainWindow::updateCounts);
@@ -137,11 +137,17 @@ void MainWindow::hideEvent(QHideEvent *event)
 
 void MainWindow::openConversation(const QString &peer)
 {
+    showConversation(peer);
+    m_sections->setCurrentWidget(m_conversations);
+}
+
+// The conversation on the right; the list on the left stays what it was.
+void MainWindow::showConversation(const QString &peer)
+{
     if (peer.isEmpty())
         return;
     m_chat->openConversation(peer);
     m_right->setCurrentWidget(m_chat);
-    m_sections->setCurrentWidget(m_conversations);
     if (const int row = m_session->conversations()->rowOf(peer); row >= 0)
         m_conversations->setCurrentIndex(m_session->conversations()->index(row));
     updateCounts();

@@ -59,6 +59,7 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    void showConversation(const QString &peer);
     void retranslate();
     void keepGeometry();
     void showAbout();

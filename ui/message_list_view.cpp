@@ -4,6 +4,7 @@
 #include "message_delegate.h"
 #include "records/message_list_model.h"
 
+#include <QDesktopServices>
 #include <QIdentityProxyModel>
 #include <QMouseEvent>
 #include <QScrollBar>
@@ -82,11 +83,19 @@ void MessageListView::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton)
         return;
     const QModelIndex index = indexAt(event->position().toPoint());
-    if (!index.isValid() || !index.data(MessageListModel::IsCallRecordRole).toBool())
+    if (!index.isValid())
         return;
     QStyleOptionViewItem option;
     initViewItemOption(&option);
     option.rect = visualRect(index);
+    if (!index.data(MessageListModel::IsCallRecordRole).toBool()) {
+        const QUrl link = MessageDelegate::linkAt(option, index, event->position().toPoint());
+        if (!link.isEmpty()) {
+            emit linkActivated(link);
+            QDesktopServices::openUrl(link);
+        }
+        return;
+    }
     const QRect bubble =
         CallRecordDelegate::bubbleRect(option, MessageDelegate::contentRect(option, index), index);
     if (bubble.contains(event->position().toPoint()))
@@ -97,9 +106,14 @@ void MessageListView::mouseMoveEvent(QMouseEvent *event)
 {
     QListView::mouseMoveEvent(event);
     const QModelIndex index = indexAt(event->position().toPoint());
-    const bool onRecord =
-        index.isValid() && index.data(MessageListModel::IsCallRecordRole).toBool();
-    viewport()->setCursor(onRecord ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    bool clickable = index.isValid() && index.data(MessageListModel::IsCallRecordRole).toBool();
+    if (index.isValid() && !clickable) {
+        QStyleOptionViewItem option;
+        initViewItemOption(&option);
+        option.rect = visualRect(index);
+        clickable = !MessageDelegate::linkAt(option, index, event->position().toPoint()).isEmpty();
+    }
+    viewport()->setCursor(clickable ? Qt::PointingHandCursor : Qt::ArrowCursor);
 }
 
 }  // namespace softphone::ui

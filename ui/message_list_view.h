@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QListView>
+#include <QUrl>
 
 namespace softphone::records {
 class MessageListModel;
@@ -28,6 +29,8 @@ public:
 
 signals:
     void recordClicked(const QModelIndex &index);
+    // A click on a web link in a message; the link is opened with the desktop's browser.
+    void linkActivated(const QUrl &url);
 
 protected:
     void mouseReleaseEvent(QMouseEvent *event) override;

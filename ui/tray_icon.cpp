@@ -9,6 +9,10 @@
 #include <QPainter>
 #include <QSvgRenderer>
 #include <QSystemTrayIcon>
+#ifdef SOFTPHONE_HAVE_DBUS
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#endif
 
 namespace softphone::ui {
 
@@ -35,6 +39,7 @@ TrayIcon::TrayIcon(QObject *parent)
                     emit showRequested();
             });
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        m_shownTag.clear();
         if (auto action = std::exchange(m_shownAction, {}))
             action();
         else
@@ -105,8 +110,30 @@ void TrayIcon::notify(Notification notification)
                              ? notification.text
                              : tr("%1\nClick: %2").arg(notification.text, notification.actionText);
     // The app's own icon: a missed call is news, not a warning.
-    m_tray->showMessage(notification.title, text, badgedIcon(0),
-                        notification.urgent ? 30000 : 20000);
+    const int shownMs = notification.urgent ? 30000 : 20000;
+    m_shownTag = notification.tag;
+    m_tray->showMessage(notification.title, text, badgedIcon(0), shownMs);
+}
+
+void TrayIcon::withdraw(const QString &tag)
+{
+    if (!m_tray || tag.isEmpty() || tag != m_shownTag)
+        return;
+    m_shownTag.clear();
+    m_shownAction = {};
+    // An empty message takes Qt's own balloon down; a notification service would show it.
+    if (drawsItsOwnBalloons())
+        m_tray->showMessage(QString(), QString(), QIcon(), 1);
+}
+
+bool TrayIcon::drawsItsOwnBalloons()
+{
+#ifdef SOFTPHONE_HAVE_DBUS
+    const QDBusConnectionInterface *bus = QDBusConnection::sessionBus().interface();
+    return !bus || !bus->isServiceRegistered(QStringLiteral("org.kde.StatusNotifierWatcher"));
+#else
+    return true;
+#endif
 }
 
 void TrayIcon::retranslate()

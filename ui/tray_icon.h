@@ -27,11 +27,16 @@ public:
     int count() const { return m_count; }  // the badge's number, with or without a tray
     void setDoNotDisturb(bool on);
     void notify(Notification notification) override;
+    void withdraw(const QString &tag) override;
+    QString shownTag() const { return m_shownTag; }  // of the balloon on show; empty: none
     void retranslate();
     // Show, Do not disturb and Quit; made even where there is no tray, for a tray that comes.
     QMenu *menu() const { return m_menu; }
     // The icon with a count badge, also used for the window icon.
     static QIcon badgedIcon(int count);
+    // Whether Qt draws the tray's balloons itself (and can take one back), rather than handing
+    // them to the desktop's notification service as a StatusNotifierItem does.
+    static bool drawsItsOwnBalloons();
 
 signals:
     void showRequested();
@@ -49,6 +54,7 @@ private:
     QAction *m_quit = nullptr;
     int m_count = 0;
     std::function<void()> m_shownAction;  // of the notification on show
+    QString m_shownTag;
 };
 
 }  // namespace softphone::ui

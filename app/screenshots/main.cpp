@@ -1,12 +1,16 @@
-// softphone-screenshots: renders the desktop app's main views into PNG files with demo data,
-// for the README (scripts/screenshots.sh runs it under Xvfb). No server: a stand-in IM client
-// answers the few requests the views make.
+// softphone-screenshots OUT [LANGUAGE [SERVER_BINARY]]: renders the desktop app's views into
+// PNG files for the README (scripts/screenshots.sh runs it under Xvfb). The main window and
+// the call log show demo data (all five record styles from both sides), through a stand-in
+// IM client; with a server binary the call windows come from real calls (live_call_shots.cpp),
+// else from the stand-in.
 
 #include "call_coordinator.h"
 #include "call_window.h"
 #include "client_session.h"
+#include "i18n/translations.h"
 #include "im/im_client.h"
 #include "incoming_call_window.h"
+#include "live_call_shots.h"
 #include "main_window.h"
 #include "media/device_catalog.h"
 
@@ -108,7 +112,13 @@ bool save(QWidget *widget, const QDir &out, const char *name)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QString language = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("en");
+    const QString serverBinary = argc > 3 ? QString::fromLocal8Bit(argv[3]) : QString();
+    const QLocale locale = language == QLatin1String("en")
+                               ? QLocale(QLocale::English, QLocale::UnitedStates)
+                               : QLocale(language);
+    QLocale::setDefault(locale);
+    i18n::useLanguage(locale);
     const QDir out(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("."));
     QDir().mkpath(out.path());
     QTemporaryDir dir;
@@ -168,6 +178,10 @@ int main(int argc, char *argv[])
     QApplication::processEvents();
     ok = save(&window, out, "call-log.png") && ok;
     window.openConversation(QStringLiteral("bob"));
+    if (!serverBinary.isEmpty()) {
+        window.close();
+        return (renderLiveCalls(out, serverBinary, language) && ok) ? 0 : 1;
+    }
 
     // An outgoing video call, ringing, with the menus of this machine's devices.
     aliceCalls.setDeviceCatalog(&devices, nullptr);

@@ -43,6 +43,8 @@ protocol::json EventPrinter::messageFields(const im::StoredMessage &stored)
     fields["delivery"] = stored.delivery == im::DeliveryState::Pending     ? "pending"
                          : stored.delivery == im::DeliveryState::Failed    ? "failed"
                          : stored.delivery == im::DeliveryState::LocalOnly ? "local"
+                         : stored.delivery == im::DeliveryState::Delivered ? "delivered"
+                         : stored.delivery == im::DeliveryState::Read      ? "read"
                                                                            : "sent";
     return fields;
 }

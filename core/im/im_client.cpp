@@ -37,6 +37,10 @@ WsImClient::WsImClient(QString storeDirectory, QObject *parent)
     connect(&m_reconnectTimer, &QTimer::timeout, this, &WsImClient::connectNow);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &WsImClient::flushPending);
+    // Receipts for a burst of messages go out together, once the burst is stored.
+    m_receiptTimer.setSingleShot(true);
+    m_receiptTimer.setInterval(0);
+    connect(&m_receiptTimer, &QTimer::timeout, this, &WsImClient::flushReceipts);
 }
 
 WsImClient::~WsImClient()
@@ -168,17 +172,18 @@ void WsImClient::syncFrom(std::int64_t cursor)
                             dropConnection();  // try again after reconnecting
                             return;
                         }
-                        for (const protocol::Message &message : page->messages) {
-                            if (auto stored = m_store->addFromServer(message))
-                                emit messageStored(*stored);
-                        }
+                        for (const protocol::Message &message : page->messages)
+                            stored(message);
                         m_store->setSyncCursor(page->cursor);
                         if (page->hasMore) {
                             syncFrom(page->cursor);
                             return;
                         }
+                        for (const protocol::Receipt &receipt : page->receipts)
+                            applyReceipt(receipt);
                         setState(ConnectionState::Online);
                         flushPending();
+                        flushReceipts();
                     });
 }
 
@@ -225,12 +230,94 @@ void WsImClient::onEvent(const std::string &name, const protocol::json &data)
             qCWarning(lcIm) << "unreadable message event:" << event.error().message().c_str();
             return;
         }
-        if (m_store) {
-            if (auto stored = m_store->addFromServer(event->message))
-                emit messageStored(*stored);
-        }
+        if (m_store)
+            stored(event->message);
+    } else if (name == protocol::ReceiptEvent::kEvent) {
+        auto event = protocol::fromJson<protocol::ReceiptEvent>(data);
+        if (event && m_store)
+            applyReceipt(event->receipt);
     }
     emit eventReceived(name, data);
+}
+
+void WsImClient::stored(const protocol::Message &message)
+{
+    if (auto added = m_store->addFromServer(message))
+        emit messageStored(*added);
+    // Delivered once stored here, whether new or a copy we had: the mark may have been lost.
+    if (QString::fromStdString(message.from) != m_credentials.account) {
+        std::int64_t &mark = m_unsentDelivered[message.from];
+        mark = std::max(mark, message.msgidServer);
+        if (m_state == ConnectionState::Online)
+            m_receiptTimer.start();
+    }
+}
+
+void WsImClient::applyReceipt(const protocol::Receipt &receipt)
+{
+    const QString account = m_credentials.account;
+    if (QString::fromStdString(receipt.sender) == account) {
+        const QString peer = QString::fromStdString(receipt.reader);
+        const auto changed = m_store->applyPeerReceipt(peer, receipt.delivered, receipt.read);
+        if (!changed.empty())
+            emit deliveryChanged(peer, QList<qint64>(changed.begin(), changed.end()));
+    }
+    if (QString::fromStdString(receipt.reader) == account && receipt.sender != receipt.reader) {
+        const QString peer = QString::fromStdString(receipt.sender);
+        if (m_store->markReadUpTo(peer, receipt.read))
+            emit readElsewhere(peer);
+    }
+}
+
+void WsImClient::markRead(const QString &peer)
+{
+    if (!m_store)
+        return;
+    const std::int64_t last = m_store->lastIncoming(peer);
+    const std::string key = peer.toStdString();
+    if (last <= 0 || m_readSent[key] >= last)
+        return;
+    std::int64_t &mark = m_unsentRead[key];
+    mark = std::max(mark, last);
+    if (m_state == ConnectionState::Online)
+        m_receiptTimer.start();
+}
+
+void WsImClient::flushReceipts()
+{
+    if (m_state != ConnectionState::Online)
+        return;
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> marks;  // delivered, read
+    for (const auto &[peer, id] : m_unsentDelivered)
+        marks[peer].first = id;
+    for (const auto &[peer, id] : m_unsentRead)
+        marks[peer].second = id;
+    m_unsentDelivered.clear();
+    m_unsentRead.clear();
+    for (const auto &[peer, mark] : marks)
+        sendReceipt(peer, mark.first, mark.second);
+}
+
+void WsImClient::sendReceipt(const std::string &peer, std::int64_t delivered, std::int64_t read)
+{
+    if (read > 0)
+        m_readSent[peer] = std::max(m_readSent[peer], read);
+    m_channel->call(protocol::MarkReceipt{peer, delivered, read},
+                    [this, peer, delivered, read](std::optional<protocol::Receipt> result,
+                                                  const protocol::ErrorBody &error) {
+                        if (result || error.code == int(ErrorCode::UnknownMethod))
+                            return;  // stored, or a server without receipts
+                        // Lost on the way: sent again after the next sync.
+                        if (delivered > 0) {
+                            std::int64_t &d = m_unsentDelivered[peer];
+                            d = std::max(d, delivered);
+                        }
+                        if (read > 0) {
+                            std::int64_t &r = m_unsentRead[peer];
+                            r = std::max(r, read);
+                            m_readSent.erase(peer);
+                        }
+                    });
 }
 
 QString WsImClient::sendMessage(const QString &to, protocol::MsgType type, const QString &body,

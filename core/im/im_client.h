@@ -8,6 +8,7 @@
 #include <QString>
 #include <QUrl>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -55,6 +56,8 @@ public:
     // resent with the same msgidClient until the server acknowledges it. Returns msgidClient.
     virtual QString sendMessage(const QString &to, protocol::MsgType type, const QString &body,
                                 const QString &attach) = 0;
+    // The user has seen the peer's messages: tells the peer (msg.receipt), now or once online.
+    virtual void markRead(const QString &peer) { Q_UNUSED(peer); }
     // A request of the call signalling (or any method); `done` runs once.
     virtual void request(const std::string &method, const protocol::json &params,
                          RpcChannel::Callback done) = 0;
@@ -93,6 +96,9 @@ signals:
     void messageSent(const QString &msgidClient);
     void messageFailed(const QString &msgidClient, int code, const QString &reason);
     void messageRemoved(qint64 localId);  // a pending message the server already had
+    // Our messages to `peer` that a receipt made Delivered or Read.
+    void deliveryChanged(const QString &peer, const QList<qint64> &localIds);
+    void readElsewhere(const QString &peer);  // another of our devices read the peer's messages
     void eventReceived(const std::string &name, const softphone::protocol::json &data);
 };
 
@@ -122,6 +128,7 @@ public:
                         const QString &attach) override;
     void request(const std::string &method, const protocol::json &params,
                  RpcChannel::Callback done) override;
+    void markRead(const QString &peer) override;
 
     // Back-off bounds, adjustable for tests.
     void setBackoff(int firstMs, int maxMs);
@@ -140,6 +147,10 @@ private:
     void flushPending();
     void transmit(const StoredMessage &pending);
     bool openStore();
+    void stored(const protocol::Message &message);
+    void applyReceipt(const protocol::Receipt &receipt);
+    void flushReceipts();
+    void sendReceipt(const std::string &peer, std::int64_t delivered, std::int64_t read);
 
     QString m_storeDirectory;
     Credentials m_credentials;
@@ -155,6 +166,11 @@ private:
     QTimer m_reconnectTimer;
     QTimer m_retryTimer;
     std::set<std::string> m_inFlight;  // msgidClients sent and not yet answered
+    // Receipts still to send, by peer: the highest msgidServer received and read.
+    std::map<std::string, std::int64_t> m_unsentDelivered;
+    std::map<std::string, std::int64_t> m_unsentRead;
+    std::map<std::string, std::int64_t> m_readSent;  // this session's read marks already sent
+    QTimer m_receiptTimer;
 };
 
 }  // namespace softphone::im

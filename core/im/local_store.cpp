@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 
 namespace softphone::im {
 
@@ -326,6 +327,55 @@ std::optional<StoredMessage> LocalStore::findOwn(const std::string &msgidClient)
     if (found.empty())
         return std::nullopt;
     return found.front();
+}
+
+std::vector<std::int64_t> LocalStore::applyPeerReceipt(const QString &peer, std::int64_t delivered,
+                                                       std::int64_t read)
+{
+    // Marks only move forward: a Read message never goes back to Delivered.
+    std::vector<std::int64_t> changed;
+    const auto raise = [&](DeliveryState to, std::int64_t upTo, QVariantList from) {
+        const QString states = QStringLiteral("?, ").repeated(int(from.size())).chopped(2);
+        const QString where = QStringLiteral("WHERE peer = ? AND from_acc = ? AND to_acc = ? AND "
+                                             "msgid_server > 0 AND msgid_server <= ? AND "
+                                             "delivery IN (%1)")
+                                  .arg(states);
+        QVariantList bindings{peer, m_account, peer, qint64(upTo)};
+        bindings.append(from);
+        for (const StoredMessage &message : select(where, bindings))
+            changed.push_back(message.localId);
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("UPDATE messages SET delivery = ? ") + where);
+        query.addBindValue(int(to));
+        for (const QVariant &value : bindings)
+            query.addBindValue(value);
+        query.exec();
+    };
+    raise(DeliveryState::Read, read, {int(DeliveryState::Sent), int(DeliveryState::Delivered)});
+    raise(DeliveryState::Delivered, delivered, {int(DeliveryState::Sent)});
+    std::sort(changed.begin(), changed.end());
+    return changed;
+}
+
+bool LocalStore::markReadUpTo(const QString &peer, std::int64_t upTo)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE messages SET read = 1 WHERE peer = ? AND from_acc = ? "
+                                 "AND msgid_server > 0 AND msgid_server <= ? AND read = 0"));
+    query.addBindValue(peer);
+    query.addBindValue(peer);
+    query.addBindValue(qint64(upTo));
+    return query.exec() && query.numRowsAffected() > 0;
+}
+
+std::int64_t LocalStore::lastIncoming(const QString &peer)
+{
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("SELECT MAX(msgid_server) FROM messages WHERE peer = ? AND from_acc = ?"));
+    query.addBindValue(peer);
+    query.addBindValue(peer);
+    return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
 }
 
 std::int64_t LocalStore::syncCursor()

@@ -11,8 +11,16 @@
 namespace softphone::im {
 
 // LocalOnly: written by this device for itself (its own call records while built-in records
-// are off); never sent, never resent.
-enum class DeliveryState { Pending, Sent, Failed, LocalOnly };
+// are off); never sent, never resent. Delivered and Read: the peer's receipts (msg.receipt)
+// for a message the server has. The values are stored: new states go at the end.
+enum class DeliveryState { Pending, Sent, Failed, LocalOnly, Delivered, Read };
+
+// The server has the message: sent, and perhaps delivered or read since.
+inline bool isOnServer(DeliveryState state)
+{
+    return state == DeliveryState::Sent || state == DeliveryState::Delivered ||
+           state == DeliveryState::Read;
+}
 
 // A message as this device keeps it: the wire message plus what only this device knows.
 struct StoredMessage
@@ -73,6 +81,15 @@ public:
     std::vector<StoredMessage> callRecordsWith(const QString &peer, int limit);
     // The records of the call on `channelId`, whoever wrote them.
     std::vector<StoredMessage> callRecordsOfChannel(std::int64_t channelId);
+
+    // The peer's receipt for our messages: those up to its marks become Delivered or Read.
+    // Returns the local ids of the messages whose state changed.
+    std::vector<std::int64_t> applyPeerReceipt(const QString &peer, std::int64_t delivered,
+                                               std::int64_t read);
+    // Another of our devices read the peer's messages up to `upTo`; true if any was unread.
+    bool markReadUpTo(const QString &peer, std::int64_t upTo);
+    // The msgidServer of the newest message the peer sent us; 0 if none.
+    std::int64_t lastIncoming(const QString &peer);
 
     std::int64_t syncCursor();
     void setSyncCursor(std::int64_t cursor);

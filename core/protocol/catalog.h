@@ -13,12 +13,13 @@ struct TypeList
 
 using AllRequests =
     TypeList<Login, Register, Logout, Ping, UserGet, ContactsList, ContactsAdd, ContactsRemove,
-             SendMessage, History, Sync, CallInvite, CallRespond, CallCancel, CallHangup,
-             CallCurrent, RoomJoin, RoomLeave, RtcSdp, RtcIce, TurnGet>;
+             SendMessage, History, Sync, MarkReceipt, CallInvite, CallRespond, CallCancel,
+             CallHangup, CallCurrent, RoomJoin, RoomLeave, RtcSdp, RtcIce, TurnGet>;
 
-using AllEvents = TypeList<PresenceEvent, MessageEvent, CallIncoming, CallAccepted, CallRejected,
-                           CallBusy, CallTimeout, CallAckSync, CallCanceled, CallHangupEvent,
-                           RoomSyncDone, RoomClientJoin, RoomClientLeave, RtcSdpEvent, RtcIceEvent>;
+using AllEvents =
+    TypeList<PresenceEvent, MessageEvent, ReceiptEvent, CallIncoming, CallAccepted, CallRejected,
+             CallBusy, CallTimeout, CallAckSync, CallCanceled, CallHangupEvent, RoomSyncDone,
+             RoomClientJoin, RoomClientLeave, RtcSdpEvent, RtcIceEvent>;
 
 template<class... T, class F>
 void forEachType(TypeList<T...>, F &&f)

@@ -418,11 +418,32 @@ struct History
     }
 };
 
+// How far `reader` has got with the messages `sender` sent it: every one up to `delivered`
+// (a msgidServer) reached one of its devices, every one up to `read` was seen there.
+struct Receipt
+{
+    std::string sender;
+    std::string reader;
+    std::int64_t delivered = 0;
+    std::int64_t read = 0;
+
+    bool operator==(const Receipt &) const = default;
+    template<class S, class V>
+    static void describe(S &s, V &v)
+    {
+        v.req("sender", s.sender, checkAccount);
+        v.req("reader", s.reader, checkAccount);
+        v.req("delivered", s.delivered, checkNonNegative);
+        v.req("read", s.read, checkNonNegative);
+    }
+};
+
 struct SyncPage
 {
     std::vector<Message> messages;  // oldest first
     std::int64_t cursor = 0;        // pass as `since` next time
     bool hasMore = false;
+    std::vector<Receipt> receipts;  // on the last page: the account's conversations' receipts
 
     bool operator==(const SyncPage &) const = default;
     template<class S, class V>
@@ -431,6 +452,7 @@ struct SyncPage
         v.req("messages", s.messages);
         v.req("cursor", s.cursor, checkNonNegative);
         v.req("hasMore", s.hasMore);
+        v.opt("receipts", s.receipts);
     }
 };
 
@@ -448,6 +470,38 @@ struct Sync
     {
         v.req("since", s.since, checkNonNegative);
         v.opt("limit", s.limit, checkPageSize);
+    }
+};
+
+// The session's account tells how far it has got with the messages `peer` sent it.
+struct MarkReceipt
+{
+    static constexpr std::string_view kMethod = "msg.receipt";
+    using Result = Receipt;
+
+    std::string peer;
+    std::int64_t delivered = 0;  // msgidServer; 0: unchanged
+    std::int64_t read = 0;       // msgidServer; 0: unchanged; reading delivers too
+
+    bool operator==(const MarkReceipt &) const = default;
+    template<class S, class V>
+    static void describe(S &s, V &v)
+    {
+        v.req("peer", s.peer, checkAccount);
+        v.opt("delivered", s.delivered, checkNonNegative);
+        v.opt("read", s.read, checkNonNegative);
+    }
+};
+
+struct ReceiptEvent
+{
+    static constexpr std::string_view kEvent = "msg.receipt";
+    Receipt receipt;
+    bool operator==(const ReceiptEvent &) const = default;
+    template<class S, class V>
+    static void describe(S &s, V &v)
+    {
+        Receipt::describe(s.receipt, v);
     }
 };
 

@@ -46,6 +46,7 @@ public:
     {
         requests.push_back({method, params, std::move(done)});
     }
+    void markRead(const QString &peer) override { markedRead.append(peer); }
 
     // The oldest unanswered request, which must be `method`; removed from the queue.
     Request take(std::string_view method)
@@ -86,6 +87,7 @@ public:
     }
 
     std::deque<Request> requests;
+    QStringList markedRead;  // the peers whose messages were read, in order
     std::vector<Sent> sent;
 
 private:

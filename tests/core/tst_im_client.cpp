@@ -32,6 +32,8 @@ private slots:
     void offlineDeviceCatchesUp();
     void comesBackAfterAServerRestart();
     void pagesThroughTheServersHistory();
+    void ourMessagesBecomeDeliveredThenRead();
+    void receiptsMissedWhileOfflineComeWithSync();
 
 private:
     std::unique_ptr<WsImClient> client(const QString &account,
@@ -103,7 +105,7 @@ void TestImClient::logsInAndExchangesMessages()
     QCOMPARE(onBen[0].message.body, std::string("hi ben"));
     const auto onAmy = amy->store()->page(QStringLiteral("ben"), std::nullopt, 10);
     QCOMPARE(onAmy.size(), 1u);
-    QCOMPARE(onAmy[0].delivery, DeliveryState::Sent);
+    QVERIFY(isOnServer(onAmy[0].delivery));  // and perhaps delivered already
     QVERIFY(onAmy[0].message.msgidServer > 0);
 }
 
@@ -237,3 +239,74 @@ void TestImClient::pagesThroughTheServersHistory()
 
 QTEST_GUILESS_MAIN(TestImClient)
 #include "tst_im_client.moc"
+
+namespace {
+
+DeliveryState stateOf(WsImClient &client, const QString &msgidClient)
+{
+    const auto own = client.store()->findOwn(msgidClient.toStdString());
+    return own ? own->delivery : DeliveryState::Failed;
+}
+
+}  // namespace
+
+void TestImClient::ourMessagesBecomeDeliveredThenRead()
+{
+    createAccount("kim");
+    createAccount("lou");
+    auto kim = client(QStringLiteral("kim"), QStringLiteral("kim-pc"));
+    auto lou = client(QStringLiteral("lou"), QStringLiteral("lou-pc"));
+    auto louPhone = client(QStringLiteral("lou"), QStringLiteral("lou-phone"));
+    QVERIFY(online(*kim) && online(*lou) && online(*louPhone));
+    QSignalSpy changed(kim.get(), &ImClient::deliveryChanged);
+    const QString kimPeer = QStringLiteral("kim"), louPeer = QStringLiteral("lou");
+
+    // Lou's devices store it and say so, unasked: delivered.
+    const QString id = kim->sendMessage(louPeer, MsgType::Text, QStringLiteral("lunch?"), {});
+    QVERIFY(QTest::qWaitFor([&] { return stateOf(*kim, id) == DeliveryState::Delivered; }, 5000));
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(changed.last().first().toString(), louPeer);
+    const auto unreadOnPhone = [&] {
+        const auto conversation = louPhone->store()->conversation(kimPeer);
+        return conversation ? conversation->unread : -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(unreadOnPhone(), 1, 5000);
+
+    // Lou reads it on the desktop: Kim sees it read, Lou's phone no longer counts it unread.
+    QSignalSpy readElsewhere(louPhone.get(), &ImClient::readElsewhere);
+    QTRY_VERIFY_WITH_TIMEOUT(lou->store()->lastIncoming(kimPeer) > 0, 5000);
+    lou->store()->markRead(kimPeer);
+    lou->markRead(kimPeer);
+    QVERIFY(QTest::qWaitFor([&] { return stateOf(*kim, id) == DeliveryState::Read; }, 5000));
+    QVERIFY(QTest::qWaitFor([&] { return !readElsewhere.isEmpty(); }, 5000));
+    QCOMPARE(unreadOnPhone(), 0);
+
+    // A later message is delivered, not read: marks belong to messages, not conversations.
+    const QString next = kim->sendMessage(louPeer, MsgType::Text, QStringLiteral("1pm?"), {});
+    QVERIFY(QTest::qWaitFor([&] { return stateOf(*kim, next) == DeliveryState::Delivered; }, 5000));
+    QCOMPARE(stateOf(*kim, id), DeliveryState::Read);
+}
+
+void TestImClient::receiptsMissedWhileOfflineComeWithSync()
+{
+    createAccount("max");
+    createAccount("ned");
+    auto ned = client(QStringLiteral("ned"), QStringLiteral("ned-pc"));
+    QVERIFY(online(*ned));
+    QString id;
+    {
+        auto max = client(QStringLiteral("max"), QStringLiteral("max-pc"));
+        QVERIFY(online(*max));
+        id = max->sendMessage(QStringLiteral("ned"), MsgType::Text, QStringLiteral("ping"), {});
+        QVERIFY(
+            QTest::qWaitFor([&] { return stateOf(*max, id) == DeliveryState::Delivered; }, 5000));
+        max->stop();
+    }
+    ned->store()->markRead(QStringLiteral("max"));
+    ned->markRead(QStringLiteral("max"));
+    QTest::qWait(300);  // the read mark reaches the server while Max is away
+
+    auto max = client(QStringLiteral("max"), QStringLiteral("max-pc"));
+    QVERIFY(online(*max));
+    QVERIFY(QTest::qWaitFor([&] { return stateOf(*max, id) == DeliveryState::Read; }, 5000));
+}

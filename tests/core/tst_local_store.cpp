@@ -46,6 +46,8 @@ private slots:
     void pagesRunBackwards();
     void cursorSurvivesReopening();
     void localDelete();
+    void receiptsRaiseOnlyOurMessagesAndOnlyForward();
+    void readOnAnotherDeviceClearsTheUnread();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -186,4 +188,49 @@ void TestLocalStore::localDelete()
 }
 
 QTEST_GUILESS_MAIN(TestLocalStore)
+void TestLocalStore::receiptsRaiseOnlyOurMessagesAndOnlyForward()
+{
+    const Message first = text("alice", "bob", "one", "a-1");
+    const Message second = text("alice", "bob", "two", "a-2");
+    const Message theirs = text("bob", "alice", "three", "b-3");
+    const Message toCarol = text("alice", "carol", "hi", "a-4");
+    for (const Message &m : {first, second, theirs, toCarol})
+        QVERIFY(m_store->addFromServer(m));
+    const auto pendingOne = m_store->addOutgoing(text("alice", "bob", "later", "a-5"));
+    QVERIFY(pendingOne);
+    const auto stateOf = [&](const std::string &id) { return m_store->findOwn(id)->delivery; };
+
+    // Bob has everything up to his own message: both of ours to him are delivered.
+    auto changed = m_store->applyPeerReceipt(QStringLiteral("bob"), theirs.msgidServer, 0);
+    QCOMPARE(changed.size(), 2u);
+    QCOMPARE(stateOf("a-1"), DeliveryState::Delivered);
+    QCOMPARE(stateOf("a-2"), DeliveryState::Delivered);
+    QCOMPARE(stateOf("a-4"), DeliveryState::Sent);     // Carol's conversation is another
+    QCOMPARE(stateOf("a-5"), DeliveryState::Pending);  // not on the server yet
+
+    // He read the first; then an old delivered mark comes late: nothing goes back.
+    changed =
+        m_store->applyPeerReceipt(QStringLiteral("bob"), first.msgidServer, first.msgidServer);
+    QCOMPARE(changed, std::vector<std::int64_t>{m_store->findOwn("a-1")->localId});
+    QCOMPARE(stateOf("a-1"), DeliveryState::Read);
+    QCOMPARE(stateOf("a-2"), DeliveryState::Delivered);
+    QVERIFY(m_store->applyPeerReceipt(QStringLiteral("bob"), first.msgidServer, 0).empty());
+    QCOMPARE(stateOf("a-1"), DeliveryState::Read);
+}
+
+void TestLocalStore::readOnAnotherDeviceClearsTheUnread()
+{
+    const Message one = text("bob", "alice", "one", "b-1");
+    const Message two = text("bob", "alice", "two", "b-2");
+    QVERIFY(m_store->addFromServer(one));
+    QVERIFY(m_store->addFromServer(two));
+    QCOMPARE(m_store->lastIncoming(QStringLiteral("bob")), two.msgidServer);
+    QCOMPARE(m_store->conversation(QStringLiteral("bob"))->unread, 2);
+    QVERIFY(m_store->markReadUpTo(QStringLiteral("bob"), one.msgidServer));
+    QCOMPARE(m_store->conversation(QStringLiteral("bob"))->unread, 1);
+    QVERIFY(m_store->markReadUpTo(QStringLiteral("bob"), two.msgidServer));
+    QVERIFY(!m_store->markReadUpTo(QStringLiteral("bob"), two.msgidServer));  // nothing left
+    QCOMPARE(m_store->conversation(QStringLiteral("bob"))->unread, 0);
+}
+
 #include "tst_local_store.moc"

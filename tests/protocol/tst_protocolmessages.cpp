@@ -127,7 +127,22 @@ Sync sample()
 template<>
 SyncPage sample()
 {
-    return {{sampleMessage()}, 41, false};
+    return {{sampleMessage()}, 41, false, {{"alice", "bob", 41, 40}}};
+}
+template<>
+MarkReceipt sample()
+{
+    return {"alice", 41, 40};
+}
+template<>
+Receipt sample()
+{
+    return {"alice", "bob", 41, 40};
+}
+template<>
+ReceiptEvent sample()
+{
+    return {{"alice", "bob", 41, 41}};
 }
 template<>
 CallInvite sample()
@@ -350,14 +365,14 @@ void TestProtocolMessages::everyRequestRoundTrips()
 {
     std::set<std::string> methods;
     forEachType(AllRequests{}, [&]<class Req>() { roundTripRequest<Req>(methods); });
-    QCOMPARE(methods.size(), 21u);
+    QCOMPARE(methods.size(), 22u);
 }
 
 void TestProtocolMessages::everyEventRoundTrips()
 {
     std::set<std::string> names;
     forEachType(AllEvents{}, [&]<class Ev>() { roundTripEvent<Ev>(names); });
-    QCOMPARE(names.size(), 15u);
+    QCOMPARE(names.size(), 16u);
 }
 
 void TestProtocolMessages::seedShapedFieldsAreIgnored()

@@ -32,6 +32,9 @@ private slots:
     void historyPagesBackwards();
     void badFramesGetErrorsAndTheConnectionCarriesOn();
     void rateLimitTouchesOnlyTheNoisyConnection();
+    void receiptsTellTheSenderDeliveredThenRead();
+    void receiptsMarkOnlyRealMessagesAndOnlyForward();
+    void receiptsSurviveARestartAndComeWithSync();
 
 private:
     std::unique_ptr<ServerProcess> m_server;
@@ -212,3 +215,110 @@ void TestServerMessaging::rateLimitTouchesOnlyTheNoisyConnection()
 
 QTEST_GUILESS_MAIN(TestServerMessaging)
 #include "tst_server_messaging.moc"
+
+namespace {
+
+std::int64_t sendText(TestClient &from, const std::string &to, const std::string &body,
+                      const std::string &id)
+{
+    const auto ack = from.request(text(to, body, id));
+    if (!ack.ok())
+        return 0;
+    const auto sent = fromJson<SendAck>(*ack.result);
+    return sent ? sent->msgidServer : 0;
+}
+
+std::optional<Receipt> mark(TestClient &reader, const std::string &peer, std::int64_t delivered,
+                            std::int64_t read)
+{
+    const auto reply = reader.request(MarkReceipt{peer, delivered, read});
+    if (!reply.ok())
+        return std::nullopt;
+    auto receipt = fromJson<Receipt>(*reply.result);
+    return receipt ? std::optional(*receipt) : std::nullopt;
+}
+
+}  // namespace
+
+void TestServerMessaging::receiptsTellTheSenderDeliveredThenRead()
+{
+    TestClient ruth1(m_server->url(), "r1"), ruth2(m_server->url(), "r2", "web");
+    TestClient sam1(m_server->url(), "s1"), sam2(m_server->url(), "s2", "cli");
+    QVERIFY(ruth1.signIn("ruth") && ruth2.signIn("ruth"));
+    QVERIFY(sam1.signIn("sam") && sam2.signIn("sam"));
+    const std::int64_t first = sendText(ruth1, "sam", "one", "rc-1");
+    const std::int64_t second = sendText(ruth1, "sam", "two", "rc-2");
+    QVERIFY(first > 0 && second > first);
+
+    // Sam's device has both: Ruth's devices and Sam's other device are told.
+    const auto delivered = mark(sam1, "ruth", second, 0);
+    QVERIFY(delivered);
+    QCOMPARE(*delivered, (Receipt{"ruth", "sam", second, 0}));
+    for (TestClient *device : {&ruth1, &ruth2, &sam2}) {
+        const auto event = device->waitFor<ReceiptEvent>();
+        QVERIFY(event);
+        QCOMPARE(event->receipt, (Receipt{"ruth", "sam", second, 0}));
+    }
+    QVERIFY(sam1.noEvent("msg.receipt", 200));
+
+    // Sam reads the first: reading delivers too, and the marks only say what is new.
+    const auto read = mark(sam2, "ruth", 0, first);
+    QVERIFY(read);
+    QCOMPARE(*read, (Receipt{"ruth", "sam", second, first}));
+    const auto event = ruth1.waitFor<ReceiptEvent>();
+    QVERIFY(event);
+    QCOMPARE(event->receipt.read, first);
+
+    // The same marks again change nothing and tell no one.
+    ruth1.clearEvents();
+    QCOMPARE(mark(sam1, "ruth", second, first),
+             std::optional(Receipt{"ruth", "sam", second, first}));
+    QVERIFY(ruth1.noEvent("msg.receipt", 200));
+}
+
+void TestServerMessaging::receiptsMarkOnlyRealMessagesAndOnlyForward()
+{
+    TestClient tom(m_server->url(), "t1"), uma(m_server->url(), "u1"), vic(m_server->url(), "v1");
+    QVERIFY(tom.signIn("tom") && uma.signIn("uma") && vic.signIn("vic"));
+    const std::int64_t toUma = sendText(tom, "uma", "hi uma", "rm-1");
+    const std::int64_t toVic = sendText(tom, "vic", "hi vic", "rm-2");
+    QVERIFY(toUma > 0 && toVic > toUma);
+
+    // A mark beyond Tom's messages to Uma lands on the last one there is, never on a
+    // message Tom sent someone else, nor on one still to come.
+    QCOMPARE(mark(uma, "tom", toVic + 1000, toVic + 1000),
+             std::optional(Receipt{"tom", "uma", toUma, toUma}));
+    const std::int64_t later = sendText(tom, "uma", "still unread", "rm-3");
+    QVERIFY(later > toVic);
+    QCOMPARE(mark(uma, "tom", 0, 0), std::optional(Receipt{"tom", "uma", toUma, toUma}));
+    // Backwards is ignored.
+    QCOMPARE(mark(uma, "tom", 1, 1), std::optional(Receipt{"tom", "uma", toUma, toUma}));
+    // Nobody's messages: nothing to mark.
+    QCOMPARE(mark(vic, "uma", toVic, toVic), std::optional(Receipt{"uma", "vic", 0, 0}));
+}
+
+void TestServerMessaging::receiptsSurviveARestartAndComeWithSync()
+{
+    std::int64_t sent = 0;
+    {
+        TestClient wes(m_server->url(), "w1"), xia(m_server->url(), "x1");
+        QVERIFY(wes.signIn("wes") && xia.signIn("xia"));
+        sent = sendText(wes, "xia", "are you there?", "rs-1");
+        QVERIFY(sent > 0);
+        QVERIFY(mark(xia, "wes", sent, sent));
+        // Acknowledged means stored: a crash right after loses nothing.
+        m_server->kill();
+    }
+    QVERIFY(m_server->start(m_server->port()));
+    TestClient wes(m_server->url(), "w2"), xia(m_server->url(), "x2");
+    QVERIFY(wes.signIn("wes") && xia.signIn("xia"));
+    for (TestClient *device : {&wes, &xia}) {
+        const auto reply = device->request(Sync{0, 200});
+        QVERIFY2(reply.ok(), reply.message().c_str());
+        const auto page = fromJson<SyncPage>(*reply.result);
+        QVERIFY(page.ok());
+        QVERIFY(!page->hasMore);
+        QCOMPARE(page->receipts.size(), std::size_t(1));
+        QCOMPARE(page->receipts.front(), (Receipt{"wes", "xia", sent, sent}));
+    }
+}

@@ -9,14 +9,17 @@
 #include "call_media_controls.h"
 #include "call_stats_text.h"
 #include "call_window.h"
+#include "camera_preview.h"
 #include "core/fake_im_client.h"
 #include "im/presence_book.h"
 #include "incoming_call_window.h"
 #include "media/call_media.h"
 #include "media_call_controls.h"
+#include "mini_call_window.h"
 #include "peer_card.h"
 #include "protocol/error_code.h"
 #include "quality_bars.h"
+#include "test_pattern_view.h"
 #include "video_stage.h"
 
 #include <QApplication>
@@ -122,6 +125,8 @@ private slots:
     void remoteVideoShowsOnAnAudioCall();
     void cameraOffOnTheOtherSideShowsTheirCard();
     void videoWidgetsOfTheSeamFillTheStage();
+    void outgoingVideoShowsOurCameraWhileItRings();
+    void miniModeStaysOnTopWithThePeerTimeAndHangUp();
     void qualityBarsFollowTheReports();
     void statsAreDescribedForTheTooltip();
     void mediaControlsLendTheirVideoWidgetsAndDevices();
@@ -565,6 +570,87 @@ void TestCallWindows::cameraOffOnTheOtherSideShowsTheirCard()
     QCOMPARE(stage->insetWidget(), m_media.preview.get());  // our own picture stays
     window->setRemoteVideoActive(true);
     QCOMPARE(stage->mainWidget(), m_media.remote.get());
+}
+
+void TestCallWindows::outgoingVideoShowsOurCameraWhileItRings()
+{
+    useDevices();
+    m_media.remote = std::make_unique<QWidget>();
+    m_media.preview = std::make_unique<QWidget>();
+    m_media.chosen.camera = media::synthetic::testPattern;
+    m_calls->setMediaControls(&m_media);
+    dial(CallType::Video);
+    ui::CallWindow *window = m_calls->callWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    ui::VideoStage *stage = window->videoStage();
+
+    // Ringing: the call has no media yet, and still we see what the callee will see, moving.
+    ui::CameraPreview *preview = window->ringingPreview();
+    QCOMPARE(stage->insetWidget(), preview);
+    QVERIFY(preview->isVisible());
+    QVERIFY(preview->showsTestPattern());
+    QVERIFY(stage->rect().contains(preview->geometry()));
+    const auto *pattern = preview->findChild<ui::TestPatternView *>();
+    QVERIFY(pattern && pattern->isVisible());
+    const int frame = pattern->frame();
+    QTRY_VERIFY(pattern->frame() > frame);
+
+    // Camera off while it rings: no picture of us.
+    window->cameraButton()->click();
+    QVERIFY(!preview->isVisible());
+    window->cameraButton()->click();
+    QCOMPARE(stage->insetWidget(), preview);
+    QVERIFY(preview->isVisible());
+
+    // Answered: the call's own preview takes over and the ringing one closes.
+    QVERIFY(m_im->answer("call.invite", json{{"cid", "c1"}, {"channelId", 77}}));
+    m_im->push(protocol::CallAccepted{{"c1", "desktop"}});
+    QCOMPARE(m_controller->state(), CallState::Connecting);
+    QCOMPARE(stage->insetWidget(), m_media.preview.get());
+    QVERIFY(m_media.preview->isVisible());
+    QVERIFY(!preview->isVisible());
+}
+
+void TestCallWindows::miniModeStaysOnTopWithThePeerTimeAndHangUp()
+{
+    m_controller->setEndedLingerMs(200);
+    connectCall(CallType::Video);
+    ui::CallWindow *window = m_calls->callWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QVERIFY(window->miniModeButton()->isEnabled());
+    QTest::mouseClick(window->miniModeButton(), Qt::LeftButton);
+
+    // A small window on top in its place, with the peer and the running time.
+    ui::MiniCallWindow *mini = m_calls->miniWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(mini));
+    QVERIFY(!window->isVisible());
+    QVERIFY(mini->windowFlags().testFlag(Qt::WindowStaysOnTopHint));
+    QVERIFY(mini->width() < window->width() && mini->height() < window->height() / 2);
+    QCOMPARE(mini->peerText(), QStringLiteral("bob"));
+    QCOMPARE(mini->statusText(), QStringLiteral("0:00"));
+    QTRY_COMPARE_WITH_TIMEOUT(mini->statusText(), QStringLiteral("0:01"), 3000);
+    QVERIFY(mini->hangupButton()->isEnabled());
+
+    // Back to the full window, and again small; the next state change keeps it small.
+    QTest::mouseClick(mini->expandButton(), Qt::LeftButton);
+    QVERIFY(window->isVisible());
+    QVERIFY(!mini->isVisible());
+    QTest::mouseClick(window->miniModeButton(), Qt::LeftButton);
+    QVERIFY(mini->isVisible());
+
+    // Hang up from the small window: the call ends on the wire; after it, no small window.
+    QTest::mouseClick(mini->hangupButton(), Qt::LeftButton);
+    QCOMPARE(m_controller->state(), CallState::Ended);
+    bool hungUp = false;
+    for (const auto &request : m_im->requests)
+        hungUp = hungUp || request.method == "call.hangup";
+    QVERIFY(hungUp);
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->state(), CallState::Idle, 5000);
+    QVERIFY(!mini->isVisible());
+    QVERIFY(!m_calls->isMiniMode());
+    dial(CallType::Audio);  // the next call opens in its full window
+    QVERIFY(window->isVisible());
+    QVERIFY(!mini->isVisible());
 }
 
 void TestCallWindows::videoWidgetsOfTheSeamFillTheStage()

@@ -4,6 +4,7 @@
 
 #include "app_settings.h"
 #include "call_coordinator.h"
+#include "call_log_view.h"
 #include "call_record_delegate.h"
 #include "call_window.h"
 #include "chat_view.h"
@@ -13,21 +14,57 @@
 #include "main_window.h"
 #include "message_delegate.h"
 #include "message_list_view.h"
+#include "message_text.h"
 #include "record_fixture.h"
 #include "records/message_list_model.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
+#include <QImage>
 #include <QLabel>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QScrollBar>
 #include <QSet>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace softphone;
+
+namespace {
+
+// Receives the URLs the app asks the desktop to open, in place of a browser.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public slots:
+    void open(const QUrl &url) { opened.append(url); }
+};
+
+// Pixels of `image` that are clearly blue (the read marks, even blended into the bubble);
+// the bubble's own light blue and the grey marks are not.
+int bluePixels(const QImage &image)
+{
+    int found = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.blue() - c.red() > 80)
+                ++found;
+        }
+    }
+    return found;
+}
+
+}  // namespace
 using protocol::CallStatus;
 using protocol::CallType;
 using records::MessageListModel;
@@ -47,6 +84,10 @@ private slots:
     void headerSaysConnectingWhileReconnecting();
     void menuKeysAreDistinctAndSettingsHasAShortcut();
     void windowSizeAndPlaceAreRemembered();
+    void deliveryMarksFollowTheReceipts();
+    void openingAConversationReadsIt();
+    void linksInMessagesOpenInTheBrowser();
+    void oneClickInTheCallLogOpensTheConversation();
 
 private:
     void open();
@@ -291,4 +332,123 @@ void TestChatView::windowSizeAndPlaceAreRemembered()
 }
 
 QTEST_MAIN(TestChatView)
+void TestChatView::deliveryMarksFollowTheReceipts()
+{
+    const auto mine = m_store->addFromServer(test::textMessage("alice", "bob", "see you", 1));
+    QVERIFY(mine);
+    const auto theirs = m_store->addFromServer(test::textMessage("bob", "alice", "ok", 2));
+    QVERIFY(theirs);
+    open();
+    ui::MessageListView *view = m_window->chatView()->messageView();
+    const QModelIndex own = rowWithLocalId(mine->localId);
+    const QModelIndex other = rowWithLocalId(theirs->localId);
+    QVERIFY(own.isValid() && other.isValid());
+    const QColor grey = ui::MessageDelegate::markColor(own);
+
+    // On the server: one mark; theirs carry none.
+    QVERIFY(ui::MessageDelegate::footerText(own).endsWith(QStringLiteral(" ✓")));
+    QCOMPARE(ui::MessageDelegate::deliveryDescription(own), QStringLiteral("Sent"));
+    QVERIFY(!ui::MessageDelegate::footerText(other).contains(QStringLiteral("✓")));
+    QCOMPARE(ui::MessageDelegate::deliveryDescription(other), QString());
+
+    // Bob's device has it: two marks, still grey.
+    const auto changed =
+        m_store->applyPeerReceipt(QStringLiteral("bob"), mine->message.msgidServer, 0);
+    QCOMPARE(changed.size(), 1u);
+    emit m_im->deliveryChanged(QStringLiteral("bob"), {qint64(changed.front())});
+    QVERIFY(ui::MessageDelegate::footerText(own).endsWith(QStringLiteral(" ✓✓")));
+    QCOMPARE(ui::MessageDelegate::deliveryDescription(own), QStringLiteral("Delivered"));
+    QCOMPARE(ui::MessageDelegate::markColor(own), grey);  // until read
+    const QColor readColour(0x1f, 0x7a, 0xe0);
+    QCOMPARE(bluePixels(view->viewport()->grab().toImage()), 0);
+
+    // Bob read it: the marks turn to the read colour, on the screen too.
+    emit m_im->deliveryChanged(
+        QStringLiteral("bob"),
+        {qint64(m_store->applyPeerReceipt(QStringLiteral("bob"), 0, mine->message.msgidServer)
+                    .front())});
+    QCOMPARE(ui::MessageDelegate::deliveryDescription(own), QStringLiteral("Read"));
+    QCOMPARE(ui::MessageDelegate::markColor(own), readColour);
+    QVERIFY(bluePixels(view->viewport()->grab().toImage()) > 3);
+}
+
+void TestChatView::openingAConversationReadsIt()
+{
+    QVERIFY(m_store->addFromServer(test::textMessage("bob", "alice", "are you there?", 1)));
+    open();
+    // The client is told, so that it can tell Bob (msg.receipt).
+    QCOMPARE(m_im->markedRead, QStringList{QStringLiteral("bob")});
+}
+
+void TestChatView::linksInMessagesOpenInTheBrowser()
+{
+    const QString body =
+        QStringLiteral("the notes: https://example.org/notes?id=7, or www.example.com.");
+    const auto links = ui::MessageText::findLinks(body);
+    QCOMPARE(links.size(), 2);
+    QCOMPARE(links[0].url, QUrl(QStringLiteral("https://example.org/notes?id=7")));
+    QCOMPARE(links[1].url, QUrl(QStringLiteral("http://www.example.com")));
+    QVERIFY(ui::MessageText::findLinks(QStringLiteral("no link here, example.org")).isEmpty());
+
+    const auto stored =
+        m_store->addFromServer(test::textMessage("bob", "alice", body.toStdString(), 1));
+    QVERIFY(stored);
+    open();
+    UrlCatcher catcher;
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), &catcher, "open");
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), &catcher, "open");
+    ui::MessageListView *view = m_window->chatView()->messageView();
+    QSignalSpy activated(view, &ui::MessageListView::linkActivated);
+    const QModelIndex index = rowWithLocalId(stored->localId);
+    QVERIFY(index.isValid());
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.font = view->font();
+    option.rect = view->visualRect(index);
+
+    // Find the link's pixels by asking where a link is, across the bubble: a link is found
+    // at some points and only there, and a click there opens it.
+    QPoint onLink, offLink;
+    for (int y = option.rect.top(); y < option.rect.bottom() && onLink.isNull(); y += 2) {
+        for (int x = option.rect.left(); x < option.rect.right(); x += 3) {
+            const QUrl url = ui::MessageDelegate::linkAt(option, index, QPoint(x, y));
+            if (url == links[0].url) {
+                onLink = QPoint(x, y);
+                break;
+            }
+        }
+    }
+    QVERIFY(!onLink.isNull());
+    offLink = QPoint(option.rect.left() + 12, option.rect.center().y());
+    QVERIFY(ui::MessageDelegate::linkAt(option, index, offLink).isEmpty());
+
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, offLink);
+    QVERIFY(catcher.opened.isEmpty());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, onLink);
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(catcher.opened, QList<QUrl>{links[0].url});
+    QVERIFY(!findRequest("call.invite"));
+    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+    QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+}
+
+void TestChatView::oneClickInTheCallLogOpensTheConversation()
+{
+    QVERIFY(m_store->addFromServer(
+        test::callRecordMessage("carol", "alice", CallStatus::Timeout, CallType::Video, 1)));
+    QVERIFY(m_store->addFromServer(test::textMessage("bob", "alice", "hello", 2)));
+    open();
+    QCOMPARE(m_window->chatView()->peer(), QStringLiteral("bob"));
+    m_window->showCallLog(false);
+    QListView *log = m_window->callLogView()->list();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY(log->isVisible());
+    QCOMPARE(log->model()->rowCount(), 1);
+    const QRect row = log->visualRect(log->model()->index(0, 0));
+    QTest::mouseClick(log->viewport(), Qt::LeftButton, {}, row.center());
+    QCOMPARE(m_window->chatView()->peer(), QStringLiteral("carol"));
+    QVERIFY(log->isVisible());             // the log stays where it was
+    QVERIFY(!findRequest("call.invite"));  // a click opens; it does not call
+}
+
 #include "tst_chat_view.moc"

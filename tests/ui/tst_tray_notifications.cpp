@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace softphone;
 using call::CallState;
@@ -39,7 +40,15 @@ public:
     {
         shown.push_back(std::move(notification));
     }
+    void withdraw(const QString &tag) override { withdrawn.push_back(tag); }
+    // Whether the notification was taken back after it was shown.
+    bool wasWithdrawn(std::size_t index) const
+    {
+        return index < shown.size() &&
+               std::count(withdrawn.begin(), withdrawn.end(), shown[index].tag) > 0;
+    }
     std::vector<ui::Notification> shown;
+    std::vector<QString> withdrawn;
 };
 
 // The other party: an IM connection and a call controller, no widgets.
@@ -92,6 +101,8 @@ private slots:
     void badgeFollowsUnreadAndMissed();
     void doNotDisturbLeavesTheCallMissed();
     void missedCallNotifiesWithCallBack();
+    void incomingNotificationIsWithdrawnOnceAnswered_data();
+    void incomingNotificationIsWithdrawnOnceAnswered();
     void callsOffOnThisDeviceIgnoresInvites();
     void recordsOffStillShowTheMissedCall();
 
@@ -120,6 +131,7 @@ void TestTrayNotifications::cleanup()
 {
     m_app.reset();
     m_notifier.shown.clear();
+    m_notifier.withdrawn.clear();
 }
 
 void TestTrayNotifications::addAccounts(std::initializer_list<const char *> accounts,
@@ -224,6 +236,49 @@ void TestTrayNotifications::doNotDisturbLeavesTheCallMissed()
     QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
     QVERIFY(m_notifier.shown.empty());  // neither the incoming nor the missed call
     QTRY_COMPARE_WITH_TIMEOUT(m_app->tray()->count(), 1, kWait);  // but it counts
+}
+
+void TestTrayNotifications::incomingNotificationIsWithdrawnOnceAnswered_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("answered here") << QStringLiteral("here");
+    QTest::newRow("answered on another device") << QStringLiteral("elsewhere");
+    QTest::newRow("canceled by the caller") << QStringLiteral("canceled");
+}
+
+void TestTrayNotifications::incomingNotificationIsWithdrawnOnceAnswered()
+{
+    QFETCH(QString, how);
+    const QString me = QStringLiteral("wanda-") + how, them = QStringLiteral("walt-") + how;
+    addAccounts({qPrintable(me), qPrintable(them)});
+    signIn(me);
+    Caller walt = caller(them);
+    Caller otherDevice = caller(me);  // the same account on a second device
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return walt.im->state() == im::ConnectionState::Online &&
+                   otherDevice.im->state() == im::ConnectionState::Online;
+        },
+        kWait));
+    QVERIFY(walt.calls->call(me, CallType::Audio));
+    call::CallController *calls = m_app->session()->calls();
+    QTRY_COMPARE_WITH_TIMEOUT(calls->state(), CallState::Incoming, kWait);
+    QVERIFY(otherDevice.reaches(CallState::Incoming));
+    QCOMPARE(m_notifier.shown.size(), 1u);
+    QCOMPARE(m_notifier.shown[0].title, QStringLiteral("Incoming voice call"));
+    QVERIFY(!m_notifier.wasWithdrawn(0));  // still true while it rings
+
+    if (how == QLatin1String("here"))
+        QVERIFY(calls->accept());
+    else if (how == QLatin1String("elsewhere"))
+        QVERIFY(otherDevice.calls->accept());
+    else
+        QVERIFY(walt.calls->cancel());
+    QTRY_VERIFY_WITH_TIMEOUT(m_notifier.wasWithdrawn(0), kWait);
+    if (how != QLatin1String("canceled"))
+        QCOMPARE(m_notifier.shown.size(), 1u);  // answered: nothing is missed
+    if (walt.calls->isBusy())
+        walt.calls->hangup();
 }
 
 void TestTrayNotifications::missedCallNotifiesWithCallBack()
