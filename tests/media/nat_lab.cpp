@@ -116,7 +116,8 @@ QStringList NatLab::inPeer(int peer) const
 QString NatLab::renumberPeer(int peer)
 {
     return inNamespace(peer == 0 ? PeerA : PeerB,
-                       QStringLiteral("ip addr add 192.168.%1.3/24 dev lan0; "
+                       QStringLiteral("sysctl -qw net.ipv4.conf.lan0.promote_secondaries=1; "
+                                      "ip addr add 192.168.%1.3/24 dev lan0; "
                                       "ip addr del 192.168.%1.2/24 dev lan0; "
                                       "ip route replace default via 192.168.%1.1 src 192.168.%1.3")
                            .arg(peer + 1));
