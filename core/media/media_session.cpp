@@ -243,9 +243,18 @@ struct MediaSessionCallbacks
             GError *error = nullptr;
             gchar *debug = nullptr;
             gst_message_parse_error(message, &error, &debug);
-            bridge->pipelineError(QStringLiteral("%1: %2").arg(
+            const QString detail = QStringLiteral("%1: %2").arg(
                 QString::fromUtf8(GST_OBJECT_NAME(GST_MESSAGE_SRC(message))),
-                QString::fromUtf8(error ? error->message : "error")));
+                QString::fromUtf8(error ? error->message : "error"));
+            // The DTLS elements fail when the handshake does (e.g. both ends act as its
+            // client): that is the peer's handshake, not our pipeline breaking.
+            if (g_str_has_prefix(G_OBJECT_TYPE_NAME(GST_MESSAGE_SRC(message)), "GstDtls"))
+                bridge->pipelineError(QStringLiteral("DTLS failed: the encrypted handshake with "
+                                                     "the peer did not complete (%1)")
+                                          .arg(detail),
+                                      call::FailureCause::DtlsFailed);
+            else
+                bridge->pipelineError(detail);
             g_clear_error(&error);
             g_free(debug);
             break;

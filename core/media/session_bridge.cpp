@@ -48,9 +48,9 @@ void SessionBridge::audioTapped(QByteArray pcm, int sampleRate, qint64 renderTim
     });
 }
 
-void SessionBridge::pipelineError(const QString &reason)
+void SessionBridge::pipelineError(const QString &reason, call::FailureCause cause)
 {
-    post([reason](MediaSession &session) { session.fail(reason); });
+    post([reason, cause](MediaSession &session) { session.fail(reason, cause); });
 }
 
 void *SessionBridge::ref(const std::shared_ptr<SessionBridge> &bridge)

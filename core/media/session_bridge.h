@@ -1,5 +1,6 @@
 #pragma once
 
+#include "call/failure_cause.h"
 #include "media/media_config.h"
 
 #include <QByteArray>
@@ -35,7 +36,8 @@ public:
     // Reports from streaming threads, delivered on the session's thread.
     void firstMediaReceived(MediaKind kind);
     void audioTapped(QByteArray pcm, int sampleRate, qint64 renderTimeNs);
-    void pipelineError(const QString &reason);
+    void pipelineError(const QString &reason,
+                       call::FailureCause cause = call::FailureCause::MediaError);
 
     // Counters written by streaming threads, read by the session.
     std::atomic<quint64> audioBuffers{0};

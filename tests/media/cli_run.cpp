@@ -1,11 +1,21 @@
 #include "cli_run.h"
 
+CliRun::~CliRun()
+{
+    // A process still running (a failed test) is killed without reading into this object.
+    m_process.disconnect();
+    m_process.kill();
+    m_process.waitForFinished(5000);
+}
+
 void CliRun::start(const QStringList &prefix, const QStringList &arguments)
 {
     const QStringList command =
         prefix + QStringList{QStringLiteral(SOFTPHONE_CLI_BINARY)} + arguments;
     QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
                      [this] { read(); });
+    if (qEnvironmentVariableIsSet("SOFTPHONE_NAT_TRACE"))  // the CLI's log, for debugging
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_clock.start();
     m_process.start(command.first(), command.mid(1));
 }
@@ -58,8 +68,9 @@ const CliRun::Event *CliRun::firstState(const char *state)
 qint64 CliRun::sinceAnswer(const char *event)
 {
     const Event *answer = firstState("connecting");
+    const qint64 answeredAt = answer ? answer->atMs : -1;  // `answer` may not outlive first()
     const Event *end = first(event);
-    return answer && end ? end->atMs - answer->atMs : -1;
+    return answeredAt >= 0 && end ? end->atMs - answeredAt : -1;
 }
 
 std::vector<nlohmann::json> CliRun::stats()

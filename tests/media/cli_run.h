@@ -17,9 +17,15 @@ public:
         nlohmann::json fields;
     };
 
+    CliRun() = default;
+    ~CliRun();
+    CliRun(const CliRun &) = delete;
+    CliRun &operator=(const CliRun &) = delete;
+
     // `prefix` runs the CLI elsewhere (e.g. nsenter into a namespace); may be empty.
     void start(const QStringList &prefix, const QStringList &arguments);
     bool waitForFinished(int timeoutMs);
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     int exitCode() const { return m_process.exitCode(); }
 
     const std::vector<Event> &events();
@@ -36,9 +42,9 @@ public:
 private:
     void read();
 
-    QProcess m_process;
     QElapsedTimer m_clock;
     QByteArray m_pending;
     QByteArray m_all;
     std::vector<Event> m_events;
+    QProcess m_process;  // last: destroyed first, while what it reads into still exists
 };

@@ -27,6 +27,10 @@ NatLab::~NatLab()
         holder->kill();
         holder->waitForFinished(5000);
     }
+    // The veth pairs went with the routers' namespaces; the bridge is in ours.
+    for (const char *device : {"br0", "internet0"})
+        run({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("del"),
+             QLatin1String(device)});
 }
 
 qint64 NatLab::startHolder()
@@ -58,7 +62,13 @@ QString NatLab::build(Nat nat)
     QThread::msleep(200);  // unshare has made its namespace before it runs sleep
     QString problem = run({QStringLiteral("sh"), QStringLiteral("-ec"),
                            QStringLiteral("ip link set lo up; ip link add br0 type bridge; "
-                                          "ip addr add %1/24 dev br0; ip link set br0 up")
+                                          "ip addr add %1/24 dev br0; ip link set br0 up; "
+                                          "ip link add internet0 type veth peer name internet1; "
+                                          "ip link set internet0 up; ip link set internet1 up; "
+                                          "ip neigh add 198.51.100.1 lladdr 02:00:00:00:00:01 "
+                                          "dev internet0 nud permanent; "
+                                          "ip route add default via 198.51.100.1 dev internet0 "
+                                          "onlink")
                                .arg(QLatin1String(kPublicAddress))});
     const QString masquerade = nat == Nat::Symmetric ? QStringLiteral("MASQUERADE --random-fully")
                                                      : QStringLiteral("MASQUERADE");
@@ -83,7 +93,8 @@ QString NatLab::build(Nat nat)
                                "ip link set lan0 netns %3; "
                                "ip addr add 192.168.%4.1/24 dev lan%1; ip link set lan%1 up; "
                                "sysctl -qw net.ipv4.ip_forward=1; "
-                               "iptables -t nat -A POSTROUTING -o wan%1 -j %5")
+                               "iptables -t nat -A POSTROUTING -o wan%1 -j %5; "
+                               "iptables -A INPUT -i wan%1 -m conntrack --ctstate NEW -j DROP")
                     .arg(name, QString::number(11 + side), peerPid, QString::number(1 + side),
                          masquerade));
         if (problem.isEmpty())
@@ -105,7 +116,8 @@ QStringList NatLab::inPeer(int peer) const
 QString NatLab::renumberPeer(int peer)
 {
     return inNamespace(peer == 0 ? PeerA : PeerB,
-                       QStringLiteral("ip addr add 192.168.%1.3/24 dev lan0; "
+                       QStringLiteral("sysctl -qw net.ipv4.conf.lan0.promote_secondaries=1; "
+                                      "ip addr add 192.168.%1.3/24 dev lan0; "
                                       "ip addr del 192.168.%1.2/24 dev lan0; "
                                       "ip route replace default via 192.168.%1.1 src 192.168.%1.3")
                            .arg(peer + 1));

@@ -60,6 +60,7 @@ private slots:
     void browserOfferIsAnsweredWithItsPayloadTypes();
     void candidatesBeforeTheOfferAreQueued();
     void destroyingARunningSessionReleasesEverything();
+    void aFailedDtlsHandshakeFailsTheSessionAndSaysSo();
 
 private:
     void connectCall(const MediaConfig &callerConfig, const MediaConfig &calleeConfig);
@@ -163,6 +164,41 @@ void TestMediaSession::hangUp()
         end->stats.clear();
         end->failures.clear();
     }
+}
+
+// ICE connects, but the answer that reaches the caller says the callee waits for the
+// handshake (passive) while the callee starts it (active): both ends are DTLS clients, and
+// the handshake cannot complete. The session must fail as DTLS, not as "no route".
+void TestMediaSession::aFailedDtlsHandshakeFailsTheSessionAndSaysSo()
+{
+    m_caller.session = std::make_unique<MediaSession>(MediaRole::Caller);
+    m_callee.session = std::make_unique<MediaSession>(MediaRole::Callee);
+    watch(m_caller);
+    watch(m_callee);
+    wire(m_caller.session.get(), m_callee.session.get());
+    connect(m_callee.session.get(), &MediaSession::localCandidate, m_caller.session.get(),
+            &MediaSession::addRemoteCandidate, Qt::QueuedConnection);
+    MediaSession *caller = m_caller.session.get();
+    connect(
+        m_callee.session.get(), &MediaSession::localDescription, caller,
+        [caller](const QString &type, QString sdp) {
+            QVERIFY(sdp.contains(QLatin1String("a=setup:active")));
+            caller->setRemoteDescription(type, sdp.replace(QLatin1String("a=setup:active"),
+                                                           QLatin1String("a=setup:passive")));
+        },
+        Qt::QueuedConnection);
+    m_callee.session->start(configFor(kCalleeTone, false));
+    m_caller.session->start(configFor(kCallerTone, false));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_caller.failures.isEmpty() || !m_callee.failures.isEmpty(),
+                             kTimeout);
+    for (Endpoint *end : {&m_caller, &m_callee}) {
+        if (end->failures.isEmpty())
+            continue;
+        QCOMPARE(end->session->failureCause(), softphone::call::FailureCause::DtlsFailed);
+        QVERIFY2(end->failures.first().startsWith(QLatin1String("DTLS failed")),
+                 qPrintable(end->failures.first()));
+    }
+    QVERIFY(!m_caller.states.contains(MediaState::Connected));
 }
 
 void TestMediaSession::audioCallCarriesEachSidesTone()
