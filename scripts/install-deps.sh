@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the build, the programs and the tests need.
 # Idempotent: asks apt only for what is missing, and runs `apt-get update` only then.
+# `--bench` adds the optional packages of bench/compare_kamailio.sh (Kamailio, SIPp, tcpdump);
+# scripts/test.sh does not ask for them.
 set -euo pipefail
 
 packages=(
@@ -26,6 +28,13 @@ packages=(
     # interoperability and NAT tests: a real browser peer, a real TURN server, NAT routers
     chromium coturn iptables
 )
+
+# Optional: the SIP proxy and load generator bench/compare_kamailio.sh measures us against,
+# and the capture it times INVITE -> 180 on the wire with.
+bench_packages=(kamailio sip-tester tcpdump)
+if [[ "${1:-}" == "--bench" ]]; then
+    packages+=("${bench_packages[@]}")
+fi
 
 missing=()
 for package in "${packages[@]}"; do
