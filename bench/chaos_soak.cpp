@@ -28,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <memory>
 #include <random>
@@ -224,10 +225,12 @@ private:
     {
         return std::uniform_real_distribution(low, high)(m_random);
     }
-    // The chance that an event with a mean interval of `every` seconds happens in `tick` ms.
-    bool happens(double every, int tickMs)
+    // When an event with a mean interval of `every` seconds next happens, `from` ms on: spread
+    // evenly around the mean, so that a short run still sees its share.
+    qint64 nextAt(double every, qint64 from)
     {
-        return every > 0 && uniform(0, 1) < tickMs / (every * 1000.0);
+        return every > 0 ? from + qint64(every * 1000 * uniform(0.5, 1.5))
+                         : std::numeric_limits<qint64>::max();
     }
 
     bool createAccounts()
@@ -336,14 +339,22 @@ private:
         QElapsedTimer clock, lastReport;
         clock.start();
         lastReport.start();
+        qint64 nextKill = nextAt(m_options.serverKillEvery, 0);
+        qint64 nextTerm = nextAt(m_options.serverTermEvery, 0);
+        qint64 nextClientKill = nextAt(m_options.clientKillEvery, 0);
         while (!finished(counter, clock)) {
             runUntil([] { return false; }, tickMs);
-            if (happens(m_options.serverKillEvery, tickMs))
+            if (clock.elapsed() >= nextKill) {
                 restartServer(true);
-            else if (happens(m_options.serverTermEvery, tickMs))
+                nextKill = nextAt(m_options.serverKillEvery, clock.elapsed());
+            } else if (clock.elapsed() >= nextTerm) {
                 restartServer(false);
-            if (happens(m_options.clientKillEvery, tickMs))
+                nextTerm = nextAt(m_options.serverTermEvery, clock.elapsed());
+            }
+            while (clock.elapsed() >= nextClientKill) {
                 killWorker(int(uniform(0, m_options.workers)));
+                nextClientKill = nextAt(m_options.clientKillEvery, nextClientKill);
+            }
             reviveExitedWorkers();
             if (lastReport.elapsed() > 30000) {
                 lastReport.restart();
