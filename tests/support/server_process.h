@@ -30,6 +30,7 @@ public:
     quint16 httpPort() const { return m_httpPort; }
     QString dataDir() const { return m_dataDir.path(); }
     QString output() const { return m_output; }
+    const nlohmann::json &config() const { return m_config; }  // as passed to the server
     qint64 pid() const;
     qint64 residentKiB() const;  // VmRSS of the server process; -1 when unknown
     bool isRunning() const;
