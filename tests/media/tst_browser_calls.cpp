@@ -8,6 +8,7 @@
 
 #include "browser_peer.h"
 #include "call/call_controller.h"
+#include "idle_pool_threads.h"
 #include "im/im_client.h"
 #include "media/call_media.h"
 #include "private_network.h"
@@ -284,6 +285,7 @@ void TestBrowserCalls::call()
 int main(int argc, char **argv)
 {
     g_networkProblem = enterPrivateNetwork();  // before any thread exists
+    keepIdlePoolThreads();
     QCoreApplication app(argc, argv);
     TestBrowserCalls test;
     return QTest::qExec(&test, argc, argv);

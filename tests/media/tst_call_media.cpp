@@ -4,6 +4,7 @@
 // rtc.ice; each side must hear the other's tone and see its test pattern.
 
 #include "call/call_controller.h"
+#include "idle_pool_threads.h"
 #include "im/im_client.h"
 #include "media/call_media.h"
 #include "private_network.h"
@@ -364,7 +365,8 @@ void TestCallMedia::devicesAndVideoSinksServeEveryCall()
 int main(int argc, char **argv)
 {
     g_networkProblem = enterPrivateNetwork();  // before any thread exists
-    QGuiApplication app(argc, argv);           // QVideoSink
+    keepIdlePoolThreads();
+    QGuiApplication app(argc, argv);  // QVideoSink
     TestCallMedia test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -4,6 +4,7 @@
 // DeviceRouters. The test plays into a null sink that one side uses as its microphone, and
 // records the null sink the other side plays on.
 
+#include "idle_pool_threads.h"
 #include "media/device_catalog.h"
 #include "media/device_router.h"
 #include "media/media_session.h"
@@ -622,6 +623,7 @@ void TestMediaDevices::configDevicesWithoutARouter()
 int main(int argc, char **argv)
 {
     g_networkProblem = enterPrivateNetwork();  // before any thread exists
+    keepIdlePoolThreads();
     QGuiApplication app(argc, argv);
     TestMediaDevices test;
     return QTest::qExec(&test, argc, argv);

@@ -1,6 +1,7 @@
 // Two MediaSessions in one process, wired to each other through queued calls (the network
 // hop), in a private network namespace with a veth pair. Real GStreamer pipelines end to end.
 
+#include "idle_pool_threads.h"
 #include "media/media_session.h"
 #include "private_network.h"
 #include "tone_meter.h"
@@ -529,6 +530,7 @@ void TestMediaSession::destroyingARunningSessionReleasesEverything()
 int main(int argc, char **argv)
 {
     g_networkProblem = enterPrivateNetwork();  // before any thread exists
+    keepIdlePoolThreads();
     QCoreApplication app(argc, argv);
     TestMediaSession test;
     return QTest::qExec(&test, argc, argv);

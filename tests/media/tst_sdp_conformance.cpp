@@ -3,6 +3,7 @@
 // each with its trickled candidates, which must end with exactly one end-of-candidates, last.
 // In a private network namespace, so that gathering finds host candidates (root only).
 
+#include "idle_pool_threads.h"
 #include "media/media_session.h"
 #include "private_network.h"
 #include "sdp_rules.h"
@@ -224,6 +225,7 @@ void TestSdpConformance::answersFollowTheProfile()
 int main(int argc, char **argv)
 {
     g_networkProblem = enterPrivateNetwork();  // before any thread exists
+    keepIdlePoolThreads();
     QCoreApplication app(argc, argv);
     TestSdpConformance test;
     return QTest::qExec(&test, argc, argv);
