@@ -12,7 +12,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-deps.sh
+# Each phase's wall time, printed last (also when a phase fails) to see where CI time goes.
+phases=()
+phase() {
+    local name=$1 begin=$SECONDS
+    shift
+    "$@"
+    phases+=("$name $((SECONDS - begin))s")
+}
+trap 'echo "test: ${phases[*]:-} (all: ${SECONDS}s)"' EXIT
+
+phase deps scripts/install-deps.sh
 export QT_QPA_PLATFORM=offscreen
 jobs=$(nproc)
 
@@ -25,20 +35,20 @@ if [[ "${SOFTPHONE_SKIP_POSTGRES:-0}" != 1 ]]; then
     }
 fi
 
-cmake --preset ci -DSOFTPHONE_TEST_POSTGRES="$pg_socket"
-cmake --build --preset ci -j "$jobs"
-ctest --preset ci -j "$jobs"
+phase configure cmake --preset ci -DSOFTPHONE_TEST_POSTGRES="$pg_socket"
+phase build cmake --build --preset ci -j "$jobs"
+phase tests ctest --preset ci -j "$jobs"
 
 if [[ "${SOFTPHONE_SKIP_PACKAGE:-0}" != 1 ]]; then
-    scripts/test-package.sh
+    phase package scripts/test-package.sh
 fi
 
 if [[ "${SOFTPHONE_SKIP_FUZZ:-0}" != 1 ]]; then
-    SOFTPHONE_FUZZ_COVERAGE=0 scripts/fuzz.sh 30 2
+    phase fuzz env SOFTPHONE_FUZZ_COVERAGE=0 scripts/fuzz.sh 30 2
 fi
 
 if [[ "${SOFTPHONE_SKIP_SANITIZE:-0}" != 1 ]]; then
-    cmake --preset asan
-    cmake --build --preset asan -j "$jobs"
-    ctest --preset asan -j "$jobs"
+    phase asan-configure cmake --preset asan
+    phase asan-build cmake --build --preset asan -j "$jobs"
+    phase asan-tests ctest --preset asan -j "$jobs"
 fi
