@@ -10,7 +10,7 @@ using namespace softphone::test;
 
 namespace {
 
-const json kSlowCommits = {{"commitIntervalMs", 500},
+const json kSlowCommits = {{"commitIntervalMs", 250},
                            {"ringTimeoutSeconds", 30},
                            {"recordGraceSeconds", 30},
                            {"reconnectGraceSeconds", 1}};
@@ -106,7 +106,7 @@ void TestServerDurability::acknowledgedInviteSurvivesACrash()
     {
         TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
         QVERIFY(caller.signIn("ann") && callee.signIn("ben"));
-        QTest::qWait(700);  // both accounts committed
+        QTest::qWait(400);  // both accounts committed
         call = placeCall(caller, "ben");
         QVERIFY(call);
         server.kill();
@@ -137,7 +137,7 @@ void TestServerDurability::acknowledgedOutcomesSurviveACrash()
         answered = placeCall(a, "dan");
         declined = placeCall(c, "fay");
         QVERIFY(answered && declined && b.waitFor<CallIncoming>() && d.waitFor<CallIncoming>());
-        QTest::qWait(700);  // the invites are committed
+        QTest::qWait(400);  // the invites are committed
         QVERIFY(b.request(CallRespond{answered->cid, true, false}).ok());
         QVERIFY(d.request(CallRespond{declined->cid, false, false}).ok());
         QVERIFY(a.waitFor<CallAccepted>() && c.waitFor<CallRejected>());
@@ -182,7 +182,7 @@ void TestServerDurability::anOutcomeToldBeforeItsWriteSurvivesACrash()
         QVERIFY(caller.signIn("kim") && callee.signIn("lee"));
         const auto call = placeCall(caller, "lee");
         QVERIFY(call && callee.waitFor<CallIncoming>());
-        QTest::qWait(700);  // the invite is committed; no write group is open
+        QTest::qWait(400);  // the invite is committed; no write group is open
         switch (outcome) {
         case Outcome::Answered:
             QVERIFY(callee.request(CallRespond{call->cid, true, false}).ok());
@@ -221,7 +221,7 @@ void TestServerDurability::syncShowsOnlyCommittedRows()
     {
         TestClient a(server.url(), "a1");
         QVERIFY(a.signIn("gus") && a.request(Register{"hat", "password-123", ""}).ok());
-        QTest::qWait(700);
+        QTest::qWait(400);
         sendWithoutWaiting(a, SendMessage{"hat", ConvType::Person, MsgType::Text, "hi", "", "m1"});
         QVERIFY(contains(syncAll(a), "m1"));
         server.kill();
@@ -241,7 +241,7 @@ void TestServerDurability::resendIsAcknowledgedOnlyOnceDurable()
     {
         TestClient a(server.url(), "a1");
         QVERIFY(a.signIn("ivy") && a.request(Register{"jay", "password-123", ""}).ok());
-        QTest::qWait(700);
+        QTest::qWait(400);
         sendWithoutWaiting(a, message);
         QVERIFY(a.request(message).ok());  // the resend
         server.kill();
@@ -261,7 +261,7 @@ void TestServerDurability::newAccountsAndTokensSurviveACrash()
     {
         TestClient a(server.url(), "a1"), b(server.url(), "b1");
         QVERIFY(a.signIn("kim"));
-        QTest::qWait(700);
+        QTest::qWait(400);
         QVERIFY(b.open());
         QVERIFY(b.login("kim", "password-123").ok());  // a new token
         token = b.token();
@@ -409,7 +409,7 @@ void TestServerDurability::aLiveCallCarriesOnAfterACrash()
         server.kill();
         talkMs = before.elapsed();
     }
-    QTest::qWait(5000);  // the outage
+    QTest::qWait(3000);  // the outage
     QVERIFY(server.start());
     TestClient caller(server.url(), "a1"), callee(server.url(), "b1");
     QVERIFY(caller.open() && callee.open());
@@ -429,7 +429,7 @@ void TestServerDurability::aLiveCallCarriesOnAfterACrash()
     for (const char *account : {"wes", "xia"}) {
         const auto seconds = record->second.durationOf(account);
         QVERIFY(seconds);
-        // The outage (over 5 s) is not talk: at most the time in the room, rounded.
+        // The outage (3 s) is not talk: at most the time in the room, rounded.
         QVERIFY2(*seconds >= 1 && *seconds * 1000 <= talkMs + 500,
                  qPrintable(QStringLiteral("%1 talked %2 s of at most %3 ms")
                                 .arg(QLatin1String(account))
@@ -456,7 +456,7 @@ void TestServerDurability::aCallNobodyCameBackToCountsNoDowntime()
         server.kill();
         talkMs = before.elapsed();
     }
-    QTest::qWait(4000);  // the outage
+    QTest::qWait(3000);  // the outage
     QVERIFY(server.start());
     TestClient callee(server.url(), "b2");  // another device: the call's own never returns
     QVERIFY(callee.signIn("zed"));
