@@ -121,10 +121,13 @@ bool renderLiveCalls(const QDir &out, const QString &serverBinary, const QString
     alice.calls()->placeCall(QStringLiteral("bob"), protocol::CallType::Video);
     ui::CallWindow *window = alice.calls()->callWindow();
     window->resize(560, 460);
+    window->move(0, 0);
     ui::IncomingCallWindow *incoming = bob.calls()->incomingWindow();
     if (!waitFor([&] { return incoming->isVisible(); }, 10000, "the incoming window"))
         return false;
     incoming->resize(380, 240);
+    // Apart from the call window: the screen is grabbed, and each shot shows one window.
+    incoming->move(720, 600);
     settle(800);
     bool ok = save(incoming, out, "incoming-call.png");
     ok = waitFor([&] { return window->ringingPreview()->isVisible(); }, 5000, "self-view") && ok;
