@@ -101,7 +101,9 @@ bool renderLiveCalls(const QDir &out, const QString &serverBinary, const QString
     if (!waitFor([&] { return signedIn(alice) && signedIn(bob); }, 20000, "sign-in"))
         return false;
     alice.mainWindow()->resize(1040, 720);
-    bob.mainWindow()->showMinimized();
+    // Off the grabbed screen, still shown (it reads the message): there is no window manager
+    // to minimise it.
+    bob.mainWindow()->move(1400, 0);
 
     // A message Bob reads (its marks turn blue), and his answer.
     alice.session()->sendText(QStringLiteral("bob"),
