@@ -1,8 +1,8 @@
 // The media layer's pure parts: ICE server URIs, reading payload types from SDP, signal bars.
 
-#include "media/ice_server_uri.h"
-#include "media/media_stats.h"
-#include "media/sdp_codecs.h"
+#include "media/session/ice_server_uri.h"
+#include "media/session/media_stats.h"
+#include "media/session/sdp_codecs.h"
 
 #include <QTest>
 

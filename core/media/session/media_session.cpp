@@ -1,0 +1,821 @@
+#include "media/session/media_session.h"
+
+#include "media/devices/device_router.h"
+#include "media/session/gst_runtime.h"
+#include "media/session/ice_server_uri.h"
+#include "media/session/receive_branch.h"
+#include "media/session/rtp_caps.h"
+#include "media/session/sdp_codecs.h"
+#include "media/session/sdp_profile.h"
+#include "media/session/session_bridge.h"
+#include "media/sources/media_source.h"
+
+#include <QLoggingCategory>
+#include <gst/gst.h>
+#include <gst/sdp/sdp.h>
+#include <gst/webrtc/webrtc.h>
+
+namespace softphone::media {
+
+Q_LOGGING_CATEGORY(lcMedia, "softphone.media", QtInfoMsg)
+
+namespace {
+
+// Payload types we offer: the numbers browsers use, though the answer decides nothing here.
+constexpr int kOfferOpusPayload = 111;
+constexpr int kOfferVp8Payload = 96;
+
+// The peer's video counts as stopped after this many quiet watch periods: a second and a half,
+// so that a stall on a busy machine or network does not make the picture flicker.
+constexpr int kVideoWatchMs = 250;
+constexpr int kQuietWatchesForStopped = 6;
+
+const QString kOffer = QStringLiteral("offer");
+const QString kAnswer = QStringLiteral("answer");
+
+QString sdpText(const GstSDPMessage *sdp)
+{
+    gchar *text = gst_sdp_message_as_text(sdp);
+    const QString result = QString::fromUtf8(text);
+    g_free(text);
+    return result;
+}
+
+QStringList midsOf(const GstSDPMessage *sdp)
+{
+    QStringList mids;
+    for (guint i = 0; i < gst_sdp_message_medias_len(sdp); ++i)
+        mids << QString::fromUtf8(
+            gst_sdp_media_get_attribute_val(gst_sdp_message_get_media(sdp, i), "mid"));
+    return mids;
+}
+
+QString iceUfrag(const QString &sdp)
+{
+    static const QString key = QStringLiteral("a=ice-ufrag:");
+    const qsizetype at = sdp.indexOf(key);
+    if (at < 0)
+        return {};
+    const qsizetype start = at + key.size();
+    qsizetype end = start;
+    while (end < sdp.size() && sdp[end] != QLatin1Char('\r') && sdp[end] != QLatin1Char('\n'))
+        ++end;
+    return sdp.mid(start, end - start);
+}
+
+// "candidate:<foundation> <component> <transport> <priority> <address> <port> typ ..."
+bool isMdnsCandidate(const QString &candidate)
+{
+    const QStringList fields = candidate.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return fields.size() > 4 && fields[4].endsWith(QLatin1String(".local"), Qt::CaseInsensitive);
+}
+
+using Description = std::shared_ptr<GstWebRTCSessionDescription>;
+
+Description takeDescription(GstPromise *promise, const char *field)
+{
+    GstWebRTCSessionDescription *description = nullptr;
+    if (gst_promise_wait(promise) == GST_PROMISE_RESULT_REPLIED) {
+        const GstStructure *reply = gst_promise_get_reply(promise);
+        if (reply)
+            gst_structure_get(reply, field, GST_TYPE_WEBRTC_SESSION_DESCRIPTION, &description,
+                              nullptr);
+    }
+    return Description(description, [](GstWebRTCSessionDescription *d) {
+        if (d)
+            gst_webrtc_session_description_free(d);
+    });
+}
+
+QString promiseError(GstPromise *promise)
+{
+    if (gst_promise_wait(promise) != GST_PROMISE_RESULT_REPLIED)
+        return QStringLiteral("interrupted");
+    const GstStructure *reply = gst_promise_get_reply(promise);
+    GError *error = nullptr;
+    if (reply && gst_structure_get(reply, "error", G_TYPE_ERROR, &error, nullptr) && error) {
+        const QString message = QString::fromUtf8(error->message);
+        g_error_free(error);
+        return message.isEmpty() ? QStringLiteral("error") : message;
+    }
+    return {};
+}
+
+void unrefClosure(gpointer data, GClosure *)
+{
+    SessionBridge::unref(data);
+}
+
+template<class Callback>
+void connectBridge(GstElement *element, const char *signal, Callback callback,
+                   const std::shared_ptr<SessionBridge> &bridge)
+{
+    g_signal_connect_data(element, signal, G_CALLBACK(callback), SessionBridge::ref(bridge),
+                          unrefClosure, GConnectFlags(0));
+}
+
+}  // namespace
+
+// GStreamer callbacks. Each runs on some GStreamer thread and only posts to the session.
+struct MediaSessionCallbacks
+{
+    static void negotiationNeeded(GstElement *, gpointer data)
+    {
+        SessionBridge::from(data)->post([](MediaSession &session) { session.createOffer(); });
+    }
+
+    static void iceCandidate(GstElement *, guint mlineIndex, gchar *candidate, gpointer data)
+    {
+        SessionBridge::from(data)->post(
+            [mlineIndex, text = QString::fromUtf8(candidate)](MediaSession &session) {
+                session.iceCandidateGathered(int(mlineIndex), text);
+            });
+    }
+
+    static void gatheringNotify(GstElement *, GParamSpec *, gpointer data)
+    {
+        SessionBridge::from(data)->post(
+            [](MediaSession &session) { session.gatheringStateChanged(); });
+    }
+
+    static void connectionNotify(GstElement *, GParamSpec *, gpointer data)
+    {
+        SessionBridge::from(data)->post(
+            [](MediaSession &session) { session.connectionStateChanged(); });
+    }
+
+    // Must link at once, on this thread, or the first packets find an unlinked pad.
+    static void padAdded(GstElement *webrtc, GstPad *pad, gpointer data)
+    {
+        auto *bridge = static_cast<std::shared_ptr<SessionBridge> *>(data);
+        GstObject *pipeline = gst_element_get_parent(webrtc);
+        if (!pipeline)
+            return;
+        ReceiveBranch::attach(GST_ELEMENT(pipeline), pad, *bridge);
+        gst_object_unref(pipeline);
+    }
+
+    static void offerCreated(GstPromise *promise, gpointer data)
+    {
+        Description offer = takeDescription(promise, "offer");
+        const QString error = offer ? QString() : promiseError(promise);
+        gst_promise_unref(promise);
+        SessionBridge::from(data)->post([offer, error](MediaSession &session) {
+            if (offer)
+                session.applyLocalDescription(kOffer, offer.get());
+            else
+                session.fail(QStringLiteral("cannot create an offer: %1").arg(error));
+        });
+    }
+
+    static void answerCreated(GstPromise *promise, gpointer data)
+    {
+        Description answer = takeDescription(promise, "answer");
+        const QString error = answer ? QString() : promiseError(promise);
+        gst_promise_unref(promise);
+        SessionBridge::from(data)->post([answer, error](MediaSession &session) {
+            if (answer)
+                session.applyLocalDescription(kAnswer, answer.get());
+            else
+                session.fail(QStringLiteral("cannot answer the offer: %1").arg(error));
+        });
+    }
+
+    static void remoteOfferSet(GstPromise *promise, gpointer data)
+    {
+        remoteSet(promise, data, kOffer);
+    }
+
+    static void remoteAnswerSet(GstPromise *promise, gpointer data)
+    {
+        remoteSet(promise, data, kAnswer);
+    }
+
+    static void remoteSet(GstPromise *promise, gpointer data, const QString &type)
+    {
+        const QString error = promiseError(promise);
+        gst_promise_unref(promise);
+        SessionBridge::from(data)->post([type, error](MediaSession &session) {
+            if (error.isEmpty())
+                session.remoteDescriptionApplied(type);
+            else
+                session.fail(QStringLiteral("the remote %1 was refused: %2").arg(type, error));
+        });
+    }
+
+    static void candidatesFlushed(GstPromise *promise, gpointer data)
+    {
+        const bool replied = gst_promise_wait(promise) == GST_PROMISE_RESULT_REPLIED;
+        gst_promise_unref(promise);
+        if (replied)
+            SessionBridge::from(data)->post(
+                [](MediaSession &session) { session.endOfCandidates(); });
+    }
+
+    static void statsReady(GstPromise *promise, gpointer data)
+    {
+        RawStats raw;
+        const bool replied = gst_promise_wait(promise) == GST_PROMISE_RESULT_REPLIED;
+        if (replied)
+            raw = StatsCollector::parse(gst_promise_get_reply(promise));
+        gst_promise_unref(promise);
+        if (replied)
+            SessionBridge::from(data)->post(
+                [raw](MediaSession &session) { session.statsArrived(raw); });
+    }
+
+    // Simulated loss on the wire: netsim between webrtcbin's RTP session (after the
+    // retransmission buffer, so NACKs can repair what it drops) and the DTLS transport.
+    static GstElement *requestAuxSender(GstElement *, GObject *, gpointer data)
+    {
+        const double loss = SessionBridge::from(data)->config().sendLoss;
+        GstElement *netsim = gst_element_factory_make("netsim", nullptr);
+        if (netsim)
+            g_object_set(netsim, "drop-probability", loss, nullptr);
+        return netsim;
+    }
+
+    static GstBusSyncReply busMessage(GstBus *, GstMessage *message, gpointer data)
+    {
+        SessionBridge *bridge = SessionBridge::from(data);
+        switch (GST_MESSAGE_TYPE(message)) {
+        case GST_MESSAGE_ERROR: {
+            GError *error = nullptr;
+            gchar *debug = nullptr;
+            gst_message_parse_error(message, &error, &debug);
+            const QString detail = QStringLiteral("%1: %2").arg(
+                QString::fromUtf8(GST_OBJECT_NAME(GST_MESSAGE_SRC(message))),
+                QString::fromUtf8(error ? error->message : "error"));
+            // The DTLS elements fail when the handshake does (e.g. both ends act as its
+            // client): that is the peer's handshake, not our pipeline breaking.
+            if (g_str_has_prefix(G_OBJECT_TYPE_NAME(GST_MESSAGE_SRC(message)), "GstDtls"))
+                bridge->pipelineError(QStringLiteral("DTLS failed: the encrypted handshake with "
+                                                     "the peer did not complete (%1)")
+                                          .arg(detail),
+                                      call::FailureCause::DtlsFailed);
+            else
+                bridge->pipelineError(detail);
+            g_clear_error(&error);
+            g_free(debug);
+            break;
+        }
+        case GST_MESSAGE_WARNING: {
+            GError *error = nullptr;
+            gst_message_parse_warning(message, &error, nullptr);
+            qCWarning(lcMedia) << "GStreamer warning from"
+                               << GST_OBJECT_NAME(GST_MESSAGE_SRC(message)) << ":"
+                               << (error ? error->message : "?");
+            g_clear_error(&error);
+            break;
+        }
+        case GST_MESSAGE_LATENCY:
+            // a receiver was added: the pipeline's latency must be worked out again
+            bridge->post([](MediaSession &session) { session.recalculateLatency(); });
+            break;
+        default:
+            break;
+        }
+        // nobody pops this bus: handled here and dropped (a dropping handler owns the message)
+        gst_message_unref(message);
+        return GST_BUS_DROP;
+    }
+};
+
+MediaSession::MediaSession(MediaRole role, QObject *parent)
+    : QObject(parent)
+    , m_role(role)
+{
+    qRegisterMetaType<MediaState>();
+    qRegisterMetaType<MediaStats>();
+    connect(&m_statsTimer, &QTimer::timeout, this, &MediaSession::pollStats);
+    m_videoWatch.setInterval(kVideoWatchMs);
+    connect(&m_videoWatch, &QTimer::timeout, this, &MediaSession::watchRemoteVideo);
+}
+
+MediaSession::~MediaSession()
+{
+    teardown();
+}
+
+quint64 MediaSession::receivedAudioBuffers() const
+{
+    return m_audioBuffersBefore + (m_bridge ? m_bridge->audioBuffers.load() : 0);
+}
+
+quint64 MediaSession::receivedVideoFrames() const
+{
+    return m_videoFramesBefore + (m_bridge ? m_bridge->videoFrames.load() : 0);
+}
+
+quint64 MediaSession::keyframeRequests() const
+{
+    return m_keyframeRequestsBefore + (m_bridge ? m_bridge->keyframeRequests.load() : 0);
+}
+
+int MediaSession::liveGstObjects()
+{
+    return GstRuntime::liveObjects();
+}
+
+void MediaSession::start(const MediaConfig &config)
+{
+    if (m_state != MediaState::New) {
+        qCWarning(lcMedia) << "start() on a session that already started";
+        return;
+    }
+    m_config = config;
+    if (config.devices && !config.customAudioSource && !config.customVideoSource) {
+        m_ownDevices = std::make_unique<DeviceRouter>();
+        m_ownDevices->setDevices(*config.devices);
+        m_ownDevices->setActive(true);
+        m_ownDevices->applyTo(m_config);
+        m_ownDevices->setCameraActive(config.video && m_videoEnabled);
+    }
+    setState(MediaState::Connecting);
+    const QString missing = GstRuntime::ensure();
+    if (!missing.isEmpty()) {
+        fail(missing);
+        return;
+    }
+    if (!config.audio && !config.video) {
+        fail(QStringLiteral("a call needs audio or video"));
+        return;
+    }
+    // Video is always negotiated, so that the camera can be turned on during an audio call
+    // without a renegotiation; config.video only says whether it starts on.
+    if (!config.video)
+        m_videoEnabled = false;
+    if (m_role == MediaRole::Caller) {
+        m_makeOffer = true;
+        buildPipeline(config.audio ? kOfferOpusPayload : -1, kOfferVp8Payload, config.audio, true);
+    } else if (!m_pendingOffer.isEmpty()) {
+        setRemoteDescription(kOffer, std::exchange(m_pendingOffer, QString()));
+    }
+}
+
+bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAudio, bool sendVideo)
+{
+    m_audioPayload = audioPayload;
+    m_videoPayload = videoPayload;
+    m_sendAudio = sendAudio && audioPayload >= 0;
+    m_sendVideo = sendVideo && videoPayload >= 0;
+    m_bridge = std::make_shared<SessionBridge>(this, m_config, ++m_generation);
+
+    m_pipeline = gst_pipeline_new("call");
+    m_webrtc = gst_element_factory_make("webrtcbin", "webrtc");
+    if (!m_pipeline || !m_webrtc) {
+        if (m_webrtc)
+            gst_object_unref(gst_object_ref_sink(m_webrtc));
+        m_webrtc = nullptr;
+        fail(QStringLiteral("cannot create the webrtcbin pipeline"));
+        return false;
+    }
+    GstRuntime::track(G_OBJECT(m_pipeline));
+    GstRuntime::track(G_OBJECT(m_webrtc));
+    gst_bin_add(GST_BIN(m_pipeline), m_webrtc);
+    g_object_set(m_webrtc, "bundle-policy", GST_WEBRTC_BUNDLE_POLICY_MAX_BUNDLE, "latency",
+                 guint(qMax(0, m_config.jitterBufferMs)), nullptr);
+    if (m_config.relayOnly)
+        g_object_set(m_webrtc, "ice-transport-policy", GST_WEBRTC_ICE_TRANSPORT_POLICY_RELAY,
+                     nullptr);
+    if (!m_config.stunServer.isEmpty()) {
+        const QString uri = webrtcbinStunUri(m_config.stunServer);
+        if (uri.isEmpty())
+            qCWarning(lcMedia) << "ignoring a STUN server URI that does not parse";
+        else
+            g_object_set(m_webrtc, "stun-server", uri.toUtf8().constData(), nullptr);
+    }
+    for (const TurnServer &server : std::as_const(m_config.turnServers)) {
+        const QString uri = webrtcbinTurnUri(server);
+        gboolean added = FALSE;
+        if (!uri.isEmpty())
+            g_signal_emit_by_name(m_webrtc, "add-turn-server", uri.toUtf8().constData(), &added);
+        if (!added)
+            qCWarning(lcMedia) << "ignoring a TURN server that webrtcbin refused";
+    }
+
+    using C = MediaSessionCallbacks;
+    connectBridge(m_webrtc, "on-negotiation-needed", C::negotiationNeeded, m_bridge);
+    connectBridge(m_webrtc, "on-ice-candidate", C::iceCandidate, m_bridge);
+    connectBridge(m_webrtc, "notify::ice-gathering-state", C::gatheringNotify, m_bridge);
+    connectBridge(m_webrtc, "notify::ice-connection-state", C::connectionNotify, m_bridge);
+    connectBridge(m_webrtc, "notify::connection-state", C::connectionNotify, m_bridge);
+    connectBridge(m_webrtc, "pad-added", C::padAdded, m_bridge);
+    if (m_config.sendLoss > 0)
+        connectBridge(m_webrtc, "request-aux-sender", C::requestAuxSender, m_bridge);
+    GstBus *bus = gst_pipeline_get_bus(GST_PIPELINE(m_pipeline));
+    gst_bus_set_sync_handler(bus, C::busMessage, SessionBridge::ref(m_bridge),
+                             SessionBridge::unref);
+    gst_object_unref(bus);
+
+    QString error;
+    if (m_sendAudio) {
+        m_audioBranch = SendBranch::create(MediaKind::Audio, m_pipeline, m_webrtc,
+                                           *MediaSource::forAudio(m_config), audioPayload,
+                                           m_makeOffer, m_bridge, &error);
+        if (!m_audioBranch.isValid()) {
+            fail(error);
+            return false;
+        }
+        m_audioBranch.setMuted(m_muted);
+    }
+    if (m_sendVideo) {
+        m_videoBranch = SendBranch::create(MediaKind::Video, m_pipeline, m_webrtc,
+                                           *MediaSource::forVideo(m_config), videoPayload,
+                                           m_makeOffer, m_bridge, &error);
+        if (!m_videoBranch.isValid()) {
+            fail(error);
+            return false;
+        }
+        m_videoBranch.setVideoEnabled(m_videoEnabled);
+    }
+    // Media the peer offers that we do not send: receive it anyway.
+    auto receiveOnly = [this](const char *caps) {
+        GstCaps *filter = gst_caps_from_string(caps);
+        GstWebRTCRTPTransceiver *transceiver = nullptr;
+        g_signal_emit_by_name(m_webrtc, "add-transceiver",
+                              GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_RECVONLY, filter, &transceiver);
+        gst_caps_unref(filter);
+        if (transceiver) {
+            g_object_set(transceiver, "do-nack", TRUE, nullptr);
+            gst_object_unref(transceiver);
+        }
+    };
+    if (audioPayload >= 0 && !m_sendAudio)
+        receiveOnly(rtpCaps(MediaKind::Audio, audioPayload, 0, m_makeOffer).toUtf8().constData());
+    if (videoPayload >= 0 && !m_sendVideo)
+        receiveOnly(rtpCaps(MediaKind::Video, videoPayload).toUtf8().constData());
+
+    if (gst_element_set_state(m_pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
+        fail(QStringLiteral("the media pipeline does not start"));
+        return false;
+    }
+    m_statsClock.start();
+    m_statsTimer.start(qMax(100, m_config.statsIntervalMs));
+    m_videoWatch.start();
+    return true;
+}
+
+void MediaSession::teardown()
+{
+    m_statsTimer.stop();
+    m_videoWatch.stop();
+    if (m_bridge) {
+        m_bridge->detach();
+        m_audioBuffersBefore += m_bridge->audioBuffers.load();
+        m_videoFramesBefore += m_bridge->videoFrames.load();
+        m_keyframeRequestsBefore += m_bridge->keyframeRequests.load();
+    }
+    if (m_pipeline) {
+        gst_element_set_state(m_pipeline, GST_STATE_NULL);
+        GstBus *bus = gst_pipeline_get_bus(GST_PIPELINE(m_pipeline));
+        gst_bus_set_sync_handler(bus, nullptr, nullptr, nullptr);
+        gst_object_unref(bus);
+        // webrtcbin goes with the pipeline, and with it every callback's bridge reference
+        gst_object_unref(m_pipeline);
+    }
+    m_pipeline = nullptr;
+    m_webrtc = nullptr;
+    m_audioBranch = {};
+    m_videoBranch = {};
+    m_bridge.reset();
+    m_remoteSet = false;
+    m_remoteUfrag.clear();
+    m_pendingCandidates.clear();
+    m_localMids.clear();
+    m_gatheringDone = false;
+    m_offerOutstanding = false;
+    m_relayGathered = false;
+}
+
+void MediaSession::rebuildPipeline()
+{
+    teardown();
+    setState(MediaState::Connecting);
+    buildPipeline(m_audioPayload, m_videoPayload, m_sendAudio, m_sendVideo);
+}
+
+void MediaSession::setState(MediaState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void MediaSession::fail(const QString &reason, call::FailureCause cause)
+{
+    if (m_state == MediaState::Failed || m_state == MediaState::Closed)
+        return;
+    qCWarning(lcMedia) << "media failed:" << reason;
+    m_failureCause = cause;
+    teardown();
+    setState(MediaState::Failed);
+    emit failed(reason);
+}
+
+void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
+{
+    if (type != kOffer && type != kAnswer) {
+        fail(QStringLiteral("unknown session description type \"%1\"").arg(type));
+        return;
+    }
+    if (m_state == MediaState::Closed || m_state == MediaState::Failed)
+        return;
+    if (m_state == MediaState::New) {
+        if (type == kOffer && m_role == MediaRole::Callee)
+            m_pendingOffer = sdp;  // answered once start() gives us the config
+        else
+            qCWarning(lcMedia) << "ignoring a remote" << type << "before start()";
+        return;
+    }
+    const SdpCodecs codecs = readSdpCodecs(sdp);
+    if (!codecs.valid) {
+        fail(QStringLiteral("the remote %1 is not valid SDP").arg(type));
+        return;
+    }
+    const QString ufrag = iceUfrag(sdp);
+    if (type == kAnswer) {
+        if (!m_webrtc) {
+            qCWarning(lcMedia) << "ignoring an answer without an offer";
+            return;
+        }
+        m_remoteUfrag = ufrag;
+        m_offerOutstanding = false;
+        applyRemoteDescription(type, sdp);
+        return;
+    }
+    // Glare: both ends offered at once. The caller's offer stands; the callee drops its own.
+    const bool offering = m_offerOutstanding || m_makeOffer;
+    if (offering && m_role == MediaRole::Caller) {
+        qCInfo(lcMedia) << "glare: keeping our offer, ignoring the peer's";
+        return;
+    }
+    m_makeOffer = false;  // we answer this one
+    // An offer: the first one, a renegotiation, or the peer restarting the connection. A
+    // pipeline that made (or was about to make) its own offer is rebuilt as the answerer.
+    if (m_webrtc && (offering || (!m_remoteUfrag.isEmpty() && ufrag != m_remoteUfrag))) {
+        const QList<Candidate> early = m_pendingCandidates;  // may precede their offer
+        teardown();
+        m_pendingCandidates = early;
+        setState(MediaState::Connecting);
+    }
+    if (!m_webrtc) {
+        if (codecs.hasAudio && codecs.opusPayload < 0 && codecs.vp8Payload < 0) {
+            fail(QStringLiteral("the offer has neither Opus audio nor VP8 video"));
+            return;
+        }
+        if (m_config.audio && codecs.hasAudio && codecs.opusPayload < 0) {
+            fail(QStringLiteral("the offer's audio has no Opus"));
+            return;
+        }
+        if (!buildPipeline(codecs.opusPayload, codecs.vp8Payload, m_config.audio, true))
+            return;
+    }
+    m_remoteUfrag = ufrag;
+    applyRemoteDescription(type, sdp);
+}
+
+void MediaSession::applyRemoteDescription(const QString &type, const QString &sdp)
+{
+    GstSDPMessage *message = nullptr;
+    if (gst_sdp_message_new_from_text(sdp.toUtf8().constData(), &message) != GST_SDP_OK) {
+        fail(QStringLiteral("the remote %1 is not valid SDP").arg(type));
+        return;
+    }
+    GstWebRTCSessionDescription *description = gst_webrtc_session_description_new(
+        type == kOffer ? GST_WEBRTC_SDP_TYPE_OFFER : GST_WEBRTC_SDP_TYPE_ANSWER, message);
+    GstPromise *promise =
+        gst_promise_new_with_change_func(type == kOffer ? MediaSessionCallbacks::remoteOfferSet
+                                                        : MediaSessionCallbacks::remoteAnswerSet,
+                                         SessionBridge::ref(m_bridge), SessionBridge::unref);
+    g_signal_emit_by_name(m_webrtc, "set-remote-description", description, promise);
+    gst_webrtc_session_description_free(description);
+}
+
+void MediaSession::remoteDescriptionApplied(const QString &type)
+{
+    m_remoteSet = true;
+    for (const Candidate &candidate : std::exchange(m_pendingCandidates, {}))
+        g_signal_emit_by_name(m_webrtc, "add-ice-candidate", guint(candidate.mlineIndex),
+                              candidate.candidate.toUtf8().constData());
+    if (type == kOffer)
+        createAnswer();
+}
+
+void MediaSession::createOffer()
+{
+    if (!m_makeOffer || !m_webrtc)
+        return;
+    m_makeOffer = false;
+    GstPromise *promise = gst_promise_new_with_change_func(
+        MediaSessionCallbacks::offerCreated, SessionBridge::ref(m_bridge), SessionBridge::unref);
+    g_signal_emit_by_name(m_webrtc, "create-offer", nullptr, promise);
+}
+
+void MediaSession::createAnswer()
+{
+    GstPromise *promise = gst_promise_new_with_change_func(
+        MediaSessionCallbacks::answerCreated, SessionBridge::ref(m_bridge), SessionBridge::unref);
+    g_signal_emit_by_name(m_webrtc, "create-answer", nullptr, promise);
+}
+
+void MediaSession::applyLocalDescription(const QString &type,
+                                         GstWebRTCSessionDescription *description)
+{
+    completeLocalDescription(description->sdp);
+    g_signal_emit_by_name(m_webrtc, "set-local-description", description, nullptr);
+    m_offerOutstanding = type == kOffer;
+    m_localMids = midsOf(description->sdp);
+    emit localDescription(type, sdpText(description->sdp));
+}
+
+void MediaSession::addRemoteCandidate(int mlineIndex, const QString &mid, const QString &candidate)
+{
+    Q_UNUSED(mid);  // webrtcbin addresses candidates by m-line; with max-bundle all share one
+    if (m_state == MediaState::Closed || m_state == MediaState::Failed)
+        return;
+    QString text = candidate.trimmed();
+    if (text.startsWith(QLatin1String("a=")))
+        text = text.mid(2);
+    if (text.isEmpty() || mlineIndex < 0)
+        return;  // the end of the peer's candidates: webrtcbin needs no marker
+    if (isMdnsCandidate(text)) {
+        // A browser hides its host address behind a random name only its own network's
+        // multicast DNS answers. Skipped: its checks reach us all the same, and ICE learns
+        // its address from them (a peer-reflexive candidate).
+        qCDebug(lcMedia) << "skipping an mDNS candidate:" << text;
+        ++m_skippedMdnsCandidates;
+        return;
+    }
+    if (!m_remoteSet || !m_webrtc) {
+        m_pendingCandidates.append({mlineIndex, text});
+        return;
+    }
+    g_signal_emit_by_name(m_webrtc, "add-ice-candidate", guint(mlineIndex),
+                          text.toUtf8().constData());
+}
+
+void MediaSession::iceCandidateGathered(int mlineIndex, const QString &candidate)
+{
+    if (candidate.contains(QLatin1String(" typ relay")))
+        m_relayGathered = true;
+    emit localCandidate(mlineIndex, m_localMids.value(mlineIndex), candidate);
+}
+
+void MediaSession::gatheringStateChanged()
+{
+    if (!m_webrtc || m_gatheringDone)
+        return;
+    GstWebRTCICEGatheringState state = GST_WEBRTC_ICE_GATHERING_STATE_NEW;
+    g_object_get(m_webrtc, "ice-gathering-state", &state, nullptr);
+    if (state != GST_WEBRTC_ICE_GATHERING_STATE_COMPLETE)
+        return;
+    // The last candidates may still be on their way through webrtcbin's queue of operations:
+    // the end marker goes out once a request queued behind them has been answered.
+    m_gatheringDone = true;
+    GstPromise *promise =
+        gst_promise_new_with_change_func(MediaSessionCallbacks::candidatesFlushed,
+                                         SessionBridge::ref(m_bridge), SessionBridge::unref);
+    g_signal_emit_by_name(m_webrtc, "get-stats", nullptr, promise);
+}
+
+void MediaSession::endOfCandidates()
+{
+    emit localCandidate(0, m_localMids.value(0), QString());
+}
+
+void MediaSession::connectionStateChanged()
+{
+    if (!m_webrtc)
+        return;
+    GstWebRTCPeerConnectionState connection = GST_WEBRTC_PEER_CONNECTION_STATE_NEW;
+    GstWebRTCICEConnectionState ice = GST_WEBRTC_ICE_CONNECTION_STATE_NEW;
+    g_object_get(m_webrtc, "connection-state", &connection, "ice-connection-state", &ice, nullptr);
+    const bool iceUp = ice == GST_WEBRTC_ICE_CONNECTION_STATE_CONNECTED ||
+                       ice == GST_WEBRTC_ICE_CONNECTION_STATE_COMPLETED;
+    if (connection == GST_WEBRTC_PEER_CONNECTION_STATE_FAILED && iceUp) {
+        fail(QStringLiteral("DTLS failed: a network path works, but the encrypted handshake "
+                            "with the peer did not complete"),
+             call::FailureCause::DtlsFailed);
+    } else if (ice == GST_WEBRTC_ICE_CONNECTION_STATE_FAILED ||
+               connection == GST_WEBRTC_PEER_CONNECTION_STATE_FAILED) {
+        if (!m_config.turnServers.isEmpty() && !m_relayGathered)
+            fail(QStringLiteral("TURN refused: no direct path works and the TURN server gave "
+                                "no relay address"),
+                 call::FailureCause::TurnRefused);
+        else
+            fail(QStringLiteral("no route: no network path to the peer works"),
+                 call::FailureCause::NoRoute);
+    } else if (connection == GST_WEBRTC_PEER_CONNECTION_STATE_CONNECTED) {
+        setState(MediaState::Connected);
+    } else if (ice == GST_WEBRTC_ICE_CONNECTION_STATE_DISCONNECTED) {
+        setState(MediaState::Connecting);
+    }
+}
+
+void MediaSession::setVideoEnabled(bool enabled)
+{
+    m_videoEnabled = enabled;
+    if (m_ownDevices)
+        m_ownDevices->setCameraActive(enabled && m_state != MediaState::Closed);
+    if (m_videoBranch.isValid())
+        m_videoBranch.setVideoEnabled(enabled);
+    else if (enabled && m_state != MediaState::New)
+        qCWarning(lcMedia) << "the peer's offer has no VP8 video: this call cannot send video";
+}
+
+void MediaSession::setMuted(bool muted)
+{
+    m_muted = muted;
+    m_audioBranch.setMuted(muted);
+}
+
+void MediaSession::restartIce()
+{
+    if (m_state == MediaState::New || m_state == MediaState::Closed)
+        return;
+    if (m_audioPayload < 0 && m_videoPayload < 0)
+        return;  // never negotiated: nothing to restart
+    m_makeOffer = true;
+    if (m_state == MediaState::Failed)
+        m_state = MediaState::Connecting;  // announced by rebuildPipeline
+    rebuildPipeline();
+}
+
+void MediaSession::stop()
+{
+    if (m_state == MediaState::Closed)
+        return;
+    teardown();
+    if (m_ownDevices)
+        m_ownDevices->setActive(false);
+    m_pendingOffer.clear();
+    if (std::exchange(m_remoteVideoActive, false))
+        emit remoteVideoActiveChanged(false);
+    setState(MediaState::Closed);
+}
+
+void MediaSession::pollStats()
+{
+    if (!m_webrtc)
+        return;
+    GstPromise *promise = gst_promise_new_with_change_func(
+        MediaSessionCallbacks::statsReady, SessionBridge::ref(m_bridge), SessionBridge::unref);
+    g_signal_emit_by_name(m_webrtc, "get-stats", nullptr, promise);
+}
+
+void MediaSession::statsArrived(const RawStats &raw)
+{
+    const qint64 elapsed = m_statsClock.nsecsElapsed();
+    m_statsClock.restart();
+    m_lastStats = m_statsCollector.update(raw, elapsed, receivedVideoFrames(),
+                                          m_bridge ? m_bridge->videoWidth.load() : 0,
+                                          m_bridge ? m_bridge->videoHeight.load() : 0);
+    emit statsUpdated(m_lastStats);
+}
+
+void MediaSession::handleFirstMedia(MediaKind kind)
+{
+    if (kind == MediaKind::Audio && !m_audioSeen) {
+        m_audioSeen = true;
+        emit firstAudioReceived();
+    } else if (kind == MediaKind::Video && !m_videoSeen) {
+        m_videoSeen = true;
+        emit firstVideoReceived();
+    }
+}
+
+void MediaSession::watchRemoteVideo()
+{
+    const quint64 frames = receivedVideoFrames();
+    const bool arriving = frames != m_videoFramesAtWatch;
+    m_videoFramesAtWatch = frames;
+    m_quietWatches = arriving ? 0 : m_quietWatches + 1;
+    const bool active =
+        arriving || (m_remoteVideoActive && m_quietWatches < kQuietWatchesForStopped);
+    if (active == m_remoteVideoActive)
+        return;
+    m_remoteVideoActive = active;
+    emit remoteVideoActiveChanged(active);
+}
+
+void MediaSession::recalculateLatency()
+{
+    if (!m_pipeline)
+        return;
+    gst_bin_recalculate_latency(GST_BIN(m_pipeline));
+    if (lcMedia().isDebugEnabled()) {
+        GstQuery *query = gst_query_new_latency();
+        if (gst_element_query(m_pipeline, query)) {
+            gboolean live = FALSE;
+            GstClockTime min = 0;
+            GstClockTime max = 0;
+            gst_query_parse_latency(query, &live, &min, &max);
+            qCDebug(lcMedia) << "pipeline latency" << double(min) / GST_MSECOND << "ms";
+        }
+        gst_query_unref(query);
+    }
+}
+
+}  // namespace softphone::media
