@@ -1,97 +1,23 @@
 #pragma once
 
+#include "media/devices/camera_capture.h"
 #include "media/devices/device_catalog.h"
 #include "media/media_config.h"
 
-#include <QAudioDevice>
-#include <QAudioFormat>
-#include <QCameraDevice>
-#include <QElapsedTimer>
 #include <QObject>
-#include <QPointer>
-#include <QSize>
 #include <memory>
 
-class QAudioSink;
-class QAudioSource;
-class QCamera;
-class QIODevice;
-class QMediaCaptureSession;
-class QVideoFrame;
+class QAudioDevice;
 class QVideoSink;
 
 namespace softphone::media {
 
+class AudioCapture;
 class AudioCaptureHub;
+class AudioPlayback;
 class FrameRelay;
 class PlaybackHub;
 class VideoCaptureHub;
-class AudioPlayback;
-
-// A QAudioSource feeding the microphone path's appsrc. Lives on its owner's thread.
-class AudioCapture : public QObject
-{
-    Q_OBJECT
-
-public:
-    AudioCapture(std::shared_ptr<AudioCaptureHub> hub, QObject *parent = nullptr);
-    ~AudioCapture() override;
-    void start(const QAudioDevice &device);
-    void stop();
-    QAudioDevice device() const { return m_device; }
-    QAudioFormat format() const { return m_format; }
-    // Whether its data goes into the pipelines; until then it only reports started().
-    void setLive(bool live) { m_live = live; }
-
-signals:
-    // The first data: the device really works.
-    void started(const QByteArray &pcm);
-    void failed();
-
-private:
-    std::shared_ptr<AudioCaptureHub> m_hub;
-    std::unique_ptr<QAudioSource> m_source;
-    QIODevice *m_io = nullptr;  // owned by m_source
-    QAudioDevice m_device;
-    QAudioFormat m_format;
-    QElapsedTimer m_opened;
-    bool m_delivered = false;
-    bool m_live = false;
-};
-
-// A QCamera, through a QMediaCaptureSession, into a QVideoSink whose frames feed the camera
-// path's appsrc (and the local preview). The camera is opened only while active.
-class CameraCapture : public QObject
-{
-    Q_OBJECT
-
-public:
-    CameraCapture(std::shared_ptr<VideoCaptureHub> hub, QObject *parent = nullptr);
-    ~CameraCapture() override;
-    // Where the camera's frames arrive. Frames set on it by anyone else are sent as well:
-    // tests feed it directly.
-    QVideoSink *input();
-    // A null device: no camera.
-    void setDevice(const QCameraDevice &device);
-    QCameraDevice device() const { return m_device; }
-    // The mode to ask the camera for, nearest to the call's.
-    void setPreferredFormat(QSize size, int fps);
-    void setActive(bool active);
-    // The QCamera exists and was told to start.
-    bool isCameraOpen() const { return m_camera != nullptr; }
-
-private:
-    void update();
-
-    std::shared_ptr<VideoCaptureHub> m_hub;
-    std::unique_ptr<QVideoSink> m_input;
-    std::unique_ptr<QMediaCaptureSession> m_session;
-    std::unique_ptr<QCamera> m_camera;
-    QCameraDevice m_device;
-    QSize m_size{640, 480};
-    int m_fps = 30;
-    bool m_active = false;
-};
 
 // Routes a call's microphone, speaker and camera to the devices of a DeviceSelection, and its
 // video to QVideoSinks, switching them while calls run. System devices go through Qt
