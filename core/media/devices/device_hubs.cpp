@@ -22,55 +22,6 @@ const char kAudioCaps[] = "audio/x-raw,format=S16LE,layout=interleaved,rate=4800
 // drifted further apart than this.
 constexpr GstClockTime kResyncThreshold = 40 * GST_MSECOND;
 
-// A weak reference to an element of a call's pipeline: null once the pipeline has gone.
-class WeakElement
-{
-public:
-    explicit WeakElement(GstElement *element) { g_weak_ref_init(&m_ref, element); }
-    ~WeakElement() { g_weak_ref_clear(&m_ref); }
-    WeakElement(const WeakElement &) = delete;
-    WeakElement &operator=(const WeakElement &) = delete;
-
-    // A new reference, or null.
-    GstElement *get() { return static_cast<GstElement *>(g_weak_ref_get(&m_ref)); }
-
-private:
-    GWeakRef m_ref;
-};
-
-struct ElementRef
-{
-    explicit ElementRef(GstElement *e)
-        : element(e)
-    {}
-    ~ElementRef()
-    {
-        if (element)
-            gst_object_unref(element);
-    }
-    ElementRef(const ElementRef &) = delete;
-    ElementRef &operator=(const ElementRef &) = delete;
-    explicit operator bool() const { return element != nullptr; }
-    GstElement *element;
-};
-
-GstElement *byName(GstElement *bin, const char *name)
-{
-    GstElement *element = gst_bin_get_by_name(GST_BIN(bin), name);
-    if (element)
-        gst_object_unref(element);  // the bin keeps it alive
-    return element;
-}
-
-void selectPad(GstElement *selector, const char *padName)
-{
-    GstPad *pad = gst_element_get_static_pad(selector, padName);
-    if (!pad)
-        return;
-    g_object_set(selector, "active-pad", pad, nullptr);
-    gst_object_unref(pad);
-}
-
 GstCaps *audioCaps(const QAudioFormat &format)
 {
     GstAudioFormat sample = GST_AUDIO_FORMAT_UNKNOWN;
@@ -95,25 +46,6 @@ GstCaps *audioCaps(const QAudioFormat &format)
     GstAudioInfo info;
     gst_audio_info_set_format(&info, sample, format.sampleRate(), format.channelCount(), nullptr);
     return gst_audio_info_to_caps(&info);
-}
-
-void setCapsString(GstElement *element, const char *caps)
-{
-    GstCaps *parsed = gst_caps_from_string(caps);
-    g_object_set(element, "caps", parsed, nullptr);
-    gst_caps_unref(parsed);
-}
-
-template<class T>
-void deleteShared(gpointer data)
-{
-    delete static_cast<std::shared_ptr<T> *>(data);
-}
-
-template<class T>
-T *sharedFrom(gpointer data)
-{
-    return static_cast<std::shared_ptr<T> *>(data)->get();
 }
 
 // Adds a new pipeline's entry to its hub, set to the hub's current choice, and drops the

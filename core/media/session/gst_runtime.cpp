@@ -95,4 +95,28 @@ int GstRuntime::liveObjects()
     return g_live.load();
 }
 
+GstElement *byName(GstElement *bin, const char *name)
+{
+    GstElement *element = gst_bin_get_by_name(GST_BIN(bin), name);
+    if (element)
+        gst_object_unref(element);  // the bin keeps it alive
+    return element;
+}
+
+void selectPad(GstElement *selector, const char *padName)
+{
+    GstPad *pad = gst_element_get_static_pad(selector, padName);
+    if (!pad)
+        return;
+    g_object_set(selector, "active-pad", pad, nullptr);
+    gst_object_unref(pad);
+}
+
+void setCapsString(GstElement *element, const char *caps)
+{
+    GstCaps *parsed = gst_caps_from_string(caps);
+    g_object_set(element, "caps", parsed, nullptr);
+    gst_caps_unref(parsed);
+}
+
 }  // namespace softphone::media
