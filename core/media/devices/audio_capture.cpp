@@ -1,7 +1,7 @@
 #include "media/devices/audio_capture.h"
 
+#include "media/devices/audio_capture_hub.h"
 #include "media/devices/device_audio_format.h"
-#include "media/devices/device_hubs.h"
 #include "media/devices/devices_log.h"
 
 #include <QAudioSource>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "media/devices/device_hubs.h"
+#include "media/devices/playback_hub.h"
 
 #include <QAudioDevice>
 #include <QAudioFormat>

@@ -1,7 +1,7 @@
 #include "media/devices/camera_capture.h"
 
-#include "media/devices/device_hubs.h"
 #include "media/devices/devices_log.h"
+#include "media/devices/video_capture_hub.h"
 
 #include <QCamera>
 #include <QMediaCaptureSession>

@@ -1,9 +1,12 @@
 #include "media/devices/device_router.h"
 
 #include "media/devices/audio_capture.h"
+#include "media/devices/audio_capture_hub.h"
 #include "media/devices/audio_playback.h"
-#include "media/devices/device_hubs.h"
 #include "media/devices/devices_log.h"
+#include "media/devices/playback_hub.h"
+#include "media/devices/routed_endpoints.h"
+#include "media/devices/video_capture_hub.h"
 #include "media/devices/video_output.h"
 
 #include <QMediaDevices>
