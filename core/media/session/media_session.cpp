@@ -5,8 +5,7 @@
 #include "media/session/ice_server_uri.h"
 #include "media/session/receive_branch.h"
 #include "media/session/rtp_caps.h"
-#include "media/session/sdp_codecs.h"
-#include "media/session/sdp_profile.h"
+#include "media/session/sdp.h"
 #include "media/session/session_bridge.h"
 #include "media/sources/media_source.h"
 
@@ -29,46 +28,6 @@ constexpr int kOfferVp8Payload = 96;
 // so that a stall on a busy machine or network does not make the picture flicker.
 constexpr int kVideoWatchMs = 250;
 constexpr int kQuietWatchesForStopped = 6;
-
-const QString kOffer = QStringLiteral("offer");
-const QString kAnswer = QStringLiteral("answer");
-
-QString sdpText(const GstSDPMessage *sdp)
-{
-    gchar *text = gst_sdp_message_as_text(sdp);
-    const QString result = QString::fromUtf8(text);
-    g_free(text);
-    return result;
-}
-
-QStringList midsOf(const GstSDPMessage *sdp)
-{
-    QStringList mids;
-    for (guint i = 0; i < gst_sdp_message_medias_len(sdp); ++i)
-        mids << QString::fromUtf8(
-            gst_sdp_media_get_attribute_val(gst_sdp_message_get_media(sdp, i), "mid"));
-    return mids;
-}
-
-QString iceUfrag(const QString &sdp)
-{
-    static const QString key = QStringLiteral("a=ice-ufrag:");
-    const qsizetype at = sdp.indexOf(key);
-    if (at < 0)
-        return {};
-    const qsizetype start = at + key.size();
-    qsizetype end = start;
-    while (end < sdp.size() && sdp[end] != QLatin1Char('\r') && sdp[end] != QLatin1Char('\n'))
-        ++end;
-    return sdp.mid(start, end - start);
-}
-
-// "candidate:<foundation> <component> <transport> <priority> <address> <port> typ ..."
-bool isMdnsCandidate(const QString &candidate)
-{
-    const QStringList fields = candidate.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    return fields.size() > 4 && fields[4].endsWith(QLatin1String(".local"), Qt::CaseInsensitive);
-}
 
 using Description = std::shared_ptr<GstWebRTCSessionDescription>;
 
@@ -529,12 +488,12 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
             qCWarning(lcMedia) << "ignoring a remote" << type << "before start()";
         return;
     }
-    const SdpCodecs codecs = readSdpCodecs(sdp);
-    if (!codecs.valid) {
+    const RemoteSdp remote = readRemoteSdp(sdp);
+    if (!remote.valid) {
         fail(QStringLiteral("the remote %1 is not valid SDP").arg(type));
         return;
     }
-    const QString ufrag = iceUfrag(sdp);
+    const QString ufrag = remote.iceUfrag;
     if (type == kAnswer) {
         if (!m_webrtc) {
             qCWarning(lcMedia) << "ignoring an answer without an offer";
@@ -561,15 +520,15 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
         setState(MediaState::Connecting);
     }
     if (!m_webrtc) {
-        if (codecs.hasAudio && codecs.opusPayload < 0 && codecs.vp8Payload < 0) {
+        if (remote.hasAudio && remote.opusPayload < 0 && remote.vp8Payload < 0) {
             fail(QStringLiteral("the offer has neither Opus audio nor VP8 video"));
             return;
         }
-        if (m_config.audio && codecs.hasAudio && codecs.opusPayload < 0) {
+        if (m_config.audio && remote.hasAudio && remote.opusPayload < 0) {
             fail(QStringLiteral("the offer's audio has no Opus"));
             return;
         }
-        if (!buildPipeline(codecs.opusPayload, codecs.vp8Payload, m_config.audio, true))
+        if (!buildPipeline(remote.opusPayload, remote.vp8Payload, m_config.audio, true))
             return;
     }
     m_remoteUfrag = ufrag;
