@@ -14,7 +14,7 @@
 //
 //   bench_media [--calls N] [--probes N] [--seconds S] [--jitter MS]
 
-#include "media/media_session.h"
+#include "media/session/media_session.h"
 #include "private_network.h"
 #include "process_stats.h"
 

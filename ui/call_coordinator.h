@@ -2,7 +2,7 @@
 
 #include "call/call_controller.h"
 #include "call_sounds.h"
-#include "media/device_catalog.h"
+#include "media/devices/device_catalog.h"
 
 #include <QObject>
 #include <memory>

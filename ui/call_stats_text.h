@@ -1,6 +1,6 @@
 #pragma once
 
-#include "media/media_stats.h"
+#include "media/session/media_stats.h"
 
 #include <QCoreApplication>
 #include <QString>

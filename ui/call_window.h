@@ -2,7 +2,7 @@
 
 #include "call/call_controller.h"
 #include "im/presence_book.h"
-#include "media/device_catalog.h"
+#include "media/devices/device_catalog.h"
 
 #include <QElapsedTimer>
 #include <QTimer>

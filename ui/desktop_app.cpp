@@ -9,7 +9,7 @@
 #include "login_dialog.h"
 #include "main_window.h"
 #include "media/call_media.h"
-#include "media/gst_runtime.h"
+#include "media/session/gst_runtime.h"
 #include "media_call_controls.h"
 #include "protocol/error_code.h"
 #include "settings_dialog.h"

@@ -5,7 +5,7 @@
 #include "im/account_registrar.h"
 #include "im/im_client.h"
 #include "media/call_media.h"
-#include "media/device_catalog.h"
+#include "media/devices/device_catalog.h"
 
 #include <QObject>
 #include <QUrl>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "level_meter.h"
-#include "media/device_catalog.h"
+#include "media/devices/device_catalog.h"
 #include "tone_generator.h"
 
 #include <QObject>

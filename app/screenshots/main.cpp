@@ -12,7 +12,7 @@
 #include "incoming_call_window.h"
 #include "live_call_shots.h"
 #include "main_window.h"
-#include "media/device_catalog.h"
+#include "media/devices/device_catalog.h"
 
 #include <QApplication>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #include "cli/devices_command.h"
 
 #include "cli/cli_options.h"
-#include "media/device_catalog.h"
+#include "media/devices/device_catalog.h"
 
 namespace softphone::cli {
 

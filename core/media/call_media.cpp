@@ -1,6 +1,6 @@
 #include "media/call_media.h"
 
-#include "media/device_router.h"
+#include "media/devices/device_router.h"
 
 #include <QLoggingCategory>
 #include <QPointer>

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "call/call_controller.h"
-#include "media/device_catalog.h"
+#include "media/devices/device_catalog.h"
 #include "media/media_config.h"
-#include "media/media_session.h"
-#include "media/media_stats.h"
+#include "media/session/media_session.h"
+#include "media/session/media_stats.h"
 
 #include <QObject>
 #include <QTimer>

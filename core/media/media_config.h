@@ -1,6 +1,6 @@
 #pragma once
 
-#include "media/device_catalog.h"
+#include "media/devices/device_catalog.h"
 
 #include <QList>
 #include <QMetaType>

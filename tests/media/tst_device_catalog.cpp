@@ -1,6 +1,6 @@
 // The device catalog: synthetic devices after the system's, resolve()'s fallbacks, tone ids.
 
-#include "media/device_catalog.h"
+#include "media/devices/device_catalog.h"
 
 #include <QCoreApplication>
 #include <QTest>

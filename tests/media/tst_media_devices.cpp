@@ -5,9 +5,9 @@
 // records the null sink the other side plays on.
 
 #include "idle_pool_threads.h"
-#include "media/device_catalog.h"
-#include "media/device_router.h"
-#include "media/media_session.h"
+#include "media/devices/device_catalog.h"
+#include "media/devices/device_router.h"
+#include "media/session/media_session.h"
 #include "private_network.h"
 #include "tone_meter.h"
 

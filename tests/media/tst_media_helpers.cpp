@@ -1,8 +1,9 @@
-// The media layer's pure parts: ICE server URIs, reading payload types from SDP, signal bars.
+// The media layer's pure parts: ICE server URIs, reading payload types and ICE credentials from
+// SDP, signal bars.
 
-#include "media/ice_server_uri.h"
-#include "media/media_stats.h"
-#include "media/sdp_codecs.h"
+#include "media/session/ice_server_uri.h"
+#include "media/session/media_stats.h"
+#include "media/session/sdp.h"
 
 #include <QTest>
 
@@ -19,6 +20,8 @@ private slots:
     void turnUris();
     void payloadTypesComeFromTheSdp_data();
     void payloadTypesComeFromTheSdp();
+    void iceUfragIsTheFirstOne_data();
+    void iceUfragIsTheFirstOne();
     void qualityBars();
 };
 
@@ -136,13 +139,41 @@ void TestMediaHelpers::payloadTypesComeFromTheSdp()
     QFETCH(bool, hasVideo);
     QFETCH(int, opus);
     QFETCH(int, vp8);
-    const SdpCodecs codecs = readSdpCodecs(sdp);
+    const RemoteSdp codecs = readRemoteSdp(sdp);
     QVERIFY(codecs.valid);
     QVERIFY(codecs.hasAudio);
     QCOMPARE(codecs.hasVideo, hasVideo);
     QCOMPARE(codecs.opusPayload, opus);
     QCOMPARE(codecs.vp8Payload, vp8);
-    QVERIFY(!readSdpCodecs(QStringLiteral("not sdp")).valid);
+    QVERIFY(!readRemoteSdp(QStringLiteral("not sdp")).valid);
+}
+
+// A new ufrag in an offer is the peer restarting ICE: the session compares the first one.
+void TestMediaHelpers::iceUfragIsTheFirstOne_data()
+{
+    QTest::addColumn<QString>("sdp");
+    QTest::addColumn<QString>("ufrag");
+    const QString head = QStringLiteral("v=0\r\no=- 1 0 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n");
+    const QString audio = QStringLiteral("m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"
+                                         "a=rtpmap:111 opus/48000/2\r\n");
+    const QString video = QStringLiteral("m=video 9 UDP/TLS/RTP/SAVPF 96\r\n"
+                                         "a=rtpmap:96 VP8/90000\r\n");
+    QTest::newRow("session level") << head + QStringLiteral("a=ice-ufrag:Sess\r\n") + audio +
+                                          QStringLiteral("a=ice-ufrag:Media\r\n")
+                                   << "Sess";
+    QTest::newRow("first m-line") << head + audio + QStringLiteral("a=ice-ufrag:aB3+/x\r\n") +
+                                         video + QStringLiteral("a=ice-ufrag:other\r\n")
+                                  << "aB3+/x";
+    QTest::newRow("later m-line") << head + audio + video + QStringLiteral("a=ice-ufrag:late\n")
+                                  << "late";
+    QTest::newRow("none") << head + audio << "";
+}
+
+void TestMediaHelpers::iceUfragIsTheFirstOne()
+{
+    QFETCH(QString, sdp);
+    QFETCH(QString, ufrag);
+    QCOMPARE(readRemoteSdp(sdp).iceUfrag, ufrag);
 }
 
 void TestMediaHelpers::qualityBars()

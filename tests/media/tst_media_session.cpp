@@ -2,7 +2,7 @@
 // hop), in a private network namespace with a veth pair. Real GStreamer pipelines end to end.
 
 #include "idle_pool_threads.h"
-#include "media/media_session.h"
+#include "media/session/media_session.h"
 #include "private_network.h"
 #include "tone_meter.h"
 

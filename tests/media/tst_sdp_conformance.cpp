@@ -4,7 +4,7 @@
 // In a private network namespace, so that gathering finds host candidates (root only).
 
 #include "idle_pool_threads.h"
-#include "media/media_session.h"
+#include "media/session/media_session.h"
 #include "private_network.h"
 #include "sdp_rules.h"
 

@@ -1,0 +1,174 @@
+#include "media/devices/video_capture_hub.h"
+
+#include "media/devices/selector_entries.h"
+#include "media/devices/video_frames.h"
+#include "media/devices/video_output.h"
+#include "media/session/gst_runtime.h"
+
+#include <gst/app/gstappsink.h>
+#include <gst/app/gstappsrc.h>
+#include <gst/gst.h>
+
+namespace softphone::media {
+
+struct VideoCaptureHub::Entry
+{
+    Entry(GstElement *selector, GstElement *feed)
+        : selector(selector)
+        , feed(feed)
+    {}
+    ~Entry()
+    {
+        if (caps)
+            gst_caps_unref(caps);
+    }
+    WeakElement selector;
+    WeakElement feed;
+    GstCaps *caps = nullptr;  // what the feed's caps say
+};
+
+// The test pattern's preview branch: shown while the pattern is what we send.
+struct PreviewTap
+{
+    std::shared_ptr<FrameMailbox> mailbox;
+    std::shared_ptr<std::atomic<bool>> showing;
+};
+
+struct VideoCaptureCallbacks
+{
+    static GstFlowReturn previewSample(GstAppSink *sink, gpointer data)
+    {
+        GstSample *sample = gst_app_sink_pull_sample(sink);
+        if (!sample)
+            return GST_FLOW_ERROR;
+        auto *tap = sharedFrom<PreviewTap>(data);
+        if (tap->showing->load() && tap->mailbox->wanted()) {
+            const QVideoFrame frame =
+                video_frames::fromI420(gst_sample_get_buffer(sample), gst_sample_get_caps(sample));
+            if (frame.isValid())
+                tap->mailbox->put(frame);
+        }
+        gst_sample_unref(sample);
+        return GST_FLOW_OK;
+    }
+};
+
+VideoCaptureHub::VideoCaptureHub(std::shared_ptr<FrameMailbox> preview)
+    : m_preview(std::move(preview))
+{}
+
+VideoCaptureHub::~VideoCaptureHub() = default;
+
+GstElement *VideoCaptureHub::createBin(int width, int height, int fps, QString *error)
+{
+    const QString caps = QStringLiteral("video/x-raw,format=I420,width=%1,height=%2,"
+                                        "framerate=%3/1,pixel-aspect-ratio=1/1")
+                             .arg(width)
+                             .arg(height)
+                             .arg(fps);
+    // videorate: a camera's frames come when they come; no burst of duplicates after a pause.
+    GstElement *bin = GstRuntime::parseBin(
+        QStringLiteral(
+            "input-selector name=select sync-streams=false "
+            "videotestsrc name=pattern is-live=true pattern=smpte horizontal-speed=4 ! "
+            "capsfilter caps=%1 ! tee name=split ! select.sink_0 "
+            "split. ! queue max-size-buffers=1 max-size-bytes=0 max-size-time=0 "
+            "leaky=downstream ! appsink name=preview sync=false async=false max-buffers=1 "
+            "drop=true enable-last-sample=false "
+            "appsrc name=feed is-live=true format=time do-timestamp=true block=false "
+            "max-buffers=2 leaky-type=downstream min-latency=%2 max-latency=100000000 ! "
+            "videoconvert ! videoscale ! "
+            "videorate max-duplication-time=100000000 ! capsfilter caps=%1 ! select.sink_1")
+            .arg(caps)
+            .arg(GST_SECOND / std::max(1, fps)),
+        error);
+    if (!bin)
+        return nullptr;
+    GstElement *preview = byName(bin, "preview");
+    GstAppSinkCallbacks callbacks = {};
+    callbacks.new_sample = VideoCaptureCallbacks::previewSample;
+    gst_app_sink_set_callbacks(GST_APP_SINK(preview), &callbacks,
+                               new std::shared_ptr<PreviewTap>(std::make_shared<PreviewTap>(
+                                   PreviewTap{m_preview, m_patternShowing})),
+                               deleteShared<PreviewTap>);
+    auto entry = std::make_unique<Entry>(byName(bin, "select"), byName(bin, "feed"));
+    std::lock_guard lock(m_mutex);
+    addEntry(m_entries, std::move(entry), [this](Entry &added) { applyLocked(added); });
+    return bin;
+}
+
+void VideoCaptureHub::applyLocked(Entry &entry)
+{
+    m_patternShowing->store(!m_camera && m_sending.load());
+    ElementRef selector(entry.selector.get());
+    if (selector)
+        selectPad(selector.element, m_camera && m_cameraFlowing ? "sink_1" : "sink_0");
+}
+
+void VideoCaptureHub::selectPattern()
+{
+    std::lock_guard lock(m_mutex);
+    m_camera = false;
+    m_cameraFlowing = false;
+    for (auto &entry : m_entries)
+        applyLocked(*entry);
+    m_patternShowing->store(m_sending.load());
+}
+
+void VideoCaptureHub::selectCamera()
+{
+    std::lock_guard lock(m_mutex);
+    m_camera = true;
+    m_cameraFlowing = false;
+    for (auto &entry : m_entries)
+        applyLocked(*entry);
+    m_patternShowing->store(false);
+}
+
+bool VideoCaptureHub::cameraSelected() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_camera;
+}
+
+void VideoCaptureHub::setSending(bool sending)
+{
+    std::lock_guard lock(m_mutex);
+    m_sending = sending;
+    m_patternShowing->store(!m_camera && sending);
+}
+
+void VideoCaptureHub::push(const QVideoFrame &frame)
+{
+    if (!cameraSelected())
+        return;
+    if (m_sending.load() && m_preview->wanted())
+        m_preview->put(frame);
+    GstBuffer *buffer = nullptr;
+    GstCaps *caps = nullptr;
+    if (!video_frames::toGst(frame, &buffer, &caps))
+        return;
+    std::lock_guard lock(m_mutex);
+    if (!m_camera)
+        return;
+    const bool takeOver = !m_cameraFlowing;
+    m_cameraFlowing = true;
+    for (auto &entry : m_entries) {
+        if (takeOver)
+            applyLocked(*entry);
+        ElementRef feed(entry->feed.get());
+        if (!feed)
+            continue;
+        if (!entry->caps || !gst_caps_is_equal(entry->caps, caps)) {
+            g_object_set(feed.element, "caps", caps, nullptr);
+            gst_caps_replace(&entry->caps, caps);
+        }
+        if (gst_app_src_push_buffer(GST_APP_SRC(feed.element), gst_buffer_ref(buffer)) ==
+            GST_FLOW_OK)
+            m_pushed.fetch_add(1);
+    }
+    gst_buffer_unref(buffer);
+    gst_caps_unref(caps);
+}
+
+}  // namespace softphone::media

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <gst/sdp/sdp.h>
+
+namespace softphone::media {
+
+// The session description types (RTCSessionDescription.type).
+inline const QString kOffer = QStringLiteral("offer");
+inline const QString kAnswer = QStringLiteral("answer");
+
+// What a remote SDP says that we act on. Payload types are read, never assumed: browsers
+// number them freely (Chrome: Opus 111, VP8 96; Firefox: Opus 109, VP8 120).
+struct RemoteSdp
+{
+    bool valid = false;     // the SDP parsed
+    bool hasAudio = false;  // an audio m-line that is not rejected (port 0)
+    bool hasVideo = false;
+    int opusPayload = -1;  // -1: not offered
+    int vp8Payload = -1;
+    // The first a=ice-ufrag (session level, else the first m-line's): a new one in an offer is
+    // the peer restarting ICE.
+    QString iceUfrag;
+};
+
+RemoteSdp readRemoteSdp(const QString &sdp);
+
+// Adds to a description of ours what GStreamer 1.22's webrtcbin leaves out of the WebRTC
+// profile (docs/protocol.md §9): a=ice-options:trickle in answers, and the media-level
+// a=msid:<stream> <track> (RFC 8830) that browsers read, taken from webrtcbin's
+// "a=ssrc:<ssrc> msid:<stream> <track>" of the same section.
+void completeLocalDescription(GstSDPMessage *sdp);
+
+QString sdpText(const GstSDPMessage *sdp);
+// The a=mid of each m-line, by m-line index.
+QStringList midsOf(const GstSDPMessage *sdp);
+
+// A candidate ("candidate:<foundation> <component> <transport> <priority> <address> ...") whose
+// address is an mDNS name (".local").
+bool isMdnsCandidate(const QString &candidate);
+
+}  // namespace softphone::media
