@@ -37,53 +37,13 @@ std::optional<Event> decodeEvent(const protocol::json &data)
     return std::move(*event);
 }
 
-// The machine event with which a record that arrives for the current call ends it: the
-// record is the server's word on how the call ended, even if the events were missed.
-std::optional<CallEvent> eventForRecord(CallState state, CallStatus status)
-{
-    switch (state) {
-    case CallState::Outgoing:
-        switch (status) {
-        case CallStatus::Canceled:
-            return CallEvent::Cancel;
-        case CallStatus::Rejected:
-            return CallEvent::RemoteRejected;
-        case CallStatus::Timeout:
-            return CallEvent::RingTimeout;
-        case CallStatus::Busy:
-            return CallEvent::RemoteBusy;
-        case CallStatus::Completed:
-            return CallEvent::ConnectionFailed;
-        }
-        break;
-    case CallState::Incoming:
-        switch (status) {
-        case CallStatus::Completed:
-            return CallEvent::AnsweredElsewhere;
-        case CallStatus::Canceled:
-        case CallStatus::Timeout:
-            return CallEvent::RemoteCanceled;
-        case CallStatus::Rejected:
-        case CallStatus::Busy:
-            return CallEvent::DeclinedElsewhere;
-        }
-        break;
-    case CallState::Connecting:
-    case CallState::InCall:
-        return CallEvent::RemoteHangup;
-    case CallState::Idle:
-    case CallState::Ended:
-        break;
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
 CallController::CallController(im::ImClient *im, Clock *clock, QObject *parent)
     : QObject(parent)
     , m_im(im)
     , m_clock(clock)
+    , m_records(im)
 {
     if (!m_clock) {
         m_ownClock = std::make_unique<SystemClock>();
@@ -129,7 +89,7 @@ bool CallController::call(const QString &callee, protocol::CallType type)
     m_call.type = type;
     m_call.outgoing = true;
     m_call.startedMs = m_clock->nowMs();
-    m_recordSent = false;
+    m_records.beginCall();
     apply(CallEvent::Dial);
 
     const int attempt = ++m_attempt;
@@ -291,7 +251,7 @@ void CallController::onEvent(const std::string &name, const protocol::json &data
             onCallerOutcome(e->cid, CallEvent::RingTimeout, CallStatus::Timeout);
     } else if (name == CallCanceled::kEvent) {
         if (auto e = decodeEvent<CallCanceled>(data); e && isCurrent(e->cid)) {
-            m_missedAs = protocol::statusFor(e->reason);
+            m_records.callerGaveUp(e->reason);
             if (apply(CallEvent::RemoteCanceled))
                 emit canceled();
         }
@@ -345,7 +305,7 @@ void CallController::onIncoming(const protocol::CallIncoming &event)
         m_im->request(std::string(protocol::CallRespond::kMethod),
                       protocol::toJson(protocol::CallRespond{event.cid, false, true}),
                       [](const im::RpcReply &) {});
-        reportBusy(event);
+        m_records.reportBusy(event, m_clock->nowMs());
         emit autoBusy(caller, cid);
         return;
     }
@@ -364,8 +324,7 @@ void CallController::beginIncoming(const protocol::CallIncoming &event)
     m_call.type = event.type;
     m_call.outgoing = false;
     m_call.startedMs = m_clock->nowMs();
-    m_recordSent = false;
-    m_missedAs = CallStatus::Canceled;
+    m_records.beginCall();
 }
 
 // Both called each other at once. The server lets only one of the two invites through (the
@@ -464,14 +423,14 @@ void CallController::onMessageStored(const im::StoredMessage &message)
         return;
     if (auto event = eventForRecord(state(), record->status)) {
         qCInfo(lcCallController) << "call" << m_call.cid << "ended while we were away";
-        m_recordSent = true;  // the conversation has its record
+        m_records.markRecorded();  // the conversation has its record
         apply(*event);
     }
 }
 
 void CallController::onLoggedIn(const protocol::LoginResult &result)
 {
-    m_serverRecords = result.callRecords;
+    m_records.setServerRecords(result.callRecords);
     m_reconnectGraceSeconds = result.reconnectGraceSeconds;
 }
 
@@ -539,10 +498,10 @@ bool CallController::apply(CallEvent event)
                 dismiss();
             });
         const CallInfo endedCall = m_call;  // a slot may dismiss the call and reset m_call
-        const bool recorded = m_recordSent;
+        const bool recorded = m_records.recorded();
         emit ended(transition->reason, endedCall);
         if (!recorded)
-            reportEnd(endedCall, transition->reason);
+            m_records.reportEnd(endedCall, transition->reason);
     }
     return true;
 }
@@ -643,79 +602,11 @@ void CallController::sendHangup(const std::string &cid)
     requestForCall(protocol::CallHangup{cid});
 }
 
-// Records 2–5 are the caller's to send, once per call.
+// Once per call while it is the current one; the policy decides what the record is and
+// where it goes.
 void CallController::sendRecord(const CallInfo &call, EndReason reason, CallStatus status)
 {
-    if (call.channelId == 0 || !call.outgoing)
-        return;
-    if (call.channelId == m_call.channelId) {
-        if (m_recordSent)
-            return;
-        m_recordSent = true;
-    }
-    if (!builtInRecords()) {
-        if (m_recordHook)
-            m_recordHook(EndedCall{call, reason, status});
-        return;
-    }
-    protocol::CallRecord record;
-    record.type = call.type;
-    record.channelId = call.channelId;
-    record.status = status;
-    m_im->sendMessage(call.peer, protocol::MsgType::CallRecord, QString(),
-                      QString::fromStdString(record.serialize()));
-}
-
-// The ends that no record of the caller's stands for: status 1 on both sides, and the
-// callee's side of records 2–5. Only the application's own records want them.
-void CallController::reportEnd(const CallInfo &call, EndReason reason)
-{
-    if (builtInRecords() || !m_recordHook || call.channelId == 0)
-        return;
-    if (const auto status = endStatus(call, reason))
-        m_recordHook(EndedCall{call, reason, *status});
-}
-
-std::optional<CallStatus> CallController::endStatus(const CallInfo &call, EndReason reason) const
-{
-    switch (reason) {
-    case EndReason::HungUp:
-    case EndReason::RemoteHungUp:
-    case EndReason::Failed:
-        if (call.answeredMs > 0)
-            return CallStatus::Completed;
-        break;
-    case EndReason::Declined:
-        return CallStatus::Rejected;
-    case EndReason::Missed:
-        return m_missedAs;
-    case EndReason::None:
-    case EndReason::Canceled:
-    case EndReason::RemoteDeclined:
-    case EndReason::Busy:
-    case EndReason::NoAnswer:
-    case EndReason::AnsweredElsewhere:
-    case EndReason::DeclinedElsewhere:
-        break;  // the caller's hook, or another of our devices, has it
-    }
-    return std::nullopt;
-}
-
-// Answered busy while another call is on: the missed call never became the current one.
-void CallController::reportBusy(const protocol::CallIncoming &event)
-{
-    if (builtInRecords() || !m_recordHook)
-        return;
-    EndedCall ended;
-    ended.info.cid = QString::fromStdString(event.cid);
-    ended.info.channelId = event.channelId;
-    ended.info.peer = QString::fromStdString(event.caller);
-    ended.info.peerName = QString::fromStdString(event.callerName);
-    ended.info.type = event.type;
-    ended.info.startedMs = ended.info.endedMs = m_clock->nowMs();
-    ended.reason = EndReason::Busy;
-    ended.status = CallStatus::Busy;
-    m_recordHook(ended);
+    m_records.sendRecord(call, call.channelId == m_call.channelId, reason, status);
 }
 
 void CallController::clearTimers()
