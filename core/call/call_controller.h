@@ -99,6 +99,8 @@ signals:
 private:
     void onInviteAnswered(int attempt, std::optional<protocol::CallInviteResult> result,
                           const protocol::ErrorBody &error);
+
+    // The server's events and the connection's changes (call_controller_events.cpp).
     void onEvent(const std::string &name, const protocol::json &data);
     void onMessageStored(const im::StoredMessage &message);
     void onLoggedIn(const protocol::LoginResult &result);
