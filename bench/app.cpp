@@ -10,9 +10,9 @@
 #include "im/im_client.h"
 #include "im/local_store.h"
 #include "message_list_view.h"
+#include "models/message_list_model.h"
 #include "process_stats.h"
 #include "protocol/call_record.h"
-#include "records/message_list_model.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

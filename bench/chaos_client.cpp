@@ -8,6 +8,7 @@
 //   bench_chaos_client --url ws://127.0.0.1:PORT --journal FILE --tag GEN --seed N
 //                      --drain FILE --peers a,b,c ACCOUNT:TOKEN...
 
+#include "command_line.h"
 #include "im/rpc_channel.h"
 #include "protocol/messages.h"
 
@@ -24,6 +25,7 @@
 #include <vector>
 
 using namespace softphone;
+using bench::option;
 using protocol::json;
 
 namespace {
@@ -507,13 +509,6 @@ private:
     std::int64_t m_sequence = 0;
     std::deque<Text> m_outbox;
 };
-
-QCommandLineOption option(const char *name, const char *description, const char *value,
-                          const char *defaultValue = "")
-{
-    return QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description),
-                              QString::fromLatin1(value), QString::fromLatin1(defaultValue));
-}
 
 }  // namespace
 

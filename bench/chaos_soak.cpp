@@ -13,6 +13,7 @@
 //                    [--server-kill-every S] [--server-term-every S] [--client-kill-every S]
 //                    [--seed N] [--postgres SOCKET_DIR:PORT]
 
+#include "command_line.h"
 #include "server_process.h"
 #include "test_client.h"
 
@@ -36,6 +37,7 @@
 #include <vector>
 
 using namespace softphone;
+using bench::option;
 using protocol::json;
 using test::ServerProcess;
 using test::TestClient;
@@ -647,13 +649,6 @@ private:
     int m_failedStops = 0;
     double m_seconds = 0;
 };
-
-QCommandLineOption option(const char *name, const char *description, const char *value,
-                          const char *defaultValue = "")
-{
-    return QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description),
-                              QString::fromLatin1(value), QString::fromLatin1(defaultValue));
-}
 
 }  // namespace
 

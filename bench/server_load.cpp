@@ -7,6 +7,7 @@
 //   idle:       opens N authenticated connections and prints the server's resident memory.
 
 #include "account_store.h"
+#include "command_line.h"
 #include "database.h"
 #ifdef Q_OS_LINUX
 #include "epoll_event_dispatcher.h"
@@ -36,6 +37,7 @@
 
 using namespace softphone;
 using bench::cpuSeconds;
+using bench::option;
 using bench::residentKiB;
 using protocol::json;
 
@@ -460,39 +462,26 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Load generator for softphone-server."));
     parser.addHelpOption();
-    const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("lifecycles | idle"),
-                                  QStringLiteral("MODE"), QStringLiteral("lifecycles"));
-    const QCommandLineOption clients(
-        QStringLiteral("clients"), QStringLiteral("Connections (lifecycles: caller/callee pairs)."),
-        QStringLiteral("N"), QStringLiteral("200"));
-    const QCommandLineOption rate(QStringLiteral("rate"),
-                                  QStringLiteral("Lifecycles per second, 0 = max."),
-                                  QStringLiteral("R"), QStringLiteral("0"));
-    const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("How long to run."),
-                                     QStringLiteral("S"), QStringLiteral("10"));
-    const QCommandLineOption hosts(
-        QStringLiteral("hosts"),
-        QStringLiteral("Loopback addresses 127.0.0.1..N to spread connections over."),
-        QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption devices(QStringLiteral("devices-per-account"),
-                                     QStringLiteral("Idle mode: devices per account."),
-                                     QStringLiteral("N"), QStringLiteral("100"));
-    const QCommandLineOption workers(
-        QStringLiteral("workers"),
-        QStringLiteral("Idle mode: client processes (0: as many as the descriptor limit needs)."),
-        QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption serverBinary(
-        QStringLiteral("server"), QStringLiteral("softphone-server to run."),
-        QStringLiteral("PATH"), QStringLiteral(SOFTPHONE_SERVER_BINARY));
-    const QCommandLineOption commitMs(QStringLiteral("commit-ms"),
-                                      QStringLiteral("The server's group-commit interval."),
-                                      QStringLiteral("MS"), QStringLiteral("2"));
-    const QCommandLineOption worker(QStringLiteral("worker"),
-                                    QStringLiteral("Internal: log in the devices of FILE."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("Internal: the server's port, with --worker."),
-                                  QStringLiteral("PORT"));
+    const QCommandLineOption mode = option("mode", "lifecycles | idle", "MODE", "lifecycles");
+    const QCommandLineOption clients =
+        option("clients", "Connections (lifecycles: caller/callee pairs).", "N", "200");
+    const QCommandLineOption rate = option("rate", "Lifecycles per second, 0 = max.", "R", "0");
+    const QCommandLineOption seconds = option("seconds", "How long to run.", "S", "10");
+    const QCommandLineOption hosts =
+        option("hosts", "Loopback addresses 127.0.0.1..N to spread connections over.", "N", "1");
+    const QCommandLineOption devices =
+        option("devices-per-account", "Idle mode: devices per account.", "N", "100");
+    const QCommandLineOption workers =
+        option("workers", "Idle mode: client processes (0: as many as the descriptor limit needs).",
+               "N", "0");
+    const QCommandLineOption serverBinary =
+        option("server", "softphone-server to run.", "PATH", SOFTPHONE_SERVER_BINARY);
+    const QCommandLineOption commitMs =
+        option("commit-ms", "The server's group-commit interval.", "MS", "2");
+    const QCommandLineOption worker =
+        option("worker", "Internal: log in the devices of FILE.", "FILE");
+    const QCommandLineOption port =
+        option("port", "Internal: the server's port, with --worker.", "PORT");
     parser.addOptions({mode, clients, rate, seconds, hosts, devices, workers, serverBinary,
                        commitMs, worker, port});
     parser.process(app);

@@ -4,78 +4,78 @@
 <context>
     <name>CallRecordPresenter</name>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="29"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="29"/>
         <source>Outgoing video call · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="30"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="30"/>
         <source>Outgoing voice call · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="31"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="31"/>
         <source>Incoming video call · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="32"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="32"/>
         <source>Incoming voice call · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="34"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="34"/>
         <source>Canceled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="34"/>
-        <location filename="../core/records/call_record_presenter.cpp" line="38"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="34"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="38"/>
         <source>Missed call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="36"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="36"/>
         <source>Declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="36"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="36"/>
         <source>You declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="38"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="38"/>
         <source>No answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="40"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="40"/>
         <source>Line busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="40"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="40"/>
         <source>Missed call (you were busy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="49"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="49"/>
         <source>[Missed video call]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="49"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="49"/>
         <source>[Missed voice call]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="50"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="50"/>
         <source>[Video call]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="50"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="50"/>
         <source>[Voice call]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,7 +382,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::cli::CallCommand</name>
     <message>
-        <location filename="../core/cli/call_command.cpp" line="16"/>
+        <location filename="../app/cli/commands/call_command.cpp" line="16"/>
         <source>cannot place the call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -390,7 +390,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::cli::CallSessionCommand</name>
     <message>
-        <location filename="../core/cli/call_session_command.cpp" line="16"/>
+        <location filename="../app/cli/commands/call_session_command.cpp" line="16"/>
         <source>the record of a call did not arrive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,17 +398,17 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::cli::CliSession</name>
     <message>
-        <location filename="../core/cli/cli_session.cpp" line="18"/>
+        <location filename="../app/cli/commands/cli_session.cpp" line="18"/>
         <source>cannot reach the server at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/cli/cli_session.cpp" line="34"/>
+        <location filename="../app/cli/commands/cli_session.cpp" line="34"/>
         <source>login refused (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/cli/cli_session.cpp" line="41"/>
+        <location filename="../app/cli/commands/cli_session.cpp" line="41"/>
         <source>cannot create the data directory %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,17 +416,17 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::cli::RegisterCommand</name>
     <message>
-        <location filename="../core/cli/register_command.cpp" line="20"/>
+        <location filename="../app/cli/commands/register_command.cpp" line="20"/>
         <source>cannot reach the server at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/cli/register_command.cpp" line="26"/>
+        <location filename="../app/cli/commands/register_command.cpp" line="26"/>
         <source>cannot reach the server at %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/cli/register_command.cpp" line="38"/>
+        <location filename="../app/cli/commands/register_command.cpp" line="38"/>
         <source>registration refused (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,12 +434,12 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::cli::SendCommand</name>
     <message>
-        <location filename="../core/cli/message_commands.cpp" line="24"/>
+        <location filename="../app/cli/commands/message_commands.cpp" line="24"/>
         <source>the message could not be stored locally</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/cli/message_commands.cpp" line="40"/>
+        <location filename="../app/cli/commands/message_commands.cpp" line="40"/>
         <source>the server refused the message (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>

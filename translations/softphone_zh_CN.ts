@@ -4,78 +4,78 @@
 <context>
     <name>CallRecordPresenter</name>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="29"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="29"/>
         <source>Outgoing video call · %1</source>
         <translation>视频通话（呼出） · 通话时长 %1</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="30"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="30"/>
         <source>Outgoing voice call · %1</source>
         <translation>语音通话（呼出） · 通话时长 %1</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="31"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="31"/>
         <source>Incoming video call · %1</source>
         <translation>视频通话（呼入） · 通话时长 %1</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="32"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="32"/>
         <source>Incoming voice call · %1</source>
         <translation>语音通话（呼入） · 通话时长 %1</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="34"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="34"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="34"/>
-        <location filename="../core/records/call_record_presenter.cpp" line="38"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="34"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="38"/>
         <source>Missed call</source>
         <translation>未接来电</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="36"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="36"/>
         <source>Declined</source>
         <translation>对方已拒绝</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="36"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="36"/>
         <source>You declined</source>
         <translation>已拒接</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="38"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="38"/>
         <source>No answer</source>
         <translation>对方无应答</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="40"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="40"/>
         <source>Line busy</source>
         <translation>对方忙线</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="40"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="40"/>
         <source>Missed call (you were busy)</source>
         <translation>未接来电（忙线中）</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="49"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="49"/>
         <source>[Missed video call]</source>
         <translation>[未接视频通话]</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="49"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="49"/>
         <source>[Missed voice call]</source>
         <translation>[未接语音通话]</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="50"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="50"/>
         <source>[Video call]</source>
         <translation>[视频通话]</translation>
     </message>
     <message>
-        <location filename="../core/records/call_record_presenter.cpp" line="50"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="50"/>
         <source>[Voice call]</source>
         <translation>[语音通话]</translation>
     </message>
@@ -391,7 +391,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::cli::CallCommand</name>
     <message>
-        <location filename="../core/cli/call_command.cpp" line="16"/>
+        <location filename="../app/cli/commands/call_command.cpp" line="16"/>
         <source>cannot place the call</source>
         <translation>无法发起呼叫</translation>
     </message>
@@ -399,7 +399,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::cli::CallSessionCommand</name>
     <message>
-        <location filename="../core/cli/call_session_command.cpp" line="16"/>
+        <location filename="../app/cli/commands/call_session_command.cpp" line="16"/>
         <source>the record of a call did not arrive</source>
         <translation>通话的话单没有到达</translation>
     </message>
@@ -407,17 +407,17 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::cli::CliSession</name>
     <message>
-        <location filename="../core/cli/cli_session.cpp" line="18"/>
+        <location filename="../app/cli/commands/cli_session.cpp" line="18"/>
         <source>cannot reach the server at %1</source>
         <translation>无法连接服务器 %1</translation>
     </message>
     <message>
-        <location filename="../core/cli/cli_session.cpp" line="34"/>
+        <location filename="../app/cli/commands/cli_session.cpp" line="34"/>
         <source>login refused (%1): %2</source>
         <translation>登录被拒绝（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../core/cli/cli_session.cpp" line="41"/>
+        <location filename="../app/cli/commands/cli_session.cpp" line="41"/>
         <source>cannot create the data directory %1</source>
         <translation>无法创建数据目录 %1</translation>
     </message>
@@ -425,17 +425,17 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::cli::RegisterCommand</name>
     <message>
-        <location filename="../core/cli/register_command.cpp" line="20"/>
+        <location filename="../app/cli/commands/register_command.cpp" line="20"/>
         <source>cannot reach the server at %1</source>
         <translation>无法连接服务器 %1</translation>
     </message>
     <message>
-        <location filename="../core/cli/register_command.cpp" line="26"/>
+        <location filename="../app/cli/commands/register_command.cpp" line="26"/>
         <source>cannot reach the server at %1: %2</source>
         <translation>无法连接服务器 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/cli/register_command.cpp" line="38"/>
+        <location filename="../app/cli/commands/register_command.cpp" line="38"/>
         <source>registration refused (%1): %2</source>
         <translation>注册被拒绝（%1）：%2</translation>
     </message>
@@ -443,12 +443,12 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::cli::SendCommand</name>
     <message>
-        <location filename="../core/cli/message_commands.cpp" line="24"/>
+        <location filename="../app/cli/commands/message_commands.cpp" line="24"/>
         <source>the message could not be stored locally</source>
         <translation>消息无法保存到本地</translation>
     </message>
     <message>
-        <location filename="../core/cli/message_commands.cpp" line="40"/>
+        <location filename="../app/cli/commands/message_commands.cpp" line="40"/>
         <source>the server refused the message (%1): %2</source>
         <translation>服务器拒绝了该消息（%1）：%2</translation>
     </message>

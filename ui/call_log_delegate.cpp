@@ -3,7 +3,7 @@
 #include "call_record_delegate.h"
 #include "conversation_delegate.h"
 #include "icon_painter.h"
-#include "records/call_log_model.h"
+#include "models/call_log_model.h"
 
 #include <QApplication>
 #include <QDateTime>

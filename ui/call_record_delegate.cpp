@@ -1,7 +1,7 @@
 #include "call_record_delegate.h"
 
 #include "icon_painter.h"
-#include "records/message_list_model.h"
+#include "models/message_list_model.h"
 
 #include <QApplication>
 #include <QDateTime>

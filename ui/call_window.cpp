@@ -7,10 +7,10 @@
 #include "device_choices.h"
 #include "device_menu.h"
 #include "icon_painter.h"
+#include "models/call_record_presenter.h"
 #include "peer_card.h"
 #include "protocol/error_code.h"
 #include "quality_bars.h"
-#include "records/call_record_presenter.h"
 #include "video_stage.h"
 
 #include <QCloseEvent>

@@ -3,7 +3,7 @@
 #include "client_session.h"
 #include "icon_painter.h"
 #include "message_list_view.h"
-#include "records/message_list_model.h"
+#include "models/message_list_model.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "call/call_controller.h"
-#include "im/contact_list_model.h"
+#include "call/local_call_recorder.h"
 #include "im/im_client.h"
 #include "im/presence_book.h"
-#include "records/call_log_model.h"
-#include "records/conversation_list_model.h"
-#include "records/local_call_recorder.h"
+#include "models/call_log_model.h"
+#include "models/contact_list_model.h"
+#include "models/conversation_list_model.h"
 
 #include <QObject>
 #include <memory>

@@ -2,7 +2,7 @@
 
 #include "avatar_painter.h"
 #include "icon_painter.h"
-#include "im/contact_list_model.h"
+#include "models/contact_list_model.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -3,7 +3,7 @@
 #include "avatar_painter.h"
 #include "call_record_delegate.h"
 #include "icon_painter.h"
-#include "records/conversation_list_model.h"
+#include "models/conversation_list_model.h"
 
 #include <QApplication>
 #include <QDateTime>

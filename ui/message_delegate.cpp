@@ -3,7 +3,7 @@
 #include "call_record_delegate.h"
 #include "im/local_store.h"
 #include "message_text.h"
-#include "records/message_list_model.h"
+#include "models/message_list_model.h"
 
 #include <QAbstractItemView>
 #include <QDateTime>

@@ -2,7 +2,7 @@
 
 #include "call_record_delegate.h"
 #include "message_delegate.h"
-#include "records/message_list_model.h"
+#include "models/message_list_model.h"
 
 #include <QDesktopServices>
 #include <QIdentityProxyModel>

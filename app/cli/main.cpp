@@ -1,10 +1,10 @@
 // softphone-cli: the headless client, for scripts, tests and benchmarks.
 
-#include "cli/answer_command.h"
-#include "cli/call_command.h"
-#include "cli/devices_command.h"
-#include "cli/message_commands.h"
-#include "cli/register_command.h"
+#include "commands/answer_command.h"
+#include "commands/call_command.h"
+#include "commands/devices_command.h"
+#include "commands/message_commands.h"
+#include "commands/register_command.h"
 #include "i18n/translations.h"
 #include "platform/stop_signals.h"
 

@@ -13,77 +13,11 @@ using protocol::CallStatus;
 using protocol::ErrorBody;
 using protocol::ErrorCode;
 
-namespace {
-
-// How long the controller waits for a lost connection to come back during a call: a little
-// longer than the server keeps the device's place, which the login result says (20 s by
-// default, and assumed when a server does not say).
-int reconnectWaitMs(std::int64_t serverGraceSeconds)
-{
-    constexpr int kDefaultGraceMs = 20000;
-    constexpr int kMarginMs = 5000;
-    return int(serverGraceSeconds > 0 ? serverGraceSeconds * 1000 : kDefaultGraceMs) + kMarginMs;
-}
-
-template<class Event>
-std::optional<Event> decodeEvent(const protocol::json &data)
-{
-    auto event = protocol::fromJson<Event>(data);
-    if (!event) {
-        qCWarning(lcCallController)
-            << "unreadable" << Event::kEvent.data() << "event:" << event.error().message().c_str();
-        return std::nullopt;
-    }
-    return std::move(*event);
-}
-
-// The machine event with which a record that arrives for the current call ends it: the
-// record is the server's word on how the call ended, even if the events were missed.
-std::optional<CallEvent> eventForRecord(CallState state, CallStatus status)
-{
-    switch (state) {
-    case CallState::Outgoing:
-        switch (status) {
-        case CallStatus::Canceled:
-            return CallEvent::Cancel;
-        case CallStatus::Rejected:
-            return CallEvent::RemoteRejected;
-        case CallStatus::Timeout:
-            return CallEvent::RingTimeout;
-        case CallStatus::Busy:
-            return CallEvent::RemoteBusy;
-        case CallStatus::Completed:
-            return CallEvent::ConnectionFailed;
-        }
-        break;
-    case CallState::Incoming:
-        switch (status) {
-        case CallStatus::Completed:
-            return CallEvent::AnsweredElsewhere;
-        case CallStatus::Canceled:
-        case CallStatus::Timeout:
-            return CallEvent::RemoteCanceled;
-        case CallStatus::Rejected:
-        case CallStatus::Busy:
-            return CallEvent::DeclinedElsewhere;
-        }
-        break;
-    case CallState::Connecting:
-    case CallState::InCall:
-        return CallEvent::RemoteHangup;
-    case CallState::Idle:
-    case CallState::Ended:
-        break;
-    }
-    return std::nullopt;
-}
-
-}  // namespace
-
 CallController::CallController(im::ImClient *im, Clock *clock, QObject *parent)
     : QObject(parent)
     , m_im(im)
     , m_clock(clock)
+    , m_records(im)
 {
     if (!m_clock) {
         m_ownClock = std::make_unique<SystemClock>();
@@ -129,7 +63,7 @@ bool CallController::call(const QString &callee, protocol::CallType type)
     m_call.type = type;
     m_call.outgoing = true;
     m_call.startedMs = m_clock->nowMs();
-    m_recordSent = false;
+    m_records.beginCall();
     apply(CallEvent::Dial);
 
     const int attempt = ++m_attempt;
@@ -269,241 +203,6 @@ void CallController::sendIce(int mlineIndex, const QString &mid, const QString &
                                     mid.toStdString()});
 }
 
-// ---- server events -------------------------------------------------------------------------
-
-void CallController::onEvent(const std::string &name, const protocol::json &data)
-{
-    using namespace protocol;
-    if (name == CallIncoming::kEvent) {
-        if (auto e = decodeEvent<CallIncoming>(data))
-            onIncoming(*e);
-    } else if (name == CallAccepted::kEvent) {
-        if (auto e = decodeEvent<CallAccepted>(data))
-            onAccepted(e->cid);
-    } else if (name == CallRejected::kEvent) {
-        if (auto e = decodeEvent<CallRejected>(data))
-            onCallerOutcome(e->cid, CallEvent::RemoteRejected, CallStatus::Rejected);
-    } else if (name == CallBusy::kEvent) {
-        if (auto e = decodeEvent<CallBusy>(data))
-            onCallerOutcome(e->cid, CallEvent::RemoteBusy, CallStatus::Busy);
-    } else if (name == CallTimeout::kEvent) {
-        if (auto e = decodeEvent<CallTimeout>(data))
-            onCallerOutcome(e->cid, CallEvent::RingTimeout, CallStatus::Timeout);
-    } else if (name == CallCanceled::kEvent) {
-        if (auto e = decodeEvent<CallCanceled>(data); e && isCurrent(e->cid)) {
-            m_missedAs = protocol::statusFor(e->reason);
-            if (apply(CallEvent::RemoteCanceled))
-                emit canceled();
-        }
-    } else if (name == CallAckSync::kEvent) {
-        if (auto e = decodeEvent<CallAckSync>(data))
-            onAckSync(*e);
-    } else if (name == CallHangupEvent::kEvent) {
-        if (auto e = decodeEvent<CallHangupEvent>(data))
-            onHangupEvent(*e);
-    } else if (name == RoomSyncDone::kEvent) {
-        if (auto e = decodeEvent<RoomSyncDone>(data))
-            onSyncDone(*e);
-    } else if (name == RoomClientJoin::kEvent) {
-        if (auto e = decodeEvent<RoomClientJoin>(data);
-            e && isCurrent(e->cid) && e->account == m_call.peer.toStdString())
-            peerArrived(e->uid);
-    } else if (name == RoomClientLeave::kEvent) {
-        if (auto e = decodeEvent<RoomClientLeave>(data);
-            e && isCurrent(e->cid) && e->account == m_call.peer.toStdString()) {
-            m_call.peerInRoom = false;
-            emit peerLeft(QString::fromStdString(e->account), e->uid);
-        }
-    } else if (name == RtcSdpEvent::kEvent) {
-        if (auto e = decodeEvent<RtcSdpEvent>(data); e && isCurrent(e->cid))
-            emit remoteSdp(e->sdpType, QString::fromStdString(e->sdp));
-    } else if (name == RtcIceEvent::kEvent) {
-        if (auto e = decodeEvent<RtcIceEvent>(data); e && isCurrent(e->cid))
-            emit remoteIce(e->sdpMLineIndex, QString::fromStdString(e->sdpMid),
-                           QString::fromStdString(e->candidate));
-    }
-}
-
-void CallController::onIncoming(const protocol::CallIncoming &event)
-{
-    const QString cid = QString::fromStdString(event.cid);
-    const QString caller = QString::fromStdString(event.caller);
-    if (cid == m_call.cid && isBusy())
-        return;  // rung again after a reconnect: already ringing
-    if (!m_acceptCalls) {
-        qCInfo(lcCallController) << "not ringing for" << cid << ": calls are off on this device";
-        return;
-    }
-    if (state() == CallState::Outgoing && m_inviteInFlight && caller == m_call.peer) {
-        takeOverGlare(event);
-        return;
-    }
-    if (state() == CallState::Ended)
-        dismiss();
-    if (isBusy()) {
-        qCInfo(lcCallController) << "busy: declining" << cid << "from" << caller;
-        m_im->request(std::string(protocol::CallRespond::kMethod),
-                      protocol::toJson(protocol::CallRespond{event.cid, false, true}),
-                      [](const im::RpcReply &) {});
-        reportBusy(event);
-        emit autoBusy(caller, cid);
-        return;
-    }
-    beginIncoming(event);
-    apply(CallEvent::IncomingInvite);
-    emit incoming(caller, m_call.peerName, event.type, cid);
-}
-
-void CallController::beginIncoming(const protocol::CallIncoming &event)
-{
-    m_call = CallInfo{};
-    m_call.cid = QString::fromStdString(event.cid);
-    m_call.channelId = event.channelId;
-    m_call.peer = QString::fromStdString(event.caller);
-    m_call.peerName = QString::fromStdString(event.callerName);
-    m_call.type = event.type;
-    m_call.outgoing = false;
-    m_call.startedMs = m_clock->nowMs();
-    m_recordSent = false;
-    m_missedAs = CallStatus::Canceled;
-}
-
-// Both called each other at once. The server lets only one of the two invites through (the
-// other gets caller_busy), and the one it let through is the one that rings here: take it,
-// and answer it, since both users asked for this conversation.
-void CallController::takeOverGlare(const protocol::CallIncoming &event)
-{
-    qCInfo(lcCallController) << "glare with" << event.caller.c_str() << ": taking call"
-                             << event.cid.c_str();
-    ++m_attempt;  // our own invite's answer is now stale
-    m_inviteInFlight = false;
-    clearTimers();
-    beginIncoming(event);
-    m_call.answeredMs = m_clock->nowMs();
-    apply(CallEvent::Glare);
-    answer(true);
-}
-
-void CallController::onAccepted(const std::string &cid)
-{
-    if (!isCurrent(cid) || !m_call.outgoing)
-        return;
-    if (state() == CallState::Outgoing) {
-        m_clock->cancelTimer(m_ringTimer);
-        m_call.answeredMs = m_clock->nowMs();
-        apply(CallEvent::RemoteAccepted);
-        emit accepted();
-    }
-    if (state() == CallState::Connecting && m_call.localUid == 0)
-        joinRoom();
-}
-
-void CallController::onCallerOutcome(const std::string &cid, CallEvent event, CallStatus status)
-{
-    if (!isCurrent(cid) || !m_call.outgoing) {
-        qCDebug(lcCallController) << "ignoring outcome of call" << cid.c_str();
-        return;
-    }
-    const CallInfo call = m_call;  // a slot of `ended` may dismiss it
-    const auto transition = findTransition(state(), event);
-    if (!transition || !apply(event))
-        return;
-    switch (status) {
-    case CallStatus::Rejected:
-        emit rejected();
-        break;
-    case CallStatus::Busy:
-        emit busy();
-        break;
-    case CallStatus::Timeout:
-        emit timedOut();
-        break;
-    case CallStatus::Completed:
-    case CallStatus::Canceled:
-        break;
-    }
-    sendRecord(call, transition->reason, status);
-}
-
-void CallController::onAckSync(const protocol::CallAckSync &event)
-{
-    if (!isCurrent(event.cid) || m_call.outgoing)
-        return;
-    if (apply(event.accepted ? CallEvent::AnsweredElsewhere : CallEvent::DeclinedElsewhere))
-        emit handledElsewhere(event.accepted);
-}
-
-void CallController::onHangupEvent(const protocol::CallHangupEvent &event)
-{
-    if (!isCurrent(event.cid)) {
-        qCInfo(lcCallController) << "ignoring hangup of call" << event.cid.c_str()
-                                 << "; the current call is" << m_call.cid;
-        return;
-    }
-    if (apply(CallEvent::RemoteHangup))
-        emit remoteHungUp();
-}
-
-void CallController::onSyncDone(const protocol::RoomSyncDone &event)
-{
-    if (!isCurrent(event.cid))
-        return;
-    for (const protocol::RoomUser &user : event.userlist) {
-        if (user.account == m_call.peer.toStdString())
-            peerArrived(user.uid);
-    }
-}
-
-void CallController::onMessageStored(const im::StoredMessage &message)
-{
-    if (message.message.msgType != protocol::MsgType::CallRecord || !isBusy() ||
-        m_call.channelId == 0)
-        return;
-    auto record = protocol::CallRecord::parse(message.message.attach);
-    if (!record || record->channelId != m_call.channelId)
-        return;
-    if (auto event = eventForRecord(state(), record->status)) {
-        qCInfo(lcCallController) << "call" << m_call.cid << "ended while we were away";
-        m_recordSent = true;  // the conversation has its record
-        apply(*event);
-    }
-}
-
-void CallController::onLoggedIn(const protocol::LoginResult &result)
-{
-    m_serverRecords = result.callRecords;
-    m_reconnectGraceSeconds = result.reconnectGraceSeconds;
-}
-
-void CallController::onConnectionState(im::ConnectionState connection)
-{
-    if (!isBusy())
-        return;
-    if (connection == im::ConnectionState::Online) {
-        m_clock->cancelTimer(m_reconnectTimer);
-        m_reconnectTimer = 0;
-        // A dropped connection left the room; the server kept our place in the call.
-        const bool answered = state() == CallState::Connecting || state() == CallState::InCall;
-        if (answered && m_call.localUid == 0 && !m_joinInFlight) {
-            qCInfo(lcCallController) << "back online: rejoining call" << m_call.cid;
-            joinRoom();
-        }
-        return;
-    }
-    m_call.localUid = 0;
-    if (connection == im::ConnectionState::Offline) {
-        apply(CallEvent::ConnectionFailed);
-        return;
-    }
-    if (connection == im::ConnectionState::Waiting && m_reconnectTimer == 0) {
-        m_reconnectTimer = m_clock->startTimer(reconnectWaitMs(m_reconnectGraceSeconds), [this] {
-            m_reconnectTimer = 0;
-            if (m_im->state() != im::ConnectionState::Online)
-                apply(CallEvent::ConnectionFailed);
-        });
-    }
-}
-
 // ---- helpers -------------------------------------------------------------------------------
 
 // The device holds a call from its invite's answer, or its own answer, until the call ends.
@@ -539,10 +238,10 @@ bool CallController::apply(CallEvent event)
                 dismiss();
             });
         const CallInfo endedCall = m_call;  // a slot may dismiss the call and reset m_call
-        const bool recorded = m_recordSent;
+        const bool recorded = m_records.recorded();
         emit ended(transition->reason, endedCall);
         if (!recorded)
-            reportEnd(endedCall, transition->reason);
+            m_records.reportEnd(endedCall, transition->reason);
     }
     return true;
 }
@@ -643,79 +342,11 @@ void CallController::sendHangup(const std::string &cid)
     requestForCall(protocol::CallHangup{cid});
 }
 
-// Records 2–5 are the caller's to send, once per call.
+// Once per call while it is the current one; the policy decides what the record is and
+// where it goes.
 void CallController::sendRecord(const CallInfo &call, EndReason reason, CallStatus status)
 {
-    if (call.channelId == 0 || !call.outgoing)
-        return;
-    if (call.channelId == m_call.channelId) {
-        if (m_recordSent)
-            return;
-        m_recordSent = true;
-    }
-    if (!builtInRecords()) {
-        if (m_recordHook)
-            m_recordHook(EndedCall{call, reason, status});
-        return;
-    }
-    protocol::CallRecord record;
-    record.type = call.type;
-    record.channelId = call.channelId;
-    record.status = status;
-    m_im->sendMessage(call.peer, protocol::MsgType::CallRecord, QString(),
-                      QString::fromStdString(record.serialize()));
-}
-
-// The ends that no record of the caller's stands for: status 1 on both sides, and the
-// callee's side of records 2–5. Only the application's own records want them.
-void CallController::reportEnd(const CallInfo &call, EndReason reason)
-{
-    if (builtInRecords() || !m_recordHook || call.channelId == 0)
-        return;
-    if (const auto status = endStatus(call, reason))
-        m_recordHook(EndedCall{call, reason, *status});
-}
-
-std::optional<CallStatus> CallController::endStatus(const CallInfo &call, EndReason reason) const
-{
-    switch (reason) {
-    case EndReason::HungUp:
-    case EndReason::RemoteHungUp:
-    case EndReason::Failed:
-        if (call.answeredMs > 0)
-            return CallStatus::Completed;
-        break;
-    case EndReason::Declined:
-        return CallStatus::Rejected;
-    case EndReason::Missed:
-        return m_missedAs;
-    case EndReason::None:
-    case EndReason::Canceled:
-    case EndReason::RemoteDeclined:
-    case EndReason::Busy:
-    case EndReason::NoAnswer:
-    case EndReason::AnsweredElsewhere:
-    case EndReason::DeclinedElsewhere:
-        break;  // the caller's hook, or another of our devices, has it
-    }
-    return std::nullopt;
-}
-
-// Answered busy while another call is on: the missed call never became the current one.
-void CallController::reportBusy(const protocol::CallIncoming &event)
-{
-    if (builtInRecords() || !m_recordHook)
-        return;
-    EndedCall ended;
-    ended.info.cid = QString::fromStdString(event.cid);
-    ended.info.channelId = event.channelId;
-    ended.info.peer = QString::fromStdString(event.caller);
-    ended.info.peerName = QString::fromStdString(event.callerName);
-    ended.info.type = event.type;
-    ended.info.startedMs = ended.info.endedMs = m_clock->nowMs();
-    ended.reason = EndReason::Busy;
-    ended.status = CallStatus::Busy;
-    m_recordHook(ended);
+    m_records.sendRecord(call, call.channelId == m_call.channelId, reason, status);
 }
 
 void CallController::clearTimers()

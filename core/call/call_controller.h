@@ -1,5 +1,7 @@
 #pragma once
 
+#include "call/call_info.h"
+#include "call/call_record_policy.h"
 #include "call/call_state_machine.h"
 #include "call/failure_cause.h"
 #include "im/im_client.h"
@@ -19,37 +21,10 @@ namespace softphone::call {
 using platform::Clock;
 using platform::SystemClock;
 
-// What the controller knows of the current (or just ended) call.
-struct CallInfo
-{
-    QString cid;
-    qint64 channelId = 0;
-    QString peer;      // the other account
-    QString peerName;  // its display name, when the server told us
-    protocol::CallType type = protocol::CallType::Audio;
-    bool outgoing = false;
-    qint64 startedMs = 0;   // dialled or rung
-    qint64 answeredMs = 0;  // 0 until answered
-    qint64 endedMs = 0;
-    qint64 localUid = 0;  // our uid in the room, once joined
-    bool peerInRoom = false;
-    FailureCause failure = FailureCause::None;  // why it ended as failed, when it did
-    QString failureDetail;                      // the same in words, for logs and the CLI
-};
-
-// The end of a call as the application's own record hook sees it, when built-in records are
-// switched off: what happened, on this device's side, and the record status it stands for.
-struct EndedCall
-{
-    CallInfo info;
-    EndReason reason = EndReason::None;
-    std::optional<protocol::CallStatus> status;  // the record status the end corresponds to
-};
-
 // Drives one call slot over an ImClient, after the seeds' call API: call, accept, reject,
 // cancel, hangup. The state lives in a CallStateMachine; this class turns server events and
 // user actions into its events, runs the caller's ring timer, answers invites busy while
-// another call is on, resolves glare, and sends the caller's records 2–5.
+// another call is on, resolves glare, and leaves each call's record to its CallRecordPolicy.
 class CallController : public QObject
 {
     Q_OBJECT
@@ -85,11 +60,11 @@ public:
     // hook runs instead, once per call, on both sides: the caller's records 2–5 at the moment
     // they would have been sent, the callee's as its ringing ends (declined, missed, or
     // answered busy), and status 1 on both sides when an answered call ends.
-    void setBuiltInRecords(bool on) { m_recordsWanted = on; }
-    bool builtInRecords() const { return m_recordsWanted && m_serverRecords; }
+    void setBuiltInRecords(bool on) { m_records.setBuiltInRecords(on); }
+    bool builtInRecords() const { return m_records.builtInRecords(); }
     void setRecordHook(std::function<void(const EndedCall &)> hook)
     {
-        m_recordHook = std::move(hook);
+        m_records.setRecordHook(std::move(hook));
     }
     // When false, incoming calls are answered busy on this device without ringing.
     void setAcceptCalls(bool accept) { m_acceptCalls = accept; }
@@ -124,6 +99,8 @@ signals:
 private:
     void onInviteAnswered(int attempt, std::optional<protocol::CallInviteResult> result,
                           const protocol::ErrorBody &error);
+
+    // The server's events and the connection's changes (call_controller_events.cpp).
     void onEvent(const std::string &name, const protocol::json &data);
     void onMessageStored(const im::StoredMessage &message);
     void onLoggedIn(const protocol::LoginResult &result);
@@ -148,9 +125,6 @@ private:
     void withdraw(protocol::CancelReason reason, EndReason ending);
     void sendHangup(const std::string &cid);
     void sendRecord(const CallInfo &call, EndReason reason, protocol::CallStatus status);
-    void reportEnd(const CallInfo &call, EndReason reason);
-    std::optional<protocol::CallStatus> endStatus(const CallInfo &call, EndReason reason) const;
-    void reportBusy(const protocol::CallIncoming &event);
     template<class Req>
     void requestForCall(const Req &params);
     void clearTimers();
@@ -160,14 +134,11 @@ private:
     std::unique_ptr<SystemClock> m_ownClock;
     CallStateMachine m_machine;
     CallInfo m_call;
+    CallRecordPolicy m_records;
     int m_attempt = 0;  // numbers our invites, so that a superseded one's answer is known
     bool m_inviteInFlight = false;
     bool m_joinInFlight = false;
-    bool m_recordSent = false;
-    protocol::CallStatus m_missedAs = protocol::CallStatus::Canceled;  // the caller's cancel
     bool m_waitForMedia = false;
-    bool m_recordsWanted = true;
-    bool m_serverRecords = true;
     std::int64_t m_reconnectGraceSeconds = 0;  // the server's, from its login result; 0: not said
     bool m_acceptCalls = true;
     int m_ringTimeoutMs = 30000;
@@ -175,7 +146,6 @@ private:
     Clock::TimerId m_ringTimer = 0;
     Clock::TimerId m_lingerTimer = 0;
     Clock::TimerId m_reconnectTimer = 0;
-    std::function<void(const EndedCall &)> m_recordHook;
 };
 
 }  // namespace softphone::call

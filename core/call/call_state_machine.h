@@ -77,7 +77,6 @@ inline constexpr std::array kTransitions{
     Transition{CallState::Incoming, CallEvent::Accept, CallState::Connecting},
     Transition{CallState::Incoming, CallEvent::Reject, CallState::Ended, EndReason::Declined},
     Transition{CallState::Incoming, CallEvent::RemoteCanceled, CallState::Ended, EndReason::Missed},
-    Transition{CallState::Incoming, CallEvent::RingTimeout, CallState::Ended, EndReason::Missed},
     Transition{CallState::Incoming, CallEvent::AnsweredElsewhere, CallState::Ended,
                EndReason::AnsweredElsewhere},
     Transition{CallState::Incoming, CallEvent::DeclinedElsewhere, CallState::Ended,

@@ -1,7 +1,7 @@
 // The five record styles as each side sees them, in English and zh_CN.
 
 #include "i18n/translations.h"
-#include "records/call_record_presenter.h"
+#include "models/call_record_presenter.h"
 
 #include <QTest>
 

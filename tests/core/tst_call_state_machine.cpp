@@ -34,7 +34,6 @@ const std::map<std::pair<S, E>, std::pair<S, R>> kSpecification = {
     {{S::Incoming, E::Accept}, {S::Connecting, R::None}},
     {{S::Incoming, E::Reject}, {S::Ended, R::Declined}},
     {{S::Incoming, E::RemoteCanceled}, {S::Ended, R::Missed}},
-    {{S::Incoming, E::RingTimeout}, {S::Ended, R::Missed}},
     {{S::Incoming, E::AnsweredElsewhere}, {S::Ended, R::AnsweredElsewhere}},
     {{S::Incoming, E::DeclinedElsewhere}, {S::Ended, R::DeclinedElsewhere}},
     {{S::Incoming, E::ConnectionFailed}, {S::Ended, R::Missed}},

@@ -2,11 +2,11 @@
 // conversations from a real local store, kept in order as messages arrive.
 
 #include "fake_im_client.h"
-#include "im/contact_list_model.h"
 #include "im/local_store.h"
 #include "im/presence_book.h"
+#include "models/contact_list_model.h"
+#include "models/conversation_list_model.h"
 #include "protocol/error_code.h"
-#include "records/conversation_list_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

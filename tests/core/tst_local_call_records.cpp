@@ -5,11 +5,11 @@
 // the device only, the server's record replaces the local one.
 
 #include "call/call_controller.h"
+#include "call/local_call_recorder.h"
 #include "im/im_client.h"
+#include "models/call_record_presenter.h"
 #include "phone.h"
 #include "protocol/error_code.h"
-#include "records/call_record_presenter.h"
-#include "records/local_call_recorder.h"
 #include "server_process.h"
 #include "test_client.h"
 

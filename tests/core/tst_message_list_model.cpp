@@ -2,7 +2,7 @@
 // the viewer.
 
 #include "im/local_store.h"
-#include "records/message_list_model.h"
+#include "models/message_list_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

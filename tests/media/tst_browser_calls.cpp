@@ -7,10 +7,9 @@
 // decoded audio and video on each side.
 
 #include "browser_peer.h"
-#include "call/call_controller.h"
 #include "idle_pool_threads.h"
-#include "im/im_client.h"
 #include "media/call_media.h"
+#include "phone.h"
 #include "private_network.h"
 #include "protocol/call_record.h"
 #include "protocol/error_code.h"
@@ -62,10 +61,8 @@ bool writeToneWav(const QString &path, double frequency)
 }
 
 // Our side of the call: what the app and the CLI have.
-struct Client
+struct Client : test::Phone
 {
-    std::unique_ptr<im::WsImClient> im;
-    std::unique_ptr<call::CallController> calls;
     std::unique_ptr<media::CallMedia> media;
     MediaSession *session = nullptr;
     ToneMeter heard;
@@ -73,10 +70,7 @@ struct Client
     qint64 firstAudioMs = -1;
     qint64 firstVideoMs = -1;
 
-    bool reaches(CallState state) const
-    {
-        return QTest::qWaitFor([&] { return calls->state() == state; }, kTimeout);
-    }
+    bool reaches(CallState state) const { return Phone::reaches(state, kTimeout); }
 };
 
 }  // namespace
@@ -141,9 +135,13 @@ std::unique_ptr<Client> TestBrowserCalls::client(const QString &account)
 {
     if (!registerAccount(account))
         return nullptr;
+    test::PhoneSetup phone;
+    phone.server = m_server->url();
+    phone.storeDirectory = m_dir.filePath(account);
+    phone.account = account;
+    phone.password = kPassword;
     auto c = std::make_unique<Client>();
-    c->im = std::make_unique<im::WsImClient>(m_dir.filePath(account));
-    c->calls = std::make_unique<call::CallController>(c->im.get());
+    static_cast<test::Phone &>(*c) = test::startPhone(phone);
     media::MediaConfig config;
     config.toneFrequency = kOurTone;
     config.audioTap = true;
@@ -162,13 +160,7 @@ std::unique_ptr<Client> TestBrowserCalls::client(const QString &account)
             [raw] { raw->firstAudioMs = raw->sinceAnswer.elapsed(); });
     connect(c->media.get(), &media::CallMedia::firstVideo, c->media.get(),
             [raw] { raw->firstVideoMs = raw->sinceAnswer.elapsed(); });
-    im::Credentials credentials;
-    credentials.server = m_server->url();
-    credentials.account = account;
-    credentials.password = kPassword;
-    credentials.deviceId = account + QStringLiteral("-pc");
-    c->im->start(credentials);
-    if (!QTest::qWaitFor([&] { return c->im->state() == im::ConnectionState::Online; }, kTimeout))
+    if (!c->online(kTimeout))
         return nullptr;
     return c;
 }

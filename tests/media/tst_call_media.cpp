@@ -3,10 +3,10 @@
 // only; skipped otherwise). The offer, answer and candidates cross the server as rtc.sdp and
 // rtc.ice; each side must hear the other's tone and see its test pattern.
 
-#include "call/call_controller.h"
 #include "idle_pool_threads.h"
 #include "im/im_client.h"
 #include "media/call_media.h"
+#include "phone.h"
 #include "private_network.h"
 #include "protocol/error_code.h"
 #include "server_process.h"
@@ -34,19 +34,14 @@ constexpr double kCallerTone = 440.0;
 constexpr double kCalleeTone = 880.0;
 const QString kPassword = QStringLiteral("password-123");
 
-// One device: IM client, call controller, the calls' media, and what it heard.
-struct Party
+// One device: IM client and call controller, the calls' media, and what it heard.
+struct Party : test::Phone
 {
-    std::unique_ptr<im::WsImClient> im;
-    std::unique_ptr<call::CallController> calls;
     std::unique_ptr<media::CallMedia> media;
     ToneMeter heard;
     MediaSession *session = nullptr;
 
-    bool reaches(CallState state) const
-    {
-        return QTest::qWaitFor([&] { return calls->state() == state; }, kTimeout);
-    }
+    bool reaches(CallState state) const { return Phone::reaches(state, kTimeout); }
 };
 
 }  // namespace
@@ -104,9 +99,13 @@ std::unique_ptr<Party> TestCallMedia::party(const QString &account, double tone,
     if (!reply.ok() && reply.code() != int(protocol::ErrorCode::AccountExists))
         return nullptr;
 
+    test::PhoneSetup phone;
+    phone.server = m_server->url();
+    phone.storeDirectory = m_stores.filePath(account);
+    phone.account = account;
+    phone.password = kPassword;
     auto p = std::make_unique<Party>();
-    p->im = std::make_unique<im::WsImClient>(m_stores.filePath(account));
-    p->calls = std::make_unique<call::CallController>(p->im.get());
+    static_cast<test::Phone &>(*p) = test::startPhone(phone);
     media::MediaConfig config;
     config.toneFrequency = tone;
     config.audioTap = true;
@@ -123,13 +122,7 @@ std::unique_ptr<Party> TestCallMedia::party(const QString &account, double tone,
             });
     connect(p->media.get(), &media::CallMedia::sessionEnded, p->media.get(),
             [raw] { raw->session = nullptr; });
-    im::Credentials credentials;
-    credentials.server = m_server->url();
-    credentials.account = account;
-    credentials.password = kPassword;
-    credentials.deviceId = account + QStringLiteral("-pc");
-    p->im->start(credentials);
-    if (!QTest::qWaitFor([&] { return p->im->state() == im::ConnectionState::Online; }, kTimeout))
+    if (!p->online(kTimeout))
         return nullptr;
     return p;
 }

@@ -4,8 +4,8 @@
 
 #include "call_record_delegate.h"
 #include "message_delegate.h"
+#include "models/message_list_model.h"
 #include "record_fixture.h"
-#include "records/message_list_model.h"
 
 #include <QApplication>
 #include <QImage>

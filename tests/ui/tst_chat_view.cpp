@@ -15,8 +15,8 @@
 #include "message_delegate.h"
 #include "message_list_view.h"
 #include "message_text.h"
+#include "models/message_list_model.h"
 #include "record_fixture.h"
-#include "records/message_list_model.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -8,8 +8,8 @@
 #include "client_session.h"
 #include "contacts_view.h"
 #include "desktop_app.h"
-#include "im/contact_list_model.h"
 #include "main_window.h"
+#include "models/contact_list_model.h"
 #include "server_process.h"
 #include "test_client.h"
 

@@ -10,8 +10,8 @@
 #include "i18n/translations.h"
 #include "login_dialog.h"
 #include "main_window.h"
+#include "models/message_list_model.h"
 #include "record_fixture.h"
-#include "records/message_list_model.h"
 #include "tray_icon.h"
 
 #include <QDialogButtonBox>

@@ -10,7 +10,7 @@
 #include "desktop_app.h"
 #include "im/im_client.h"
 #include "main_window.h"
-#include "records/conversation_list_model.h"
+#include "models/conversation_list_model.h"
 #include "server_process.h"
 #include "test_client.h"
 

@@ -13,6 +13,7 @@
 #include "incoming_call_window.h"
 #include "main_window.h"
 #include "notifier.h"
+#include "phone.h"
 #include "server_process.h"
 #include "tray_icon.h"
 
@@ -26,6 +27,7 @@
 using namespace softphone;
 using call::CallState;
 using protocol::CallType;
+using test::Phone;
 
 namespace {
 
@@ -49,18 +51,6 @@ public:
     }
     std::vector<ui::Notification> shown;
     std::vector<QString> withdrawn;
-};
-
-// The other party: an IM connection and a call controller, no widgets.
-struct Caller
-{
-    std::unique_ptr<im::WsImClient> im;
-    std::unique_ptr<call::CallController> calls;
-
-    bool reaches(CallState state) const
-    {
-        return QTest::qWaitFor([&] { return calls->state() == state; }, kWait);
-    }
 };
 
 // The main window's menu action with this text.
@@ -108,7 +98,7 @@ private slots:
 
 private:
     void signIn(const QString &account, test::ServerProcess *server = nullptr);
-    Caller caller(const QString &account, test::ServerProcess *server = nullptr);
+    Phone caller(const QString &account, test::ServerProcess *server = nullptr);
     void addAccounts(std::initializer_list<const char *> accounts,
                      test::ServerProcess *server = nullptr);
     int missedRecords(const QString &peer) const;
@@ -160,19 +150,16 @@ void TestTrayNotifications::signIn(const QString &account, test::ServerProcess *
     m_app->notifications()->setWindow(nullptr);  // as if the window were in the background
 }
 
-Caller TestTrayNotifications::caller(const QString &account, test::ServerProcess *server)
+// The other party: an IM connection and a call controller, no widgets.
+Phone TestTrayNotifications::caller(const QString &account, test::ServerProcess *server)
 {
-    Caller caller;
-    caller.im =
-        std::make_unique<im::WsImClient>(m_home.filePath(QStringLiteral("stores/") + account));
-    caller.calls = std::make_unique<call::CallController>(caller.im.get());
-    im::Credentials credentials;
-    credentials.server = (server ? server : &m_server)->url();
-    credentials.account = account;
-    credentials.password = kPassword;
-    credentials.deviceId = account + QStringLiteral("-cli");
-    caller.im->start(credentials);
-    return caller;
+    test::PhoneSetup setup;
+    setup.server = (server ? server : &m_server)->url();
+    setup.storeDirectory = m_home.filePath(QStringLiteral("stores/") + account);
+    setup.account = account;
+    setup.deviceId = account + QStringLiteral("-cli");
+    setup.password = kPassword;
+    return test::startPhone(setup);
 }
 
 int TestTrayNotifications::missedRecords(const QString &peer) const
@@ -192,8 +179,8 @@ void TestTrayNotifications::badgeFollowsUnreadAndMissed()
 {
     addAccounts({"tina", "tom"});
     signIn(QStringLiteral("tina"));
-    Caller tom = caller(QStringLiteral("tom"));
-    QVERIFY(QTest::qWaitFor([&] { return tom.im->state() == im::ConnectionState::Online; }, kWait));
+    Phone tom = caller(QStringLiteral("tom"));
+    QVERIFY(tom.online(kWait));
     ui::TrayIcon *tray = m_app->tray();
     QCOMPARE(tray->count(), 0);
 
@@ -219,10 +206,9 @@ void TestTrayNotifications::doNotDisturbLeavesTheCallMissed()
     QVERIFY(dnd && !dnd->isChecked());
     dnd->trigger();
     QVERIFY(m_app->settings()->doNotDisturb());
-    Caller dirk = caller(QStringLiteral("dirk"));
+    Phone dirk = caller(QStringLiteral("dirk"));
     dirk.calls->setRingTimeoutMs(1500);
-    QVERIFY(
-        QTest::qWaitFor([&] { return dirk.im->state() == im::ConnectionState::Online; }, kWait));
+    QVERIFY(dirk.online(kWait));
 
     QVERIFY(dirk.calls->call(QStringLiteral("dora"), CallType::Video));
     call::CallController *calls = m_app->session()->calls();
@@ -230,7 +216,7 @@ void TestTrayNotifications::doNotDisturbLeavesTheCallMissed()
     QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
     QCOMPARE(m_app->calls()->sounds()->current(), ui::CallSounds::Tone::None);
 
-    QVERIFY(dirk.reaches(CallState::Ended));  // the caller's ring timeout
+    QVERIFY(dirk.reaches(CallState::Ended, kWait));  // the caller's ring timeout
     QCOMPARE(dirk.calls->endReason(), call::EndReason::NoAnswer);
     QTRY_COMPARE_WITH_TIMEOUT(missedRecords(QStringLiteral("dirk")), 1, kWait);
     QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
@@ -252,8 +238,8 @@ void TestTrayNotifications::incomingNotificationIsWithdrawnOnceAnswered()
     const QString me = QStringLiteral("wanda-") + how, them = QStringLiteral("walt-") + how;
     addAccounts({qPrintable(me), qPrintable(them)});
     signIn(me);
-    Caller walt = caller(them);
-    Caller otherDevice = caller(me);  // the same account on a second device
+    Phone walt = caller(them);
+    Phone otherDevice = caller(me);  // the same account on a second device
     QVERIFY(QTest::qWaitFor(
         [&] {
             return walt.im->state() == im::ConnectionState::Online &&
@@ -263,7 +249,7 @@ void TestTrayNotifications::incomingNotificationIsWithdrawnOnceAnswered()
     QVERIFY(walt.calls->call(me, CallType::Audio));
     call::CallController *calls = m_app->session()->calls();
     QTRY_COMPARE_WITH_TIMEOUT(calls->state(), CallState::Incoming, kWait);
-    QVERIFY(otherDevice.reaches(CallState::Incoming));
+    QVERIFY(otherDevice.reaches(CallState::Incoming, kWait));
     QCOMPARE(m_notifier.shown.size(), 1u);
     QCOMPARE(m_notifier.shown[0].title, QStringLiteral("Incoming voice call"));
     QVERIFY(!m_notifier.wasWithdrawn(0));  // still true while it rings
@@ -285,8 +271,8 @@ void TestTrayNotifications::missedCallNotifiesWithCallBack()
 {
     addAccounts({"mia", "max"});
     signIn(QStringLiteral("mia"));
-    Caller max = caller(QStringLiteral("max"));
-    QVERIFY(QTest::qWaitFor([&] { return max.im->state() == im::ConnectionState::Online; }, kWait));
+    Phone max = caller(QStringLiteral("max"));
+    QVERIFY(max.online(kWait));
     QVERIFY(max.calls->call(QStringLiteral("mia"), CallType::Video));
     call::CallController *calls = m_app->session()->calls();
     QTRY_COMPARE_WITH_TIMEOUT(calls->state(), CallState::Incoming, kWait);
@@ -307,10 +293,10 @@ void TestTrayNotifications::missedCallNotifiesWithCallBack()
     QCOMPARE(calls->state(), CallState::Outgoing);
     QCOMPARE(calls->current().peer, QStringLiteral("max"));
     QCOMPARE(calls->current().type, CallType::Video);
-    QVERIFY(max.reaches(CallState::Incoming));
+    QVERIFY(max.reaches(CallState::Incoming, kWait));
     QCOMPARE(max.calls->current().type, CallType::Video);
     QVERIFY(calls->hangup());
-    QVERIFY(max.reaches(CallState::Ended));
+    QVERIFY(max.reaches(CallState::Ended, kWait));
 }
 
 void TestTrayNotifications::callsOffOnThisDeviceIgnoresInvites()
@@ -322,12 +308,12 @@ void TestTrayNotifications::callsOffOnThisDeviceIgnoresInvites()
     QVERIFY(accept && accept->isChecked());
     accept->trigger();
     QVERIFY(!m_app->settings()->acceptCalls());
-    Caller ike = caller(QStringLiteral("ike"));
+    Phone ike = caller(QStringLiteral("ike"));
     ike.calls->setRingTimeoutMs(1500);
-    QVERIFY(QTest::qWaitFor([&] { return ike.im->state() == im::ConnectionState::Online; }, kWait));
+    QVERIFY(ike.online(kWait));
     QSignalSpy states(m_app->session()->calls(), &call::CallController::stateChanged);
     QVERIFY(ike.calls->call(QStringLiteral("ida"), CallType::Audio));
-    QVERIFY(ike.reaches(CallState::Ended));
+    QVERIFY(ike.reaches(CallState::Ended, kWait));
     QCOMPARE(ike.calls->endReason(), call::EndReason::NoAnswer);  // not busy: just not here
     QCOMPARE(states.count(), 0);
     QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
@@ -343,8 +329,8 @@ void TestTrayNotifications::recordsOffStillShowTheMissedCall()
     QVERIFY(server.start());
     addAccounts({"rae", "roy"}, &server);
     signIn(QStringLiteral("rae"), &server);
-    Caller roy = caller(QStringLiteral("roy"), &server);
-    QVERIFY(QTest::qWaitFor([&] { return roy.im->state() == im::ConnectionState::Online; }, kWait));
+    Phone roy = caller(QStringLiteral("roy"), &server);
+    QVERIFY(roy.online(kWait));
     QVERIFY(roy.calls->call(QStringLiteral("rae"), CallType::Audio));
     QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->calls()->state(), CallState::Incoming, kWait);
     QVERIFY(!m_app->session()->calls()->builtInRecords());

@@ -1,4 +1,4 @@
-#include "cli/call_command.h"
+#include "commands/call_command.h"
 
 namespace softphone::cli {
 

@@ -7,7 +7,8 @@
 
 namespace softphone::records {
 
-// How one call record looks to the person viewing it (DESIGN.md §3).
+// How one call record looks to the person viewing it: the caller and the callee see each of
+// the five statuses worded differently (protocol.md §10 has the statuses).
 struct CallRecordView
 {
     QString text;           // "Outgoing voice call · 2:35", "Missed call", ...

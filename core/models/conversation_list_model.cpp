@@ -1,6 +1,6 @@
-#include "records/conversation_list_model.h"
+#include "models/conversation_list_model.h"
 
-#include "records/call_record_presenter.h"
+#include "models/call_record_presenter.h"
 
 #include <QDateTime>
 #include <numeric>

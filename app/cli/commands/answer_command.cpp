@@ -1,4 +1,4 @@
-#include "cli/answer_command.h"
+#include "commands/answer_command.h"
 
 namespace softphone::cli {
 

@@ -1,4 +1,4 @@
-#include "cli/message_commands.h"
+#include "commands/message_commands.h"
 
 #include "protocol/call_record.h"
 

@@ -1,6 +1,6 @@
-#include "cli/devices_command.h"
+#include "commands/devices_command.h"
 
-#include "cli/cli_options.h"
+#include "commands/cli_options.h"
 #include "media/devices/device_catalog.h"
 
 namespace softphone::cli {

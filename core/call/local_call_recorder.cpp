@@ -1,4 +1,4 @@
-#include "records/local_call_recorder.h"
+#include "call/local_call_recorder.h"
 
 #include "protocol/call_rules.h"
 

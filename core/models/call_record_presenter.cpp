@@ -1,4 +1,4 @@
-#include "call_record_presenter.h"
+#include "models/call_record_presenter.h"
 
 #include "protocol/call_rules.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cli/cli_command.h"
-#include "cli/cli_session.h"
+#include "commands/cli_command.h"
+#include "commands/cli_session.h"
 
 namespace softphone::cli {
 

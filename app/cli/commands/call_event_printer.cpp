@@ -1,4 +1,4 @@
-#include "cli/call_event_printer.h"
+#include "commands/call_event_printer.h"
 
 #include "protocol/call_record.h"
 

@@ -1,4 +1,4 @@
-#include "cli/event_printer.h"
+#include "commands/event_printer.h"
 
 #include "im/local_store.h"
 #include "protocol/call_record.h"

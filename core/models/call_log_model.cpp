@@ -1,4 +1,4 @@
-#include "records/call_log_model.h"
+#include "models/call_log_model.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cli/cli_options.h"
-#include "cli/event_printer.h"
+#include "commands/cli_options.h"
+#include "commands/event_printer.h"
 #include "im/im_client.h"
 
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cli/cli_command.h"
-#include "cli/event_printer.h"
+#include "commands/cli_command.h"
+#include "commands/event_printer.h"
 #include "im/account_registrar.h"
 
 namespace softphone::cli {

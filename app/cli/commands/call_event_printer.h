@@ -1,7 +1,7 @@
 #pragma once
 
 #include "call/call_controller.h"
-#include "cli/event_printer.h"
+#include "commands/event_printer.h"
 #include "im/im_client.h"
 
 #include <QObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cli/call_session_command.h"
+#include "commands/call_session_command.h"
 
 #include <QTimer>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "cli/call_session_command.h"
+#include "commands/call_session_command.h"
 
 namespace softphone::cli {
 

@@ -1,4 +1,4 @@
-#include "im/contact_list_model.h"
+#include "models/contact_list_model.h"
 
 #include <QPointer>
 #include <algorithm>

@@ -1,6 +1,6 @@
-#include "cli/register_command.h"
+#include "commands/register_command.h"
 
-#include "cli/cli_options.h"
+#include "commands/cli_options.h"
 
 namespace softphone::cli {
 

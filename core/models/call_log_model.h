@@ -2,7 +2,7 @@
 
 #include "im/local_store.h"
 #include "im/presence_book.h"
-#include "records/call_record_presenter.h"
+#include "models/call_record_presenter.h"
 
 #include <QAbstractListModel>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "message_list_model.h"
+#include "models/message_list_model.h"
 
 #include <QDateTime>
 

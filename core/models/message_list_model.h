@@ -1,7 +1,7 @@
 #pragma once
 
 #include "im/local_store.h"
-#include "records/call_record_presenter.h"
+#include "models/call_record_presenter.h"
 
 #include <QAbstractListModel>
 #include <deque>

@@ -1,4 +1,4 @@
-#include "cli/cli_session.h"
+#include "commands/cli_session.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "call/call_controller.h"
-#include "cli/call_event_printer.h"
-#include "cli/cli_command.h"
-#include "cli/cli_session.h"
+#include "commands/call_event_printer.h"
+#include "commands/cli_command.h"
+#include "commands/cli_session.h"
 #include "media/call_media.h"
 
 #include <QTimer>
