@@ -4,10 +4,10 @@
 // seconds: first --calls video calls, then as many voice calls. After every tenth call it
 // prints the process's resident memory. It prints figures; it asserts nothing.
 
-#include "call_coordinator.h"
-#include "client_session.h"
-#include "desktop_app.h"
+#include "calls/call_coordinator.h"
 #include "process_stats.h"
+#include "shell/client_session.h"
+#include "shell/desktop_app.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,16 +1,16 @@
 #include "live_call_shots.h"
 
-#include "call_coordinator.h"
-#include "call_window.h"
-#include "camera_preview.h"
-#include "client_session.h"
-#include "desktop_app.h"
-#include "incoming_call_window.h"
-#include "main_window.h"
-#include "mini_call_window.h"
-#include "peer_card.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_window.h"
+#include "calls/incoming_call_window.h"
+#include "calls/mini_call_window.h"
+#include "calls/peer_card.h"
+#include "calls/video_stage.h"
 #include "server_run.h"
-#include "video_stage.h"
+#include "settings/camera_preview.h"
+#include "shell/client_session.h"
+#include "shell/desktop_app.h"
+#include "shell/main_window.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>

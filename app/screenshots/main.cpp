@@ -4,15 +4,15 @@
 // IM client; with a server binary the call windows come from real calls (live_call_shots.cpp),
 // else from the stand-in.
 
-#include "call_coordinator.h"
-#include "call_window.h"
-#include "client_session.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_window.h"
+#include "calls/incoming_call_window.h"
 #include "i18n/translations.h"
 #include "im/im_client.h"
-#include "incoming_call_window.h"
 #include "live_call_shots.h"
-#include "main_window.h"
 #include "media/device_catalog.h"
+#include "shell/client_session.h"
+#include "shell/main_window.h"
 
 #include <QApplication>
 #include <QDateTime>

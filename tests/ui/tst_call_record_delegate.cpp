@@ -2,8 +2,8 @@
 // the callee's missed calls, the audio or video icon, the arrow, and a duration only for a
 // completed call. Also checks what is painted, not only what is computed.
 
-#include "call_record_delegate.h"
-#include "message_delegate.h"
+#include "chat/call_record_delegate.h"
+#include "chat/message_delegate.h"
 #include "record_fixture.h"
 #include "records/message_list_model.h"
 

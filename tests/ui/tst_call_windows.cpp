@@ -4,23 +4,23 @@
 // call, and an ended call says why, including another device's answer. The call window's
 // device menus, remote video and quality bars, over a fake media seam.
 
-#include "app_settings.h"
-#include "call_coordinator.h"
-#include "call_media_controls.h"
-#include "call_stats_text.h"
-#include "call_window.h"
-#include "camera_preview.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_media_controls.h"
+#include "calls/call_stats_text.h"
+#include "calls/call_window.h"
+#include "calls/incoming_call_window.h"
+#include "calls/media_call_controls.h"
+#include "calls/mini_call_window.h"
+#include "calls/peer_card.h"
+#include "calls/quality_bars.h"
+#include "calls/video_stage.h"
 #include "core/fake_im_client.h"
 #include "im/presence_book.h"
-#include "incoming_call_window.h"
 #include "media/call_media.h"
-#include "media_call_controls.h"
-#include "mini_call_window.h"
-#include "peer_card.h"
 #include "protocol/error_code.h"
-#include "quality_bars.h"
-#include "test_pattern_view.h"
-#include "video_stage.h"
+#include "settings/camera_preview.h"
+#include "settings/test_pattern_view.h"
+#include "shell/app_settings.h"
 
 #include <QApplication>
 #include <QMenu>

@@ -2,21 +2,21 @@
 // media type (checked on the wire, as the call.invite request), Copy and Delete act on the
 // row, the conversation opens with one page and reads older ones as the user scrolls up.
 
-#include "app_settings.h"
-#include "call_coordinator.h"
-#include "call_log_view.h"
-#include "call_record_delegate.h"
-#include "call_window.h"
-#include "chat_view.h"
-#include "client_session.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_window.h"
+#include "chat/call_record_delegate.h"
+#include "chat/chat_view.h"
+#include "chat/message_delegate.h"
+#include "chat/message_list_view.h"
+#include "chat/message_text.h"
 #include "core/fake_im_client.h"
 #include "i18n/translations.h"
-#include "main_window.h"
-#include "message_delegate.h"
-#include "message_list_view.h"
-#include "message_text.h"
+#include "lists/call_log_view.h"
 #include "record_fixture.h"
 #include "records/message_list_model.h"
+#include "shell/app_settings.h"
+#include "shell/client_session.h"
+#include "shell/main_window.h"
 
 #include <QApplication>
 #include <QClipboard>

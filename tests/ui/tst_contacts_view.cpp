@@ -3,14 +3,14 @@
 // the context action after a confirmation naming it (Cancel keeps it). Removal takes the row
 // away and the contact off the server's list.
 
-#include "call_coordinator.h"
-#include "chat_view.h"
-#include "client_session.h"
-#include "contacts_view.h"
-#include "desktop_app.h"
+#include "calls/call_coordinator.h"
+#include "chat/chat_view.h"
 #include "im/contact_list_model.h"
-#include "main_window.h"
+#include "lists/contacts_view.h"
 #include "server_process.h"
+#include "shell/client_session.h"
+#include "shell/desktop_app.h"
+#include "shell/main_window.h"
 #include "test_client.h"
 
 #include <QAction>

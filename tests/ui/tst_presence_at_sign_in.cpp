@@ -3,15 +3,15 @@
 // in the conversation list, in the chat header and in the call window; so does one who came
 // online while our connection was down.
 
-#include "call_coordinator.h"
-#include "call_window.h"
-#include "chat_view.h"
-#include "client_session.h"
-#include "desktop_app.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_window.h"
+#include "chat/chat_view.h"
 #include "im/im_client.h"
-#include "main_window.h"
 #include "records/conversation_list_model.h"
 #include "server_process.h"
+#include "shell/client_session.h"
+#include "shell/desktop_app.h"
+#include "shell/main_window.h"
 #include "test_client.h"
 
 #include <QLabel>

@@ -3,11 +3,11 @@
 // opens the main window, online; Register creates the account and signs in, and a taken
 // account id is said to be taken.
 
-#include "connection_status_label.h"
-#include "desktop_app.h"
-#include "login_dialog.h"
-#include "main_window.h"
 #include "server_process.h"
+#include "shell/connection_status_label.h"
+#include "shell/desktop_app.h"
+#include "shell/login_dialog.h"
+#include "shell/main_window.h"
 
 #include <QLineEdit>
 #include <QPushButton>

@@ -5,16 +5,16 @@
 // "Call back", which calls the peer back with the same media; with "accept calls on this
 // device" off, invites are ignored.
 
-#include "call_coordinator.h"
-#include "call_notifications.h"
-#include "client_session.h"
-#include "desktop_app.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_notifications.h"
+#include "calls/incoming_call_window.h"
 #include "im/im_client.h"
-#include "incoming_call_window.h"
-#include "main_window.h"
-#include "notifier.h"
 #include "server_process.h"
-#include "tray_icon.h"
+#include "shell/client_session.h"
+#include "shell/desktop_app.h"
+#include "shell/main_window.h"
+#include "shell/notifier.h"
+#include "shell/tray_icon.h"
 
 #include <QAction>
 #include <QImage>
