@@ -8,10 +8,8 @@
 #include "i18n/translations.h"
 #include "media/call_media.h"
 #include "media/gst_runtime.h"
-#include "protocol/error_code.h"
 #include "settings/settings_dialog.h"
 #include "shell/client_session.h"
-#include "shell/login_dialog.h"
 #include "shell/main_window.h"
 #include "shell/tray_icon.h"
 
@@ -25,8 +23,6 @@
 #endif
 
 namespace softphone::ui {
-
-using im::ConnectionState;
 
 namespace {
 
@@ -51,36 +47,27 @@ void returnFreedMemory()
 }
 
 }  // namespace
-using protocol::ErrorCode;
 
 DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_settings(m_options.profile)
-    , m_credentials(m_options.profile)
+    , m_signIn(&m_settings)
 {
     useOneMallocArena();
     // A language picked in the settings applies at once, wherever it was set from.
     connect(&m_settings, &AppSettings::changed, this, &DesktopApp::applyLanguage);
-    connect(&m_registrar, &im::AccountRegistrar::registered, this, [this](const QString &) {
-        signIn(m_login->server(), m_login->account(), m_login->password(), {}, m_login->remember());
+    connect(&m_signIn, &SignInFlow::connectRequested, this, &DesktopApp::connectAs);
+    connect(&m_signIn, &SignInFlow::connected, this, &DesktopApp::openSession);
+    connect(&m_signIn, &SignInFlow::refused, this, &DesktopApp::closeSession);
+    connect(&m_signIn, &SignInFlow::dismissed, this, [this] {
+        if (!m_window)
+            quit();
     });
-    connect(&m_registrar, &im::AccountRegistrar::refused, this,
-            [this](int code, const QString &message) {
-                m_login->setBusy(false);
-                if (code == int(ErrorCode::AccountExists))
-                    m_login->showError(tr("That account id is taken. Choose another one."));
-                else if (code == int(ErrorCode::RegistrationClosed))
-                    m_login->showError(tr("This server does not let you register; ask its "
-                                          "operator for an account."));
-                else
-                    m_login->showError(tr("Registration refused: %1").arg(message));
-            });
-    connect(&m_registrar, &im::AccountRegistrar::unreachable, this, [this](const QString &) {
-        m_login->setBusy(false);
-        m_login->showError(tr("Cannot reach the server at %1. Check the address and that the "
-                              "server is running.")
-                               .arg(m_login->server().toString()));
+    connect(&m_signIn, &SignInFlow::dialogShown, this, &DesktopApp::windowShown);
+    connect(&m_signIn, &SignInFlow::notRemembered, this, [this](const QString &message) {
+        if (m_window)
+            m_window->statusBar()->showMessage(message, 15000);
     });
 }
 
@@ -89,63 +76,12 @@ DesktopApp::~DesktopApp()
     closeSession();
 }
 
-QString DesktopApp::keychainProblem()
-{
-    if (!CredentialStore::isCompiledIn())
-        return tr("this build has no keychain support");
-#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        return tr("no D-Bus session for the Secret Service");
-#endif
-    return {};
-}
-
 void DesktopApp::start()
 {
     QApplication::setWindowIcon(TrayIcon::badgedIcon(0));  // every window and the task bar
     applyLanguage();
     warnAboutMissingMedia();
-    m_login = std::make_unique<LoginDialog>();
-    updateRememberNote();
-    const QString problem = keychainProblem();
-    connect(m_login.get(), &LoginDialog::signInRequested, this,
-            [this](const QUrl &server, const QString &account, const QString &password,
-                   bool remember) { signIn(server, account, password, {}, remember); });
-    connect(m_login.get(), &LoginDialog::registerRequested, this, &DesktopApp::registerAccount);
-    connect(m_login.get(), &QDialog::rejected, this, [this] {
-        if (!m_window)
-            quit();
-    });
-    const QUrl server = m_options.server.isValid() && !m_options.server.isEmpty()
-                            ? m_options.server
-                            : m_settings.lastServer();
-    m_login->setServer(server);
-    m_login->setAccount(m_options.account.isEmpty() ? m_settings.lastAccount() : m_options.account);
-    m_login->setRemember(m_settings.rememberSignIn());
-
-    if (!m_options.account.isEmpty() && !m_options.password.isEmpty()) {
-        signIn(server, m_options.account, m_options.password, {}, false);
-        return;
-    }
-    const QString account = m_settings.lastAccount();
-    if (m_settings.rememberSignIn() && !account.isEmpty() && problem.isEmpty() &&
-        (m_options.account.isEmpty() || m_options.account == account)) {
-        m_credentials.load(
-            server, account,
-            [this, server, account](std::optional<QString> token, const QString &error) {
-                if (token && !token->isEmpty()) {
-                    signIn(server, account, {}, *token, true);
-                    return;
-                }
-                if (!error.isEmpty()) {
-                    m_keychainError = error;
-                    updateRememberNote();
-                }
-                showLogin();
-            });
-        return;
-    }
-    showLogin();
+    m_signIn.start(m_options.server, m_options.account, m_options.password);
 }
 
 void DesktopApp::quit()
@@ -155,84 +91,15 @@ void DesktopApp::quit()
     QApplication::quit();
 }
 
-void DesktopApp::showLogin(const QString &error)
-{
-    m_login->setBusy(false);
-    if (!error.isEmpty())
-        m_login->showError(error);
-    m_login->show();
-    m_login->raise();
-    m_login->activateWindow();
-    emit windowShown();
-}
-
-void DesktopApp::signIn(const QUrl &server, const QString &account, const QString &password,
-                        const QString &token, bool remember)
+// An attempt to sign in: a client of its own, followed by the sign-in flow.
+void DesktopApp::connectAs(const im::Credentials &credentials)
 {
     closeSession();
-    m_server = server;
-    m_account = account;
-    m_remember = remember;
-    m_byToken = !token.isEmpty();
-    m_signingIn = true;
-    if (m_login->isVisible())
-        m_login->setBusy(true, tr("Signing in…"));
-
     const QString storeDirectory = m_settings.dataDirectory();
     QDir().mkpath(storeDirectory);
     m_im = std::make_unique<im::WsImClient>(storeDirectory);
-    connect(m_im.get(), &im::ImClient::stateChanged, this, &DesktopApp::onConnection);
-    connect(m_im.get(), &im::ImClient::loginFailed, this, &DesktopApp::onLoginFailed);
-    im::Credentials credentials;
-    credentials.server = server;
-    credentials.account = account;
-    credentials.password = password;
-    credentials.token = token;
-    credentials.deviceId = m_settings.deviceId(account);
+    m_signIn.watch(m_im.get());
     m_im->start(credentials);
-}
-
-void DesktopApp::registerAccount(const QUrl &server, const QString &account,
-                                 const QString &password)
-{
-    m_login->setBusy(true, tr("Creating the account…"));
-    m_registrar.registerAccount(server, account, password);
-}
-
-void DesktopApp::onConnection(ConnectionState state)
-{
-    if (!m_signingIn)
-        return;
-    if (state == ConnectionState::Online) {
-        m_signingIn = false;
-        openSession();
-    } else if (state == ConnectionState::Waiting) {
-        // The first connection failed: say so rather than retry behind the dialog.
-        m_signingIn = false;
-        m_im->stop();
-        showLogin(tr("Cannot reach the server at %1. Check the address and that the server is "
-                     "running.")
-                      .arg(m_server.toString()));
-    }
-}
-
-void DesktopApp::onLoginFailed(int code, const QString &message)
-{
-    QString text;
-    if (code == int(ErrorCode::BadCredentials)) {
-        text = tr("Wrong account or password.");
-    } else if (code == int(ErrorCode::InvalidToken)) {
-        m_credentials.forget(m_server, m_account);
-        text = tr("Your saved sign-in has expired. Enter your password.");
-    } else if (code == int(ErrorCode::UnsupportedVersion)) {
-        text = tr("This server speaks another version of the protocol. Update the app.");
-    } else {
-        text = tr("Sign-in refused: %1").arg(message);
-    }
-    const bool wasSignedIn = !m_signingIn;
-    m_signingIn = false;
-    closeSession();
-    showLogin(wasSignedIn ? tr("You were signed out. %1").arg(text) : text);
 }
 
 void DesktopApp::openSession()
@@ -284,31 +151,10 @@ void DesktopApp::openSession()
             [this] { m_tray->setCount(m_session->unreadCount()); });
 
     applySettings();
-    rememberToken();
+    m_signIn.finish(m_im->credentials().token);
     m_tray->setCount(m_session->unreadCount());
-    m_login->hide();
-    m_login->showNotice({});
     showMainWindow();
     emit signedIn();
-}
-
-void DesktopApp::rememberToken()
-{
-    m_settings.setLastSignIn(m_server, m_account, m_remember);
-    if (!m_remember || m_byToken)
-        return;
-    m_credentials.save(m_server, m_account, m_im->credentials().token,
-                       [this](const QString &error) {
-                           if (error.isEmpty())
-                               return;
-                           m_settings.setLastSignIn(m_server, m_account, false);
-                           if (m_window)
-                               m_window->statusBar()->showMessage(
-                                   tr("Your sign-in is not remembered: the system keychain is "
-                                      "unavailable (%1).")
-                                       .arg(error),
-                                   15000);
-                       });
 }
 
 void DesktopApp::closeSession()
@@ -326,6 +172,7 @@ void DesktopApp::closeSession()
         // This may run inside one of the client's own signals (a refused login): delete it
         // once that has returned.
         m_im->disconnect(this);
+        m_im->disconnect(&m_signIn);
         m_im->stop();
         m_im.release()->deleteLater();
     }
@@ -335,15 +182,13 @@ void DesktopApp::signOut()
 {
     if (m_session && m_session->calls()->isBusy())
         m_session->calls()->hangup();
-    m_credentials.forget(m_server, m_account);
-    m_settings.setLastSignIn(m_server, m_account, false);
+    m_signIn.forget();
     // Let the hangup leave before the connection closes.
     QMetaObject::invokeMethod(
         this,
         [this] {
             closeSession();
-            m_login->setAccount(m_account);
-            showLogin();
+            m_signIn.showAgain();
         },
         Qt::QueuedConnection);
 }
@@ -358,14 +203,7 @@ void DesktopApp::applyLanguage()
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
     i18n::useLanguage(locale);
-    if (m_login)
-        updateRememberNote();  // worded here, not by the dialog
-}
-
-void DesktopApp::updateRememberNote()
-{
-    const QString problem = m_keychainError.isEmpty() ? keychainProblem() : m_keychainError;
-    m_login->setRememberAvailable(problem.isEmpty(), problem);
+    m_signIn.updateRememberNote();  // worded by the flow, not by the dialog
 }
 
 void DesktopApp::applySettings()

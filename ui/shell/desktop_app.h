@@ -1,11 +1,10 @@
 #pragma once
 
-#include "im/account_registrar.h"
 #include "im/im_client.h"
 #include "media/call_media.h"
 #include "media/device_catalog.h"
 #include "shell/app_settings.h"
-#include "shell/credential_store.h"
+#include "shell/sign_in_flow.h"
 
 #include <QObject>
 #include <QUrl>
@@ -33,8 +32,9 @@ struct DesktopOptions
     bool syntheticMedia = false;
 };
 
-// The desktop app's flow: sign in (from the keychain, the command line or the dialog),
-// then the main window with its calls, tray and settings; sign out back to the dialog.
+// The desktop app's composition root: after the sign-in (SignInFlow), the session's objects
+// (client, calls, media, main window, tray, notifications) made, wired and torn down again
+// on sign-out; the settings applied to them.
 class DesktopApp : public QObject
 {
     Q_OBJECT
@@ -48,7 +48,7 @@ public:
 
     AppSettings *settings() { return &m_settings; }
     media::DeviceCatalog *devices() { return &m_devices; }
-    LoginDialog *loginDialog() const { return m_login.get(); }
+    LoginDialog *loginDialog() const { return m_signIn.dialog(); }
     MainWindow *mainWindow() const { return m_window.get(); }
     ClientSession *session() const { return m_session.get(); }
     CallCoordinator *calls() const { return m_calls.get(); }
@@ -60,22 +60,14 @@ signals:
     void signedIn();     // the main window is shown
 
 private:
-    void showLogin(const QString &error = {});
-    void signIn(const QUrl &server, const QString &account, const QString &password,
-                const QString &token, bool remember);
-    void registerAccount(const QUrl &server, const QString &account, const QString &password);
-    void onConnection(im::ConnectionState state);
-    void onLoginFailed(int code, const QString &message);
+    void connectAs(const im::Credentials &credentials);
     void openSession();
     void closeSession();
     void signOut();
-    void rememberToken();
     void applySettings();
     void applyLanguage();
-    void updateRememberNote();
     void showSettings();
     void showMainWindow();
-    static QString keychainProblem();
     void warnAboutMissingMedia();
     media::MediaConfig mediaConfig() const;
     media::DeviceSelection deviceSelection() const;
@@ -83,9 +75,7 @@ private:
     DesktopOptions m_options;
     AppSettings m_settings;
     media::DeviceCatalog m_devices;
-    CredentialStore m_credentials;
-    im::AccountRegistrar m_registrar;
-    std::unique_ptr<LoginDialog> m_login;
+    SignInFlow m_signIn;
     std::unique_ptr<im::WsImClient> m_im;
     std::unique_ptr<ClientSession> m_session;
     std::unique_ptr<CallCoordinator> m_calls;
@@ -94,13 +84,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;
     std::unique_ptr<CallNotifications> m_notifications;
-    QUrl m_server;
-    QString m_account;
-    bool m_signingIn = false;
-    bool m_byToken = false;
-    bool m_remember = false;
     QString m_appliedLanguage = QStringLiteral("?");
-    QString m_keychainError;  // the keychain's own words when reading the sign-in failed
 };
 
 }  // namespace softphone::ui
