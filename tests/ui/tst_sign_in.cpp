@@ -1,8 +1,11 @@
 // Signing in with the desktop app against the real server: a wrong password and a server
 // that cannot be reached each show a clear error in the sign-in dialog; the right password
 // opens the main window, online; Register creates the account and signs in, and a taken
-// account id is said to be taken.
+// account id is said to be taken. Signed in, the calls' media resolves devices in the app's
+// one device catalog, the one its menus and settings list.
 
+#include "media/call_media.h"
+#include "media/device_router.h"
 #include "server_process.h"
 #include "shell/connection_status_label.h"
 #include "shell/desktop_app.h"
@@ -26,6 +29,7 @@ private slots:
     void wrongPasswordIsSaidSo();
     void unreachableServerIsSaidSo();
     void rightPasswordOpensTheMainWindow();
+    void callMediaUsesTheAppsDeviceCatalog();
     void registerCreatesTheAccountAndSignsIn();
     void takenAccountIdIsSaidSo();
 
@@ -109,6 +113,15 @@ void TestSignIn::rightPasswordOpensTheMainWindow()
     QVERIFY(status);
     QVERIFY(status->text().contains(QStringLiteral("Online")));
     QVERIFY(!app.settings()->rememberSignIn());  // a sign-in from the command line
+}
+
+void TestSignIn::callMediaUsesTheAppsDeviceCatalog()
+{
+    ui::DesktopApp app(options(QStringLiteral("bob"), QStringLiteral("bob-password")));
+    app.start();
+    QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow() && app.mainWindow()->isVisible(), 15000);
+    QVERIFY2(app.callMedia(), "GStreamer's WebRTC plugins are missing");
+    QCOMPARE(app.callMedia()->router()->catalog(), app.devices());
 }
 
 void TestSignIn::registerCreatesTheAccountAndSignsIn()

@@ -108,7 +108,8 @@ void DesktopApp::openSession()
     m_calls = std::make_unique<CallCoordinator>(m_session->calls());
     m_calls->setDeviceCatalog(&m_devices, &m_settings);
     if (media::GstRuntime::ensure().isEmpty()) {
-        m_media = std::make_unique<media::CallMedia>(m_session->calls(), m_im.get(), mediaConfig());
+        m_media = std::make_unique<media::CallMedia>(m_session->calls(), m_im.get(), mediaConfig(),
+                                                     &m_devices);
         m_mediaControls = std::make_unique<MediaCallControls>(m_media.get());
         m_calls->setMediaControls(m_mediaControls.get());
         CallWindow *window = m_calls->callWindow();

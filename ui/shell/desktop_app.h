@@ -54,6 +54,8 @@ public:
     CallCoordinator *calls() const { return m_calls.get(); }
     TrayIcon *tray() const { return m_tray.get(); }
     CallNotifications *notifications() const { return m_notifications.get(); }
+    // Null while signed out, and where GStreamer's WebRTC is missing.
+    media::CallMedia *callMedia() const { return m_media.get(); }
 
 signals:
     void windowShown();  // the login dialog or the main window was shown
@@ -74,7 +76,7 @@ private:
 
     DesktopOptions m_options;
     AppSettings m_settings;
-    media::DeviceCatalog m_devices;
+    media::DeviceCatalog m_devices;  // the app's one: menus, settings and call media list it
     SignInFlow m_signIn;
     std::unique_ptr<im::WsImClient> m_im;
     std::unique_ptr<ClientSession> m_session;
