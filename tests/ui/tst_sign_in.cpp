@@ -2,11 +2,15 @@
 // that cannot be reached each show a clear error in the sign-in dialog; the right password
 // opens the main window, online; Register creates the account and signs in, and a taken
 // account id is said to be taken. Signed in, the calls' media resolves devices in the app's
-// one device catalog, the one its menus and settings list.
+// one device catalog, the one its menus and settings list, and a device picked in the call
+// window is remembered in the app's settings.
 
+#include "calls/call_coordinator.h"
+#include "calls/call_window.h"
 #include "media/call_media.h"
 #include "media/device_router.h"
 #include "server_process.h"
+#include "shell/app_settings.h"
 #include "shell/connection_status_label.h"
 #include "shell/desktop_app.h"
 #include "shell/login_dialog.h"
@@ -30,6 +34,7 @@ private slots:
     void unreachableServerIsSaidSo();
     void rightPasswordOpensTheMainWindow();
     void callMediaUsesTheAppsDeviceCatalog();
+    void aDevicePickedInTheCallWindowIsRemembered();
     void registerCreatesTheAccountAndSignsIn();
     void takenAccountIdIsSaidSo();
 
@@ -122,6 +127,18 @@ void TestSignIn::callMediaUsesTheAppsDeviceCatalog()
     QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow() && app.mainWindow()->isVisible(), 15000);
     QVERIFY2(app.callMedia(), "GStreamer's WebRTC plugins are missing");
     QCOMPARE(app.callMedia()->router()->catalog(), app.devices());
+}
+
+void TestSignIn::aDevicePickedInTheCallWindowIsRemembered()
+{
+    ui::DesktopApp app(options(QStringLiteral("bob"), QStringLiteral("bob-password")));
+    app.start();
+    QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow() && app.mainWindow()->isVisible(), 15000);
+    emit app.calls()->callWindow()->devicePicked(
+        media::DeviceKind::Microphone, media::synthetic::toneHigh, QStringLiteral("Test tone"));
+    const ui::AppSettings fresh(QStringLiteral("test"));
+    QCOMPARE(fresh.devices().microphone, QByteArray(media::synthetic::toneHigh));
+    QCOMPARE(fresh.deviceName(media::DeviceKind::Microphone), QStringLiteral("Test tone"));
 }
 
 void TestSignIn::registerCreatesTheAccountAndSignsIn()

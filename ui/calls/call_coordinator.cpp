@@ -16,6 +16,7 @@ CallCoordinator::CallCoordinator(call::CallController *calls, QObject *parent)
     , m_incomingWindow(std::make_unique<IncomingCallWindow>(calls))
     , m_miniWindow(std::make_unique<MiniCallWindow>(m_callWindow.get()))
 {
+    connect(m_callWindow.get(), &CallWindow::devicePicked, this, &CallCoordinator::devicePicked);
     connect(m_callWindow.get(), &CallWindow::miniModeRequested, this,
             [this] { setMiniMode(true); });
     connect(m_miniWindow.get(), &MiniCallWindow::expandRequested, this,
@@ -68,7 +69,7 @@ void CallCoordinator::setMediaControls(CallMediaControls *media)
     m_callWindow->setMediaControls(media);
 }
 
-void CallCoordinator::setDeviceCatalog(media::DeviceCatalog *catalog, AppSettings *settings)
+void CallCoordinator::setDeviceCatalog(media::DeviceCatalog *catalog, const AppSettings *settings)
 {
     m_callWindow->setDeviceCatalog(catalog, settings);
 }

@@ -30,8 +30,8 @@ public:
     // Places a call; false (and the current call's window is raised) if one is on.
     bool placeCall(const QString &peer, protocol::CallType type);
     void setMediaControls(CallMediaControls *media);
-    // The devices the call window's menus offer, and where a pick is remembered.
-    void setDeviceCatalog(media::DeviceCatalog *catalog, AppSettings *settings);
+    // The devices the call window's menus offer, and the settings that name unplugged ones.
+    void setDeviceCatalog(media::DeviceCatalog *catalog, const AppSettings *settings);
     void setDoNotDisturb(bool on);
 
     CallWindow *callWindow() const { return m_callWindow.get(); }
@@ -41,6 +41,11 @@ public:
     void setMiniMode(bool on);
     bool isMiniMode() const { return m_miniMode; }
     CallSounds *sounds() { return &m_sounds; }
+
+signals:
+    // A device picked in the call window, already in use by the call: for the settings' owner
+    // to remember.
+    void devicePicked(softphone::media::DeviceKind kind, const QByteArray &id, const QString &name);
 
 private:
     void onState(call::CallState state);

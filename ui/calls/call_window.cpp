@@ -160,7 +160,7 @@ void CallWindow::buildLayout()
     layout->addLayout(buttons);
 }
 
-void CallWindow::setDeviceCatalog(media::DeviceCatalog *catalog, AppSettings *settings)
+void CallWindow::setDeviceCatalog(media::DeviceCatalog *catalog, const AppSettings *settings)
 {
     if (m_catalog)
         m_catalog->disconnect(this);
@@ -212,10 +212,7 @@ void CallWindow::pickDevice(media::DeviceKind kind, const QByteArray &id, const 
     const media::DeviceSelection devices = DeviceChoices::with(currentDevices(), kind, id);
     if (m_media)
         m_media->setDevices(devices);
-    if (m_settings) {
-        m_settings->rememberDevice(kind, id, name);
-        m_settings->sync();
-    }
+    emit devicePicked(kind, id, name);
 }
 
 void CallWindow::setRemoteVideoActive(bool active)

@@ -37,9 +37,9 @@ public:
     ~CallWindow() override;
 
     void setMediaControls(CallMediaControls *media);
-    // The devices the menus offer, and where a pick is remembered (may be null). Without a
-    // catalog there are no menus.
-    void setDeviceCatalog(media::DeviceCatalog *catalog, AppSettings *settings);
+    // The devices the menus offer, and the settings that name a remembered device while it is
+    // unplugged (may be null). Without a catalog there are no menus.
+    void setDeviceCatalog(media::DeviceCatalog *catalog, const AppSettings *settings);
     // Names the peer when the server gave no name, and tells whether the callee is online.
     void setPresenceBook(const im::PresenceBook *presence);
     void setCameraOn(bool on);
@@ -72,6 +72,9 @@ public:
 
 signals:
     void miniModeRequested();
+    // The user picked a device in a menu; the call has switched to it. Remembering it is left
+    // to the settings' owner.
+    void devicePicked(softphone::media::DeviceKind kind, const QByteArray &id, const QString &name);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -97,7 +100,7 @@ private:
     call::CallController *m_calls;
     CallMediaControls *m_media;
     media::DeviceCatalog *m_catalog = nullptr;
-    AppSettings *m_settings = nullptr;
+    const AppSettings *m_settings = nullptr;
     const im::PresenceBook *m_presence = nullptr;
     QString m_failure;  // why the current call failed, when a request told
     bool m_ringing = false;

@@ -107,6 +107,7 @@ void DesktopApp::openSession()
     m_session = std::make_unique<ClientSession>(m_im.get(), m_im->store());
     m_calls = std::make_unique<CallCoordinator>(m_session->calls());
     m_calls->setDeviceCatalog(&m_devices, &m_settings);
+    connect(m_calls.get(), &CallCoordinator::devicePicked, this, &DesktopApp::rememberDevice);
     if (media::GstRuntime::ensure().isEmpty()) {
         m_media = std::make_unique<media::CallMedia>(m_session->calls(), m_im.get(), mediaConfig(),
                                                      &m_devices);
@@ -225,6 +226,13 @@ void DesktopApp::applySettings()
     m_tray->setDoNotDisturb(dnd);
     m_window->setDoNotDisturb(dnd);
     m_window->setAcceptCalls(m_settings.acceptCalls());
+}
+
+// A device picked in the call window, which has switched the call to it already.
+void DesktopApp::rememberDevice(media::DeviceKind kind, const QByteArray &id, const QString &name)
+{
+    m_settings.rememberDevice(kind, id, name);
+    m_settings.sync();
 }
 
 void DesktopApp::showSettings()

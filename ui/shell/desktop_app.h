@@ -67,6 +67,7 @@ private:
     void closeSession();
     void signOut();
     void applySettings();
+    void rememberDevice(media::DeviceKind kind, const QByteArray &id, const QString &name);
     void applyLanguage();
     void showSettings();
     void showMainWindow();
