@@ -119,7 +119,7 @@ void runCalls(ui::DesktopApp &app, protocol::CallType type, int count)
     QElapsedTimer timer;
     timer.start();
     for (int call = 1; call <= count; ++call) {
-        if (!callOnce(app.session()->calls(), app.calls(), type))
+        if (!callOnce(app.session()->callController(), app.callCoordinator(), type))
             ++failed;
         if (call % 10 == 0 || call == count) {
             settle(1000);  // deferred deletions and the media threads' exits

@@ -161,7 +161,7 @@ int main(int argc, char *argv[])
     alice.presence()->update({"carol", "Carol Wu", false, {}});
     alice.contacts()->refresh();
     media::DeviceCatalog devices;
-    ui::CallCoordinator aliceCalls(alice.calls());
+    ui::CallCoordinator aliceCalls(alice.callController());
     ui::MainWindow window(&alice, &aliceCalls);
     window.resize(1040, 1010);
     window.show();
@@ -189,14 +189,14 @@ int main(int argc, char *argv[])
     aliceCalls.callWindow()->resize(480, 420);
     QApplication::processEvents();
     ok = save(aliceCalls.callWindow(), out, "call-window.png") && ok;
-    alice.calls()->cancel();
+    alice.callController()->cancel();
 
     // Bob's side: Alice's video call rings.
     im::LocalStore bobStore(dir.filePath(QStringLiteral("bob.db")), QStringLiteral("bob"));
     bobStore.open();
     DemoImClient bobIm(QStringLiteral("bob"));
     ui::ClientSession bob(&bobIm, &bobStore);
-    ui::CallCoordinator bobCalls(bob.calls());
+    ui::CallCoordinator bobCalls(bob.callController());
     bobIm.ring(protocol::CallIncoming{"alice", "Alice Chen", CallType::Video, "c2", 43});
     bobCalls.incomingWindow()->resize(380, 240);
     QApplication::processEvents();

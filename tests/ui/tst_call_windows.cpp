@@ -9,11 +9,11 @@
 #include "calls/call_stats_text.h"
 #include "calls/call_window.h"
 #include "calls/incoming_call_window.h"
-#include "calls/media_call_controls.h"
 #include "calls/mini_call_window.h"
 #include "calls/peer_card.h"
 #include "calls/quality_bars.h"
 #include "calls/video_stage.h"
+#include "calls/webrtc_call_controls.h"
 #include "core/fake_im_client.h"
 #include "im/presence_book.h"
 #include "media/call_media.h"
@@ -743,7 +743,7 @@ void TestCallWindows::mediaControlsLendTheirVideoWidgetsAndDevices()
     media::CallMedia media(m_controller.get(), m_im.get(), media::MediaConfig{});
     QPointer<QWidget> remote;
     {
-        ui::MediaCallControls controls(&media);
+        ui::WebRtcCallControls controls(&media);
         remote = controls.remoteVideoWidget();
         QVERIFY(remote && remote->inherits("QVideoWidget"));
         QVERIFY(controls.localPreviewWidget()->inherits("QVideoWidget"));

@@ -124,7 +124,7 @@ void TestChatView::cleanup()
 void TestChatView::open()
 {
     m_session = std::make_unique<ui::ClientSession>(m_im.get(), m_store.get());
-    m_calls = std::make_unique<ui::CallCoordinator>(m_session->calls());
+    m_calls = std::make_unique<ui::CallCoordinator>(m_session->callController());
     m_window = std::make_unique<ui::MainWindow>(m_session.get(), m_calls.get());
     m_window->resize(900, 700);
     m_window->show();
@@ -193,7 +193,7 @@ void TestChatView::clickOnARecordCallsBackWithTheSameType()
     QVERIFY(invite);
     QCOMPARE(invite->params.at("callee").get<std::string>(), std::string("bob"));
     QCOMPARE(invite->params.at("type").get<int>(), int(type));
-    QCOMPARE(m_session->calls()->state(), call::CallState::Outgoing);
+    QCOMPARE(m_session->callController()->state(), call::CallState::Outgoing);
     QVERIFY(m_calls->callWindow()->isVisible());
 }
 
@@ -207,7 +207,7 @@ void TestChatView::clickOnATextMessageCallsNobody()
     QVERIFY(index.isValid());
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
     QVERIFY(!findRequest("call.invite"));
-    QCOMPARE(m_session->calls()->state(), call::CallState::Idle);
+    QCOMPARE(m_session->callController()->state(), call::CallState::Idle);
 }
 
 void TestChatView::copyAndDelete()

@@ -171,7 +171,7 @@ void TestContactsView::messageAndCallFromTheContacts()
 
     m_app->mainWindow()->showContacts();
     QTest::mouseClick(button(QStringLiteral("Video")), Qt::LeftButton);
-    call::CallController *calls = m_app->session()->calls();
+    call::CallController *calls = m_app->session()->callController();
     QCOMPARE(calls->state(), call::CallState::Outgoing);
     QCOMPARE(calls->current().peer, QStringLiteral("dan"));
     QCOMPARE(calls->current().type, protocol::CallType::Video);

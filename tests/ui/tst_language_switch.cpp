@@ -65,7 +65,7 @@ void TestLanguageSwitch::visibleTextsFollowTheLanguage()
         test::callRecordMessage("bob", "alice", CallStatus::Timeout, CallType::Audio, 1)));
     test::FakeImClient im;
     ui::ClientSession session(&im, &store);
-    ui::CallCoordinator calls(session.calls());
+    ui::CallCoordinator calls(session.callController());
     ui::MainWindow window(&session, &calls);
     window.show();
     window.openConversation(QStringLiteral("bob"));

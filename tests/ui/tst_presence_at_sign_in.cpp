@@ -113,9 +113,10 @@ void TestPresenceAtSignIn::peerOnlineBeforeSignInShowsOnlineByName()
              QStringLiteral("online"));
 
     // The call window names him too.
-    call::CallController *calls = m_app->session()->calls();
+    call::CallController *calls = m_app->session()->callController();
     QVERIFY(calls->call(peer, protocol::CallType::Audio));
-    QCOMPARE(m_app->calls()->callWindow()->windowTitle(), QStringLiteral("Call with Hank Hill"));
+    QCOMPARE(m_app->callCoordinator()->callWindow()->windowTitle(),
+             QStringLiteral("Call with Hank Hill"));
     QVERIFY(calls->hangup());
 }
 

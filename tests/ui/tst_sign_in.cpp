@@ -134,7 +134,7 @@ void TestSignIn::aDevicePickedInTheCallWindowIsRemembered()
     ui::DesktopApp app(options(QStringLiteral("bob"), QStringLiteral("bob-password")));
     app.start();
     QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow() && app.mainWindow()->isVisible(), 15000);
-    emit app.calls()->callWindow()->devicePicked(
+    emit app.callCoordinator()->callWindow()->devicePicked(
         media::DeviceKind::Microphone, media::synthetic::toneHigh, QStringLiteral("Test tone"));
     const ui::AppSettings fresh(QStringLiteral("test"));
     QCOMPARE(fresh.devices().microphone, QByteArray(media::synthetic::toneHigh));

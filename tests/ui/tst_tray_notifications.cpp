@@ -200,7 +200,8 @@ void TestTrayNotifications::badgeFollowsUnreadAndMissed()
     tom.im->sendMessage(QStringLiteral("tina"), protocol::MsgType::Text, QStringLiteral("hi"), {});
     QTRY_COMPARE_WITH_TIMEOUT(tray->count(), 1, kWait);
     QVERIFY(tom.calls->call(QStringLiteral("tina"), CallType::Audio));
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->calls()->state(), CallState::Incoming, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->callController()->state(), CallState::Incoming,
+                              kWait);
     QVERIFY(tom.calls->cancel());
     QTRY_COMPARE_WITH_TIMEOUT(tray->count(), 2, kWait);  // the message and the missed call
     QCOMPARE(m_app->session()->missedCallCount(), 1);
@@ -225,15 +226,15 @@ void TestTrayNotifications::doNotDisturbLeavesTheCallMissed()
         QTest::qWaitFor([&] { return dirk.im->state() == im::ConnectionState::Online; }, kWait));
 
     QVERIFY(dirk.calls->call(QStringLiteral("dora"), CallType::Video));
-    call::CallController *calls = m_app->session()->calls();
+    call::CallController *calls = m_app->session()->callController();
     QTRY_COMPARE_WITH_TIMEOUT(calls->state(), CallState::Incoming, kWait);
-    QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
-    QCOMPARE(m_app->calls()->sounds()->current(), ui::CallSounds::Tone::None);
+    QVERIFY(!m_app->callCoordinator()->incomingWindow()->isVisible());
+    QCOMPARE(m_app->callCoordinator()->sounds()->current(), ui::CallSounds::Tone::None);
 
     QVERIFY(dirk.reaches(CallState::Ended));  // the caller's ring timeout
     QCOMPARE(dirk.calls->endReason(), call::EndReason::NoAnswer);
     QTRY_COMPARE_WITH_TIMEOUT(missedRecords(QStringLiteral("dirk")), 1, kWait);
-    QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
+    QVERIFY(!m_app->callCoordinator()->incomingWindow()->isVisible());
     QVERIFY(m_notifier.shown.empty());  // neither the incoming nor the missed call
     QTRY_COMPARE_WITH_TIMEOUT(m_app->tray()->count(), 1, kWait);  // but it counts
 }
@@ -261,7 +262,7 @@ void TestTrayNotifications::incomingNotificationIsWithdrawnOnceAnswered()
         },
         kWait));
     QVERIFY(walt.calls->call(me, CallType::Audio));
-    call::CallController *calls = m_app->session()->calls();
+    call::CallController *calls = m_app->session()->callController();
     QTRY_COMPARE_WITH_TIMEOUT(calls->state(), CallState::Incoming, kWait);
     QVERIFY(otherDevice.reaches(CallState::Incoming));
     QCOMPARE(m_notifier.shown.size(), 1u);
@@ -288,10 +289,10 @@ void TestTrayNotifications::missedCallNotifiesWithCallBack()
     Caller max = caller(QStringLiteral("max"));
     QVERIFY(QTest::qWaitFor([&] { return max.im->state() == im::ConnectionState::Online; }, kWait));
     QVERIFY(max.calls->call(QStringLiteral("mia"), CallType::Video));
-    call::CallController *calls = m_app->session()->calls();
+    call::CallController *calls = m_app->session()->callController();
     QTRY_COMPARE_WITH_TIMEOUT(calls->state(), CallState::Incoming, kWait);
-    QVERIFY(m_app->calls()->incomingWindow()->isVisible());
-    QCOMPARE(m_app->calls()->sounds()->current(), ui::CallSounds::Tone::Ringtone);
+    QVERIFY(m_app->callCoordinator()->incomingWindow()->isVisible());
+    QCOMPARE(m_app->callCoordinator()->sounds()->current(), ui::CallSounds::Tone::Ringtone);
     QVERIFY(max.calls->cancel());
     QTRY_COMPARE_WITH_TIMEOUT(m_notifier.shown.size(), 2u, kWait);
 
@@ -325,13 +326,13 @@ void TestTrayNotifications::callsOffOnThisDeviceIgnoresInvites()
     Caller ike = caller(QStringLiteral("ike"));
     ike.calls->setRingTimeoutMs(1500);
     QVERIFY(QTest::qWaitFor([&] { return ike.im->state() == im::ConnectionState::Online; }, kWait));
-    QSignalSpy states(m_app->session()->calls(), &call::CallController::stateChanged);
+    QSignalSpy states(m_app->session()->callController(), &call::CallController::stateChanged);
     QVERIFY(ike.calls->call(QStringLiteral("ida"), CallType::Audio));
     QVERIFY(ike.reaches(CallState::Ended));
     QCOMPARE(ike.calls->endReason(), call::EndReason::NoAnswer);  // not busy: just not here
     QCOMPARE(states.count(), 0);
-    QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
-    QCOMPARE(m_app->calls()->sounds()->current(), ui::CallSounds::Tone::None);
+    QVERIFY(!m_app->callCoordinator()->incomingWindow()->isVisible());
+    QCOMPARE(m_app->callCoordinator()->sounds()->current(), ui::CallSounds::Tone::None);
     QVERIFY(m_notifier.shown.empty());
 }
 
@@ -346,8 +347,9 @@ void TestTrayNotifications::recordsOffStillShowTheMissedCall()
     Caller roy = caller(QStringLiteral("roy"), &server);
     QVERIFY(QTest::qWaitFor([&] { return roy.im->state() == im::ConnectionState::Online; }, kWait));
     QVERIFY(roy.calls->call(QStringLiteral("rae"), CallType::Audio));
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->calls()->state(), CallState::Incoming, kWait);
-    QVERIFY(!m_app->session()->calls()->builtInRecords());
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->callController()->state(), CallState::Incoming,
+                              kWait);
+    QVERIFY(!m_app->session()->callController()->builtInRecords());
     QVERIFY(roy.calls->cancel());
 
     QTRY_COMPARE_WITH_TIMEOUT(m_app->tray()->count(), 1, kWait);

@@ -12,12 +12,12 @@ CallNotifications::CallNotifications(ClientSession *session, Notifier *notifier,
     , m_session(session)
     , m_notifier(notifier)
 {
-    connect(session->calls(), &call::CallController::incoming, this,
+    connect(session->callController(), &call::CallController::incoming, this,
             [this](const QString &caller, const QString &name, CallType type, const QString &) {
                 onIncoming(caller, name, type);
             });
     connect(session, &ClientSession::missedCall, this, &CallNotifications::onMissed);
-    connect(session->calls(), &call::CallController::stateChanged, this,
+    connect(session->callController(), &call::CallController::stateChanged, this,
             &CallNotifications::onCallState);
 }
 

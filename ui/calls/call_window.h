@@ -48,7 +48,7 @@ public:
     // 0 (bad) to 4 (good) bars; details (round trip, loss, bitrate) for the tooltip.
     void setQuality(int bars, const QString &details);
     QString statusText() const;
-    call::CallController *calls() const { return m_calls; }
+    call::CallController *callController() const { return m_calls; }
     QPushButton *hangupButton() const { return m_hangup; }
     // Puts the call in a small window on top (MiniCallWindow), for chatting meanwhile.
     QPushButton *miniModeButton() const { return m_miniMode; }

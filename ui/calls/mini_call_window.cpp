@@ -55,7 +55,8 @@ MiniCallWindow::MiniCallWindow(CallWindow *full, QWidget *parent)
     layout->addWidget(m_hangup);
 
     connect(m_expand, &QPushButton::clicked, this, &MiniCallWindow::expandRequested);
-    connect(m_hangup, &QPushButton::clicked, m_full->calls(), &call::CallController::hangup);
+    connect(m_hangup, &QPushButton::clicked, m_full->callController(),
+            &call::CallController::hangup);
     m_tick.setInterval(500);
     connect(&m_tick, &QTimer::timeout, this, &MiniCallWindow::refresh);
     retranslate();

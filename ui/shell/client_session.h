@@ -27,7 +27,7 @@ public:
     im::LocalStore *store() const { return m_store; }
     QString account() const { return m_store->account(); }
     im::PresenceBook *presence() const { return m_presence.get(); }
-    call::CallController *calls() const { return m_calls.get(); }
+    call::CallController *callController() const { return m_calls.get(); }
     records::ConversationListModel *conversations() const { return m_conversations.get(); }
     im::ContactListModel *contacts() const { return m_contacts.get(); }
     records::CallLogModel *callLog() const { return m_callLog.get(); }

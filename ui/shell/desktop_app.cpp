@@ -4,7 +4,7 @@
 #include "calls/call_notifications.h"
 #include "calls/call_stats_text.h"
 #include "calls/call_window.h"
-#include "calls/media_call_controls.h"
+#include "calls/webrtc_call_controls.h"
 #include "i18n/translations.h"
 #include "media/call_media.h"
 #include "media/gst_runtime.h"
@@ -86,8 +86,8 @@ void DesktopApp::start()
 
 void DesktopApp::quit()
 {
-    if (m_session && m_session->calls()->isBusy())
-        m_session->calls()->hangup();
+    if (m_session && m_session->callController()->isBusy())
+        m_session->callController()->hangup();
     QApplication::quit();
 }
 
@@ -105,15 +105,15 @@ void DesktopApp::connectAs(const im::Credentials &credentials)
 void DesktopApp::openSession()
 {
     m_session = std::make_unique<ClientSession>(m_im.get(), m_im->store());
-    m_calls = std::make_unique<CallCoordinator>(m_session->calls());
-    m_calls->setDeviceCatalog(&m_devices, &m_settings);
-    connect(m_calls.get(), &CallCoordinator::devicePicked, this, &DesktopApp::rememberDevice);
+    m_coordinator = std::make_unique<CallCoordinator>(m_session->callController());
+    m_coordinator->setDeviceCatalog(&m_devices, &m_settings);
+    connect(m_coordinator.get(), &CallCoordinator::devicePicked, this, &DesktopApp::rememberDevice);
     if (media::GstRuntime::ensure().isEmpty()) {
-        m_media = std::make_unique<media::CallMedia>(m_session->calls(), m_im.get(), mediaConfig(),
-                                                     &m_devices);
-        m_mediaControls = std::make_unique<MediaCallControls>(m_media.get());
-        m_calls->setMediaControls(m_mediaControls.get());
-        CallWindow *window = m_calls->callWindow();
+        m_media = std::make_unique<media::CallMedia>(m_session->callController(), m_im.get(),
+                                                     mediaConfig(), &m_devices);
+        m_mediaControls = std::make_unique<WebRtcCallControls>(m_media.get());
+        m_coordinator->setMediaControls(m_mediaControls.get());
+        CallWindow *window = m_coordinator->callWindow();
         connect(m_media.get(), &media::CallMedia::statsUpdated, window,
                 [window](const media::MediaStats &stats) {
                     window->setQuality(stats.quality, CallStatsText::describe(stats));
@@ -121,12 +121,12 @@ void DesktopApp::openSession()
         connect(m_media.get(), &media::CallMedia::remoteVideoActiveChanged, window,
                 &CallWindow::setRemoteVideoActive);
     }
-    connect(m_session->calls(), &call::CallController::stateChanged, this,
+    connect(m_session->callController(), &call::CallController::stateChanged, this,
             [](call::CallState state) {
                 if (state == call::CallState::Idle)
                     QTimer::singleShot(2000, [] { returnFreedMemory(); });
             });
-    m_window = std::make_unique<MainWindow>(m_session.get(), m_calls.get());
+    m_window = std::make_unique<MainWindow>(m_session.get(), m_coordinator.get());
     m_window->rememberGeometryIn(&m_settings);
     m_tray = std::make_unique<TrayIcon>();
     m_notifications = std::make_unique<CallNotifications>(m_session.get(), m_tray.get());
@@ -147,7 +147,7 @@ void DesktopApp::openSession()
     });
     connect(m_tray.get(), &TrayIcon::showRequested, this, &DesktopApp::showMainWindow);
     connect(m_tray.get(), &TrayIcon::quitRequested, this, &DesktopApp::quit);
-    connect(m_notifications.get(), &CallNotifications::callBackRequested, m_calls.get(),
+    connect(m_notifications.get(), &CallNotifications::callBackRequested, m_coordinator.get(),
             &CallCoordinator::placeCall);
     connect(m_session.get(), &ClientSession::countsChanged, this,
             [this] { m_tray->setCount(m_session->unreadCount()); });
@@ -164,11 +164,11 @@ void DesktopApp::closeSession()
     m_notifications.reset();
     m_window.reset();
     m_tray.reset();
-    if (m_calls)
-        m_calls->setMediaControls(nullptr);
+    if (m_coordinator)
+        m_coordinator->setMediaControls(nullptr);
     m_mediaControls.reset();
     m_media.reset();
-    m_calls.reset();
+    m_coordinator.reset();
     m_session.reset();
     if (m_im) {
         // This may run inside one of the client's own signals (a refused login): delete it
@@ -182,8 +182,8 @@ void DesktopApp::closeSession()
 
 void DesktopApp::signOut()
 {
-    if (m_session && m_session->calls()->isBusy())
-        m_session->calls()->hangup();
+    if (m_session && m_session->callController()->isBusy())
+        m_session->callController()->hangup();
     m_signIn.forget();
     // Let the hangup leave before the connection closes.
     QMetaObject::invokeMethod(
@@ -213,13 +213,13 @@ void DesktopApp::applySettings()
     applyLanguage();
     if (!m_session)
         return;
-    call::CallController *calls = m_session->calls();
-    calls->setRingTimeoutMs(m_settings.ringTimeoutSeconds() * 1000);
-    calls->setBuiltInRecords(m_settings.callRecords());
-    calls->setAcceptCalls(m_settings.acceptCalls());
+    call::CallController *controller = m_session->callController();
+    controller->setRingTimeoutMs(m_settings.ringTimeoutSeconds() * 1000);
+    controller->setBuiltInRecords(m_settings.callRecords());
+    controller->setAcceptCalls(m_settings.acceptCalls());
     const bool dnd = m_settings.doNotDisturb();
-    m_calls->setDoNotDisturb(dnd);
-    m_calls->sounds()->setRingtone(m_settings.ringtone());
+    m_coordinator->setDoNotDisturb(dnd);
+    m_coordinator->sounds()->setRingtone(m_settings.ringtone());
     if (m_media)
         m_media->setDevices(deviceSelection());
     m_notifications->setDoNotDisturb(dnd);

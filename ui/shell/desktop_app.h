@@ -15,10 +15,10 @@ namespace softphone::ui {
 class CallCoordinator;
 class CallNotifications;
 class ClientSession;
-class MediaCallControls;
 class LoginDialog;
 class MainWindow;
 class TrayIcon;
+class WebRtcCallControls;
 
 struct DesktopOptions
 {
@@ -51,7 +51,7 @@ public:
     LoginDialog *loginDialog() const { return m_signIn.dialog(); }
     MainWindow *mainWindow() const { return m_window.get(); }
     ClientSession *session() const { return m_session.get(); }
-    CallCoordinator *calls() const { return m_calls.get(); }
+    CallCoordinator *callCoordinator() const { return m_coordinator.get(); }
     TrayIcon *tray() const { return m_tray.get(); }
     CallNotifications *notifications() const { return m_notifications.get(); }
     // Null while signed out, and where GStreamer's WebRTC is missing.
@@ -81,9 +81,9 @@ private:
     SignInFlow m_signIn;
     std::unique_ptr<im::WsImClient> m_im;
     std::unique_ptr<ClientSession> m_session;
-    std::unique_ptr<CallCoordinator> m_calls;
+    std::unique_ptr<CallCoordinator> m_coordinator;
     std::unique_ptr<media::CallMedia> m_media;
-    std::unique_ptr<MediaCallControls> m_mediaControls;
+    std::unique_ptr<WebRtcCallControls> m_mediaControls;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;
     std::unique_ptr<CallNotifications> m_notifications;

@@ -166,7 +166,7 @@ void MainWindow::showContacts()
 
 void MainWindow::placeCall(const QString &peer, protocol::CallType type)
 {
-    if (!m_calls->placeCall(peer, type) && !m_session->calls()->isBusy())
+    if (!m_calls->placeCall(peer, type) && !m_session->callController()->isBusy())
         statusBar()->showMessage(tr("The call could not be placed."), 5000);
 }
 

@@ -15,11 +15,11 @@ namespace softphone::ui {
 // The call window's controls acting on the calls' WebRTC media: the microphone, the camera,
 // the devices, and two video widgets (the peer's picture and our own preview) that every
 // call draws into.
-class MediaCallControls : public CallMediaControls
+class WebRtcCallControls : public CallMediaControls
 {
 public:
-    explicit MediaCallControls(media::CallMedia *media);
-    ~MediaCallControls() override;
+    explicit WebRtcCallControls(media::CallMedia *media);
+    ~WebRtcCallControls() override;
 
     void setMicrophoneMuted(bool muted) override;
     void setCameraEnabled(bool enabled) override;

@@ -1,4 +1,4 @@
-#include "calls/media_call_controls.h"
+#include "calls/webrtc_call_controls.h"
 
 #include "media/call_media.h"
 
@@ -6,11 +6,11 @@
 
 namespace softphone::ui {
 
-MediaCallControls::MediaCallControls(media::CallMedia *media)
+WebRtcCallControls::WebRtcCallControls(media::CallMedia *media)
     : m_media(media)
 {}
 
-MediaCallControls::~MediaCallControls()
+WebRtcCallControls::~WebRtcCallControls()
 {
     if (m_remoteVideo)
         m_media->setRemoteVideoSink(nullptr);
@@ -20,7 +20,7 @@ MediaCallControls::~MediaCallControls()
 
 // Made when first shown: a video widget brings up Qt Multimedia, which a session without
 // video never needs.
-void MediaCallControls::makeVideoWidgets()
+void WebRtcCallControls::makeVideoWidgets()
 {
     if (m_remoteVideo)
         return;
@@ -32,34 +32,34 @@ void MediaCallControls::makeVideoWidgets()
     m_media->setLocalVideoSink(m_localPreview->videoSink());
 }
 
-void MediaCallControls::setMicrophoneMuted(bool muted)
+void WebRtcCallControls::setMicrophoneMuted(bool muted)
 {
     m_media->setMuted(muted);
 }
 
-void MediaCallControls::setCameraEnabled(bool enabled)
+void WebRtcCallControls::setCameraEnabled(bool enabled)
 {
     m_media->setVideoEnabled(enabled);
 }
 
-QWidget *MediaCallControls::remoteVideoWidget()
+QWidget *WebRtcCallControls::remoteVideoWidget()
 {
     makeVideoWidgets();
     return m_remoteVideo.get();
 }
 
-QWidget *MediaCallControls::localPreviewWidget()
+QWidget *WebRtcCallControls::localPreviewWidget()
 {
     makeVideoWidgets();
     return m_localPreview.get();
 }
 
-void MediaCallControls::setDevices(const media::DeviceSelection &devices)
+void WebRtcCallControls::setDevices(const media::DeviceSelection &devices)
 {
     m_media->setDevices(devices);
 }
 
-media::DeviceSelection MediaCallControls::devices() const
+media::DeviceSelection WebRtcCallControls::devices() const
 {
     return m_media->devices();
 }
