@@ -2,6 +2,7 @@
 
 #include "records/message_list_model.h"
 #include "style/icon_painter.h"
+#include "style/theme.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -30,9 +31,9 @@ CallRecordStyle CallRecordDelegate::styleOf(const QModelIndex &index)
     style.iconName = IconPainter::mediaIconName(style.type);
     style.outgoing = index.data(MessageListModel::OutgoingRole).toBool();
     style.missed = index.data(MessageListModel::RecordMissedRole).toBool();
-    style.textColor = style.missed ? missedColor() : QColor(0x1a, 0x1a, 0x1a);
-    style.arrowColor = style.missed ? missedColor() : answeredColor();
-    style.iconColor = QColor(0x1e, 0x88, 0xe5);
+    style.textColor = style.missed ? theme::missed : theme::bubbleText;
+    style.arrowColor = style.missed ? theme::missed : theme::answered;
+    style.iconColor = theme::accent;
     return style;
 }
 
@@ -67,7 +68,7 @@ void CallRecordDelegate::paintIn(QPainter *painter, const QStyleOptionViewItem &
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(style.outgoing ? QColor(0xd8, 0xec, 0xff) : QColor(0xf1, 0xf1, 0xf1));
+    painter->setBrush(style.outgoing ? theme::outgoingBubble : theme::incomingBubble);
     painter->drawRoundedRect(bubble, 12, 12);
 
     const QRect content = bubble.adjusted(kPadding, kPadding, -kPadding, -kPadding);
@@ -88,7 +89,7 @@ void CallRecordDelegate::paintIn(QPainter *painter, const QStyleOptionViewItem &
                                    kArrowSize),
                             style.outgoing, style.arrowColor);
     painter->setFont(option.font);
-    painter->setPen(QColor(0x70, 0x70, 0x70));
+    painter->setPen(theme::bubbleFooter);
     painter->drawText(
         QRect(content.left() + kArrowSize + 4, secondLine, textRect.width(), metrics.height()),
         Qt::AlignLeft | Qt::AlignVCenter, style.time);

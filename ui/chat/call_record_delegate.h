@@ -33,8 +33,6 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
     static CallRecordStyle styleOf(const QModelIndex &index);
-    static QColor missedColor() { return QColor(0xd3, 0x2f, 0x2f); }
-    static QColor answeredColor() { return QColor(0x2e, 0x7d, 0x32); }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;

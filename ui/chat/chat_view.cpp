@@ -4,6 +4,7 @@
 #include "records/message_list_model.h"
 #include "shell/client_session.h"
 #include "style/icon_painter.h"
+#include "style/theme.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -36,9 +37,8 @@ ChatView::ChatView(ClientSession *session, QWidget *parent)
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.15);
     m_name->setFont(nameFont);
     m_presence->setObjectName(QStringLiteral("presence"));
-    const QColor accent(0x1e, 0x88, 0xe5);
-    m_voiceCall->setIcon(IconPainter::icon(QStringLiteral("call-audio"), accent));
-    m_videoCall->setIcon(IconPainter::icon(QStringLiteral("call-video"), accent));
+    m_voiceCall->setIcon(IconPainter::icon(QStringLiteral("call-audio"), theme::accent));
+    m_videoCall->setIcon(IconPainter::icon(QStringLiteral("call-video"), theme::accent));
     for (QToolButton *button : {m_voiceCall, m_videoCall}) {
         button->setIconSize(QSize(22, 22));
         button->setAutoRaise(true);

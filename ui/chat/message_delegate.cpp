@@ -4,6 +4,7 @@
 #include "chat/message_text.h"
 #include "im/local_store.h"
 #include "records/message_list_model.h"
+#include "style/theme.h"
 
 #include <QAbstractItemView>
 #include <QDateTime>
@@ -127,11 +128,11 @@ QColor MessageDelegate::markColor(const QModelIndex &index)
 {
     switch (ownState(index)) {
     case im::DeliveryState::Read:
-        return QColor(0x1f, 0x7a, 0xe0);
+        return theme::readMarks;
     case im::DeliveryState::Failed:
-        return CallRecordDelegate::missedColor();
+        return theme::missed;
     default:
-        return QColor(0x70, 0x70, 0x70);
+        return theme::bubbleFooter;
     }
 }
 
@@ -237,13 +238,13 @@ void MessageDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &o
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    QColor fill = outgoing ? QColor(0xd8, 0xec, 0xff) : QColor(0xf1, 0xf1, 0xf1);
+    QColor fill = outgoing ? theme::outgoingBubble : theme::incomingBubble;
     if (option.state & QStyle::State_Selected)
         fill = fill.darker(108);
     painter->setBrush(fill);
     painter->drawRoundedRect(bubble, 12, 12);
     painter->setFont(option.font);
-    text.draw(painter, textRect.topLeft(), QColor(0x1a, 0x1a, 0x1a));
+    text.draw(painter, textRect.topLeft(), theme::bubbleText);
     painter->setFont(small);
     // The time in grey, the marks after it in their own colour.
     const QRect footerRect(textRect.left(), textRect.bottom() + 2, contentWidth,
@@ -252,7 +253,7 @@ void MessageDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &o
     QFont boldSmall = small;
     boldSmall.setBold(true);
     const int marksWidth = marks.isEmpty() ? 0 : QFontMetrics(boldSmall).horizontalAdvance(marks);
-    painter->setPen(marks.isEmpty() ? markColor(index) : QColor(0x70, 0x70, 0x70));
+    painter->setPen(marks.isEmpty() ? markColor(index) : theme::bubbleFooter);
     painter->drawText(footerRect.adjusted(0, 0, -marksWidth, 0), Qt::AlignRight | Qt::AlignVCenter,
                       time);
     if (!marks.isEmpty()) {

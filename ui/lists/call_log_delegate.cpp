@@ -1,9 +1,9 @@
 #include "lists/call_log_delegate.h"
 
-#include "chat/call_record_delegate.h"
 #include "lists/conversation_delegate.h"
 #include "records/call_log_model.h"
 #include "style/icon_painter.h"
+#include "style/theme.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -38,7 +38,7 @@ void CallLogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     QFont bold = option.font;
     bold.setBold(true);
     painter->setFont(bold);
-    painter->setPen(missed && !selected ? CallRecordDelegate::missedColor() : text);
+    painter->setPen(missed && !selected ? theme::missed : text);
     const QString time =
         ConversationDelegate::shortTime(index.data(CallLogModel::TimestampRole).toDateTime());
     const int timeWidth = metrics.horizontalAdvance(time);
@@ -51,16 +51,15 @@ void CallLogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                       Qt::AlignRight | Qt::AlignVCenter, time);
 
     const int second = rect.top() + line + 6;
-    IconPainter::paintArrow(
-        painter, QRectF(rect.left(), second + (line - 12) / 2.0, 12, 12), outgoing,
-        missed ? CallRecordDelegate::missedColor() : CallRecordDelegate::answeredColor());
+    IconPainter::paintArrow(painter, QRectF(rect.left(), second + (line - 12) / 2.0, 12, 12),
+                            outgoing, missed ? theme::missed : theme::answered);
     painter->drawText(QRect(rect.left() + 16, second, nameRect.width() - 16, line),
                       Qt::AlignLeft | Qt::AlignVCenter,
                       metrics.elidedText(index.data(CallLogModel::TextRole).toString(),
                                          Qt::ElideRight, nameRect.width() - 16));
     IconPainter::paint(painter,
                        QRectF(rect.right() - icon + 1, rect.center().y() - icon / 2.0, icon, icon),
-                       IconPainter::mediaIconName(type), QColor(0x1e, 0x88, 0xe5));
+                       IconPainter::mediaIconName(type), theme::accent);
     painter->restore();
 }
 

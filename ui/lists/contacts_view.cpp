@@ -4,6 +4,7 @@
 #include "protocol/error_code.h"
 #include "shell/client_session.h"
 #include "style/icon_painter.h"
+#include "style/theme.h"
 
 #include <QAction>
 #include <QEvent>
@@ -43,9 +44,8 @@ ContactsView::ContactsView(ClientSession *session, QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #d32f2f"));
     m_error->hide();
-    const QColor accent(0x1e, 0x88, 0xe5);
-    m_voice->setIcon(IconPainter::icon(QStringLiteral("call-audio"), accent));
-    m_video->setIcon(IconPainter::icon(QStringLiteral("call-video"), accent));
+    m_voice->setIcon(IconPainter::icon(QStringLiteral("call-audio"), theme::accent));
+    m_video->setIcon(IconPainter::icon(QStringLiteral("call-video"), theme::accent));
 
     auto *add = new QHBoxLayout;
     add->addWidget(m_account, 1);

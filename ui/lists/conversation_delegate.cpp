@@ -1,9 +1,9 @@
 #include "lists/conversation_delegate.h"
 
-#include "chat/call_record_delegate.h"
 #include "records/conversation_list_model.h"
 #include "style/avatar_painter.h"
 #include "style/icon_painter.h"
+#include "style/theme.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -80,21 +80,21 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const int unread = index.data(ConversationListModel::UnreadRole).toInt();
     const int missed = index.data(ConversationListModel::MissedCallsRole).toInt();
     const int plainUnread = std::max(0, unread - missed);
-    right -= IconPainter::paintBadge(painter, badgeCenter, plainUnread, QColor(0x1e, 0x88, 0xe5));
+    right -= IconPainter::paintBadge(painter, badgeCenter, plainUnread, theme::accent);
     if (plainUnread > 0)
         right -= 4;
     if (missed > 0) {
         const qreal width = IconPainter::paintBadge(painter, QPointF(right, badgeCenter.y()),
-                                                    missed, CallRecordDelegate::missedColor());
+                                                    missed, theme::missed);
         right -= width + 2;
         const int icon = lineHeight - 2;
         IconPainter::paint(painter, QRectF(right - icon, badgeCenter.y() - icon / 2.0, icon, icon),
-                           QStringLiteral("call-audio"), CallRecordDelegate::missedColor());
+                           QStringLiteral("call-audio"), theme::missed);
         right -= icon + 4;
     }
 
     const bool previewMissed = index.data(ConversationListModel::LastIsMissedCallRole).toBool();
-    painter->setPen(previewMissed && !selected ? CallRecordDelegate::missedColor() : dimColor);
+    painter->setPen(previewMissed && !selected ? theme::missed : dimColor);
     const QRect previewRect(left, secondLine, int(right) - left - 4, lineHeight);
     painter->drawText(previewRect, Qt::AlignLeft | Qt::AlignVCenter,
                       metrics.elidedText(index.data(ConversationListModel::PreviewRole).toString(),
