@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CallEndText</name>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="13"/>
+        <source>Call ended</source>
+        <translation>通话已结束</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="15"/>
+        <source>The other side hung up</source>
+        <translation>对方已挂断</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="17"/>
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="19"/>
+        <source>Declined</source>
+        <translation>对方已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="21"/>
+        <source>You declined</source>
+        <translation>已拒接</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="23"/>
+        <source>Line busy</source>
+        <translation>对方忙线</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="25"/>
+        <source>No answer</source>
+        <translation>对方无应答</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="27"/>
+        <source>Missed call</source>
+        <translation>未接来电</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="29"/>
+        <source>Answered on another device</source>
+        <translation>已在其他设备接听</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="31"/>
+        <source>Declined on another device</source>
+        <translation>已在其他设备拒接</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="42"/>
+        <source>Call failed: no network path to the other side</source>
+        <translation>通话失败：没有通往对方的网络路径</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="44"/>
+        <source>Call failed: the relay server refused the connection</source>
+        <translation>通话失败：中继服务器拒绝了连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="46"/>
+        <source>Call failed: the secure connection could not be set up</source>
+        <translation>通话失败：无法建立加密连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="51"/>
+        <source>Call failed</source>
+        <translation>通话失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="59"/>
+        <source>Call failed: you are not connected to the server</source>
+        <translation>呼叫失败：您未连接到服务器</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="61"/>
+        <source>Call failed: there is no such account</source>
+        <translation>呼叫失败：没有这个账号</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="63"/>
+        <source>Call failed: you are already in a call</source>
+        <translation>呼叫失败：您正在通话中</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="65"/>
+        <source>Call failed: you cannot call yourself</source>
+        <translation>呼叫失败：不能呼叫自己</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="67"/>
+        <source>Call failed: %1</source>
+        <translation>呼叫失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>CallRecordPresenter</name>
     <message>
         <location filename="../core/records/call_record_presenter.cpp" line="29"/>
@@ -569,188 +667,93 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="269"/>
-        <source>Call ended</source>
-        <translation>通话已结束</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="271"/>
-        <source>The other side hung up</source>
-        <translation>对方已挂断</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="273"/>
-        <source>Canceled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="275"/>
-        <source>Declined</source>
-        <translation>对方已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="277"/>
-        <source>You declined</source>
-        <translation>已拒接</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="279"/>
-        <source>Line busy</source>
-        <translation>对方忙线</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="281"/>
-        <source>No answer</source>
-        <translation>对方无应答</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="283"/>
-        <source>Missed call</source>
-        <translation>未接来电</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="285"/>
-        <source>Answered on another device</source>
-        <translation>已在其他设备接听</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="287"/>
-        <source>Declined on another device</source>
-        <translation>已在其他设备拒接</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="298"/>
-        <source>Call failed: no network path to the other side</source>
-        <translation>通话失败：没有通往对方的网络路径</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="300"/>
-        <source>Call failed: the relay server refused the connection</source>
-        <translation>通话失败：中继服务器拒绝了连接</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="302"/>
-        <source>Call failed: the secure connection could not be set up</source>
-        <translation>通话失败：无法建立加密连接</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="307"/>
-        <source>Call failed</source>
-        <translation>通话失败</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="315"/>
-        <source>Call failed: you are not connected to the server</source>
-        <translation>呼叫失败：您未连接到服务器</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="317"/>
-        <source>Call failed: there is no such account</source>
-        <translation>呼叫失败：没有这个账号</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="319"/>
-        <source>Call failed: you are already in a call</source>
-        <translation>呼叫失败：您正在通话中</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="321"/>
-        <source>Call failed: you cannot call yourself</source>
-        <translation>呼叫失败：不能呼叫自己</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="323"/>
-        <source>Call failed: %1</source>
-        <translation>呼叫失败：%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/calls/call_window.cpp" line="332"/>
+        <location filename="../ui/calls/call_window.cpp" line="265"/>
         <source>%1 is offline; it rings if they sign in</source>
         <translation>%1 不在线；对方登录后将响铃</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="334"/>
+        <location filename="../ui/calls/call_window.cpp" line="267"/>
         <source>Ringing…</source>
         <translation>对方响铃中…</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="334"/>
+        <location filename="../ui/calls/call_window.cpp" line="267"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="345"/>
+        <location filename="../ui/calls/call_window.cpp" line="278"/>
         <source>Incoming call…</source>
         <translation>来电…</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="347"/>
+        <location filename="../ui/calls/call_window.cpp" line="280"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="412"/>
+        <location filename="../ui/calls/call_window.cpp" line="345"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="412"/>
+        <location filename="../ui/calls/call_window.cpp" line="345"/>
         <source>Call with %1</source>
         <translation>与 %1 通话</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="448"/>
+        <location filename="../ui/calls/call_window.cpp" line="381"/>
         <source>Voice call</source>
         <translation>语音通话</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="449"/>
+        <location filename="../ui/calls/call_window.cpp" line="382"/>
         <source>Camera off</source>
         <translation>摄像头已关闭</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="454"/>
+        <location filename="../ui/calls/call_window.cpp" line="387"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="455"/>
-        <location filename="../ui/calls/call_window.cpp" line="462"/>
+        <location filename="../ui/calls/call_window.cpp" line="388"/>
+        <location filename="../ui/calls/call_window.cpp" line="395"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="456"/>
+        <location filename="../ui/calls/call_window.cpp" line="389"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="457"/>
+        <location filename="../ui/calls/call_window.cpp" line="390"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation>挂断（Ctrl+Shift+H）</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="458"/>
+        <location filename="../ui/calls/call_window.cpp" line="391"/>
         <source>Call again</source>
         <translation>再次呼叫</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="459"/>
+        <location filename="../ui/calls/call_window.cpp" line="392"/>
         <source>Small window on top, to chat during the call</source>
         <translation>置顶小窗，通话时也能聊天</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="460"/>
+        <location filename="../ui/calls/call_window.cpp" line="393"/>
         <source>Small window on top</source>
         <translation>置顶小窗</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="461"/>
+        <location filename="../ui/calls/call_window.cpp" line="394"/>
         <source>Microphone and speaker</source>
         <translation>麦克风和扬声器</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="463"/>
+        <location filename="../ui/calls/call_window.cpp" line="396"/>
         <source>Your camera</source>
         <translation>本地画面</translation>
     </message>
@@ -944,12 +947,12 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::DesktopApp</name>
     <message>
-        <location filename="../ui/shell/desktop_app.cpp" line="255"/>
+        <location filename="../ui/shell/desktop_app.cpp" line="264"/>
         <source>Calls will not work</source>
         <translation>无法通话</translation>
     </message>
     <message>
-        <location filename="../ui/shell/desktop_app.cpp" line="256"/>
+        <location filename="../ui/shell/desktop_app.cpp" line="265"/>
         <source>Calls need GStreamer plugins that are not installed here; chat works without them.
 
 %1</source>
@@ -1191,47 +1194,47 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::MessageDelegate</name>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="42"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="43"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="44"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="45"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="142"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="143"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="144"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="145"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="146"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="147"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="148"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="149"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="150"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="151"/>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="163"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="164"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="165"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="166"/>
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
@@ -1252,17 +1255,17 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::MiniCallWindow</name>
     <message>
-        <location filename="../ui/calls/mini_call_window.cpp" line="100"/>
+        <location filename="../ui/calls/mini_call_window.cpp" line="101"/>
         <source>Full window</source>
         <translation>完整窗口</translation>
     </message>
     <message>
-        <location filename="../ui/calls/mini_call_window.cpp" line="101"/>
+        <location filename="../ui/calls/mini_call_window.cpp" line="102"/>
         <source>Back to the call window</source>
         <translation>回到通话窗口</translation>
     </message>
     <message>
-        <location filename="../ui/calls/mini_call_window.cpp" line="102"/>
+        <location filename="../ui/calls/mini_call_window.cpp" line="103"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>

@@ -1,11 +1,11 @@
 #include "calls/call_window.h"
 
+#include "calls/call_end_text.h"
 #include "calls/call_media_controls.h"
 #include "calls/device_menu.h"
 #include "calls/peer_card.h"
 #include "calls/quality_bars.h"
 #include "calls/video_stage.h"
-#include "protocol/error_code.h"
 #include "records/call_record_presenter.h"
 #include "settings/camera_preview.h"
 #include "settings/device_choices.h"
@@ -25,7 +25,6 @@
 namespace softphone::ui {
 
 using call::CallState;
-using call::EndReason;
 
 CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QWidget *parent)
     : QWidget(parent, Qt::Window)
@@ -108,7 +107,7 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
         updateStatus();
     });
     connect(m_calls, &call::CallController::failed, this, [this](int code, const QString &text) {
-        m_failure = requestFailureText(code, text);
+        m_failure = CallEndText::requestFailureText(code, text);
         updateStatus();
     });
     retranslate();
@@ -258,69 +257,6 @@ void CallWindow::setPresenceBook(const im::PresenceBook *presence)
     onState(m_calls->state());
 }
 
-QString CallWindow::endText(EndReason reason, call::FailureCause cause)
-{
-    switch (reason) {
-    case EndReason::None:
-    case EndReason::HungUp:
-        return tr("Call ended");
-    case EndReason::RemoteHungUp:
-        return tr("The other side hung up");
-    case EndReason::Canceled:
-        return tr("Canceled");
-    case EndReason::RemoteDeclined:
-        return tr("Declined");
-    case EndReason::Declined:
-        return tr("You declined");
-    case EndReason::Busy:
-        return tr("Line busy");
-    case EndReason::NoAnswer:
-        return tr("No answer");
-    case EndReason::Missed:
-        return tr("Missed call");
-    case EndReason::AnsweredElsewhere:
-        return tr("Answered on another device");
-    case EndReason::DeclinedElsewhere:
-        return tr("Declined on another device");
-    case EndReason::Failed:
-        return failureText(cause);
-    }
-    return {};
-}
-
-QString CallWindow::failureText(call::FailureCause cause)
-{
-    switch (cause) {
-    case call::FailureCause::NoRoute:
-        return tr("Call failed: no network path to the other side");
-    case call::FailureCause::TurnRefused:
-        return tr("Call failed: the relay server refused the connection");
-    case call::FailureCause::DtlsFailed:
-        return tr("Call failed: the secure connection could not be set up");
-    case call::FailureCause::None:
-    case call::FailureCause::MediaError:
-        break;
-    }
-    return tr("Call failed");
-}
-
-QString CallWindow::requestFailureText(int code, const QString &message)
-{
-    switch (code) {
-    case int(im::LocalError::Timeout):
-    case int(im::LocalError::Disconnected):
-        return tr("Call failed: you are not connected to the server");
-    case int(protocol::ErrorCode::NoSuchAccount):
-        return tr("Call failed: there is no such account");
-    case int(protocol::ErrorCode::CallerBusy):
-        return tr("Call failed: you are already in a call");
-    case int(protocol::ErrorCode::CalleeIsSelf):
-        return tr("Call failed: you cannot call yourself");
-    default:
-        return tr("Call failed: %1").arg(message);
-    }
-}
-
 QString CallWindow::outgoingText() const
 {
     const QString &peer = m_calls->current().peer;
@@ -347,7 +283,7 @@ QString CallWindow::statusText() const
     case CallState::Ended:
         if (m_calls->endReason() == call::EndReason::Failed && !m_failure.isEmpty())
             return m_failure;
-        return endText(m_calls->endReason(), m_calls->current().failure);
+        return CallEndText::endText(m_calls->endReason(), m_calls->current().failure);
     }
     return {};
 }

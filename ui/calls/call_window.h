@@ -63,13 +63,6 @@ public:
     // Our camera while an outgoing video call rings: there is no call media yet to show it.
     CameraPreview *ringingPreview() const { return m_ringingPreview.get(); }
 
-    // How the call ended; for a failed call, why its media did not connect (FailureCause).
-    static QString endText(call::EndReason reason,
-                           call::FailureCause cause = call::FailureCause::None);
-    static QString failureText(call::FailureCause cause);
-    // Why a call could not be placed, from the error of the failed request.
-    static QString requestFailureText(int code, const QString &message);
-
 signals:
     void miniModeRequested();
     // The user picked a device in a menu; the call has switched to it. Remembering it is left

@@ -1,6 +1,6 @@
 #include "calls/incoming_call_window.h"
 
-#include "calls/call_window.h"
+#include "calls/call_end_text.h"
 #include "style/avatar_painter.h"
 #include "style/call_button_style.h"
 #include "style/icon_painter.h"
@@ -87,7 +87,7 @@ IncomingCallWindow::IncomingCallWindow(call::CallController *calls, QWidget *par
 QString IncomingCallWindow::statusText() const
 {
     if (m_calls->state() == CallState::Ended)
-        return CallWindow::endText(m_calls->endReason(), m_calls->current().failure);
+        return CallEndText::endText(m_calls->endReason(), m_calls->current().failure);
     return m_calls->current().type == protocol::CallType::Video ? tr("Incoming video call")
                                                                 : tr("Incoming voice call");
 }
