@@ -5,14 +5,15 @@
 //   - resident memory of `softphone` signed in and idle, against a real server.
 // It prints figures; it asserts nothing.
 
-#include "chat_view.h"
-#include "client_session.h"
+#include "chat/chat_view.h"
+#include "chat/message_list_view.h"
 #include "im/im_client.h"
 #include "im/local_store.h"
-#include "message_list_view.h"
+#include "chat/message_list_view.h"
 #include "models/message_list_model.h"
 #include "process_stats.h"
 #include "protocol/call_record.h"
+#include "shell/client_session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -4,10 +4,10 @@
 // seconds: first --calls video calls, then as many voice calls. After every tenth call it
 // prints the process's resident memory. It prints figures; it asserts nothing.
 
-#include "call_coordinator.h"
-#include "client_session.h"
-#include "desktop_app.h"
+#include "calls/call_coordinator.h"
 #include "process_stats.h"
+#include "shell/client_session.h"
+#include "shell/desktop_app.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -119,7 +119,7 @@ void runCalls(ui::DesktopApp &app, protocol::CallType type, int count)
     QElapsedTimer timer;
     timer.start();
     for (int call = 1; call <= count; ++call) {
-        if (!callOnce(app.session()->calls(), app.calls(), type))
+        if (!callOnce(app.session()->callController(), app.callCoordinator(), type))
             ++failed;
         if (call % 10 == 0 || call == count) {
             settle(1000);  // deferred deletions and the media threads' exits

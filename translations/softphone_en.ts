@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>CallEndText</name>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="13"/>
+        <source>Call ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="15"/>
+        <source>The other side hung up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="17"/>
+        <source>Canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="19"/>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="21"/>
+        <source>You declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="23"/>
+        <source>Line busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="25"/>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="27"/>
+        <source>Missed call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="29"/>
+        <source>Answered on another device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="31"/>
+        <source>Declined on another device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="42"/>
+        <source>Call failed: no network path to the other side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="44"/>
+        <source>Call failed: the relay server refused the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="46"/>
+        <source>Call failed: the secure connection could not be set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="51"/>
+        <source>Call failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="59"/>
+        <source>Call failed: you are not connected to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="61"/>
+        <source>Call failed: there is no such account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="63"/>
+        <source>Call failed: you are already in a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="65"/>
+        <source>Call failed: you cannot call yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_end_text.cpp" line="67"/>
+        <source>Call failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallRecordPresenter</name>
     <message>
         <location filename="../core/models/call_record_presenter.cpp" line="29"/>
@@ -83,32 +181,32 @@
 <context>
     <name>CallStatsText</name>
     <message>
-        <location filename="../ui/call_stats_text.cpp" line="10"/>
+        <location filename="../ui/calls/call_stats_text.cpp" line="10"/>
         <source>Round trip: measuring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_stats_text.cpp" line="11"/>
+        <location filename="../ui/calls/call_stats_text.cpp" line="11"/>
         <source>Round trip: %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_stats_text.cpp" line="12"/>
+        <location filename="../ui/calls/call_stats_text.cpp" line="12"/>
         <source>Packet loss: %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_stats_text.cpp" line="13"/>
+        <location filename="../ui/calls/call_stats_text.cpp" line="13"/>
         <source>Jitter: %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_stats_text.cpp" line="14"/>
+        <location filename="../ui/calls/call_stats_text.cpp" line="14"/>
         <source>Receiving %1 kbit/s, sending %2 kbit/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_stats_text.cpp" line="18"/>
+        <location filename="../ui/calls/call_stats_text.cpp" line="18"/>
         <source>Video: %1×%2 at %3 fps</source>
         <translation type="unfinished"></translation>
     </message>
@@ -116,27 +214,27 @@
 <context>
     <name>DeviceChoices</name>
     <message>
-        <location filename="../ui/device_choices.cpp" line="9"/>
+        <location filename="../ui/settings/device_choices.cpp" line="9"/>
         <source>System default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/device_choices.cpp" line="17"/>
+        <location filename="../ui/settings/device_choices.cpp" line="17"/>
         <source>%1 (not connected)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/device_choices.cpp" line="56"/>
+        <location filename="../ui/settings/device_choices.cpp" line="56"/>
         <source>Microphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/device_choices.cpp" line="58"/>
+        <location filename="../ui/settings/device_choices.cpp" line="58"/>
         <source>Speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/device_choices.cpp" line="60"/>
+        <location filename="../ui/settings/device_choices.cpp" line="60"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -491,22 +589,22 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallLogView</name>
     <message>
-        <location filename="../ui/call_log_view.cpp" line="52"/>
+        <location filename="../ui/lists/call_log_view.cpp" line="52"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_log_view.cpp" line="54"/>
+        <location filename="../ui/lists/call_log_view.cpp" line="54"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_log_view.cpp" line="67"/>
+        <location filename="../ui/lists/call_log_view.cpp" line="67"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_log_view.cpp" line="68"/>
+        <location filename="../ui/lists/call_log_view.cpp" line="68"/>
         <source>Missed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,27 +612,27 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallNotifications</name>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="44"/>
+        <location filename="../ui/calls/call_notifications.cpp" line="44"/>
         <source>Incoming video call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="44"/>
+        <location filename="../ui/calls/call_notifications.cpp" line="44"/>
         <source>Incoming voice call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="57"/>
+        <location filename="../ui/calls/call_notifications.cpp" line="57"/>
         <source>Missed video call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="57"/>
+        <location filename="../ui/calls/call_notifications.cpp" line="57"/>
         <source>Missed voice call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_notifications.cpp" line="59"/>
+        <location filename="../ui/calls/call_notifications.cpp" line="59"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,17 +640,17 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallSounds</name>
     <message>
-        <location filename="../ui/call_sounds.cpp" line="19"/>
+        <location filename="../ui/calls/call_sounds.cpp" line="19"/>
         <source>Rising</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_sounds.cpp" line="20"/>
+        <location filename="../ui/calls/call_sounds.cpp" line="20"/>
         <source>Chime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_sounds.cpp" line="21"/>
+        <location filename="../ui/calls/call_sounds.cpp" line="21"/>
         <source>Pulse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,188 +658,93 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/call_window.cpp" line="269"/>
-        <source>Call ended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="271"/>
-        <source>The other side hung up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="273"/>
-        <source>Canceled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="275"/>
-        <source>Declined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="277"/>
-        <source>You declined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="279"/>
-        <source>Line busy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="281"/>
-        <source>No answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="283"/>
-        <source>Missed call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="285"/>
-        <source>Answered on another device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="287"/>
-        <source>Declined on another device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="298"/>
-        <source>Call failed: no network path to the other side</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="300"/>
-        <source>Call failed: the relay server refused the connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="302"/>
-        <source>Call failed: the secure connection could not be set up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="307"/>
-        <source>Call failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="315"/>
-        <source>Call failed: you are not connected to the server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="317"/>
-        <source>Call failed: there is no such account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="319"/>
-        <source>Call failed: you are already in a call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="321"/>
-        <source>Call failed: you cannot call yourself</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="323"/>
-        <source>Call failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/call_window.cpp" line="332"/>
+        <location filename="../ui/calls/call_window.cpp" line="265"/>
         <source>%1 is offline; it rings if they sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="334"/>
+        <location filename="../ui/calls/call_window.cpp" line="267"/>
         <source>Ringing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="334"/>
+        <location filename="../ui/calls/call_window.cpp" line="267"/>
         <source>Calling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="345"/>
+        <location filename="../ui/calls/call_window.cpp" line="278"/>
         <source>Incoming call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="347"/>
+        <location filename="../ui/calls/call_window.cpp" line="280"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="412"/>
+        <location filename="../ui/calls/call_window.cpp" line="345"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="412"/>
+        <location filename="../ui/calls/call_window.cpp" line="345"/>
         <source>Call with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="448"/>
+        <location filename="../ui/calls/call_window.cpp" line="381"/>
         <source>Voice call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="449"/>
+        <location filename="../ui/calls/call_window.cpp" line="382"/>
         <source>Camera off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="454"/>
+        <location filename="../ui/calls/call_window.cpp" line="387"/>
         <source>Mute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="455"/>
-        <location filename="../ui/call_window.cpp" line="462"/>
+        <location filename="../ui/calls/call_window.cpp" line="388"/>
+        <location filename="../ui/calls/call_window.cpp" line="395"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="456"/>
+        <location filename="../ui/calls/call_window.cpp" line="389"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="457"/>
+        <location filename="../ui/calls/call_window.cpp" line="390"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="458"/>
+        <location filename="../ui/calls/call_window.cpp" line="391"/>
         <source>Call again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="459"/>
+        <location filename="../ui/calls/call_window.cpp" line="392"/>
         <source>Small window on top, to chat during the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="460"/>
+        <location filename="../ui/calls/call_window.cpp" line="393"/>
         <source>Small window on top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="461"/>
+        <location filename="../ui/calls/call_window.cpp" line="394"/>
         <source>Microphone and speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/call_window.cpp" line="463"/>
+        <location filename="../ui/calls/call_window.cpp" line="396"/>
         <source>Your camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,17 +752,17 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CameraPreview</name>
     <message>
-        <location filename="../ui/camera_preview.cpp" line="69"/>
+        <location filename="../ui/settings/camera_preview.cpp" line="69"/>
         <source>No camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/camera_preview.cpp" line="80"/>
+        <location filename="../ui/settings/camera_preview.cpp" line="80"/>
         <source>The camera is not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/camera_preview.cpp" line="92"/>
+        <location filename="../ui/settings/camera_preview.cpp" line="92"/>
         <source>The camera cannot be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -767,57 +770,57 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::ChatView</name>
     <message>
-        <location filename="../ui/chat_view.cpp" line="121"/>
+        <location filename="../ui/chat/chat_view.cpp" line="121"/>
         <source>connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="125"/>
+        <location filename="../ui/chat/chat_view.cpp" line="125"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="125"/>
+        <location filename="../ui/chat/chat_view.cpp" line="125"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="130"/>
+        <location filename="../ui/chat/chat_view.cpp" line="130"/>
         <source>Voice call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="131"/>
+        <location filename="../ui/chat/chat_view.cpp" line="131"/>
         <source>Video call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="132"/>
+        <location filename="../ui/chat/chat_view.cpp" line="132"/>
         <source>Write a message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="133"/>
+        <location filename="../ui/chat/chat_view.cpp" line="133"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="192"/>
+        <location filename="../ui/chat/chat_view.cpp" line="192"/>
         <source>Video call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="192"/>
+        <location filename="../ui/chat/chat_view.cpp" line="192"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="195"/>
+        <location filename="../ui/chat/chat_view.cpp" line="195"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat_view.cpp" line="196"/>
+        <location filename="../ui/chat/chat_view.cpp" line="196"/>
         <source>Delete (on this device)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,27 +828,27 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::ConnectionStatusLabel</name>
     <message>
-        <location filename="../ui/connection_status_label.cpp" line="23"/>
+        <location filename="../ui/shell/connection_status_label.cpp" line="23"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connection_status_label.cpp" line="25"/>
+        <location filename="../ui/shell/connection_status_label.cpp" line="25"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connection_status_label.cpp" line="27"/>
+        <location filename="../ui/shell/connection_status_label.cpp" line="27"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connection_status_label.cpp" line="30"/>
+        <location filename="../ui/shell/connection_status_label.cpp" line="30"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/connection_status_label.cpp" line="31"/>
+        <location filename="../ui/shell/connection_status_label.cpp" line="31"/>
         <source>Reconnecting in %n s</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -856,62 +859,62 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::ContactsView</name>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="140"/>
+        <location filename="../ui/lists/contacts_view.cpp" line="140"/>
         <source>Remove contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="141"/>
+        <location filename="../ui/lists/contacts_view.cpp" line="141"/>
         <source>Remove %1 from your contacts? Your conversation with them stays.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="143"/>
+        <location filename="../ui/lists/contacts_view.cpp" line="143"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="168"/>
+        <location filename="../ui/lists/contacts_view.cpp" line="168"/>
         <source>There is no account with that id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="170"/>
+        <location filename="../ui/lists/contacts_view.cpp" line="170"/>
         <source>Could not remove the contact: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="172"/>
+        <location filename="../ui/lists/contacts_view.cpp" line="172"/>
         <source>Could not add the contact: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="186"/>
+        <location filename="../ui/lists/contacts_view.cpp" line="186"/>
         <source>Add a contact by account id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="187"/>
+        <location filename="../ui/lists/contacts_view.cpp" line="187"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="188"/>
+        <location filename="../ui/lists/contacts_view.cpp" line="188"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="189"/>
+        <location filename="../ui/lists/contacts_view.cpp" line="189"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="190"/>
+        <location filename="../ui/lists/contacts_view.cpp" line="190"/>
         <source>Video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/contacts_view.cpp" line="191"/>
+        <location filename="../ui/lists/contacts_view.cpp" line="191"/>
         <source>Remove contact…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -919,7 +922,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::ConversationDelegate</name>
     <message>
-        <location filename="../ui/conversation_delegate.cpp" line="25"/>
+        <location filename="../ui/lists/conversation_delegate.cpp" line="25"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,8 +930,8 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CredentialStore</name>
     <message>
-        <location filename="../ui/credential_store.cpp" line="81"/>
-        <location filename="../ui/credential_store.cpp" line="88"/>
+        <location filename="../ui/shell/credential_store.cpp" line="81"/>
+        <location filename="../ui/shell/credential_store.cpp" line="88"/>
         <source>this build has no keychain support</source>
         <translation type="unfinished"></translation>
     </message>
@@ -936,83 +939,12 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::DesktopApp</name>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="72"/>
-        <source>That account id is taken. Choose another one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="74"/>
-        <source>This server does not let you register; ask its operator for an account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="77"/>
-        <source>Registration refused: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="81"/>
-        <location filename="../ui/desktop_app.cpp" line="213"/>
-        <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="95"/>
-        <source>this build has no keychain support</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="98"/>
-        <source>no D-Bus session for the Secret Service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="179"/>
-        <source>Signing in…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="198"/>
-        <source>Creating the account…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="223"/>
-        <source>Wrong account or password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="226"/>
-        <source>Your saved sign-in has expired. Enter your password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="228"/>
-        <source>This server speaks another version of the protocol. Update the app.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="230"/>
-        <source>Sign-in refused: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="235"/>
-        <source>You were signed out. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="307"/>
-        <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/desktop_app.cpp" line="417"/>
+        <location filename="../ui/shell/desktop_app.cpp" line="264"/>
         <source>Calls will not work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop_app.cpp" line="418"/>
+        <location filename="../ui/shell/desktop_app.cpp" line="265"/>
         <source>Calls need GStreamer plugins that are not installed here; chat works without them.
 
 %1</source>
@@ -1022,7 +954,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::DeviceComboBox</name>
     <message>
-        <location filename="../ui/device_combo_box.cpp" line="59"/>
+        <location filename="../ui/settings/device_combo_box.cpp" line="59"/>
         <source>Not connected: calls use the system default until it is back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1030,17 +962,17 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::DevicesPage</name>
     <message>
-        <location filename="../ui/devices_page.cpp" line="124"/>
+        <location filename="../ui/settings/devices_page.cpp" line="124"/>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/devices_page.cpp" line="125"/>
+        <location filename="../ui/settings/devices_page.cpp" line="125"/>
         <source>Play a short tone on this speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/devices_page.cpp" line="126"/>
+        <location filename="../ui/settings/devices_page.cpp" line="126"/>
         <source>Microphone level</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1048,47 +980,47 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::IncomingCallWindow</name>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="91"/>
+        <location filename="../ui/calls/incoming_call_window.cpp" line="91"/>
         <source>Incoming video call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="92"/>
+        <location filename="../ui/calls/incoming_call_window.cpp" line="92"/>
         <source>Incoming voice call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="113"/>
+        <location filename="../ui/calls/incoming_call_window.cpp" line="113"/>
         <source>Call from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="133"/>
+        <location filename="../ui/calls/incoming_call_window.cpp" line="133"/>
         <source>Accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="134"/>
+        <location filename="../ui/calls/incoming_call_window.cpp" line="134"/>
         <source>Accept (Ctrl+Shift+A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="135"/>
+        <location filename="../ui/calls/incoming_call_window.cpp" line="135"/>
         <source>Accept with video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="136"/>
+        <location filename="../ui/calls/incoming_call_window.cpp" line="136"/>
         <source>Accept with video (Ctrl+Shift+V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="137"/>
+        <location filename="../ui/calls/incoming_call_window.cpp" line="137"/>
         <source>Decline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/incoming_call_window.cpp" line="138"/>
+        <location filename="../ui/calls/incoming_call_window.cpp" line="138"/>
         <source>Decline (Ctrl+Shift+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1096,62 +1028,62 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::LoginDialog</name>
     <message>
-        <location filename="../ui/login_dialog.cpp" line="157"/>
+        <location filename="../ui/shell/login_dialog.cpp" line="157"/>
         <source>The server address must start with ws:// or wss://, for example ws://127.0.0.1:8600.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.cpp" line="163"/>
+        <location filename="../ui/shell/login_dialog.cpp" line="163"/>
         <source>Enter your account id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.cpp" line="168"/>
+        <location filename="../ui/shell/login_dialog.cpp" line="168"/>
         <source>Enter your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.cpp" line="177"/>
+        <location filename="../ui/shell/login_dialog.cpp" line="177"/>
         <source>Sign in — Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.cpp" line="178"/>
+        <location filename="../ui/shell/login_dialog.cpp" line="178"/>
         <source>Sign in to Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.cpp" line="179"/>
+        <location filename="../ui/shell/login_dialog.cpp" line="179"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.cpp" line="180"/>
+        <location filename="../ui/shell/login_dialog.cpp" line="180"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.cpp" line="181"/>
+        <location filename="../ui/shell/login_dialog.cpp" line="181"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.cpp" line="182"/>
+        <location filename="../ui/shell/login_dialog.cpp" line="182"/>
         <source>Remember me on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.cpp" line="184"/>
+        <location filename="../ui/shell/login_dialog.cpp" line="184"/>
         <source>Your sign-in cannot be remembered: the system keychain is unavailable (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.cpp" line="187"/>
+        <location filename="../ui/shell/login_dialog.cpp" line="187"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.cpp" line="188"/>
+        <location filename="../ui/shell/login_dialog.cpp" line="188"/>
         <source>Register</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1159,92 +1091,92 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/shell/main_window.cpp" line="170"/>
         <source>The call could not be placed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
+        <location filename="../ui/shell/main_window.cpp" line="187"/>
         <source>Softphone — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/shell/main_window.cpp" line="190"/>
         <source>Calls (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/shell/main_window.cpp" line="190"/>
         <source>Calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/shell/main_window.cpp" line="195"/>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196"/>
+        <location filename="../ui/shell/main_window.cpp" line="196"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197"/>
+        <location filename="../ui/shell/main_window.cpp" line="197"/>
         <source>Choose a conversation, or a contact to write to or call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/shell/main_window.cpp" line="198"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199"/>
+        <location filename="../ui/shell/main_window.cpp" line="199"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/shell/main_window.cpp" line="200"/>
         <source>&amp;Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
+        <location filename="../ui/shell/main_window.cpp" line="201"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202"/>
+        <location filename="../ui/shell/main_window.cpp" line="202"/>
         <source>&amp;Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/shell/main_window.cpp" line="203"/>
         <source>&amp;Accept calls on this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/shell/main_window.cpp" line="204"/>
         <source>A&amp;bout Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/shell/main_window.cpp" line="205"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/shell/main_window.cpp" line="206"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="214"/>
+        <location filename="../ui/shell/main_window.cpp" line="214"/>
         <source>About Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/shell/main_window.cpp" line="215"/>
         <source>&lt;b&gt;Softphone %1&lt;/b&gt;&lt;p&gt;Chat, voice and video calls, and a call record for every call.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1252,47 +1184,47 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::MessageDelegate</name>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="42"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="43"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="44"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="45"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="142"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="143"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="144"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="145"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="146"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="147"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="148"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="149"/>
         <source>Read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="150"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="151"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="163"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="164"/>
         <source>sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/message_delegate.cpp" line="165"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="166"/>
         <source>not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1300,12 +1232,12 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::MicrophoneMonitor</name>
     <message>
-        <location filename="../ui/microphone_monitor.cpp" line="68"/>
+        <location filename="../ui/settings/microphone_monitor.cpp" line="68"/>
         <source>The microphone is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/microphone_monitor.cpp" line="76"/>
+        <location filename="../ui/settings/microphone_monitor.cpp" line="76"/>
         <source>The microphone cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,17 +1245,17 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::MiniCallWindow</name>
     <message>
-        <location filename="../ui/mini_call_window.cpp" line="100"/>
+        <location filename="../ui/calls/mini_call_window.cpp" line="101"/>
         <source>Full window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mini_call_window.cpp" line="101"/>
+        <location filename="../ui/calls/mini_call_window.cpp" line="102"/>
         <source>Back to the call window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mini_call_window.cpp" line="102"/>
+        <location filename="../ui/calls/mini_call_window.cpp" line="103"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1331,7 +1263,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::QualityBars</name>
     <message>
-        <location filename="../ui/quality_bars.cpp" line="57"/>
+        <location filename="../ui/calls/quality_bars.cpp" line="57"/>
         <source>Call quality: %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1339,82 +1271,156 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="103"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="103"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="104"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="104"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="106"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="106"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="107"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="107"/>
         <source>Ringtone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="109"/>
-        <location filename="../ui/settings_dialog.cpp" line="142"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="109"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="142"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="110"/>
-        <location filename="../ui/settings_dialog.cpp" line="139"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="110"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="139"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="111"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="111"/>
         <source>Ring for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="112"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="112"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="113"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="113"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="114"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="114"/>
         <source>System default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="115"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="115"/>
         <source>Leave call records in conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="116"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="116"/>
         <source>Do not disturb (calls ring out unseen and are left as missed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="117"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="117"/>
         <source>Accept calls on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>softphone::ui::SignInFlow</name>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="24"/>
+        <source>That account id is taken. Choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="26"/>
+        <source>This server does not let you register; ask its operator for an account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="29"/>
+        <source>Registration refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="33"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="150"/>
+        <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="44"/>
+        <source>this build has no keychain support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="47"/>
+        <source>no D-Bus session for the Secret Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="114"/>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="135"/>
+        <source>Creating the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="160"/>
+        <source>Wrong account or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="163"/>
+        <source>Your saved sign-in has expired. Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="165"/>
+        <source>This server speaks another version of the protocol. Update the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="167"/>
+        <source>Sign-in refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="172"/>
+        <source>You were signed out. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="183"/>
+        <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>softphone::ui::SpeakerTest</name>
     <message>
-        <location filename="../ui/speaker_test.cpp" line="42"/>
+        <location filename="../ui/settings/speaker_test.cpp" line="42"/>
         <source>The speaker is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/speaker_test.cpp" line="48"/>
+        <location filename="../ui/settings/speaker_test.cpp" line="48"/>
         <source>The speaker cannot play the test tone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1422,28 +1428,28 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::TrayIcon</name>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="111"/>
+        <location filename="../ui/shell/tray_icon.cpp" line="111"/>
         <source>%1
 Click: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="141"/>
+        <location filename="../ui/shell/tray_icon.cpp" line="141"/>
         <source>Show Softphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="142"/>
+        <location filename="../ui/shell/tray_icon.cpp" line="142"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="143"/>
+        <location filename="../ui/shell/tray_icon.cpp" line="143"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/tray_icon.cpp" line="145"/>
+        <location filename="../ui/shell/tray_icon.cpp" line="145"/>
         <source>Softphone — %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1451,7 +1457,7 @@ Click: %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/tray_icon.cpp" line="146"/>
+        <location filename="../ui/shell/tray_icon.cpp" line="146"/>
         <source>Softphone</source>
         <translation type="unfinished"></translation>
     </message>

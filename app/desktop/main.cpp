@@ -1,6 +1,6 @@
 // softphone: the desktop app.
 
-#include "desktop_app.h"
+#include "shell/desktop_app.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,16 +1,16 @@
 #include "live_call_shots.h"
 
-#include "call_coordinator.h"
-#include "call_window.h"
-#include "camera_preview.h"
-#include "client_session.h"
-#include "desktop_app.h"
-#include "incoming_call_window.h"
-#include "main_window.h"
-#include "mini_call_window.h"
-#include "peer_card.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_window.h"
+#include "calls/incoming_call_window.h"
+#include "calls/mini_call_window.h"
+#include "calls/peer_card.h"
+#include "calls/video_stage.h"
 #include "server_run.h"
-#include "video_stage.h"
+#include "settings/camera_preview.h"
+#include "shell/client_session.h"
+#include "shell/desktop_app.h"
+#include "shell/main_window.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -120,11 +120,11 @@ bool renderLiveCalls(const QDir &out, const QString &serverBinary, const QString
     settle(1500);
 
     // Alice calls Bob on video: his incoming window, her call window ringing with her camera.
-    alice.calls()->placeCall(QStringLiteral("bob"), protocol::CallType::Video);
-    ui::CallWindow *window = alice.calls()->callWindow();
+    alice.callCoordinator()->placeCall(QStringLiteral("bob"), protocol::CallType::Video);
+    ui::CallWindow *window = alice.callCoordinator()->callWindow();
     window->resize(560, 460);
     window->move(0, 0);
-    ui::IncomingCallWindow *incoming = bob.calls()->incomingWindow();
+    ui::IncomingCallWindow *incoming = bob.callCoordinator()->incomingWindow();
     if (!waitFor([&] { return incoming->isVisible(); }, 10000, "the incoming window"))
         return false;
     incoming->resize(380, 240);
@@ -143,13 +143,13 @@ bool renderLiveCalls(const QDir &out, const QString &serverBinary, const QString
          ok;
     settle(2500);
     ok = save(window, out, "call-window.png") && ok;
-    alice.calls()->setMiniMode(true);
+    alice.callCoordinator()->setMiniMode(true);
     settle(1200);
-    ok = save(alice.calls()->miniWindow(), out, "mini-call.png") && ok;
+    ok = save(alice.callCoordinator()->miniWindow(), out, "mini-call.png") && ok;
 
-    alice.session()->calls()->hangup();
-    waitFor([&] { return alice.session()->calls()->state() == call::CallState::Idle; }, 10000,
-            "the end of the call");
+    alice.session()->callController()->hangup();
+    waitFor([&] { return alice.session()->callController()->state() == call::CallState::Idle; },
+            10000, "the end of the call");
     settle(1000);
     ok = save(alice.mainWindow(), out, "conversation.png") && ok;
     return ok;

@@ -4,15 +4,15 @@
 // IM client; with a server binary the call windows come from real calls (live_call_shots.cpp),
 // else from the stand-in.
 
-#include "call_coordinator.h"
-#include "call_window.h"
-#include "client_session.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_window.h"
+#include "calls/incoming_call_window.h"
 #include "i18n/translations.h"
 #include "im/im_client.h"
-#include "incoming_call_window.h"
 #include "live_call_shots.h"
-#include "main_window.h"
 #include "media/devices/device_catalog.h"
+#include "shell/client_session.h"
+#include "shell/main_window.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -161,7 +161,7 @@ int main(int argc, char *argv[])
     alice.presence()->update({"carol", "Carol Wu", false, {}});
     alice.contacts()->refresh();
     media::DeviceCatalog devices;
-    ui::CallCoordinator aliceCalls(alice.calls());
+    ui::CallCoordinator aliceCalls(alice.callController());
     ui::MainWindow window(&alice, &aliceCalls);
     window.resize(1040, 1010);
     window.show();
@@ -189,14 +189,14 @@ int main(int argc, char *argv[])
     aliceCalls.callWindow()->resize(480, 420);
     QApplication::processEvents();
     ok = save(aliceCalls.callWindow(), out, "call-window.png") && ok;
-    alice.calls()->cancel();
+    alice.callController()->cancel();
 
     // Bob's side: Alice's video call rings.
     im::LocalStore bobStore(dir.filePath(QStringLiteral("bob.db")), QStringLiteral("bob"));
     bobStore.open();
     DemoImClient bobIm(QStringLiteral("bob"));
     ui::ClientSession bob(&bobIm, &bobStore);
-    ui::CallCoordinator bobCalls(bob.calls());
+    ui::CallCoordinator bobCalls(bob.callController());
     bobIm.ring(protocol::CallIncoming{"alice", "Alice Chen", CallType::Video, "c2", 43});
     bobCalls.incomingWindow()->resize(380, 240);
     QApplication::processEvents();

@@ -22,12 +22,12 @@ QString sdpTypeName(protocol::SdpType type)
 }  // namespace
 
 CallMedia::CallMedia(CallController *controller, im::ImClient *im, MediaConfig base,
-                     QObject *parent)
+                     DeviceCatalog *catalog, QObject *parent)
     : QObject(parent)
     , m_controller(controller)
     , m_im(im)
     , m_base(std::move(base))
-    , m_router(new DeviceRouter(this))
+    , m_router(new DeviceRouter(catalog, this))
 {
     if (m_base.devices) {
         m_useDevices = true;

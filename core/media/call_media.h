@@ -26,9 +26,10 @@ class CallMedia : public QObject
 
 public:
     // `base` is the template for every call: sources, sinks, tone, jitter buffer...; audio,
-    // video and the ICE servers are set per call.
+    // video and the ICE servers are set per call. Devices are resolved in `catalog` (not
+    // owned; see DeviceRouter).
     CallMedia(call::CallController *controller, im::ImClient *im, MediaConfig base,
-              QObject *parent = nullptr);
+              DeviceCatalog *catalog = nullptr, QObject *parent = nullptr);
     ~CallMedia() override;
 
     MediaSession *session() const { return m_session.get(); }

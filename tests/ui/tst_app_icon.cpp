@@ -1,8 +1,8 @@
 // The app's icon: the blue disc with the white handset, in the tray and on every window.
 
-#include "desktop_app.h"
-#include "login_dialog.h"
-#include "tray_icon.h"
+#include "shell/desktop_app.h"
+#include "shell/login_dialog.h"
+#include "shell/tray_icon.h"
 
 #include <QApplication>
 #include <QTemporaryDir>

@@ -2,7 +2,7 @@
 // back by a second one (this binary run with --print-settings), where QSettings' in-process
 // cache cannot answer for the file. A language stored by earlier versions is still found.
 
-#include "app_settings.h"
+#include "shell/app_settings.h"
 
 #include <QCoreApplication>
 #include <QFile>

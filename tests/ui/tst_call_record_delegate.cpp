@@ -2,10 +2,11 @@
 // the callee's missed calls, the audio or video icon, the arrow, and a duration only for a
 // completed call. Also checks what is painted, not only what is computed.
 
-#include "call_record_delegate.h"
-#include "message_delegate.h"
+#include "chat/call_record_delegate.h"
+#include "chat/message_delegate.h"
 #include "models/message_list_model.h"
 #include "record_fixture.h"
+#include "style/theme.h"
 
 #include <QApplication>
 #include <QImage>
@@ -137,9 +138,8 @@ void TestCallRecordDelegate::styleForTheViewer()
     QCOMPARE(style.status, status);
     QCOMPARE(style.iconName,
              type == CallType::Video ? QStringLiteral("call-video") : QStringLiteral("call-audio"));
-    QCOMPARE(style.textColor == CallRecordDelegate::missedColor(), style.missed);
-    QCOMPARE(style.arrowColor, style.missed ? CallRecordDelegate::missedColor()
-                                            : CallRecordDelegate::answeredColor());
+    QCOMPARE(style.textColor == ui::theme::missed, style.missed);
+    QCOMPARE(style.arrowColor, style.missed ? ui::theme::missed : ui::theme::answered);
     // Local time of the record (a minute after the fixture's base time).
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(1700000000000 + 60000);
     QCOMPARE(style.time, QLocale().toString(when.time(), QLocale::ShortFormat));
@@ -176,8 +176,8 @@ void TestCallRecordDelegate::paintsMissedCallsRedAndOthersNot()
         QPainter painter(&image);
         delegate.paint(&painter, option, index);
     }
-    const int red = pixelsNear(image, CallRecordDelegate::missedColor());
-    const int green = pixelsNear(image, CallRecordDelegate::answeredColor());
+    const int red = pixelsNear(image, ui::theme::missed);
+    const int green = pixelsNear(image, ui::theme::answered);
     if (missed) {
         QVERIFY2(red > 20, qPrintable(QStringLiteral("red pixels: %1").arg(red)));
         QCOMPARE(green, 0);
@@ -211,4 +211,5 @@ void TestCallRecordDelegate::daySeparatorOpensEachDay()
 }
 
 QTEST_MAIN(TestCallRecordDelegate)
+#include "style/theme.h"
 #include "tst_call_record_delegate.moc"

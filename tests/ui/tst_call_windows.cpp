@@ -4,23 +4,23 @@
 // call, and an ended call says why, including another device's answer. The call window's
 // device menus, remote video and quality bars, over a fake media seam.
 
-#include "app_settings.h"
-#include "call_coordinator.h"
-#include "call_media_controls.h"
-#include "call_stats_text.h"
-#include "call_window.h"
-#include "camera_preview.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_media_controls.h"
+#include "calls/call_stats_text.h"
+#include "calls/call_window.h"
+#include "calls/incoming_call_window.h"
+#include "calls/mini_call_window.h"
+#include "calls/peer_card.h"
+#include "calls/quality_bars.h"
+#include "calls/video_stage.h"
+#include "calls/webrtc_call_controls.h"
 #include "core/fake_im_client.h"
 #include "im/presence_book.h"
-#include "incoming_call_window.h"
 #include "media/call_media.h"
-#include "media_call_controls.h"
-#include "mini_call_window.h"
-#include "peer_card.h"
 #include "protocol/error_code.h"
-#include "quality_bars.h"
-#include "test_pattern_view.h"
-#include "video_stage.h"
+#include "settings/camera_preview.h"
+#include "settings/test_pattern_view.h"
+#include "shell/app_settings.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -28,6 +28,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -120,7 +121,7 @@ private slots:
     void answeredOnAnotherDeviceIsShown_data();
     void answeredOnAnotherDeviceIsShown();
     void deviceMenusListTheCatalog();
-    void pickingADeviceSwitchesAndRemembersIt();
+    void pickingADeviceSwitchesItAndLeavesTheSettingsToTheirOwner();
     void withoutACatalogThereAreNoDeviceMenus();
     void remoteVideoShowsOnAnAudioCall();
     void cameraOffOnTheOtherSideShowsTheirCard();
@@ -482,7 +483,9 @@ void TestCallWindows::deviceMenusListTheCatalog()
     QCOMPARE(checkedText(audio, 1), QStringLiteral("System default"));
 }
 
-void TestCallWindows::pickingADeviceSwitchesAndRemembersIt()
+// The window switches the call's devices; the pick is remembered by the settings' owner (the
+// app), told through the coordinator: the window itself writes no settings.
+void TestCallWindows::pickingADeviceSwitchesItAndLeavesTheSettingsToTheirOwner()
 {
     useDevices();
     m_calls->setMediaControls(&m_media);
@@ -490,6 +493,7 @@ void TestCallWindows::pickingADeviceSwitchesAndRemembersIt()
     ui::CallWindow *window = m_calls->callWindow();
     QMenu *audio = window->audioDevicesButton()->menu();
     QMenu *camera = window->cameraDevicesButton()->menu();
+    QSignalSpy picks(m_calls.get(), &ui::CallCoordinator::devicePicked);
 
     actionFor(audio, media::synthetic::toneHigh)->trigger();
     QCOMPARE(m_media.deviceChanges, 1);
@@ -504,8 +508,13 @@ void TestCallWindows::pickingADeviceSwitchesAndRemembersIt()
     QCOMPARE(m_media.chosen, expected);
 
     const ui::AppSettings fresh(m_profile);
-    QCOMPARE(fresh.devices(), expected);
-    QCOMPARE(fresh.deviceName(media::DeviceKind::Microphone), QStringLiteral("Test tone (880 Hz)"));
+    QCOMPARE(fresh.devices(), media::DeviceSelection());
+    QCOMPARE(picks.size(), 2);
+    QCOMPARE(picks[0][0].value<media::DeviceKind>(), media::DeviceKind::Microphone);
+    QCOMPARE(picks[0][1].toByteArray(), QByteArray(media::synthetic::toneHigh));
+    QCOMPARE(picks[0][2].toString(), QStringLiteral("Test tone (880 Hz)"));
+    QCOMPARE(picks[1][0].value<media::DeviceKind>(), media::DeviceKind::Camera);
+    QCOMPARE(picks[1][1].toByteArray(), QByteArray(media::synthetic::testPattern));
 
     // A menu opened again shows what the media layer uses.
     m_media.chosen.speaker = media::synthetic::mute;
@@ -734,7 +743,7 @@ void TestCallWindows::mediaControlsLendTheirVideoWidgetsAndDevices()
     media::CallMedia media(m_controller.get(), m_im.get(), media::MediaConfig{});
     QPointer<QWidget> remote;
     {
-        ui::MediaCallControls controls(&media);
+        ui::WebRtcCallControls controls(&media);
         remote = controls.remoteVideoWidget();
         QVERIFY(remote && remote->inherits("QVideoWidget"));
         QVERIFY(controls.localPreviewWidget()->inherits("QVideoWidget"));

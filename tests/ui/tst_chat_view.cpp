@@ -2,21 +2,24 @@
 // media type (checked on the wire, as the call.invite request), Copy and Delete act on the
 // row, the conversation opens with one page and reads older ones as the user scrolls up.
 
-#include "app_settings.h"
-#include "call_coordinator.h"
-#include "call_log_view.h"
-#include "call_record_delegate.h"
-#include "call_window.h"
-#include "chat_view.h"
-#include "client_session.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_window.h"
+#include "chat/call_record_delegate.h"
+#include "chat/chat_view.h"
+#include "chat/message_delegate.h"
+#include "chat/message_list_view.h"
+#include "chat/message_text.h"
 #include "core/fake_im_client.h"
 #include "i18n/translations.h"
-#include "main_window.h"
-#include "message_delegate.h"
-#include "message_list_view.h"
-#include "message_text.h"
+#include "chat/message_delegate.h"
+#include "chat/message_list_view.h"
+#include "chat/message_text.h"
+#include "lists/call_log_view.h"
 #include "models/message_list_model.h"
 #include "record_fixture.h"
+#include "shell/app_settings.h"
+#include "shell/client_session.h"
+#include "shell/main_window.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -124,7 +127,7 @@ void TestChatView::cleanup()
 void TestChatView::open()
 {
     m_session = std::make_unique<ui::ClientSession>(m_im.get(), m_store.get());
-    m_calls = std::make_unique<ui::CallCoordinator>(m_session->calls());
+    m_calls = std::make_unique<ui::CallCoordinator>(m_session->callController());
     m_window = std::make_unique<ui::MainWindow>(m_session.get(), m_calls.get());
     m_window->resize(900, 700);
     m_window->show();
@@ -193,7 +196,7 @@ void TestChatView::clickOnARecordCallsBackWithTheSameType()
     QVERIFY(invite);
     QCOMPARE(invite->params.at("callee").get<std::string>(), std::string("bob"));
     QCOMPARE(invite->params.at("type").get<int>(), int(type));
-    QCOMPARE(m_session->calls()->state(), call::CallState::Outgoing);
+    QCOMPARE(m_session->callController()->state(), call::CallState::Outgoing);
     QVERIFY(m_calls->callWindow()->isVisible());
 }
 
@@ -207,7 +210,7 @@ void TestChatView::clickOnATextMessageCallsNobody()
     QVERIFY(index.isValid());
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
     QVERIFY(!findRequest("call.invite"));
-    QCOMPARE(m_session->calls()->state(), call::CallState::Idle);
+    QCOMPARE(m_session->callController()->state(), call::CallState::Idle);
 }
 
 void TestChatView::copyAndDelete()

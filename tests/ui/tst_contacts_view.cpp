@@ -3,14 +3,17 @@
 // the context action after a confirmation naming it (Cancel keeps it). Removal takes the row
 // away and the contact off the server's list.
 
-#include "call_coordinator.h"
-#include "chat_view.h"
-#include "client_session.h"
-#include "contacts_view.h"
-#include "desktop_app.h"
-#include "main_window.h"
+#include "calls/call_coordinator.h"
+#include "chat/chat_view.h"
+#include "lists/contacts_view.h"
 #include "models/contact_list_model.h"
+#include "shell/client_session.h"
+#include "shell/desktop_app.h"
+#include "shell/main_window.h"
 #include "server_process.h"
+#include "shell/client_session.h"
+#include "shell/desktop_app.h"
+#include "shell/main_window.h"
 #include "test_client.h"
 
 #include <QAction>
@@ -171,7 +174,7 @@ void TestContactsView::messageAndCallFromTheContacts()
 
     m_app->mainWindow()->showContacts();
     QTest::mouseClick(button(QStringLiteral("Video")), Qt::LeftButton);
-    call::CallController *calls = m_app->session()->calls();
+    call::CallController *calls = m_app->session()->callController();
     QCOMPARE(calls->state(), call::CallState::Outgoing);
     QCOMPARE(calls->current().peer, QStringLiteral("dan"));
     QCOMPARE(calls->current().type, protocol::CallType::Video);

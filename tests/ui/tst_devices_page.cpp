@@ -3,18 +3,18 @@
 // of a tone and of silence, the test pattern preview and the speaker test; and the pieces
 // they are made of: the level of a known sine, the test pattern's frames.
 
-#include "app_settings.h"
-#include "call_sounds.h"
-#include "camera_preview.h"
-#include "device_combo_box.h"
-#include "devices_page.h"
-#include "level_bar.h"
-#include "level_meter.h"
-#include "settings_dialog.h"
-#include "speaker_test.h"
-#include "test_pattern_painter.h"
-#include "test_pattern_view.h"
-#include "tone_generator.h"
+#include "calls/call_sounds.h"
+#include "settings/camera_preview.h"
+#include "settings/device_combo_box.h"
+#include "settings/devices_page.h"
+#include "settings/level_bar.h"
+#include "settings/level_meter.h"
+#include "settings/settings_dialog.h"
+#include "settings/speaker_test.h"
+#include "settings/test_pattern_painter.h"
+#include "settings/test_pattern_view.h"
+#include "settings/tone_generator.h"
+#include "shell/app_settings.h"
 
 #include <QComboBox>
 #include <QFile>

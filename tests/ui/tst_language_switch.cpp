@@ -1,18 +1,18 @@
 // Switching the language at run time: visible texts of the login dialog, the main window, the
 // chat view's call records and the call window change at once, and change back.
 
-#include "call_coordinator.h"
-#include "call_window.h"
-#include "chat_view.h"
-#include "client_session.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_window.h"
+#include "chat/chat_view.h"
 #include "core/fake_im_client.h"
-#include "desktop_app.h"
 #include "i18n/translations.h"
-#include "login_dialog.h"
-#include "main_window.h"
 #include "models/message_list_model.h"
 #include "record_fixture.h"
-#include "tray_icon.h"
+#include "shell/client_session.h"
+#include "shell/desktop_app.h"
+#include "shell/login_dialog.h"
+#include "shell/main_window.h"
+#include "shell/tray_icon.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -65,7 +65,7 @@ void TestLanguageSwitch::visibleTextsFollowTheLanguage()
         test::callRecordMessage("bob", "alice", CallStatus::Timeout, CallType::Audio, 1)));
     test::FakeImClient im;
     ui::ClientSession session(&im, &store);
-    ui::CallCoordinator calls(session.calls());
+    ui::CallCoordinator calls(session.callController());
     ui::MainWindow window(&session, &calls);
     window.show();
     window.openConversation(QStringLiteral("bob"));

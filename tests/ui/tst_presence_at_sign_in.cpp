@@ -3,15 +3,16 @@
 // in the conversation list, in the chat header and in the call window; so does one who came
 // online while our connection was down.
 
-#include "call_coordinator.h"
-#include "call_window.h"
-#include "chat_view.h"
-#include "client_session.h"
-#include "desktop_app.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_window.h"
+#include "chat/chat_view.h"
 #include "im/im_client.h"
-#include "main_window.h"
 #include "models/conversation_list_model.h"
+#include "shell/main_window.h"
 #include "server_process.h"
+#include "shell/client_session.h"
+#include "shell/desktop_app.h"
+#include "shell/main_window.h"
 #include "test_client.h"
 
 #include <QLabel>
@@ -113,9 +114,10 @@ void TestPresenceAtSignIn::peerOnlineBeforeSignInShowsOnlineByName()
              QStringLiteral("online"));
 
     // The call window names him too.
-    call::CallController *calls = m_app->session()->calls();
+    call::CallController *calls = m_app->session()->callController();
     QVERIFY(calls->call(peer, protocol::CallType::Audio));
-    QCOMPARE(m_app->calls()->callWindow()->windowTitle(), QStringLiteral("Call with Hank Hill"));
+    QCOMPARE(m_app->callCoordinator()->callWindow()->windowTitle(),
+             QStringLiteral("Call with Hank Hill"));
     QVERIFY(calls->hangup());
 }
 

@@ -1,13 +1,20 @@
 // Signing in with the desktop app against the real server: a wrong password and a server
 // that cannot be reached each show a clear error in the sign-in dialog; the right password
 // opens the main window, online; Register creates the account and signs in, and a taken
-// account id is said to be taken.
+// account id is said to be taken. Signed in, the calls' media resolves devices in the app's
+// one device catalog, the one its menus and settings list, and a device picked in the call
+// window is remembered in the app's settings.
 
-#include "connection_status_label.h"
-#include "desktop_app.h"
-#include "login_dialog.h"
-#include "main_window.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_window.h"
+#include "media/call_media.h"
+#include "media/devices/device_router.h"
 #include "server_process.h"
+#include "shell/app_settings.h"
+#include "shell/connection_status_label.h"
+#include "shell/desktop_app.h"
+#include "shell/login_dialog.h"
+#include "shell/main_window.h"
 
 #include <QLineEdit>
 #include <QPushButton>
@@ -26,6 +33,8 @@ private slots:
     void wrongPasswordIsSaidSo();
     void unreachableServerIsSaidSo();
     void rightPasswordOpensTheMainWindow();
+    void callMediaUsesTheAppsDeviceCatalog();
+    void aDevicePickedInTheCallWindowIsRemembered();
     void registerCreatesTheAccountAndSignsIn();
     void takenAccountIdIsSaidSo();
 
@@ -109,6 +118,27 @@ void TestSignIn::rightPasswordOpensTheMainWindow()
     QVERIFY(status);
     QVERIFY(status->text().contains(QStringLiteral("Online")));
     QVERIFY(!app.settings()->rememberSignIn());  // a sign-in from the command line
+}
+
+void TestSignIn::callMediaUsesTheAppsDeviceCatalog()
+{
+    ui::DesktopApp app(options(QStringLiteral("bob"), QStringLiteral("bob-password")));
+    app.start();
+    QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow() && app.mainWindow()->isVisible(), 15000);
+    QVERIFY2(app.callMedia(), "GStreamer's WebRTC plugins are missing");
+    QCOMPARE(app.callMedia()->router()->catalog(), app.devices());
+}
+
+void TestSignIn::aDevicePickedInTheCallWindowIsRemembered()
+{
+    ui::DesktopApp app(options(QStringLiteral("bob"), QStringLiteral("bob-password")));
+    app.start();
+    QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow() && app.mainWindow()->isVisible(), 15000);
+    emit app.callCoordinator()->callWindow()->devicePicked(
+        media::DeviceKind::Microphone, media::synthetic::toneHigh, QStringLiteral("Test tone"));
+    const ui::AppSettings fresh(QStringLiteral("test"));
+    QCOMPARE(fresh.devices().microphone, QByteArray(media::synthetic::toneHigh));
+    QCOMPARE(fresh.deviceName(media::DeviceKind::Microphone), QStringLiteral("Test tone"));
 }
 
 void TestSignIn::registerCreatesTheAccountAndSignsIn()

@@ -5,17 +5,20 @@
 // "Call back", which calls the peer back with the same media; with "accept calls on this
 // device" off, invites are ignored.
 
-#include "call_coordinator.h"
-#include "call_notifications.h"
-#include "client_session.h"
-#include "desktop_app.h"
+#include "calls/call_coordinator.h"
+#include "calls/call_notifications.h"
+#include "calls/incoming_call_window.h"
 #include "im/im_client.h"
-#include "incoming_call_window.h"
-#include "main_window.h"
-#include "notifier.h"
+#include "calls/incoming_call_window.h"
 #include "phone.h"
+#include "shell/main_window.h"
+#include "shell/notifier.h"
 #include "server_process.h"
-#include "tray_icon.h"
+#include "shell/client_session.h"
+#include "shell/desktop_app.h"
+#include "shell/main_window.h"
+#include "shell/notifier.h"
+#include "shell/tray_icon.h"
 
 #include <QAction>
 #include <QImage>
@@ -187,7 +190,8 @@ void TestTrayNotifications::badgeFollowsUnreadAndMissed()
     tom.im->sendMessage(QStringLiteral("tina"), protocol::MsgType::Text, QStringLiteral("hi"), {});
     QTRY_COMPARE_WITH_TIMEOUT(tray->count(), 1, kWait);
     QVERIFY(tom.calls->call(QStringLiteral("tina"), CallType::Audio));
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->calls()->state(), CallState::Incoming, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->callController()->state(), CallState::Incoming,
+                              kWait);
     QVERIFY(tom.calls->cancel());
     QTRY_COMPARE_WITH_TIMEOUT(tray->count(), 2, kWait);  // the message and the missed call
     QCOMPARE(m_app->session()->missedCallCount(), 1);
@@ -211,15 +215,15 @@ void TestTrayNotifications::doNotDisturbLeavesTheCallMissed()
     QVERIFY(dirk.online(kWait));
 
     QVERIFY(dirk.calls->call(QStringLiteral("dora"), CallType::Video));
-    call::CallController *calls = m_app->session()->calls();
+    call::CallController *calls = m_app->session()->callController();
     QTRY_COMPARE_WITH_TIMEOUT(calls->state(), CallState::Incoming, kWait);
-    QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
-    QCOMPARE(m_app->calls()->sounds()->current(), ui::CallSounds::Tone::None);
+    QVERIFY(!m_app->callCoordinator()->incomingWindow()->isVisible());
+    QCOMPARE(m_app->callCoordinator()->sounds()->current(), ui::CallSounds::Tone::None);
 
     QVERIFY(dirk.reaches(CallState::Ended, kWait));  // the caller's ring timeout
     QCOMPARE(dirk.calls->endReason(), call::EndReason::NoAnswer);
     QTRY_COMPARE_WITH_TIMEOUT(missedRecords(QStringLiteral("dirk")), 1, kWait);
-    QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
+    QVERIFY(!m_app->callCoordinator()->incomingWindow()->isVisible());
     QVERIFY(m_notifier.shown.empty());  // neither the incoming nor the missed call
     QTRY_COMPARE_WITH_TIMEOUT(m_app->tray()->count(), 1, kWait);  // but it counts
 }
@@ -247,7 +251,7 @@ void TestTrayNotifications::incomingNotificationIsWithdrawnOnceAnswered()
         },
         kWait));
     QVERIFY(walt.calls->call(me, CallType::Audio));
-    call::CallController *calls = m_app->session()->calls();
+    call::CallController *calls = m_app->session()->callController();
     QTRY_COMPARE_WITH_TIMEOUT(calls->state(), CallState::Incoming, kWait);
     QVERIFY(otherDevice.reaches(CallState::Incoming, kWait));
     QCOMPARE(m_notifier.shown.size(), 1u);
@@ -274,10 +278,10 @@ void TestTrayNotifications::missedCallNotifiesWithCallBack()
     Phone max = caller(QStringLiteral("max"));
     QVERIFY(max.online(kWait));
     QVERIFY(max.calls->call(QStringLiteral("mia"), CallType::Video));
-    call::CallController *calls = m_app->session()->calls();
+    call::CallController *calls = m_app->session()->callController();
     QTRY_COMPARE_WITH_TIMEOUT(calls->state(), CallState::Incoming, kWait);
-    QVERIFY(m_app->calls()->incomingWindow()->isVisible());
-    QCOMPARE(m_app->calls()->sounds()->current(), ui::CallSounds::Tone::Ringtone);
+    QVERIFY(m_app->callCoordinator()->incomingWindow()->isVisible());
+    QCOMPARE(m_app->callCoordinator()->sounds()->current(), ui::CallSounds::Tone::Ringtone);
     QVERIFY(max.calls->cancel());
     QTRY_COMPARE_WITH_TIMEOUT(m_notifier.shown.size(), 2u, kWait);
 
@@ -311,13 +315,13 @@ void TestTrayNotifications::callsOffOnThisDeviceIgnoresInvites()
     Phone ike = caller(QStringLiteral("ike"));
     ike.calls->setRingTimeoutMs(1500);
     QVERIFY(ike.online(kWait));
-    QSignalSpy states(m_app->session()->calls(), &call::CallController::stateChanged);
+    QSignalSpy states(m_app->session()->callController(), &call::CallController::stateChanged);
     QVERIFY(ike.calls->call(QStringLiteral("ida"), CallType::Audio));
     QVERIFY(ike.reaches(CallState::Ended, kWait));
     QCOMPARE(ike.calls->endReason(), call::EndReason::NoAnswer);  // not busy: just not here
     QCOMPARE(states.count(), 0);
-    QVERIFY(!m_app->calls()->incomingWindow()->isVisible());
-    QCOMPARE(m_app->calls()->sounds()->current(), ui::CallSounds::Tone::None);
+    QVERIFY(!m_app->callCoordinator()->incomingWindow()->isVisible());
+    QCOMPARE(m_app->callCoordinator()->sounds()->current(), ui::CallSounds::Tone::None);
     QVERIFY(m_notifier.shown.empty());
 }
 
@@ -332,8 +336,9 @@ void TestTrayNotifications::recordsOffStillShowTheMissedCall()
     Phone roy = caller(QStringLiteral("roy"), &server);
     QVERIFY(roy.online(kWait));
     QVERIFY(roy.calls->call(QStringLiteral("rae"), CallType::Audio));
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->calls()->state(), CallState::Incoming, kWait);
-    QVERIFY(!m_app->session()->calls()->builtInRecords());
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->callController()->state(), CallState::Incoming,
+                              kWait);
+    QVERIFY(!m_app->session()->callController()->builtInRecords());
     QVERIFY(roy.calls->cancel());
 
     QTRY_COMPARE_WITH_TIMEOUT(m_app->tray()->count(), 1, kWait);

@@ -38,9 +38,9 @@ QCameraDevice findCamera(const QByteArray &id)
 
 }  // namespace
 
-DeviceRouter::DeviceRouter(QObject *parent)
+DeviceRouter::DeviceRouter(DeviceCatalog *catalog, QObject *parent)
     : QObject(parent)
-    , m_catalog(new DeviceCatalog(this))
+    , m_catalog(catalog ? catalog : new DeviceCatalog(this))
     , m_audioHub(std::make_shared<AudioCaptureHub>())
     , m_playbackHub(std::make_shared<PlaybackHub>())
     , m_remoteVideo(new FrameRelay(this))

@@ -30,7 +30,9 @@ class DeviceRouter : public QObject
     Q_OBJECT
 
 public:
-    explicit DeviceRouter(QObject *parent = nullptr);
+    // Devices are resolved in `catalog` (not owned: the app's one catalog, which its menus and
+    // settings list too), or in a catalog of the router's own when it is null.
+    explicit DeviceRouter(DeviceCatalog *catalog = nullptr, QObject *parent = nullptr);
     ~DeviceRouter() override;
 
     void setDevices(const DeviceSelection &devices);
