@@ -1,20 +1,20 @@
 #pragma once
 
-#include "account_store.h"
-#include "auth_service.h"
-#include "call_manager.h"
-#include "call_store.h"
-#include "connection_budget.h"
-#include "database.h"
-#include "directory_service.h"
-#include "message_service.h"
-#include "message_store.h"
-#include "output_gate.h"
+#include "calls/call_manager.h"
+#include "net/connection_budget.h"
+#include "net/output_gate.h"
+#include "net/session_registry.h"
 #include "server_config.h"
 #include "server_context.h"
-#include "session_registry.h"
-#include "turn_service.h"
-#include "webhook_dispatcher.h"
+#include "services/auth_service.h"
+#include "services/directory_service.h"
+#include "services/message_service.h"
+#include "services/turn_service.h"
+#include "services/webhook_dispatcher.h"
+#include "storage/account_store.h"
+#include "storage/call_store.h"
+#include "storage/database.h"
+#include "storage/message_store.h"
 
 #include <QAbstractSocket>
 #include <QHash>

@@ -3,7 +3,7 @@
 // them. The server runs in this process (real sockets, real SQLite); only its clock is fake.
 
 #include "call_helpers.h"
-#include "call_transitions.h"
+#include "calls/call_transitions.h"
 #include "platform/clock.h"
 #include "softphone_server.h"
 
