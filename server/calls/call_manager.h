@@ -43,6 +43,8 @@ struct CallCounters
 // the two devices in the call, and exactly one record per call. Requests and timers become
 // triggers; a call moves only along kCallTransitions (call_transitions.h), which says what
 // each step writes, tells and records. Time and timers come from the context's clock.
+// Its definition is in four files by role: call_manager.cpp (requests and transitions),
+// call_rooms.cpp, call_records.cpp and call_devices.cpp.
 class CallManager : public QObject, public RecordAdmission
 {
     Q_OBJECT
@@ -111,6 +113,7 @@ private:
         std::string account;
     };
 
+    // call_manager.cpp: lookups, requests and the transition table
     Call *find(const std::string &cid);
     bool takeInvite(const std::string &caller);
     Call *participantCall(ClientConnection &client, const std::string &cid, Responder &reply);
@@ -118,14 +121,8 @@ private:
     // The call if it still rings and the client's account has `role` in it; else answers why not.
     Call *ringingCall(ClientConnection &client, const std::string &cid, Role role,
                       Responder &reply);
-    bool isInCallDevice(const Call &call, const ClientConnection &client) const;
-    // The other device in the call, for media signalling; else answers why there is none.
-    ClientConnection *relayTarget(ClientConnection &client, const std::string &cid,
-                                  Responder &reply);
-    ClientConnection *otherInCallDevice(const Call &call, const ClientConnection &client) const;
     void sendToDevice(const std::string &account, const std::string &deviceId,
                       const std::string &text) const;
-
     // Moves the call along its transition table; false, changing nothing, if `trigger` is not
     // legal in its phase. The call may be gone when it returns.
     bool apply(Call &call, CallTrigger trigger, const Actor &actor);
@@ -135,26 +132,35 @@ private:
     void markAnswered(Call &call, const ClientConnection &callee);
     void markEnded(Call &call, protocol::CallStatus status);
     void tell(const Call &call, std::uint32_t actions, const Actor &actor) const;
+    void release(Call &call);
+    void forget(Call &call);
+
+    // call_rooms.cpp: the room, its stays and the media relay
+    bool isInCallDevice(const Call &call, const ClientConnection &client) const;
+    // The other device in the call, for media signalling; else answers why there is none.
+    ClientConnection *relayTarget(ClientConnection &client, const std::string &cid,
+                                  Responder &reply);
+    ClientConnection *otherInCallDevice(const Call &call, const ClientConnection &client) const;
+    void leave(Call &call, const std::string &account);
+    bool isBackInCall(const Call &call, const std::string &account) const;
+    RoomReport reportOf(const Call &call) const;
+    std::vector<protocol::CallDuration> durationsOf(const Call &call) const;
+
+    // call_records.cpp: records, and recovery after a crash
     void recordNow(const Call &call);
     void awaitCallerRecord(const Call &call);
+    void sendServerRecord(const StoredCall &row, protocol::CallStatus status,
+                          std::vector<protocol::CallDuration> durations, bool recovering = false);
+    void resume(StoredCall row, std::int64_t lastAlive);
+    void recordTheEnd(StoredCall &row, std::int64_t lastAlive);
+    void keepAlive();
 
-    void leave(Call &call, const std::string &account);
+    // call_devices.cpp: devices going and coming back
     // Gives a party that left the call the reconnect grace to come back into it.
     void awaitReturn(const Call &call, const std::string &account, const std::string &deviceId);
     void onReturnGraceOver(const std::string &cid, const std::string &account,
                            const std::string &deviceId);
-    bool isBackInCall(const Call &call, const std::string &account) const;
     bool isPartyDevice(const Call &call, const ClientConnection &client) const;
-    void resume(StoredCall row, std::int64_t lastAlive);
-    void recordTheEnd(StoredCall &row, std::int64_t lastAlive);
-    void keepAlive();
-    void release(Call &call);
-    void forget(Call &call);
-
-    void sendServerRecord(const StoredCall &row, protocol::CallStatus status,
-                          std::vector<protocol::CallDuration> durations, bool recovering = false);
-    RoomReport reportOf(const Call &call) const;
-    std::vector<protocol::CallDuration> durationsOf(const Call &call) const;
 
     ServerContext &m_context;
     CallStore &m_store;
