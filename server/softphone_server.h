@@ -3,6 +3,7 @@
 #include "calls/call_manager.h"
 #include "net/connection_budget.h"
 #include "net/output_gate.h"
+#include "net/responder.h"
 #include "net/session_registry.h"
 #include "server_config.h"
 #include "server_context.h"

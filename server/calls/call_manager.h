@@ -2,6 +2,7 @@
 
 #include "calls/call_transitions.h"
 #include "net/client_connection.h"
+#include "net/responder.h"
 #include "net/token_bucket.h"
 #include "protocol/messages.h"
 #include "server_context.h"

@@ -5,7 +5,6 @@
 
 #include <QHostAddress>
 #include <QObject>
-#include <QPointer>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -96,34 +95,6 @@ private:
     std::vector<std::string> m_outbox;  // said during this turn, not yet given to the gate
     bool m_flushPosted = false;
     std::size_t m_queuedBytes = 0;  // said and not yet on the socket: in the outbox or held
-};
-
-// Answers one request exactly once. A responder dropped unanswered sends an internal
-// error, so no request is ever left without a response.
-class Responder
-{
-public:
-    Responder(ClientConnection *connection, std::int64_t id);
-    Responder(Responder &&other) noexcept;
-    Responder &operator=(Responder &&) = delete;
-    Responder(const Responder &) = delete;
-    ~Responder();
-
-    template<class T>
-    void result(const T &value)
-    {
-        finish(protocol::encodeResult(m_id, value));
-    }
-    void error(protocol::ErrorCode code, std::string_view message);
-
-    ClientConnection *connection() const { return m_connection.data(); }
-
-private:
-    void finish(const std::string &text);
-
-    QPointer<ClientConnection> m_connection;
-    std::int64_t m_id;
-    bool m_done = false;
 };
 
 }  // namespace softphone::server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/client_connection.h"
+#include "net/responder.h"
 #include "protocol/messages.h"
 #include "server_context.h"
 #include "storage/receipt_store.h"
