@@ -38,6 +38,7 @@ CallManager::CallManager(ServerContext &context, CallStore &store, MessageServic
     , m_context(context)
     , m_store(store)
     , m_messages(messages)
+    , m_invites(context.config.invitesPerMinute / 60.0, context.config.inviteBurst)
 {}
 
 CallManager::~CallManager()
@@ -102,18 +103,7 @@ void CallManager::sendToDevice(const std::string &account, const std::string &de
 
 bool CallManager::takeInvite(const std::string &caller)
 {
-    const ServerConfig &config = m_context.config;
-    if (config.invitesPerMinute <= 0)
-        return true;
-    if (m_invites.size() > 10'000)
-        std::erase_if(m_invites, [](auto &entry) { return entry.second.isFull(); });
-    auto it = m_invites.find(caller);
-    if (it == m_invites.end()) {
-        it = m_invites
-                 .emplace(caller, TokenBucket(config.invitesPerMinute / 60.0, config.inviteBurst))
-                 .first;
-    }
-    return it->second.take();
+    return m_context.config.invitesPerMinute <= 0 || m_invites.bucket(caller).take();
 }
 
 void CallManager::invite(ClientConnection &client, const protocol::CallInvite &params,

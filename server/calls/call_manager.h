@@ -2,8 +2,8 @@
 
 #include "calls/call_transitions.h"
 #include "net/client_connection.h"
+#include "net/keyed_token_buckets.h"
 #include "net/responder.h"
-#include "net/token_bucket.h"
 #include "protocol/messages.h"
 #include "server_context.h"
 #include "services/record_admission.h"
@@ -169,7 +169,7 @@ private:
     std::unordered_map<std::string, std::unique_ptr<Call>> m_calls;  // by cid
     std::unordered_map<std::int64_t, Call *> m_byChannel;
     std::unordered_map<std::string, Call *> m_activeOf;  // account -> its ringing or answered call
-    std::unordered_map<std::string, TokenBucket> m_invites;  // caller account -> invites left
+    KeyedTokenBuckets m_invites;  // by caller account: the invites it has left
     CallCounters m_counters;
     platform::Clock::TimerId m_heartbeat = 0;  // the last sign of life, while calls are answered
     bool m_stopping = false;

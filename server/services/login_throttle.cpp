@@ -6,10 +6,6 @@ namespace softphone::server {
 
 namespace {
 
-// Past this many remembered addresses or accounts, those with nothing held against them
-// are forgotten, so that a spray of names cannot grow the tables without end.
-constexpr qsizetype kForgetAbove = 10'000;
-
 std::string retryText(double seconds)
 {
     return "retry in " + std::to_string(int(std::ceil(std::max(1.0, seconds)))) + " s";
@@ -20,6 +16,7 @@ std::string retryText(double seconds)
 LoginThrottle::LoginThrottle(int workers, LoginThrottleSettings settings)
     : m_workers(std::max(1, workers))
     , m_settings(settings)
+    , m_accountFailures(settings.accountFailuresPerMinute / 60.0, settings.accountFailures)
 {}
 
 LoginThrottle::AddressState &LoginThrottle::address(const QHostAddress &from)
@@ -37,33 +34,16 @@ LoginThrottle::AddressState &LoginThrottle::address(const QHostAddress &from)
     return *it;
 }
 
-TokenBucket &LoginThrottle::account(const std::string &accid)
-{
-    auto it = m_accounts.find(accid);
-    if (it == m_accounts.end()) {
-        forgetIdleAccounts();
-        it = m_accounts
-                 .emplace(accid, TokenBucket(m_settings.accountFailuresPerMinute / 60.0,
-                                             m_settings.accountFailures))
-                 .first;
-    }
-    return it->second;
-}
-
+// Past as many remembered addresses as KeyedTokenBuckets keeps keys, those with nothing held
+// against them are forgotten, so that a spray of addresses cannot grow the table without end.
 void LoginThrottle::forgetIdleAddresses()
 {
-    if (m_addresses.size() <= kForgetAbove)
+    if (std::size_t(m_addresses.size()) <= KeyedTokenBuckets::kForgetAbove)
         return;
     m_addresses.removeIf([](auto it) {
         AddressState &state = it.value();
         return state.queue.empty() && state.failures.isFull() && state.registrations.isFull();
     });
-}
-
-void LoginThrottle::forgetIdleAccounts()
-{
-    if (m_accounts.size() > std::size_t(kForgetAbove))
-        std::erase_if(m_accounts, [](auto &entry) { return entry.second.isFull(); });
 }
 
 std::optional<std::string> LoginThrottle::submitLogin(const QHostAddress &from,
@@ -75,7 +55,7 @@ std::optional<std::string> LoginThrottle::submitLogin(const QHostAddress &from,
         return "too many failed logins from your address; " +
                retryText(state.failures.secondsToNext());
     }
-    TokenBucket &accountFailures = account(accid);
+    TokenBucket &accountFailures = m_accountFailures.bucket(accid);
     if (!accountFailures.hasToken()) {
         return "too many failed logins for this account; " +
                retryText(accountFailures.secondsToNext()) + " or sign in with a saved session";
@@ -135,7 +115,7 @@ void LoginThrottle::finished(const QHostAddress &from, const std::string &accid,
     m_running = std::max(0, m_running - 1);
     if (failed) {
         address(from).failures.take();
-        account(accid).take();
+        m_accountFailures.bucket(accid).take();
     }
     startNext();
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/token_bucket.h"
+#include "net/keyed_token_buckets.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -8,7 +8,6 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 namespace softphone::server {
 
@@ -61,17 +60,15 @@ private:
         std::deque<Waiting> queue;
     };
     AddressState &address(const QHostAddress &address);
-    TokenBucket &account(const std::string &account);
     std::optional<std::string> enqueue(const QHostAddress &address, AddressState &state,
                                        Waiting waiting);
     void startNext();
-    void forgetIdleAddresses();  // each only before an insert into its own table
-    void forgetIdleAccounts();
+    void forgetIdleAddresses();  // only before an insert
 
     int m_workers;
     LoginThrottleSettings m_settings;
     QHash<QHostAddress, AddressState> m_addresses;
-    std::unordered_map<std::string, TokenBucket> m_accounts;
+    KeyedTokenBuckets m_accountFailures;
     std::deque<QHostAddress> m_turns;  // addresses with checks waiting, each once, in turn order
     int m_running = 0;
     int m_waiting = 0;
