@@ -6,16 +6,16 @@
 //               calls/s, invite->ring latency percentiles and the server's resident memory.
 //   idle:       opens N authenticated connections and prints the server's resident memory.
 
-#include "account_store.h"
 #include "command_line.h"
-#include "database.h"
+#include "storage/account_store.h"
+#include "storage/database.h"
 #ifdef Q_OS_LINUX
-#include "epoll_event_dispatcher.h"
+#include "net/epoll_event_dispatcher.h"
 #endif
 #include "im/rpc_channel.h"
-#include "password_hasher.h"
 #include "process_stats.h"
 #include "protocol/messages.h"
+#include "services/password_hasher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "client_connection.h"
-#include "database.h"
-#include "login_throttle.h"
+#include "net/client_connection.h"
+#include "services/login_throttle.h"
+#include "storage/database.h"
 
 #include <QHostAddress>
 #include <QString>

@@ -1,8 +1,8 @@
 #include "softphone_server.h"
 
-#include "http_endpoint.h"
 #include "logging.h"
-#include "password_hasher.h"
+#include "net/http_endpoint.h"
+#include "services/password_hasher.h"
 
 #include <QDir>
 #include <QFile>

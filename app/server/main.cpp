@@ -1,12 +1,12 @@
 // softphone-server: the IM, call-signalling and call-record server.
 
-#include "account_store.h"
-#include "database.h"
-#include "password_hasher.h"
 #include "platform/stop_signals.h"
 #include "protocol/limits.h"
 #include "server_config.h"
+#include "services/password_hasher.h"
 #include "softphone_server.h"
+#include "storage/account_store.h"
+#include "storage/database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,7 +19,7 @@
 #include <sys/resource.h>
 #endif
 #ifdef Q_OS_LINUX
-#include "epoll_event_dispatcher.h"
+#include "net/epoll_event_dispatcher.h"
 #endif
 
 using namespace softphone::server;

@@ -1,7 +1,7 @@
 // The epoll event dispatcher, installed as the test's own: timers, posted events, wake-ups
 // from other threads, socket notifiers and real TCP sockets.
 
-#include "epoll_event_dispatcher.h"
+#include "net/epoll_event_dispatcher.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

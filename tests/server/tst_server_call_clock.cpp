@@ -3,7 +3,7 @@
 // them. The server runs in this process (real sockets, real SQLite); only its clock is fake.
 
 #include "call_helpers.h"
-#include "call_transitions.h"
+#include "calls/call_transitions.h"
 #include "platform/clock.h"
 #include "softphone_server.h"
 
@@ -188,7 +188,8 @@ void TestServerCallClock::ringExpiresExactlyAtTheRingTimeout()
 
 void TestServerCallClock::theServerRecordsWhenTheCallerDoesNotWithinTheGrace()
 {
-    QVERIFY(ring());
+    const auto call = ring();
+    QVERIFY(call);
     m_clock->advance(kRingMs);
     QVERIFY(m_caller->waitFor<CallTimeout>());
     m_clock->advance(kRecordGraceMs - 1);
@@ -199,6 +200,10 @@ void TestServerCallClock::theServerRecordsWhenTheCallerDoesNotWithinTheGrace()
     QVERIFY(record);
     QCOMPARE(record->second.status, CallStatus::Timeout);
     QCOMPARE(record->first.msgidClient.rfind("server:record:", 0), 0u);
+    QCOMPARE(record->first.from, std::string("ada"));
+    QCOMPARE(record->first.fromClientType, std::string("server"));
+    QCOMPARE(sendRecord(*m_caller, "bo", call->channelId, CallStatus::Timeout).code(),
+             int(ErrorCode::RecordDuplicate));
 }
 
 void TestServerCallClock::theCallersRecordWithinTheGraceIsTheOnlyOne()
@@ -246,9 +251,12 @@ void TestServerCallClock::aPartyNotBackWithinTheGraceEndsTheCall()
     QVERIFY(settle(*m_caller));
     QCOMPARE(m_caller->countEvents(std::string(CallHangupEvent::kEvent)), 0u);
     m_clock->advance(1);
-    QVERIFY(m_caller->waitFor<CallHangupEvent>());
+    const auto hangup = m_caller->waitFor<CallHangupEvent>();
+    QVERIFY(hangup);
+    QCOMPARE(hangup->account, std::string("bo"));
     const auto record = waitRecord(*m_caller);
     QVERIFY(record);
+    QCOMPARE(record->second.status, CallStatus::Completed);
     // The callee's stay ended when its connection did, not when the grace ran out.
     QCOMPARE(durationOf(record->second, "bo"), 3);
     QCOMPARE(durationOf(record->second, "ada"), 23);

@@ -1,0 +1,178 @@
+#pragma once
+
+#include "calls/call_transitions.h"
+#include "net/client_connection.h"
+#include "net/keyed_token_buckets.h"
+#include "net/responder.h"
+#include "protocol/messages.h"
+#include "server_context.h"
+#include "services/record_admission.h"
+#include "storage/call_store.h"
+
+#include <QObject>
+#include <map>
+#include <memory>
+#include <unordered_map>
+
+namespace softphone::server {
+
+class MessageService;
+
+// What a room was when it closed: the CC eventType 8 report.
+struct RoomReport
+{
+    std::int64_t channelId = 0;
+    std::string cid;
+    protocol::CallType type = protocol::CallType::Audio;
+    std::int64_t createTime = 0;
+    std::vector<RoomStay> stays;
+};
+
+struct CallCounters
+{
+    std::uint64_t invites = 0;
+    std::uint64_t answered = 0;
+    std::uint64_t completed = 0;
+    std::uint64_t unanswered = 0;
+    std::uint64_t serverRecords = 0;
+    std::uint64_t clientRecords = 0;
+    std::uint64_t fallbackRecords = 0;
+};
+
+// One-to-one calls from invite to record: ringing every device of the callee, first answer
+// wins, busy, cancel, ring expiry, hangup, the room and its durations, WebRTC relay between
+// the two devices in the call, and exactly one record per call. Requests and timers become
+// triggers; a call moves only along kCallTransitions (call_transitions.h), which says what
+// each step writes, tells and records. Time and timers come from the context's clock.
+// Its definition is in four files by role: call_manager.cpp (requests and transitions),
+// call_rooms.cpp, call_records.cpp and call_devices.cpp.
+class CallManager : public QObject, public RecordAdmission
+{
+    Q_OBJECT
+
+public:
+    CallManager(ServerContext &context, CallStore &store, MessageService &messages,
+                QObject *parent = nullptr);
+    ~CallManager() override;
+
+    void recover();   // at start: finish what a crash or restart interrupted
+    void shutdown();  // at stop: end every call and send every record now
+
+    void invite(ClientConnection &client, const protocol::CallInvite &params, Responder reply);
+    void respond(ClientConnection &client, const protocol::CallRespond &params, Responder reply);
+    void cancel(ClientConnection &client, const protocol::CallCancel &params, Responder reply);
+    void hangup(ClientConnection &client, const protocol::CallHangup &params, Responder reply);
+    // The account's live call, for a client that came back without it.
+    void current(ClientConnection &client, const protocol::CallCurrent &params, Responder reply);
+    void joinRoom(ClientConnection &client, const protocol::RoomJoin &params, Responder reply);
+    void leaveRoom(ClientConnection &client, const protocol::RoomLeave &params, Responder reply);
+    void relaySdp(ClientConnection &client, const protocol::RtcSdp &params, Responder reply);
+    void relayIce(ClientConnection &client, const protocol::RtcIce &params, Responder reply);
+
+    // `heldCall`: the cid the client says it still holds ("" none), if it says.
+    void deviceOnline(ClientConnection *client, const std::optional<std::string> &heldCall);
+    // Before the registry forgets the device. A dropped connection may come back within the
+    // reconnect grace; a logout ends the device's part in its call at once.
+    enum class Departure { Dropped, LoggedOut };
+    void deviceOffline(ClientConnection *client, Departure departure);
+
+    std::optional<Refusal> admitClientRecord(const std::string &from, const std::string &to,
+                                             const protocol::CallRecord &record) override;
+    void recordStored(std::int64_t channelId, std::int64_t msgidServer) override;
+
+    std::size_t liveCalls() const { return m_calls.size(); }
+    const CallCounters &counters() const { return m_counters; }
+
+signals:
+    void roomEnded(const softphone::server::RoomReport &report);
+
+private:
+    struct Member
+    {
+        std::int64_t uid = 0;
+        std::int64_t joinedAt = 0;  // 0: not in the room now
+        std::int64_t totalMs = 0;
+        std::vector<RoomStay> stays;  // the same as in the database, for the room report
+        int mode = 0;
+    };
+    struct Call
+    {
+        StoredCall row;
+        CallPhase phase = CallPhase::Ringing;
+        bool forceKeepCalling = true;
+        std::string callerDevice;
+        std::string calleeDevice;
+        std::string calleeClientType;
+        std::map<std::string, Member> members;  // by account
+        platform::Clock::TimerId ringTimer = 0;
+    };
+    // Who caused a trigger: the device is not told what it did itself; the account is the
+    // one named as having hung up.
+    struct Actor
+    {
+        const ClientConnection *device = nullptr;
+        std::string account;
+    };
+
+    // call_manager.cpp: lookups, requests and the transition table
+    Call *find(const std::string &cid);
+    bool takeInvite(const std::string &caller);
+    Call *participantCall(ClientConnection &client, const std::string &cid, Responder &reply);
+    enum class Role { Caller, Callee };
+    // The call if it still rings and the client's account has `role` in it; else answers why not.
+    Call *ringingCall(ClientConnection &client, const std::string &cid, Role role,
+                      Responder &reply);
+    void sendToDevice(const std::string &account, const std::string &deviceId,
+                      const std::string &text) const;
+    // Moves the call along its transition table; false, changing nothing, if `trigger` is not
+    // legal in its phase. The call may be gone when it returns.
+    bool apply(Call &call, CallTrigger trigger, const Actor &actor);
+    bool apply(Call &call, CallTrigger trigger);
+    void startRinging(Call &call);
+    void stopRinging(Call &call);
+    void markAnswered(Call &call, const ClientConnection &callee);
+    void markEnded(Call &call, protocol::CallStatus status);
+    void tell(const Call &call, std::uint32_t actions, const Actor &actor) const;
+    void release(Call &call);
+    void forget(Call &call);
+
+    // call_rooms.cpp: the room, its stays and the media relay
+    bool isInCallDevice(const Call &call, const ClientConnection &client) const;
+    // The other device in the call, for media signalling; else answers why there is none.
+    ClientConnection *relayTarget(ClientConnection &client, const std::string &cid,
+                                  Responder &reply);
+    ClientConnection *otherInCallDevice(const Call &call, const ClientConnection &client) const;
+    void leave(Call &call, const std::string &account);
+    bool isBackInCall(const Call &call, const std::string &account) const;
+    RoomReport reportOf(const Call &call) const;
+    std::vector<protocol::CallDuration> durationsOf(const Call &call) const;
+
+    // call_records.cpp: records, and recovery after a crash
+    void recordNow(const Call &call);
+    void awaitCallerRecord(const Call &call);
+    void sendServerRecord(const StoredCall &row, protocol::CallStatus status,
+                          std::vector<protocol::CallDuration> durations, bool recovering = false);
+    void resume(StoredCall row, std::int64_t lastAlive);
+    void recordTheEnd(StoredCall &row, std::int64_t lastAlive);
+    void keepAlive();
+
+    // call_devices.cpp: devices going and coming back
+    // Gives a party that left the call the reconnect grace to come back into it.
+    void awaitReturn(const Call &call, const std::string &account, const std::string &deviceId);
+    void onReturnGraceOver(const std::string &cid, const std::string &account,
+                           const std::string &deviceId);
+    bool isPartyDevice(const Call &call, const ClientConnection &client) const;
+
+    ServerContext &m_context;
+    CallStore &m_store;
+    MessageService &m_messages;
+    std::unordered_map<std::string, std::unique_ptr<Call>> m_calls;  // by cid
+    std::unordered_map<std::int64_t, Call *> m_byChannel;
+    std::unordered_map<std::string, Call *> m_activeOf;  // account -> its ringing or answered call
+    KeyedTokenBuckets m_invites;  // by caller account: the invites it has left
+    CallCounters m_counters;
+    platform::Clock::TimerId m_heartbeat = 0;  // the last sign of life, while calls are answered
+    bool m_stopping = false;
+};
+
+}  // namespace softphone::server

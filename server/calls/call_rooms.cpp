@@ -1,0 +1,171 @@
+// CallManager: the room of an answered call, who is in it and for how long, and the
+// WebRTC signalling relayed between its two devices.
+
+#include "calls/call_manager.h"
+#include "net/session_registry.h"
+#include "protocol/call_rules.h"
+#include "storage/call_store.h"
+
+namespace softphone::server {
+
+using protocol::ErrorCode;
+using protocol::roundedSeconds;
+
+// ---- who is in the call, and the room ------------------------------------------------
+
+bool CallManager::isInCallDevice(const Call &call, const ClientConnection &client) const
+{
+    if (call.phase != CallPhase::Answered)
+        return false;
+    return (client.account() == call.row.caller && client.deviceId() == call.callerDevice) ||
+           (client.account() == call.row.callee && client.deviceId() == call.calleeDevice);
+}
+
+ClientConnection *CallManager::otherInCallDevice(const Call &call,
+                                                 const ClientConnection &client) const
+{
+    if (client.account() == call.row.caller)
+        return m_context.sessions.device(call.row.callee, call.calleeDevice);
+    return m_context.sessions.device(call.row.caller, call.callerDevice);
+}
+
+void CallManager::joinRoom(ClientConnection &client, const protocol::RoomJoin &params,
+                           Responder reply)
+{
+    Call *call = participantCall(client, params.cid, reply);
+    if (!call)
+        return;
+    if (!isInCallDevice(*call, client)) {
+        const bool ringing = call->phase == CallPhase::Ringing;
+        reply.error(ringing ? ErrorCode::CallStateConflict : ErrorCode::NotParticipant,
+                    ringing ? "the call has not been answered"
+                            : "this device is not the one in the call");
+        return;
+    }
+    Member &me = call->members[client.account()];
+    if (me.uid == 0)
+        me.uid = static_cast<std::int64_t>(call->members.size());
+    me.mode = params.mode;
+    const std::int64_t now = m_context.now();
+    const bool rejoin = me.joinedAt != 0;
+    if (!rejoin) {
+        me.joinedAt = now;
+        me.stays.push_back({client.account(), me.uid, now, std::nullopt});
+        m_store.joinRoom(call->row.cid, client.account(), me.uid, now);
+    }
+    reply.result(protocol::RoomJoinResult{me.uid, client.account(), call->row.cid});
+
+    protocol::RoomSyncDone done{200, "", call->row.cid, {}};
+    for (const auto &[account, member] : call->members) {
+        if (account != client.account() && member.joinedAt != 0)
+            done.userlist.push_back({account, member.uid, member.mode});
+    }
+    client.send(protocol::encodeEvent(done));
+    if (!rejoin && !done.userlist.empty()) {  // only members already in hear of the join
+        if (ClientConnection *other = otherInCallDevice(*call, client))
+            other->send(protocol::encodeEvent(
+                protocol::RoomClientJoin{client.account(), call->row.cid, me.mode, me.uid}));
+    }
+}
+
+void CallManager::leaveRoom(ClientConnection &client, const protocol::RoomLeave &params,
+                            Responder reply)
+{
+    Call *call = participantCall(client, params.cid, reply);
+    if (!call)
+        return;
+    if (!isInCallDevice(*call, client)) {
+        reply.error(ErrorCode::NotParticipant, "this device is not the one in the call");
+        return;
+    }
+    reply.result(protocol::Empty{});
+    leave(*call, client.account());
+}
+
+void CallManager::leave(Call &call, const std::string &account)
+{
+    auto it = call.members.find(account);
+    if (it == call.members.end() || it->second.joinedAt == 0)
+        return;
+    Member &member = it->second;
+    const std::int64_t now = m_context.now();
+    member.totalMs += now - member.joinedAt;
+    member.joinedAt = 0;
+    member.stays.back().leaveTime = now;
+    m_store.leaveRoom(call.row.cid, account, now);
+    const bool isCaller = account == call.row.caller;
+    const auto other = call.members.find(isCaller ? call.row.callee : call.row.caller);
+    if (other == call.members.end() || other->second.joinedAt == 0)
+        return;  // nobody left in the room to tell
+    sendToDevice(
+        isCaller ? call.row.callee : call.row.caller,
+        isCaller ? call.calleeDevice : call.callerDevice,
+        protocol::encodeEvent(protocol::RoomClientLeave{account, member.uid, call.row.cid}));
+}
+
+void CallManager::relaySdp(ClientConnection &client, const protocol::RtcSdp &params,
+                           Responder reply)
+{
+    if (ClientConnection *other = relayTarget(client, params.cid, reply)) {
+        reply.result(protocol::Empty{});
+        other->send(protocol::encodeEvent(
+            protocol::RtcSdpEvent{params.cid, client.account(), params.sdpType, params.sdp}));
+    }
+}
+
+void CallManager::relayIce(ClientConnection &client, const protocol::RtcIce &params,
+                           Responder reply)
+{
+    if (ClientConnection *other = relayTarget(client, params.cid, reply)) {
+        reply.result(protocol::Empty{});
+        other->send(protocol::encodeEvent(protocol::RtcIceEvent{
+            params.cid, client.account(), params.candidate, params.sdpMLineIndex, params.sdpMid}));
+    }
+}
+
+ClientConnection *CallManager::relayTarget(ClientConnection &client, const std::string &cid,
+                                           Responder &reply)
+{
+    Call *call = participantCall(client, cid, reply);
+    if (!call)
+        return nullptr;
+    if (call->phase == CallPhase::Ringing) {
+        reply.error(ErrorCode::CallStateConflict, "the call has not been answered");
+        return nullptr;
+    }
+    if (!isInCallDevice(*call, client)) {
+        reply.error(ErrorCode::NotParticipant, "only the two devices in the call signal media");
+        return nullptr;
+    }
+    ClientConnection *other = otherInCallDevice(*call, client);
+    if (!other)
+        reply.error(ErrorCode::CallStateConflict, "the other device is reconnecting; retry");
+    return other;
+}
+
+bool CallManager::isBackInCall(const Call &call, const std::string &account) const
+{
+    const auto it = call.members.find(account);
+    return it != call.members.end() && it->second.joinedAt != 0;
+}
+
+std::vector<protocol::CallDuration> CallManager::durationsOf(const Call &call) const
+{
+    std::vector<protocol::CallDuration> durations;
+    for (const std::string *account : {&call.row.caller, &call.row.callee}) {
+        auto it = call.members.find(*account);
+        const std::int64_t ms = it == call.members.end() ? 0 : it->second.totalMs;
+        durations.push_back({*account, roundedSeconds(ms)});
+    }
+    return durations;
+}
+
+RoomReport CallManager::reportOf(const Call &call) const
+{
+    RoomReport report{call.row.channelId, call.row.cid, call.row.type, call.row.createdAt, {}};
+    for (const auto &[account, member] : call.members)
+        report.stays.insert(report.stays.end(), member.stays.begin(), member.stays.end());
+    return report;
+}
+
+}  // namespace softphone::server

@@ -1,0 +1,206 @@
+#include "net/client_connection.h"
+
+#include "logging.h"
+#include "net/output_gate.h"
+#include "protocol/close_code.h"
+
+#include <QTimer>
+#include <QTimerEvent>
+#include <QWebSocket>
+#include <algorithm>
+#include <atomic>
+
+namespace softphone::server {
+
+using protocol::ErrorCode;
+
+namespace {
+std::atomic<std::uint64_t> nextSerial{1};
+}  // namespace
+
+ClientConnection::ClientConnection(QWebSocket *socket, ConnectionLimits limits, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_limits(limits)
+    , m_serial(nextSerial.fetch_add(1))
+    , m_requests(limits.requestsPerSecond, limits.burst)
+{
+    m_socket->setParent(this);
+    // Frames a little over the limit still get a polite error; far larger ones close the socket
+    // on their header, before their payload is buffered. Qt measures a fragmented text message
+    // in UTF-16 units; onTextFragment measures it in bytes, as the protocol does.
+    m_socket->setMaxAllowedIncomingFrameSize(m_limits.maxFrameBytes * 4);
+    m_socket->setMaxAllowedIncomingMessageSize(m_limits.maxFrameBytes * 4);
+    startLoginTimer();
+    connect(m_socket, &QWebSocket::textFrameReceived, this, &ClientConnection::onTextFragment);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onText);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinary);
+    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        if (!m_closed) {
+            m_closed = true;
+            emit disconnected(this);
+        }
+    });
+}
+
+ClientConnection::~ClientConnection() = default;
+
+QString ClientConnection::peerAddress() const
+{
+    return m_socket->peerAddress().toString();
+}
+
+QHostAddress ClientConnection::peerHostAddress() const
+{
+    return m_socket->peerAddress();
+}
+
+std::size_t ClientConnection::unreadBytes() const
+{
+    return static_cast<std::size_t>(m_socket->bytesToWrite()) + m_queuedBytes;
+}
+
+void ClientConnection::authenticate(std::string account, std::string deviceId,
+                                    std::string clientType, std::string tokenHash)
+{
+    m_account = std::move(account);
+    m_deviceId = std::move(deviceId);
+    m_clientType = std::move(clientType);
+    m_tokenHash = std::move(tokenHash);
+    if (m_loginTimer != 0) {
+        killTimer(m_loginTimer);
+        m_loginTimer = 0;
+    }
+}
+
+void ClientConnection::forget()
+{
+    m_account.clear();
+    m_deviceId.clear();
+    m_clientType.clear();
+    m_tokenHash.clear();
+    startLoginTimer();
+}
+
+void ClientConnection::startLoginTimer()
+{
+    if (m_loginTimer == 0 && m_limits.loginTimeoutMs > 0)
+        m_loginTimer = startTimer(m_limits.loginTimeoutMs);
+}
+
+void ClientConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_loginTimer)
+        return QObject::timerEvent(event);
+    killTimer(m_loginTimer);
+    m_loginTimer = 0;
+    if (!isAuthenticated() && !m_passwordCheckPending) {
+        qCDebug(lcSession) << "no login in time from" << peerAddress();
+        close(int(protocol::CloseCode::PolicyViolation), QStringLiteral("log in first"));
+    } else if (!isAuthenticated()) {
+        startLoginTimer();  // its password is being checked; look again later
+    }
+}
+
+void ClientConnection::send(const std::string &text)
+{
+    if (!isOpen())
+        return;
+    m_outbox.push_back(text);
+    m_queuedBytes += text.size();
+    if (m_flushPosted)
+        return;
+    m_flushPosted = true;
+    QMetaObject::invokeMethod(this, &ClientConnection::flushOutbox, Qt::QueuedConnection);
+}
+
+void ClientConnection::flushOutbox()
+{
+    m_flushPosted = false;
+    if (m_outbox.empty() || (m_gate && m_gate->hold(*this, m_outbox))) {
+        m_outbox.clear();
+        return;
+    }
+    for (const std::string &text : m_outbox)
+        transmit(text);
+    m_outbox.clear();
+}
+
+void ClientConnection::transmit(const std::string &text)
+{
+    m_queuedBytes -= std::min(m_queuedBytes, text.size());
+    if (!isOpen())
+        return;
+    m_socket->sendTextMessage(QString::fromStdString(text));
+    if (unreadBytes() > m_limits.dropBacklogBytes)
+        drop("does not read what it is sent");
+}
+
+void ClientConnection::close(int code, const QString &reason)
+{
+    if (!isOpen())
+        return;
+    flushOutbox();  // what was said before the close goes first, if it is durable now
+    m_closing = true;
+    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+}
+
+void ClientConnection::drop(const char *why)
+{
+    // Not at once: send() is called while the registry walks its lists, and the drop's
+    // disconnect would change them underfoot.
+    m_closing = true;
+    qCWarning(lcSession) << "dropping" << peerAddress() << m_account.c_str() << "(" << why << ")";
+    QTimer::singleShot(0, m_socket, &QWebSocket::abort);
+}
+
+void ClientConnection::onTextFragment(const QString &fragment, bool isLast)
+{
+    m_messageBytes += QStringView(fragment).toUtf8().size();
+    if (m_messageBytes > m_limits.maxFrameBytes * 4) {
+        close(int(protocol::CloseCode::TooLarge),
+              QStringLiteral("message over four times the frame limit"));
+    }
+    if (isLast)
+        m_messageBytes = 0;
+}
+
+void ClientConnection::onText(const QString &text)
+{
+    if (!isOpen())
+        return;
+    const std::string utf8 = text.toStdString();
+    auto frame = protocol::parseFrame(utf8, m_limits.maxFrameBytes);
+    if (!frame) {
+        const auto &failure = frame.error();
+        qCDebug(lcSession) << "bad frame from" << peerAddress() << failure.error.message().c_str();
+        send(protocol::encodeError(failure.id, failure.code, failure.error.message()));
+        return;
+    }
+    auto *request = std::get_if<protocol::Request>(&*frame);
+    if (!request) {
+        send(protocol::encodeError(
+            std::nullopt, ErrorCode::BadFrame,
+            "clients send requests; responses and events come from the server"));
+        return;
+    }
+    if (!m_requests.take()) {
+        send(protocol::encodeError(request->id, ErrorCode::RateLimited,
+                                   "too many requests on this connection; slow down"));
+        return;
+    }
+    if (unreadBytes() > m_limits.readBacklogBytes) {
+        send(protocol::encodeError(request->id, ErrorCode::RateLimited,
+                                   "read the responses already sent before asking for more"));
+        return;
+    }
+    emit requestReceived(this, *request);
+}
+
+void ClientConnection::onBinary(const QByteArray &)
+{
+    send(protocol::encodeError(std::nullopt, ErrorCode::BadFrame,
+                               "binary frames are not part of the protocol"));
+}
+
+}  // namespace softphone::server

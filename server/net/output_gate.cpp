@@ -1,0 +1,30 @@
+#include "net/output_gate.h"
+
+#include "net/client_connection.h"
+#include "protocol/close_code.h"
+#include "storage/database.h"
+
+#include <QPointer>
+#include <QWebSocketProtocol>
+
+namespace softphone::server {
+
+bool OutputGate::hold(ClientConnection &connection, std::vector<std::string> &frames)
+{
+    if (!m_db.hasUncommittedWrites())
+        return false;
+    m_db.afterCommit(
+        [to = QPointer<ClientConnection>(&connection), held = std::move(frames)](bool durable) {
+            if (!to)
+                return;
+            if (durable) {
+                for (const std::string &text : held)
+                    to->transmit(text);
+            } else
+                to->close(int(protocol::CloseCode::NotStored),
+                          QStringLiteral("storage failure; reconnect"));
+        });
+    return true;
+}
+
+}  // namespace softphone::server

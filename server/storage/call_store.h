@@ -1,0 +1,77 @@
+#pragma once
+
+#include "protocol/call_record.h"
+#include "storage/channel_ids.h"
+
+#include <QString>
+#include <QVariant>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace softphone::server {
+
+class Database;
+
+struct StoredCall
+{
+    std::string cid;
+    std::int64_t channelId = 0;
+    std::string caller;
+    std::string callee;
+    protocol::CallType type = protocol::CallType::Audio;
+    std::int64_t createdAt = 0;
+    std::optional<std::int64_t> answeredAt;
+    std::optional<std::int64_t> endedAt;
+    std::optional<protocol::CallStatus> endStatus;
+    std::optional<std::int64_t> recordMsgid;
+    std::string callerDevice;  // "" in calls stored by older servers
+    std::string calleeDevice;  // the answering device
+};
+
+struct RoomStay
+{
+    std::string accid;
+    std::int64_t uid = 0;
+    std::int64_t joinTime = 0;
+    std::optional<std::int64_t> leaveTime;
+};
+
+// Calls and room stays in the database, so a restart can finish what a crash interrupted.
+class CallStore
+{
+public:
+    explicit CallStore(Database &db)
+        : m_db(db)
+        , m_channelIds(db)
+    {}
+
+    bool load();
+    std::int64_t nextChannelId() { return m_channelIds.next(); }
+
+    bool insert(const StoredCall &call);
+    void markAnswered(const std::string &cid, std::int64_t at, const std::string &device);
+    void markEnded(const std::string &cid, std::int64_t at, protocol::CallStatus status);
+    void markRecord(std::int64_t channelId, std::int64_t msgid);
+    std::optional<StoredCall> byChannel(std::int64_t channelId);
+    std::vector<StoredCall> unfinished();  // not ended, or ended without a record
+
+    void joinRoom(const std::string &cid, const std::string &accid, std::int64_t uid,
+                  std::int64_t at);
+    void leaveRoom(const std::string &cid, const std::string &accid, std::int64_t at);
+    std::vector<RoomStay> stays(const std::string &cid);
+
+    // The server's last sign of life, written while calls are answered: after a crash, stays
+    // open at that moment end there, so durations never count the outage.
+    void markAlive(std::int64_t at);
+    std::optional<std::int64_t> lastAlive();
+
+private:
+    std::vector<StoredCall> select(const QString &where, std::initializer_list<QVariant> bindings);
+
+    Database &m_db;
+    ChannelIds m_channelIds;
+};
+
+}  // namespace softphone::server

@@ -1,0 +1,343 @@
+#include "storage/database.h"
+
+#include "logging.h"
+#include "storage/wal_checkpointer.h"
+
+#include <QAtomicInt>
+#include <QSqlError>
+
+namespace softphone::server {
+
+namespace {
+
+QAtomicInt connectionCounter;
+
+struct Migration
+{
+    int version;
+    const char *sql;  // statements separated by ';'
+};
+
+// Portable SQL for SQLite and PostgreSQL. Ids (msgid_server, channel_id) are assigned by the
+// server, not by the database, so no dialect-specific sequences are needed.
+const Migration kMigrations[] = {
+    {1, R"(
+CREATE TABLE accounts (
+    accid TEXT PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    password_hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    accid TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL);
+CREATE INDEX sessions_accid ON sessions (accid);
+CREATE TABLE contacts (
+    owner TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (owner, contact));
+CREATE TABLE conversation_peers (
+    owner TEXT NOT NULL,
+    peer TEXT NOT NULL,
+    PRIMARY KEY (owner, peer));
+CREATE TABLE messages (
+    msgid_server BIGINT PRIMARY KEY,
+    conv_key TEXT NOT NULL,
+    from_acc TEXT NOT NULL,
+    to_acc TEXT NOT NULL,
+    msg_type TEXT NOT NULL,
+    body TEXT NOT NULL,
+    attach TEXT NOT NULL,
+    msgid_client TEXT NOT NULL,
+    msg_timestamp BIGINT NOT NULL,
+    from_client_type TEXT NOT NULL,
+    UNIQUE (from_acc, msgid_client));
+CREATE INDEX messages_conv ON messages (conv_key, msgid_server);
+CREATE INDEX messages_to ON messages (to_acc, msgid_server);
+CREATE INDEX messages_from ON messages (from_acc, msgid_server);
+CREATE TABLE calls (
+    cid TEXT PRIMARY KEY,
+    channel_id BIGINT NOT NULL UNIQUE,
+    caller TEXT NOT NULL,
+    callee TEXT NOT NULL,
+    call_type INTEGER NOT NULL,
+    created_at BIGINT NOT NULL,
+    answered_at BIGINT,
+    ended_at BIGINT,
+    end_status INTEGER,
+    record_msgid BIGINT);
+CREATE INDEX calls_open ON calls (ended_at);
+CREATE TABLE room_members (
+    cid TEXT NOT NULL,
+    accid TEXT NOT NULL,
+    uid BIGINT NOT NULL,
+    join_time BIGINT NOT NULL,
+    leave_time BIGINT);
+CREATE INDEX room_members_cid ON room_members (cid);
+CREATE TABLE webhook_queue (
+    id BIGINT PRIMARY KEY,
+    url TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT NOT NULL,
+    created_at BIGINT NOT NULL)
+)"},
+    // Account ids that differ only in case or in . - _ are one account (look-alikes).
+    {2, R"(
+ALTER TABLE accounts ADD COLUMN skeleton TEXT NOT NULL DEFAULT '';
+UPDATE accounts SET skeleton = REPLACE(REPLACE(REPLACE(LOWER(accid), '.', ''), '-', ''), '_', '');
+CREATE INDEX accounts_skeleton ON accounts (skeleton)
+)"},
+    {3, R"(
+CREATE TABLE id_sequences (
+    name TEXT PRIMARY KEY,
+    next_value BIGINT NOT NULL,
+    secret TEXT NOT NULL);
+CREATE TABLE server_clock (
+    name TEXT PRIMARY KEY,
+    at BIGINT NOT NULL);
+ALTER TABLE calls ADD COLUMN caller_device TEXT;
+ALTER TABLE calls ADD COLUMN callee_device TEXT
+)"},
+    // msg.receipt: how far each reader has got with each sender's messages.
+    {4, R"(
+CREATE TABLE receipts (
+    sender TEXT NOT NULL,
+    reader TEXT NOT NULL,
+    delivered BIGINT NOT NULL,
+    read_upto BIGINT NOT NULL,
+    PRIMARY KEY (sender, reader));
+CREATE INDEX receipts_reader ON receipts (reader)
+)"},
+};
+
+}  // namespace
+
+Database::Database(DatabaseSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_connectionName(QStringLiteral("softphone-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+{
+    m_groupTimer.setSingleShot(true);
+    connect(&m_groupTimer, &QTimer::timeout, this, &Database::flush);
+}
+
+Database::~Database()
+{
+    flush();
+    m_prepared.clear();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool Database::isPostgres() const
+{
+    return m_settings.driver == QLatin1String("QPSQL");
+}
+
+QString Database::open()
+{
+    if (!QSqlDatabase::isDriverAvailable(m_settings.driver))
+        return QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_settings.driver);
+    m_db = QSqlDatabase::addDatabase(m_settings.driver, m_connectionName);
+    if (isPostgres()) {
+        m_db.setHostName(m_settings.host);
+        m_db.setPort(m_settings.port);
+        m_db.setDatabaseName(m_settings.name);
+        m_db.setUserName(m_settings.user);
+        m_db.setPassword(m_settings.password);
+    } else {
+        m_db.setDatabaseName(m_settings.path);
+    }
+    if (!m_db.open())
+        return QStringLiteral("cannot open the database: %1").arg(m_db.lastError().text());
+
+    if (!isPostgres()) {
+        // WAL keeps readers and the single writer apart; NORMAL is durable across a crash of
+        // the process (what the server promises) at a fraction of FULL's fsync cost.
+        // Checkpoints are the WalCheckpointer's job, away from the event loop.
+        for (const char *pragma :
+             {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+              "PRAGMA busy_timeout=5000", "PRAGMA wal_autocheckpoint=0"}) {
+            if (!exec(QString::fromLatin1(pragma)))
+                return m_lastError;
+        }
+    }
+    if (!isPostgres()) {
+        m_checkpointer = std::make_unique<WalCheckpointer>(m_settings.path);
+        m_checkpointer->start();
+    }
+    return migrate();
+}
+
+int Database::schemaVersion()
+{
+    auto query = exec(QStringLiteral("SELECT MAX(version) FROM schema_version"));
+    if (!query || !query->next())
+        return 0;
+    return query->value(0).toInt();
+}
+
+QString Database::migrate()
+{
+    if (!exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
+        return m_lastError;
+    const int current = schemaVersion();
+    for (const Migration &migration : kMigrations) {
+        if (migration.version <= current)
+            continue;
+        if (!transaction())
+            return m_lastError;
+        const auto statements = QString::fromUtf8(migration.sql).split(QLatin1Char(';'));
+        for (const QString &statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (!exec(statement)) {
+                rollback();
+                return QStringLiteral("migration %1 failed: %2")
+                    .arg(migration.version)
+                    .arg(m_lastError);
+            }
+        }
+        if (!exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"),
+                  {migration.version}) ||
+            !commit()) {
+            rollback();
+            return m_lastError;
+        }
+        qCInfo(lcStorage) << "database schema migrated to version" << migration.version;
+    }
+    return {};
+}
+
+std::optional<QSqlQuery> Database::exec(const QString &sql,
+                                        std::initializer_list<QVariant> bindings)
+{
+    const auto failed = [&](const QSqlQuery &query) {
+        m_lastError = query.lastError().text();
+        qCWarning(lcStorage) << "query failed:" << m_lastError << sql.left(120);
+        return std::nullopt;
+    };
+    const auto bindAndRun = [&](QSqlQuery &query) -> std::optional<QSqlQuery> {
+        int index = 0;
+        for (const QVariant &value : bindings)
+            query.bindValue(index++, value);
+        return query.exec() ? std::optional(query) : failed(query);
+    };
+    // Savepoints come with every stored message, so SQLite keeps them prepared; other
+    // unbound statements (schema, pragmas) run once, and PostgreSQL cannot PREPARE them.
+    const bool savepoint = sql.startsWith(QLatin1String("SAVEPOINT")) ||
+                           sql.startsWith(QLatin1String("RELEASE")) ||
+                           sql.startsWith(QLatin1String("ROLLBACK TO"));
+    if (bindings.size() == 0 && (isPostgres() || !savepoint)) {
+        QSqlQuery query(m_db);
+        return query.exec(sql) ? std::optional(std::move(query)) : failed(query);
+    }
+    // Writes are prepared once and reused. Reads are not cached: a cached SELECT would stay
+    // active after its caller finished, pinning SQLite's WAL snapshot.
+    if (sql.startsWith(QLatin1String("SELECT"))) {
+        QSqlQuery query(m_db);
+        return query.prepare(sql) ? bindAndRun(query) : failed(query);
+    }
+    joinGroup();
+    auto cached = m_prepared.find(sql);
+    if (cached == m_prepared.end()) {
+        QSqlQuery query(m_db);
+        if (!query.prepare(sql))
+            return failed(query);
+        cached = m_prepared.insert(sql, std::move(query));
+    }
+    return bindAndRun(*cached);
+}
+
+void Database::setGroupCommit(int intervalMs)
+{
+    flush();
+    m_groupIntervalMs = std::max(0, intervalMs);
+}
+
+void Database::joinGroup()
+{
+    if (m_groupIntervalMs == 0 || m_groupOpen || !m_db.isOpen())
+        return;
+    if (!m_db.transaction()) {
+        m_lastError = m_db.lastError().text();
+        qCWarning(lcStorage) << "cannot open a write group:" << m_lastError;
+        return;
+    }
+    m_groupOpen = true;
+    m_groupTimer.start(m_groupIntervalMs);
+}
+
+void Database::afterCommit(std::function<void(bool)> done)
+{
+    if (!m_groupOpen) {
+        done(true);
+        return;
+    }
+    m_afterCommit.push_back(std::move(done));
+}
+
+bool Database::flush()
+{
+    m_groupTimer.stop();
+    if (!m_groupOpen)
+        return true;
+    m_groupOpen = false;
+    const bool durable = m_db.commit();
+    if (!durable) {
+        m_lastError = m_db.lastError().text();
+        qCCritical(lcStorage) << "group commit failed, its writes are lost:" << m_lastError;
+        m_db.rollback();
+        emit groupRolledBack();
+    }
+    auto waiting = std::move(m_afterCommit);
+    m_afterCommit.clear();
+    for (auto &done : waiting)
+        done(durable);
+    return durable;
+}
+
+bool Database::transaction()
+{
+    joinGroup();
+    if (m_groupOpen) {
+        m_inUnit = exec(QStringLiteral("SAVEPOINT unit")).has_value();
+        return m_inUnit;
+    }
+    if (m_db.transaction())
+        return true;
+    m_lastError = m_db.lastError().text();
+    return false;
+}
+
+bool Database::commit()
+{
+    if (m_inUnit) {
+        m_inUnit = false;
+        return exec(QStringLiteral("RELEASE SAVEPOINT unit")).has_value();
+    }
+    if (m_db.commit())
+        return true;
+    m_lastError = m_db.lastError().text();
+    return false;
+}
+
+void Database::rollback()
+{
+    if (m_inUnit) {
+        m_inUnit = false;
+        exec(QStringLiteral("ROLLBACK TO SAVEPOINT unit"));
+        exec(QStringLiteral("RELEASE SAVEPOINT unit"));
+        return;
+    }
+    m_db.rollback();
+}
+
+}  // namespace softphone::server
