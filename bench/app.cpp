@@ -9,7 +9,6 @@
 #include "chat/message_list_view.h"
 #include "im/im_client.h"
 #include "im/local_store.h"
-#include "chat/message_list_view.h"
 #include "models/message_list_model.h"
 #include "process_stats.h"
 #include "protocol/call_record.h"

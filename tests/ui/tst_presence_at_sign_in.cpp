@@ -8,7 +8,6 @@
 #include "chat/chat_view.h"
 #include "im/im_client.h"
 #include "models/conversation_list_model.h"
-#include "shell/main_window.h"
 #include "server_process.h"
 #include "shell/client_session.h"
 #include "shell/desktop_app.h"
