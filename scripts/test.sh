@@ -5,7 +5,8 @@
 # smoke-tests them and purges them (scripts/test-package.sh).
 # Before the sanitizer pass, each libFuzzer target of fuzz/ runs for a minute of CPU under
 # ASan + UBSan: two processes for 30 s on the two cores (preset fuzz, clang; scripts/fuzz.sh
-# does long runs).
+# does long runs). The fuzz and sanitizer builds run at the lowest priority while the first
+# pass's suites run (their output: build/later-builds.log).
 # Set SOFTPHONE_SKIP_SANITIZE=1 to run only the first pass, SOFTPHONE_SKIP_POSTGRES=1 to
 # run the server suites on SQLite only, SOFTPHONE_SKIP_PACKAGE=1 to leave out the packages,
 # SOFTPHONE_SKIP_FUZZ=1 to leave out the fuzzers.
@@ -20,7 +21,33 @@ phase() {
     "$@"
     phases+=("$name $((SECONDS - begin))s")
 }
-trap 'echo "test: ${phases[*]:-} (all: ${SECONDS}s)"' EXIT
+later_pid=""
+finish() {
+    [[ -n "$later_pid" ]] && kill -- -"$later_pid" 2>/dev/null
+    echo "test: ${phases[*]:-} (all: ${SECONDS}s)"
+}
+trap finish EXIT
+
+# The fuzz and sanitizer builds run at the lowest priority beside the first pass's suites,
+# which leave much of the two cores idle (timers, waits, the media suites one at a time).
+later_builds() {
+    if [[ "${SOFTPHONE_SKIP_FUZZ:-0}" != 1 ]]; then
+        cmake --preset fuzz && cmake --build --preset fuzz -j "$jobs" || return 1
+    fi
+    if [[ "${SOFTPHONE_SKIP_SANITIZE:-0}" != 1 ]]; then
+        cmake --preset asan && cmake --build --preset asan -j "$jobs" || return 1
+    fi
+}
+wait_for_later_builds() {
+    local status=0
+    wait "$later_pid" || status=$?
+    later_pid=""
+    if ((status != 0)); then
+        tail -n 60 build/later-builds.log
+        echo "test: the fuzz or sanitizer build failed (build/later-builds.log)"
+        return 1
+    fi
+}
 
 phase deps scripts/install-deps.sh
 export QT_QPA_PLATFORM=offscreen
@@ -37,11 +64,16 @@ fi
 
 phase configure cmake --preset ci -DSOFTPHONE_TEST_POSTGRES="$pg_socket"
 phase build cmake --build --preset ci -j "$jobs"
+export jobs SOFTPHONE_SKIP_FUZZ SOFTPHONE_SKIP_SANITIZE
+export -f later_builds
+setsid -w nice -n 19 bash -c later_builds >build/later-builds.log 2>&1 &
+later_pid=$!
 phase tests ctest --preset ci -j "$jobs"
 
 if [[ "${SOFTPHONE_SKIP_PACKAGE:-0}" != 1 ]]; then
     phase package scripts/test-package.sh
 fi
+phase later-builds wait_for_later_builds
 
 if [[ "${SOFTPHONE_SKIP_FUZZ:-0}" != 1 ]]; then
     phase fuzz env SOFTPHONE_FUZZ_COVERAGE=0 scripts/fuzz.sh 30 2
