@@ -186,9 +186,9 @@ void TestServerHostile::verifyHonestPair()
     const auto sent = m_alice->request(
         SendMessage{"honest-bob", ConvType::Person, MsgType::Text, "still here " + id, "", id});
     QVERIFY2(sent.ok(), sent.message().c_str());
-    const auto arrived = m_bob->waitFor<MessageEvent>();
+    const auto arrived = m_bob->waitForMessage(id);
     QVERIFY(arrived);
-    QCOMPARE(arrived->message.msgidClient, id);
+    QCOMPARE(arrived->body, "still here " + id);
     QVERIFY(m_bob->request(RtcIce{m_cid, "candidate:1 1 UDP 1 10.0.0.1 9 typ host", 0, "0"}).ok());
     const auto ice = m_alice->waitFor<RtcIceEvent>();
     QVERIFY(ice);
@@ -666,7 +666,7 @@ void TestServerHostile::forgedRecordsAreRefused()
     const auto reply = mallory->request(
         SendMessage{"honest-bob", ConvType::Person, MsgType::CallRecord, "", deep, "deep"});
     QCOMPARE(reply.code(), int(ErrorCode::InvalidRecord));
-    QVERIFY(m_bob->noEvent(std::string(MessageEvent::kEvent), 200));
+    QVERIFY(m_bob->noMessageFrom("mallory", 200));
 }
 
 // Finding 8: an invite/cancel loop rang a victim 40 times in 4 s.
@@ -824,9 +824,9 @@ void TestServerHostile::noncharactersSurviveStorage()
     const SendMessage message{"honest-bob", ConvType::Person, MsgType::Text, body, "", "nonchar"};
     const auto first = m_alice->request(message);
     QVERIFY2(first.ok(), first.message().c_str());
-    const auto arrived = m_bob->waitFor<MessageEvent>();
+    const auto arrived = m_bob->waitForMessage("nonchar");
     QVERIFY(arrived);
-    QCOMPARE(arrived->message.body, body);
+    QCOMPARE(arrived->body, body);
     const auto again = m_alice->request(message);
     QVERIFY2(again.ok(), again.message().c_str());
     QCOMPARE((*again.result)["msgidServer"].get<std::int64_t>(),

@@ -1,6 +1,7 @@
 #include "test_client.h"
 
 #include <QTest>
+#include <algorithm>
 
 namespace softphone::test {
 
@@ -151,22 +152,52 @@ bool TestClient::signIn(const std::string &account, const std::string &password)
     return loggedIn.ok();
 }
 
-std::optional<json> TestClient::waitEvent(const std::string &name, int timeoutMs)
+std::optional<json>
+TestClient::takeEvent(const std::function<bool(const protocol::Event &)> &wanted, int timeoutMs)
 {
     std::optional<json> found;
     const auto take = [&] {
-        for (auto it = m_events.begin(); it != m_events.end(); ++it) {
-            if (it->name == name) {
-                found = std::move(it->data);
-                m_events.erase(it);
-                return true;
-            }
-        }
-        return false;
+        const auto it = std::find_if(m_events.begin(), m_events.end(), wanted);
+        if (it == m_events.end())
+            return false;
+        found = std::move(it->data);
+        m_events.erase(it);
+        return true;
     };
     if (!take())
         (void)QTest::qWaitFor(take, timeoutMs);
     return found;
+}
+
+std::optional<json> TestClient::waitEvent(const std::string &name, int timeoutMs)
+{
+    return takeEvent([&](const protocol::Event &e) { return e.name == name; }, timeoutMs);
+}
+
+std::optional<protocol::Message> TestClient::waitForMessage(const std::string &msgidClient,
+                                                            int timeoutMs)
+{
+    const auto isIt = [&](const protocol::Event &e) {
+        if (e.name != protocol::MessageEvent::kEvent)
+            return false;
+        const auto decoded = protocol::fromJson<protocol::MessageEvent>(e.data);
+        return decoded && decoded->message.msgidClient == msgidClient;
+    };
+    const auto data = takeEvent(isIt, timeoutMs);
+    if (!data)
+        return std::nullopt;
+    return protocol::fromJson<protocol::MessageEvent>(*data)->message;
+}
+
+bool TestClient::noMessageFrom(const std::string &account, int ms)
+{
+    QTest::qWait(ms);
+    return std::none_of(m_events.begin(), m_events.end(), [&](const protocol::Event &e) {
+        if (e.name != protocol::MessageEvent::kEvent)
+            return false;
+        const auto decoded = protocol::fromJson<protocol::MessageEvent>(e.data);
+        return decoded && decoded->message.from == account;
+    });
 }
 
 bool TestClient::noEvent(const std::string &name, int ms)

@@ -7,6 +7,7 @@
 #include <QUrl>
 #include <QWebSocket>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -61,6 +62,13 @@ public:
     bool signIn(const std::string &account, const std::string &password = "password-123");
 
     std::optional<json> waitEvent(const std::string &name, int timeoutMs = 5000);
+    // The msg.new whose msgidClient is `msgidClient`. Other messages are passed over: the
+    // server writes call records on its own timers (the caller's record grace), so a test
+    // cannot know they will not arrive in between.
+    std::optional<protocol::Message> waitForMessage(const std::string &msgidClient,
+                                                    int timeoutMs = 5000);
+    // True if, after waiting `ms`, no msg.new from `account` has arrived.
+    bool noMessageFrom(const std::string &account, int ms);
     template<class Ev>
     std::optional<Ev> waitFor(int timeoutMs = 5000)
     {
@@ -83,6 +91,8 @@ public:
 
 private:
     Reply login(protocol::Login params);
+    std::optional<json> takeEvent(const std::function<bool(const protocol::Event &)> &wanted,
+                                  int timeoutMs);
     void onText(const QString &text);
 
     QUrl m_url;
