@@ -30,7 +30,10 @@ trap finish EXIT
 
 # The fuzz and sanitizer builds run at the lowest priority beside the first pass's suites,
 # which leave much of the two cores idle (timers, waits, the media suites one at a time).
+# With the kernel's autogroup scheduling, `nice` ranks processes only within their session;
+# setsid gives the builds a session of their own, so that session is niced as a whole.
 later_builds() {
+    echo 19 >/proc/self/autogroup 2>/dev/null || true
     if [[ "${SOFTPHONE_SKIP_FUZZ:-0}" != 1 ]]; then
         cmake --preset fuzz && cmake --build --preset fuzz -j "$jobs" || return 1
     fi
