@@ -69,4 +69,10 @@ std::optional<DecodeError> CallRespond::validate() const
     return std::nullopt;
 }
 
+#define SOFTPHONE_DEFINE_MESSAGE_CODEC(T)                                                          \
+    template json toJson<T>(const T &);                                                            \
+    template Expected<T> fromJson<T>(const json &, std::string_view);
+SOFTPHONE_PROTOCOL_MESSAGE_TYPES(SOFTPHONE_DEFINE_MESSAGE_CODEC)
+#undef SOFTPHONE_DEFINE_MESSAGE_CODEC
+
 }  // namespace softphone::protocol

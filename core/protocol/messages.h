@@ -972,4 +972,69 @@ struct TurnGet
     {}
 };
 
+// Every message type's encoder and decoder is compiled once, in messages.cpp: instantiated
+// in each file that sends or reads messages, they made up most of those files' build time.
+#define SOFTPHONE_PROTOCOL_MESSAGE_TYPES(X)                                                        \
+    X(Empty)                                                                                       \
+    X(Message)                                                                                     \
+    X(Presence)                                                                                    \
+    X(RoomUser)                                                                                    \
+    X(LoginResult)                                                                                 \
+    X(Login)                                                                                       \
+    X(RegisterResult)                                                                              \
+    X(Register)                                                                                    \
+    X(Logout)                                                                                      \
+    X(PingResult)                                                                                  \
+    X(Ping)                                                                                        \
+    X(UserGet)                                                                                     \
+    X(ContactList)                                                                                 \
+    X(ContactsList)                                                                                \
+    X(ContactsAdd)                                                                                 \
+    X(ContactsRemove)                                                                              \
+    X(PresenceEvent)                                                                               \
+    X(SendAck)                                                                                     \
+    X(SendMessage)                                                                                 \
+    X(MessageEvent)                                                                                \
+    X(HistoryPage)                                                                                 \
+    X(History)                                                                                     \
+    X(Receipt)                                                                                     \
+    X(SyncPage)                                                                                    \
+    X(Sync)                                                                                        \
+    X(MarkReceipt)                                                                                 \
+    X(ReceiptEvent)                                                                                \
+    X(CallInviteResult)                                                                            \
+    X(CallInvite)                                                                                  \
+    X(CallIncoming)                                                                                \
+    X(CallRespond)                                                                                 \
+    X(CallAnswered)                                                                                \
+    X(CallAccepted)                                                                                \
+    X(CallRejected)                                                                                \
+    X(CallIdOnly)                                                                                  \
+    X(CallBusy)                                                                                    \
+    X(CallTimeout)                                                                                 \
+    X(CallAckSync)                                                                                 \
+    X(CallCancel)                                                                                  \
+    X(CallCanceled)                                                                                \
+    X(CallHangup)                                                                                  \
+    X(CallCurrentResult)                                                                           \
+    X(CallCurrent)                                                                                 \
+    X(CallHangupEvent)                                                                             \
+    X(RoomJoinResult)                                                                              \
+    X(RoomJoin)                                                                                    \
+    X(RoomLeave)                                                                                   \
+    X(RoomSyncDone)                                                                                \
+    X(RoomClientJoin)                                                                              \
+    X(RoomClientLeave)                                                                             \
+    X(RtcSdp)                                                                                      \
+    X(RtcSdpEvent)                                                                                 \
+    X(RtcIce)                                                                                      \
+    X(RtcIceEvent)                                                                                 \
+    X(TurnCredentials)                                                                             \
+    X(TurnGet)
+#define SOFTPHONE_DECLARE_MESSAGE_CODEC(T)                                                         \
+    extern template json toJson<T>(const T &);                                                     \
+    extern template Expected<T> fromJson<T>(const json &, std::string_view);
+SOFTPHONE_PROTOCOL_MESSAGE_TYPES(SOFTPHONE_DECLARE_MESSAGE_CODEC)
+#undef SOFTPHONE_DECLARE_MESSAGE_CODEC
+
 }  // namespace softphone::protocol
