@@ -136,6 +136,10 @@ void CallManager::invite(ClientConnection &client, const protocol::CallInvite &p
     auto call = std::make_unique<Call>();
     call->row.cid = newCallId();
     call->row.channelId = m_store.nextChannelId();
+    if (call->row.channelId == 0) {
+        reply.error(ErrorCode::Internal, "the call could not be stored; try again");
+        return;
+    }
     call->row.caller = caller;
     call->row.callee = params.callee;
     call->row.type = params.type;
@@ -167,10 +171,11 @@ void CallManager::invite(ClientConnection &client, const protocol::CallInvite &p
     m_activeOf[caller] = &placed;
     m_activeOf[params.callee] = &placed;
     startRinging(placed);
-    m_context.sessions.sendToAccount(params.callee,
-                                     protocol::encodeEvent(protocol::CallIncoming{
-                                         caller, m_context.accounts.name(caller).value_or(""),
-                                         params.type, placed.row.cid, placed.row.channelId}));
+    // In a cluster, calls do not cross nodes yet (docs/cluster.md): ring only this node's devices.
+    m_context.sessions.sendToLocalDevices(params.callee,
+                                          protocol::encodeEvent(protocol::CallIncoming{
+                                              caller, m_context.accounts.name(caller).value_or(""),
+                                              params.type, placed.row.cid, placed.row.channelId}));
 }
 
 void CallManager::respond(ClientConnection &client, const protocol::CallRespond &params,
@@ -324,7 +329,7 @@ void CallManager::tell(const Call &call, std::uint32_t actions, const Actor &act
         sendToDevice(call.row.caller, call.callerDevice, text);
     };
     const auto toCalleeOthers = [&](bool answered) {
-        m_context.sessions.sendToAccount(
+        m_context.sessions.sendToLocalDevices(
             call.row.callee,
             protocol::encodeEvent(protocol::CallAckSync{m_context.now(), cid, call.row.type,
                                                         answered, actor.device->clientType()}),
@@ -343,7 +348,7 @@ void CallManager::tell(const Call &call, std::uint32_t actions, const Actor &act
     if (actions & TellCallerTimedOut)
         toCaller(protocol::encodeEvent(protocol::CallTimeout{{cid}}));
     if (actions & TellCalleeCanceled) {
-        m_context.sessions.sendToAccount(
+        m_context.sessions.sendToLocalDevices(
             call.row.callee, protocol::encodeEvent(protocol::CallCanceled{
                                  cid, protocol::cancelReasonFor(
                                           call.row.endStatus.value_or(CallStatus::Canceled))}));

@@ -11,6 +11,8 @@ namespace softphone::server {
 namespace {
 
 constexpr std::int64_t kBlock = 1000;
+// The counter of a cluster's shared database.
+const QString kCounterSequence = QStringLiteral("channel_counter");
 constexpr int kHalfBits = 26;
 constexpr std::uint64_t kHalfMask = (std::uint64_t(1) << kHalfBits) - 1;
 constexpr std::int64_t kOffset = std::int64_t(1) << (2 * kHalfBits);
@@ -35,11 +37,16 @@ bool ChannelIds::load()
         randombytes_buf(m_key.data(), m_key.size());
         m_next = 1;
         const QByteArray key(reinterpret_cast<const char *>(m_key.data()), int(m_key.size()));
+        // Nodes of a cluster starting together on a new database: the first key stays.
         if (!m_db.exec(QStringLiteral("INSERT INTO id_sequences (name, next_value, secret) "
-                                      "VALUES ('channel', 1, ?)"),
+                                      "VALUES ('channel', 1, ?) ON CONFLICT DO NOTHING"),
                        {QString::fromLatin1(key.toHex())}))
             return false;
+        if (m_db.isShared())
+            return load();
     }
+    if (m_db.isShared())
+        return m_db.prepareSequence(kCounterSequence, m_next);
     m_blockEnd = m_next;
     return reserveBlock();
 }
@@ -56,6 +63,10 @@ bool ChannelIds::reserveBlock()
 
 std::int64_t ChannelIds::next()
 {
+    if (m_db.isShared()) {
+        const auto counter = m_db.nextInSequence(kCounterSequence);
+        return counter ? permute(*counter) : 0;
+    }
     // A block not reserved is still handed out: the reservation joins the commit of the call
     // that takes its first id, and nothing about that call is said before that commit.
     if (m_next == m_blockEnd)

@@ -340,4 +340,25 @@ void Database::rollback()
     m_db.rollback();
 }
 
+bool Database::prepareSequence(const QString &name, std::int64_t floor)
+{
+    if (!exec(QStringLiteral("CREATE SEQUENCE IF NOT EXISTS ") + name))
+        return false;
+    auto last = exec(QStringLiteral("SELECT last_value, is_called FROM ") + name);
+    if (!last || !last->next())
+        return false;
+    const std::int64_t issued = last->value(1).toBool() ? last->value(0).toLongLong() : 0;
+    if (issued >= floor)
+        return true;
+    return exec(QStringLiteral("SELECT setval('%1', ?)").arg(name), {qint64(floor)}).has_value();
+}
+
+std::optional<std::int64_t> Database::nextInSequence(const QString &name)
+{
+    auto query = exec(QStringLiteral("SELECT nextval('%1')").arg(name));
+    if (!query || !query->next())
+        return std::nullopt;
+    return query->value(0).toLongLong();
+}
+
 }  // namespace softphone::server

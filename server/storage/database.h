@@ -26,6 +26,7 @@ struct DatabaseSettings
     QString name;
     QString user;
     QString password;
+    bool shared = false;  // other servers (the nodes of a cluster) use it too: PostgreSQL only
 };
 
 // One connection to the server's database, with its schema brought up to date.
@@ -46,7 +47,14 @@ public:
     // Opens the connection and applies pending migrations. Returns an error text or empty.
     QString open();
     bool isPostgres() const;
+    bool isShared() const { return m_settings.shared; }
     int schemaVersion();
+
+    // Ids in a database other nodes write too come from sequences of the database, one at a
+    // time: unique across the nodes. prepareSequence creates `name` if needed and moves it
+    // above `floor` (ids this node gave out when it was not in a cluster).
+    bool prepareSequence(const QString &name, std::int64_t floor);
+    std::optional<std::int64_t> nextInSequence(const QString &name);
 
     // Runs one statement with positional bindings; nullopt (and a logged warning) on failure.
     std::optional<QSqlQuery> exec(const QString &sql,

@@ -13,6 +13,9 @@ using protocol::MsgType;
 
 namespace {
 
+// The message ids of a cluster's shared database.
+const QString kIdSequence = QStringLiteral("message_ids");
+
 const QString kColumns = QStringLiteral(
     "msgid_server, from_acc, to_acc, msg_type, body, attach, msgid_client, msg_timestamp, "
     "from_client_type");
@@ -40,7 +43,14 @@ bool MessageStore::load()
     if (!query)
         return false;
     m_lastId = query->next() ? query->value(0).toLongLong() : 0;
-    return true;
+    return !m_db.isShared() || m_db.prepareSequence(kIdSequence, m_lastId);
+}
+
+std::optional<std::int64_t> MessageStore::nextId()
+{
+    if (m_db.isShared())
+        return m_db.nextInSequence(kIdSequence);
+    return m_lastId + 1;
 }
 
 std::vector<Message> MessageStore::readMessages(QSqlQuery &query)
@@ -89,7 +99,10 @@ std::optional<Message> MessageStore::findByClientId(const std::string &from,
 
 bool MessageStore::insert(Message &message)
 {
-    const std::int64_t id = m_lastId + 1;
+    const auto nextIdValue = nextId();
+    if (!nextIdValue)
+        return false;
+    const std::int64_t id = *nextIdValue;
     if (!m_db.transaction())
         return false;
     const bool stored =
@@ -114,7 +127,7 @@ bool MessageStore::insert(Message &message)
         return false;
     }
     m_linked.insert(key);
-    m_lastId = id;
+    m_lastId = std::max(m_lastId, id);
     message.msgidServer = id;
     return true;
 }

@@ -36,6 +36,7 @@ public:
     static std::string conversationKey(const std::string &a, const std::string &b);
 
 private:
+    std::optional<std::int64_t> nextId();
     std::vector<protocol::Message> readMessages(QSqlQuery &query);
     bool readPage(QSqlQuery &query, int limit, std::vector<protocol::Message> &out);
 
