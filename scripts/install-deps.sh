@@ -13,6 +13,10 @@ packages=(
     # Qt 6 and the libraries the core and server use
     qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql nlohmann-json3-dev libsodium-dev libgl-dev
+    # the server's cluster mode: the NATS client, and a NATS server for the cluster tests
+    libnats-dev nats-server
+    # the cluster tests: the load balancer config shipped in packaging/haproxy
+    haproxy
     # media: GStreamer with webrtcbin, Opus, VP8, libnice (ICE), DTLS-SRTP
     libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad

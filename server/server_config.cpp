@@ -1,6 +1,7 @@
 #include "server_config.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <nlohmann/json.hpp>
 
 namespace softphone::server {
@@ -139,6 +140,12 @@ QString ServerConfig::loadFile(const QString &path)
             webhooks.secret = QString::fromStdString(w.value("secret", std::string()));
             webhooks.maxBackoffSeconds = w.value("maxBackoffSeconds", webhooks.maxBackoffSeconds);
         }
+        if (root.contains("cluster")) {
+            const json &c = root["cluster"];
+            cluster.natsUrls = strings(c.at("nats"));
+            cluster.node = str(c.at("node"));
+            database.shared = cluster.enabled();
+        }
     } catch (const json::exception &e) {
         return QStringLiteral("config file %1: %2").arg(path, QString::fromUtf8(e.what()));
     }
@@ -161,6 +168,22 @@ QString ServerConfig::validate() const
         return QStringLiteral("config: turn.ttlSeconds must be between 60 and 86400");
     if (tlsCertificate.isEmpty() != tlsPrivateKey.isEmpty())
         return QStringLiteral("config: tls needs both certificate and privateKey");
+    return validateCluster();
+}
+
+QString ServerConfig::validateCluster() const
+{
+    if (!cluster.enabled() && cluster.node.isEmpty())
+        return {};
+    if (cluster.natsUrls.isEmpty())
+        return QStringLiteral("config: cluster.nats must list at least one NATS URL");
+    static const QRegularExpression nodeName(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    if (!nodeName.match(cluster.node).hasMatch())
+        return QStringLiteral("config: cluster.node must be 1-64 letters, digits, '-' or '_'");
+    // The nodes share what they store; a SQLite file belongs to one process.
+    if (database.driver != QStringLiteral("QPSQL"))
+        return QStringLiteral("config: a cluster needs the postgres database driver; SQLite "
+                              "serves a single node");
     return {};
 }
 

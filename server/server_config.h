@@ -33,6 +33,14 @@ struct WebhookSettings
     int maxBackoffSeconds = 600;
 };
 
+// Several nodes behind one address: routing over NATS, PostgreSQL as the one shared store.
+struct ClusterSettings
+{
+    QStringList natsUrls;  // empty: a single node, no NATS
+    QString node;          // this node's name, unique in the cluster
+    bool enabled() const { return !natsUrls.isEmpty(); }
+};
+
 // Everything the server can be told, from its config file and then its command line.
 struct ServerConfig
 {
@@ -58,10 +66,14 @@ struct ServerConfig
     QString tlsPrivateKey;
     TurnSettings turn;
     WebhookSettings webhooks;
+    ClusterSettings cluster;
 
     // Reads a JSON config file over the defaults. Returns an error text or empty.
     QString loadFile(const QString &path);
     QString validate() const;
+
+private:
+    QString validateCluster() const;
 };
 
 }  // namespace softphone::server

@@ -1,5 +1,6 @@
 #include "softphone_server.h"
 
+#include "cluster/cluster_node.h"
 #include "logging.h"
 #include "net/http_endpoint.h"
 #include "services/password_hasher.h"
@@ -145,8 +146,29 @@ QString SoftphoneServer::start()
         m_callStore.load();
     });
     m_accounts.removeExpiredSessions(m_context.now());
-    m_calls.recover();
+    if (m_config.cluster.enabled()) {
+        if (QString error = joinCluster(); !error.isEmpty())
+            return error;
+    } else {
+        m_calls.recover();
+    }
     return listen();
+}
+
+QString SoftphoneServer::joinCluster()
+{
+    m_cluster = std::make_unique<ClusterNode>(m_config.cluster, m_sessions, m_clock);
+    if (QString error = m_cluster->start(); !error.isEmpty())
+        return error;
+    connect(m_cluster.get(), &ClusterNode::nodeJoined, this,
+            [](const QString &node) { qCInfo(lcServer) << "cluster node" << node << "joined"; });
+    connect(m_cluster.get(), &ClusterNode::nodeLost, this, [](const QString &node) {
+        qCWarning(lcServer) << "cluster node" << node << "is gone";
+    });
+    // Calls still live on the node that took the invite, and a node does not yet take over
+    // the calls of one that crashed; ending them here would end other nodes' live calls.
+    qCWarning(lcServer) << "cluster mode: calls interrupted by a crash are not recovered yet";
+    return {};
 }
 
 QString SoftphoneServer::listen()

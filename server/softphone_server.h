@@ -32,6 +32,7 @@ class QWebSocketServer;
 
 namespace softphone::server {
 
+class ClusterNode;
 class HttpEndpoint;
 
 // The whole server: storage, services, the WebSocket listener and the HTTP endpoint,
@@ -67,6 +68,7 @@ private:
                bool needsLogin = true);
     void buildRoutes();
     QString listen();
+    QString joinCluster();
 
     void onNewConnection();
     void onAcceptError(QAbstractSocket::SocketError error);
@@ -91,6 +93,7 @@ private:
     CallManager m_calls;
     TurnService m_turn;
     WebhookDispatcher m_webhooks;
+    std::unique_ptr<ClusterNode> m_cluster;  // in cluster mode
     QWebSocketServer *m_wsServer = nullptr;
     HttpEndpoint *m_http = nullptr;
     QTimer m_acceptRetry;  // resumes accepting after an accept error

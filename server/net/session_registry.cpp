@@ -1,6 +1,7 @@
 #include "net/session_registry.h"
 
 #include "net/client_connection.h"
+#include "net/remote_sessions.h"
 
 #include <algorithm>
 #include <set>
@@ -22,8 +23,7 @@ ClientConnection *SessionRegistry::add(ClientConnection *connection)
         list.push_back(connection);
         ++m_count;
     }
-    if (clientTypes(connection->account()) != before)
-        emit presenceChanged(connection->account());
+    localDevicesChanged(connection->account(), before);
     return replaced;
 }
 
@@ -42,8 +42,39 @@ void SessionRegistry::remove(ClientConnection *connection)
     const std::string account = connection->account();
     if (list.empty())
         m_byAccount.erase(it);
+    localDevicesChanged(account, before);
+}
+
+void SessionRegistry::localDevicesChanged(const std::string &account,
+                                          const std::vector<std::string> &before)
+{
+    if (m_remote)
+        m_remote->localDevicesChanged(account);
     if (clientTypes(account) != before)
         emit presenceChanged(account);
+}
+
+void SessionRegistry::changeRemote(std::vector<std::string> accounts,
+                                   const std::function<void()> &change)
+{
+    std::sort(accounts.begin(), accounts.end());
+    accounts.erase(std::unique(accounts.begin(), accounts.end()), accounts.end());
+    std::vector<std::vector<std::string>> before;
+    for (const auto &account : accounts)
+        before.push_back(clientTypes(account));
+    change();
+    for (std::size_t i = 0; i < accounts.size(); ++i) {
+        if (clientTypes(accounts[i]) != before[i])
+            emit presenceChanged(accounts[i]);
+    }
+}
+
+std::vector<std::string> SessionRegistry::localAccounts() const
+{
+    std::vector<std::string> accounts;
+    for (const auto &[account, connections] : m_byAccount)
+        accounts.push_back(account);
+    return accounts;
 }
 
 std::vector<ClientConnection *> SessionRegistry::devices(const std::string &account) const
@@ -67,12 +98,14 @@ ClientConnection *SessionRegistry::device(const std::string &account,
 
 bool SessionRegistry::isOnline(const std::string &account) const
 {
-    return m_byAccount.contains(account);
+    return m_byAccount.contains(account) || (m_remote && m_remote->isOnline(account));
 }
 
 std::vector<std::string> SessionRegistry::clientTypes(const std::string &account) const
 {
     std::set<std::string> types;
+    if (m_remote)
+        types = m_remote->clientTypes(account);
     for (ClientConnection *connection : devices(account))
         types.insert(connection->clientType());
     return {types.begin(), types.end()};
@@ -80,6 +113,14 @@ std::vector<std::string> SessionRegistry::clientTypes(const std::string &account
 
 void SessionRegistry::sendToAccount(const std::string &account, const std::string &text,
                                     const ClientConnection *except) const
+{
+    if (m_remote)
+        m_remote->sendToAccount(account, text);
+    sendToLocalDevices(account, text, except);
+}
+
+void SessionRegistry::sendToLocalDevices(const std::string &account, const std::string &text,
+                                         const ClientConnection *except) const
 {
     auto it = m_byAccount.find(account);
     if (it == m_byAccount.end())

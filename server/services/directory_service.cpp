@@ -65,15 +65,16 @@ void DirectoryService::removeContact(ClientConnection &client,
 void DirectoryService::publishPresence(const std::string &account)
 {
     const auto audience = m_context.accounts.presenceAudience(account);
-    bool anyoneOnline = false;
+    // In a cluster every node hears of the change and tells the devices it holds.
+    bool anyoneHere = false;
     for (const auto &peer : audience)
-        anyoneOnline = anyoneOnline || m_context.sessions.isOnline(peer);
-    if (!anyoneOnline)
+        anyoneHere = anyoneHere || m_context.sessions.hasLocalDevices(peer);
+    if (!anyoneHere)
         return;
     const std::string text = protocol::encodeEvent(protocol::PresenceEvent{
         presenceOf(account, m_context.accounts.name(account).value_or(""))});
     for (const auto &peer : audience)
-        m_context.sessions.sendToAccount(peer, text);
+        m_context.sessions.sendToLocalDevices(peer, text);
 }
 
 }  // namespace softphone::server

@@ -1,0 +1,211 @@
+#include "cluster/cluster_node.h"
+
+#include "net/client_connection.h"
+#include "net/session_registry.h"
+#include "server_config.h"
+
+#include <QUuid>
+#include <nlohmann/json.hpp>
+
+namespace softphone::server {
+
+using nlohmann::json;
+
+namespace {
+
+const std::string kBeatSubject = "softphone.cluster.beat";
+const std::string kNodeSubjectPrefix = "softphone.cluster.node.";
+
+// What goes between nodes. The first byte says what it is; a frame for an account's
+// devices stays as the client will read it, everything else is JSON.
+constexpr char kFrame = 'F';
+constexpr char kDevices = 'D';
+constexpr char kDirectory = 'S';
+
+json devicesJson(const std::vector<ClientConnection *> &connections)
+{
+    json list = json::array();
+    for (const ClientConnection *connection : connections)
+        list.push_back({connection->deviceId(), connection->clientType()});
+    return list;
+}
+
+std::vector<RemoteDevice> devicesFrom(const json &list)
+{
+    std::vector<RemoteDevice> devices;
+    for (const json &device : list)
+        devices.push_back({device.at(0).get<std::string>(), device.at(1).get<std::string>()});
+    return devices;
+}
+
+}  // namespace
+
+ClusterNode::ClusterNode(const ClusterSettings &settings, SessionRegistry &sessions,
+                         platform::Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_sessions(sessions)
+    , m_clock(clock)
+    , m_name(settings.node.toStdString())
+    , m_boot(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString())
+    , m_directory(kSilenceLimitMs)
+{
+    connect(&m_link, &NatsLink::received, this, &ClusterNode::onReceived);
+}
+
+ClusterNode::~ClusterNode()
+{
+    m_sessions.setRemote(nullptr);
+    m_clock.cancelTimer(m_beatTimer);
+}
+
+QString ClusterNode::start()
+{
+    QString error = m_link.connectTo(m_settings.natsUrls, m_settings.node);
+    if (error.isEmpty())
+        error = m_link.subscribe(kBeatSubject);
+    if (error.isEmpty())
+        error = m_link.subscribe(nodeSubject(m_name));
+    if (!error.isEmpty())
+        return error;
+    m_sessions.setRemote(this);
+    beat();
+    return {};
+}
+
+std::string ClusterNode::nodeSubject(const std::string &node) const
+{
+    return kNodeSubjectPrefix + node;
+}
+
+void ClusterNode::beat()
+{
+    m_link.publish(kBeatSubject, json{{"node", m_name}, {"boot", m_boot}}.dump());
+    for (const auto &node : m_directory.silentNodes(m_clock.nowMs())) {
+        m_sessions.changeRemote(m_directory.accountsOf(node), [&] { m_directory.forget(node); });
+        emit nodeLost(QString::fromStdString(node));
+    }
+    m_beatTimer = m_clock.startTimer(kBeatMs, [this] { beat(); });
+}
+
+void ClusterNode::onReceived(const QByteArray &subject, const QByteArray &data)
+{
+    if (subject == kBeatSubject.c_str())
+        onBeat(data);
+    else
+        onDirect(data);
+}
+
+void ClusterNode::onBeat(const QByteArray &data)
+{
+    const json beat = json::parse(data.begin(), data.end(), nullptr, false);
+    if (!beat.is_object() || !beat.contains("node") || !beat.contains("boot"))
+        return;
+    const std::string node = beat.value("node", std::string());
+    if (node != m_name)
+        heard(node, beat.value("boot", std::string()));
+}
+
+void ClusterNode::heard(const std::string &node, const std::string &boot)
+{
+    auto heard = m_directory.heard(node, boot, m_clock.nowMs());
+    if (heard == NodeDirectory::Heard::Known)
+        return;
+    if (heard == NodeDirectory::Heard::Restarted) {
+        // What the node held before it restarted is gone with that run.
+        m_sessions.changeRemote(m_directory.accountsOf(node), [&] { m_directory.forget(node); });
+        m_directory.heard(node, boot, m_clock.nowMs());
+    }
+    sendDirectory(node);
+    emit nodeJoined(QString::fromStdString(node));
+}
+
+void ClusterNode::onDirect(const QByteArray &data)
+{
+    if (data.isEmpty())
+        return;
+    if (data[0] == kFrame) {
+        const qsizetype end = data.indexOf('\n', 2);
+        if (end < 0)
+            return;
+        const std::string account = data.mid(2, end - 2).toStdString();
+        m_sessions.sendToLocalDevices(account, data.mid(end + 1).toStdString());
+        return;
+    }
+    const json message = json::parse(data.begin() + 2, data.end(), nullptr, false);
+    if (!message.is_object())
+        return;
+    try {
+        const std::string node = message.at("node").get<std::string>();
+        heard(node, message.at("boot").get<std::string>());
+        if (data[0] == kDevices) {
+            const std::string account = message.at("account").get<std::string>();
+            auto devices = devicesFrom(message.at("devices"));
+            m_sessions.changeRemote(
+                {account}, [&] { m_directory.setDevices(node, account, std::move(devices)); });
+        } else if (data[0] == kDirectory) {
+            DevicesByAccount all;
+            for (const auto &[account, list] : message.at("accounts").items())
+                all[account] = devicesFrom(list);
+            std::vector<std::string> touched = m_directory.accountsOf(node);
+            for (const auto &[account, list] : all)
+                touched.push_back(account);
+            m_sessions.changeRemote(touched, [&] { m_directory.replace(node, std::move(all)); });
+        }
+    } catch (const json::exception &) {
+        // Another version's message, or a damaged one: nothing to apply.
+    }
+}
+
+void ClusterNode::sendDirectory(const std::string &node)
+{
+    json accounts = json::object();
+    for (const auto &account : m_sessions.localAccounts())
+        accounts[account] = devicesJson(m_sessions.devices(account));
+    json message{{"node", m_name}, {"boot", m_boot}, {"accounts", std::move(accounts)}};
+    sendTo(node, std::string(1, kDirectory) + '\n' + message.dump());
+}
+
+void ClusterNode::sendTo(const std::string &node, const std::string &data)
+{
+    m_link.publish(nodeSubject(node), data);
+}
+
+bool ClusterNode::isOnline(const std::string &account) const
+{
+    return m_directory.isOnline(account);
+}
+
+std::set<std::string> ClusterNode::clientTypes(const std::string &account) const
+{
+    return m_directory.clientTypes(account);
+}
+
+void ClusterNode::sendToAccount(const std::string &account, const std::string &text)
+{
+    const auto nodes = m_directory.nodesOf(account);
+    if (nodes.empty())
+        return;
+    std::string data;
+    data.reserve(text.size() + account.size() + 3);
+    data += kFrame;
+    data += '\n';
+    data += account;
+    data += '\n';
+    data += text;
+    for (const auto &node : nodes)
+        sendTo(node, data);
+}
+
+void ClusterNode::localDevicesChanged(const std::string &account)
+{
+    json message{{"node", m_name},
+                 {"boot", m_boot},
+                 {"account", account},
+                 {"devices", devicesJson(m_sessions.devices(account))}};
+    const std::string data = std::string(1, kDevices) + '\n' + message.dump();
+    for (const auto &node : m_directory.nodes())
+        sendTo(node, data);
+}
+
+}  // namespace softphone::server

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "cluster/nats_link.h"
+#include "cluster/node_directory.h"
+#include "net/remote_sessions.h"
+#include "platform/clock.h"
+
+#include <QObject>
+#include <string>
+
+namespace softphone::server {
+
+struct ClusterSettings;
+class SessionRegistry;
+
+// This server as one node of a cluster. It beats on the cluster's heartbeat subject, tells
+// every other node which devices it holds (all of them to a node it has just heard of, each
+// change after that), learns theirs, and carries events for an account to the nodes that
+// hold its devices. Each node has one subject of its own, so what one node sends another
+// arrives in the order it was sent.
+class ClusterNode : public QObject, public RemoteSessions
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kBeatMs = 500;
+    static constexpr int kSilenceLimitMs = 2500;  // five beats missed: the node is gone
+
+    ClusterNode(const ClusterSettings &settings, SessionRegistry &sessions, platform::Clock &clock,
+                QObject *parent = nullptr);
+    ~ClusterNode() override;
+
+    QString start();  // connects to NATS and joins; returns an error text
+    const std::string &name() const { return m_name; }
+    std::vector<std::string> otherNodes() const { return m_directory.nodes(); }
+
+    bool isOnline(const std::string &account) const override;
+    std::set<std::string> clientTypes(const std::string &account) const override;
+    void sendToAccount(const std::string &account, const std::string &text) override;
+    void localDevicesChanged(const std::string &account) override;
+
+signals:
+    void nodeJoined(const QString &node);
+    void nodeLost(const QString &node);
+
+private:
+    void beat();
+    void onReceived(const QByteArray &subject, const QByteArray &data);
+    void onBeat(const QByteArray &data);
+    void onDirect(const QByteArray &data);
+    void heard(const std::string &node, const std::string &boot);
+    void sendDirectory(const std::string &node);
+    void sendTo(const std::string &node, const std::string &data);
+    std::string nodeSubject(const std::string &node) const;
+
+    const ClusterSettings &m_settings;
+    SessionRegistry &m_sessions;
+    platform::Clock &m_clock;
+    std::string m_name;
+    std::string m_boot;  // this run of the node
+    NatsLink m_link;
+    NodeDirectory m_directory;
+    platform::Clock::TimerId m_beatTimer = 0;
+};
+
+}  // namespace softphone::server

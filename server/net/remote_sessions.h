@@ -1,0 +1,22 @@
+#pragma once
+
+#include <set>
+#include <string>
+
+namespace softphone::server {
+
+// The devices that other servers hold, for a server that is one node of a cluster; the
+// registry asks it about every account and tells it about its own.
+class RemoteSessions
+{
+public:
+    virtual ~RemoteSessions() = default;
+    virtual bool isOnline(const std::string &account) const = 0;
+    virtual std::set<std::string> clientTypes(const std::string &account) const = 0;
+    // Carries an event to the account's devices on other nodes.
+    virtual void sendToAccount(const std::string &account, const std::string &text) = 0;
+    // This node's devices of the account changed (logged in, replaced or gone).
+    virtual void localDevicesChanged(const std::string &account) = 0;
+};
+
+}  // namespace softphone::server
