@@ -263,7 +263,7 @@
     </message>
     <message>
         <location filename="../app/cli/main.cpp" line="93"/>
-        <source>--server takes a ws:// or wss:// URL</source>
+        <source>--server takes ws:// or wss:// URLs, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -313,7 +313,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     </message>
     <message>
         <location filename="../app/cli/main.cpp" line="233"/>
-        <source>Server URL.</source>
+        <source>Server URL; the nodes of a cluster separated by commas, tried in turn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

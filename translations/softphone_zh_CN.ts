@@ -263,8 +263,8 @@
     </message>
     <message>
         <location filename="../app/cli/main.cpp" line="93"/>
-        <source>--server takes a ws:// or wss:// URL</source>
-        <translation>--server 需要 ws:// 或 wss:// 地址</translation>
+        <source>--server takes ws:// or wss:// URLs, separated by commas</source>
+        <translation>--server 需要以逗号分隔的 ws:// 或 wss:// 地址</translation>
     </message>
     <message>
         <location filename="../app/cli/main.cpp" line="113"/>
@@ -322,8 +322,8 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     </message>
     <message>
         <location filename="../app/cli/main.cpp" line="233"/>
-        <source>Server URL.</source>
-        <translation>服务器地址。</translation>
+        <source>Server URL; the nodes of a cluster separated by commas, tried in turn.</source>
+        <translation>服务器地址；集群的多个节点以逗号分隔，依次尝试。</translation>
     </message>
     <message>
         <location filename="../app/cli/main.cpp" line="236"/>

@@ -6,6 +6,7 @@
 #include "commands/message_commands.h"
 #include "commands/register_command.h"
 #include "i18n/translations.h"
+#include "im/server_list.h"
 #include "platform/stop_signals.h"
 
 #include <QCommandLineParser>
@@ -86,11 +87,12 @@ Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
     }
 
     CliOptions options;
-    options.server = QUrl(parser.value(QStringLiteral("server")));
-    if (!options.server.isValid() || (options.server.scheme() != QLatin1String("ws") &&
-                                      options.server.scheme() != QLatin1String("wss")))
-        return {nullptr,
-                QCoreApplication::translate("main", "--server takes a ws:// or wss:// URL")};
+    const auto servers = softphone::im::parseServerList(parser.value(QStringLiteral("server")));
+    if (!servers)
+        return {nullptr, QCoreApplication::translate(
+                             "main", "--server takes ws:// or wss:// URLs, separated by commas")};
+    options.server = servers->first();
+    options.moreServers = servers->mid(1);
     options.user = parser.value(QStringLiteral("user"));
     options.password = parser.isSet(QStringLiteral("password"))
                            ? parser.value(QStringLiteral("password"))
@@ -230,7 +232,11 @@ int main(int argc, char *argv[])
                      : QCommandLineOption(QString::fromLatin1(name),
                                           QCoreApplication::translate("main", help));
     };
-    QCommandLineOption server = option("server", QT_TRANSLATE_NOOP("main", "Server URL."), "URL");
+    QCommandLineOption server = option(
+        "server",
+        QT_TRANSLATE_NOOP("main",
+                          "Server URL; the nodes of a cluster separated by commas, tried in turn."),
+        "URL");
     server.setDefaultValue(QStringLiteral("ws://127.0.0.1:8600"));
     QCommandLineOption timeout =
         option("timeout", QT_TRANSLATE_NOOP("main", "Ring timeout of call, in seconds."), "S");

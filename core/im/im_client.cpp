@@ -83,6 +83,7 @@ void WsImClient::start(const Credentials &credentials)
     m_credentials = credentials;
     m_wanted = true;
     m_attempt = 0;
+    m_serverIndex = 0;
     if (!openStore()) {
         emit loginFailed(int(LocalError::BadResponse),
                          tr("The local message store cannot be opened."));
@@ -110,7 +111,14 @@ void WsImClient::connectNow()
     connect(m_channel.get(), &RpcChannel::closed, this, &WsImClient::onClosed);
     connect(m_channel.get(), &RpcChannel::eventReceived, this, &WsImClient::onEvent);
     setState(ConnectionState::Connecting);
-    m_channel->open(m_credentials.server);
+    m_channel->open(currentServer());
+}
+
+QUrl WsImClient::currentServer() const
+{
+    if (m_serverIndex == 0 || m_serverIndex > m_credentials.moreServers.size())
+        return m_credentials.server;
+    return m_credentials.moreServers.at(m_serverIndex - 1);
 }
 
 void WsImClient::dropConnection()
@@ -200,6 +208,9 @@ void WsImClient::onClosed(int code, const QString &reason)
         setState(ConnectionState::Offline);
         return;
     }
+    // A server that could not be reached or went away may be one node of several: the next
+    // attempt goes to the next one.
+    m_serverIndex = (m_serverIndex + 1) % int(m_credentials.moreServers.size() + 1);
     scheduleReconnect();  // first, so that listeners of the state see the countdown
     setState(ConnectionState::Waiting);
 }

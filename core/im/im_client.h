@@ -29,6 +29,7 @@ struct Credentials
     QString token;     // for later ones; filled in after a password login
     QString deviceId;
     QString clientType = QStringLiteral("desktop");
+    QList<QUrl> moreServers;  // other nodes of a cluster, tried in turn when one cannot be reached
 };
 
 // What the app, the CLI and the call controller need from an IM service.
@@ -137,6 +138,7 @@ public:
 
 private:
     void setState(ConnectionState state);
+    QUrl currentServer() const;
     void connectNow();
     void onOpened();
     void onClosed(int code, const QString &reason);
@@ -161,6 +163,7 @@ private:
     ConnectionState m_state = ConnectionState::Offline;
     bool m_wanted = false;
     int m_attempt = 0;
+    int m_serverIndex = 0;  // into server + moreServers
     int m_firstBackoffMs = 500;
     int m_maxBackoffMs = 30000;
     QTimer m_reconnectTimer;

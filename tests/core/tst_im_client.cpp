@@ -5,6 +5,7 @@
 #include "test_client.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +35,7 @@ private slots:
     void pagesThroughTheServersHistory();
     void ourMessagesBecomeDeliveredThenRead();
     void receiptsMissedWhileOfflineComeWithSync();
+    void triesTheNextServerInTurn();
 
 private:
     std::unique_ptr<WsImClient> client(const QString &account,
@@ -114,9 +116,13 @@ void TestImClient::wrongPasswordIsFinal()
     createAccount("cat");
     auto im = std::make_unique<WsImClient>(m_stores.filePath(QStringLiteral("cat-wrong")));
     QSignalSpy failed(im.get(), &ImClient::loginFailed);
-    Credentials credentials{m_server->url(),           QStringLiteral("cat"),
-                            QStringLiteral("not it!"), {},
-                            QStringLiteral("d9"),      QStringLiteral("cli")};
+    Credentials credentials{m_server->url(),
+                            QStringLiteral("cat"),
+                            QStringLiteral("not it!"),
+                            {},
+                            QStringLiteral("d9"),
+                            QStringLiteral("cli"),
+                            {}};
     im->start(credentials);
     QVERIFY(failed.wait(10000));
     QCOMPARE(failed.first().first().toInt(), int(softphone::protocol::ErrorCode::BadCredentials));
@@ -309,4 +315,25 @@ void TestImClient::receiptsMissedWhileOfflineComeWithSync()
     auto max = client(QStringLiteral("max"), QStringLiteral("max-pc"));
     QVERIFY(online(*max));
     QVERIFY(QTest::qWaitFor([&] { return stateOf(*max, id) == DeliveryState::Read; }, 5000));
+}
+
+// A server that cannot be reached may be one node of several: the client goes on to the next.
+void TestImClient::triesTheNextServerInTurn()
+{
+    createAccount("lea");
+    QTcpServer closed;  // a port that nothing listens on once this probe is closed
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const QUrl nowhere(QStringLiteral("ws://127.0.0.1:%1").arg(closed.serverPort()));
+    closed.close();
+
+    WsImClient lea(m_stores.filePath(QStringLiteral("lea-pc")));
+    lea.setBackoff(50, 400);
+    Credentials credentials;
+    credentials.server = nowhere;
+    credentials.moreServers = {m_server->url()};
+    credentials.account = QStringLiteral("lea");
+    credentials.password = kPassword;
+    credentials.deviceId = QStringLiteral("lea-pc");
+    lea.start(credentials);
+    QVERIFY(online(lea));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -20,6 +21,7 @@ enum ExitCode : int {
 struct CliOptions
 {
     QUrl server;
+    QList<QUrl> moreServers;  // other nodes of a cluster, tried in turn
     QString user;
     QString password;
     QString token;

@@ -43,6 +43,7 @@ void CliSession::start()
     }
     im::Credentials credentials;
     credentials.server = m_options.server;
+    credentials.moreServers = m_options.moreServers;
     credentials.account = m_options.user;
     credentials.password = m_options.password;
     credentials.token = m_options.token;

@@ -1,0 +1,23 @@
+#include "im/server_list.h"
+
+#include <QRegularExpression>
+
+namespace softphone::im {
+
+std::optional<QList<QUrl>> parseServerList(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    QList<QUrl> servers;
+    for (const QString &part : text.split(separators, Qt::SkipEmptyParts)) {
+        const QUrl url(part, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
+            return std::nullopt;
+        servers.append(url);
+    }
+    if (servers.isEmpty())
+        return std::nullopt;
+    return servers;
+}
+
+}  // namespace softphone::im
