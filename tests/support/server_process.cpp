@@ -31,7 +31,9 @@ ServerProcess::ServerProcess(nlohmann::json config)
     if (!config.contains("invitesPerMinute"))
         config["invitesPerMinute"] = 0;
     m_secure = config.contains("tls");
-    if (!postgresSocket().isEmpty() && !createPostgresDatabase(config))
+    // A config that names its database shares another server's (the nodes of a cluster).
+    if (!postgresSocket().isEmpty() && !config.contains("database") &&
+        !createPostgresDatabase(config))
         qFatal("cannot create a PostgreSQL database for the test server");
     m_config = std::move(config);
 }
@@ -105,7 +107,7 @@ bool ServerProcess::createPostgresDatabase(nlohmann::json &config)
 void ServerProcess::dropPostgresDatabase()
 {
     if (!m_pgDatabase.isEmpty())
-        runOnCluster(QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgDatabase);
+        runOnCluster(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgDatabase));
 }
 
 qint64 ServerProcess::pid() const

@@ -1,0 +1,387 @@
+// Three softphone-server nodes on one PostgreSQL database and a real nats-server: what a user
+// sees must not depend on the node they or their peer landed on.
+#include "im/im_client.h"
+#include "nats_server_process.h"
+#include "server_process.h"
+#include "test_client.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <set>
+
+using namespace softphone::test;
+using namespace softphone::protocol;
+
+// Long enough for the nodes to tell each other of a device that just logged in.
+constexpr int kClusterWaitMs = 300;
+
+class TestServerCluster : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void messagesReachEveryDeviceOnEveryNode();
+    void idsStayUniqueWhenNodesWriteAtOnce();
+    void presenceCrossesNodes();
+    void aLostNodeTakesItsDevicesOffline();
+    void theClientMovesToAnotherNode();
+    void theShippedBalancerCarriesClientsToAnotherNode();
+    void aClusterNeedsPostgres();
+
+private:
+    nlohmann::json nodeConfig(const std::string &name) const;
+    std::unique_ptr<TestClient> signedIn(int node, const std::string &account,
+                                         const std::string &device);
+
+    NatsServerProcess m_nats;
+    std::vector<std::unique_ptr<ServerProcess>> m_nodes;
+};
+
+nlohmann::json TestServerCluster::nodeConfig(const std::string &name) const
+{
+    nlohmann::json config = {{"cluster", {{"nats", {m_nats.url().toStdString()}}, {"node", name}}}};
+    if (!m_nodes.empty())
+        config["database"] = m_nodes.front()->config()["database"];
+    return config;
+}
+
+void TestServerCluster::initTestCase()
+{
+    if (ServerProcess::postgresSocket().isEmpty())
+        QSKIP("a cluster needs PostgreSQL: SOFTPHONE_TEST_POSTGRES is not set");
+    if (!NatsServerProcess::isInstalled())
+        QSKIP("nats-server is not installed (scripts/install-deps.sh installs it)");
+    QVERIFY(m_nats.start());
+    for (const char *name : {"node-a", "node-b", "node-c"}) {
+        m_nodes.push_back(std::make_unique<ServerProcess>(nodeConfig(name)));
+        QVERIFY2(m_nodes.back()->start(), qPrintable(m_nodes.back()->output()));
+    }
+}
+
+void TestServerCluster::cleanupTestCase()
+{
+    // The first node owns the database: it goes last.
+    while (!m_nodes.empty())
+        m_nodes.pop_back();
+}
+
+std::unique_ptr<TestClient> TestServerCluster::signedIn(int node, const std::string &account,
+                                                        const std::string &device)
+{
+    auto client = std::make_unique<TestClient>(m_nodes[node]->url(), device);
+    if (!client->open() || !client->signIn(account))
+        return nullptr;
+    return client;
+}
+
+void TestServerCluster::messagesReachEveryDeviceOnEveryNode()
+{
+    auto alicePhone = signedIn(0, "alice", "alice-phone");
+    auto aliceDesk = signedIn(2, "alice", "alice-desk");
+    auto bob = signedIn(1, "bob", "bob-phone");
+    QVERIFY(alicePhone && aliceDesk && bob);
+    QTest::qWait(kClusterWaitMs);  // the nodes have told each other of the new devices
+
+    const auto sent = alicePhone->request(
+        SendMessage{"bob", ConvType::Person, MsgType::Text, "hello across", "", "m-1"});
+    QVERIFY2(sent.ok(), sent.message().c_str());
+    const auto atBob = bob->waitForMessage("m-1");
+    QVERIFY(atBob);
+    QCOMPARE(atBob->body, std::string("hello across"));
+    const auto atDesk = aliceDesk->waitForMessage("m-1");  // the sender's other device
+    QVERIFY(atDesk);
+    QCOMPARE(atDesk->msgidServer, (*sent.result)["msgidServer"].get<std::int64_t>());
+
+    const auto reply =
+        bob->request(SendMessage{"alice", ConvType::Person, MsgType::Text, "back", "", "m-2"});
+    QVERIFY(reply.ok());
+    QVERIFY(alicePhone->waitForMessage("m-2"));
+    QVERIFY(aliceDesk->waitForMessage("m-2"));
+    QVERIFY((*reply.result)["msgidServer"].get<std::int64_t>() >
+            (*sent.result)["msgidServer"].get<std::int64_t>());
+}
+
+// Each node took message and channel ids from its own counter, read at start: two nodes
+// handed out the same ids and one node's writes failed.
+void TestServerCluster::idsStayUniqueWhenNodesWriteAtOnce()
+{
+    std::vector<std::unique_ptr<TestClient>> senders;
+    for (int node = 0; node < 3; ++node)
+        senders.push_back(signedIn(node, "writer-" + std::to_string(node), "w"));
+    auto reader = signedIn(1, "reader", "r");
+    QVERIFY(reader);
+    constexpr int kEach = 40;
+    std::set<std::int64_t> ids;
+    for (int i = 0; i < kEach; ++i) {
+        for (int node = 0; node < 3; ++node) {
+            QVERIFY(senders[node]);
+            const auto sent = senders[node]->request(
+                SendMessage{"reader", ConvType::Person, MsgType::Text, "n" + std::to_string(node),
+                            "", "id-" + std::to_string(node) + "-" + std::to_string(i)});
+            QVERIFY2(sent.ok(), sent.message().c_str());
+            ids.insert((*sent.result)["msgidServer"].get<std::int64_t>());
+        }
+    }
+    QCOMPARE(ids.size(), std::size_t(3 * kEach));
+    const auto page = reader->request(Sync{0, 500});
+    QVERIFY(page.ok());
+    QCOMPARE((*page.result)["messages"].size(), std::size_t(3 * kEach));
+
+    std::set<std::int64_t> channels;
+    for (int node = 0; node < 3; ++node) {
+        auto callee = signedIn(node, "callee-" + std::to_string(node), "c");
+        QVERIFY(callee);
+        const auto invite =
+            senders[node]->request(CallInvite{"callee-" + std::to_string(node), CallType::Audio});
+        QVERIFY2(invite.ok(), invite.message().c_str());
+        channels.insert((*invite.result)["channelId"].get<std::int64_t>());
+        QVERIFY(
+            senders[node]->request(CallCancel{(*invite.result)["cid"].get<std::string>()}).ok());
+    }
+    QCOMPARE(channels.size(), std::size_t(3));
+}
+
+void TestServerCluster::presenceCrossesNodes()
+{
+    auto carol = signedIn(0, "carol", "carol-phone");
+    {
+        auto setup = signedIn(1, "dave", "dave-setup");
+        QVERIFY(setup);
+    }
+    QVERIFY(carol);
+    QVERIFY(carol->request(ContactsAdd{"dave"}).ok());
+    QTest::qWait(kClusterWaitMs);
+    carol->clearEvents();
+
+    auto dave = std::make_unique<TestClient>(m_nodes[1]->url(), "dave-phone", "cli");
+    QVERIFY(dave->open() && dave->signIn("dave"));
+    const auto online = carol->waitFor<PresenceEvent>();
+    QVERIFY(online);
+    QCOMPARE(online->presence.account, std::string("dave"));
+    QVERIFY(online->presence.online);
+    QCOMPARE(online->presence.clientTypes, std::vector<std::string>{"cli"});
+    auto elsewhere = signedIn(2, "erin", "erin-phone");
+    QVERIFY(elsewhere);
+    const auto seen = elsewhere->request(UserGet{"dave"});
+    QVERIFY(seen.ok() && (*seen.result)["online"].get<bool>());
+
+    dave->close();
+    const auto offline = carol->waitFor<PresenceEvent>();
+    QVERIFY(offline && !offline->presence.online);
+    QVERIFY(carol->noEvent("presence", 300));  // told once, not once per node
+}
+
+void TestServerCluster::aLostNodeTakesItsDevicesOffline()
+{
+    auto frank = signedIn(0, "frank", "frank-phone");
+    auto gina = signedIn(2, "gina", "gina-phone");
+    QVERIFY(frank && gina);
+    QVERIFY(frank->request(ContactsAdd{"gina"}).ok());
+    QTest::qWait(kClusterWaitMs);
+    QVERIFY((*frank->request(UserGet{"gina"}).result)["online"].get<bool>());
+    frank->clearEvents();
+
+    m_nodes[2]->kill();  // SIGKILL: the node says nothing
+    const auto offline = frank->waitFor<PresenceEvent>(8000);
+    QVERIFY(offline);
+    QCOMPARE(offline->presence.account, std::string("gina"));
+    QVERIFY(!offline->presence.online);
+
+    QVERIFY(m_nodes[2]->start(m_nodes[2]->port()));  // a new run of the same node
+    auto back = signedIn(2, "gina", "gina-phone");
+    QVERIFY(back);
+    const auto online = frank->waitFor<PresenceEvent>(8000);
+    QVERIFY(online && online->presence.online);
+}
+
+// The client core knows the nodes' addresses itself (no balancer): when its node dies it
+// signs in on the next with its token, and what was sent meanwhile reaches it.
+void TestServerCluster::theClientMovesToAnotherNode()
+{
+    using namespace softphone::im;
+    {
+        auto setup = signedIn(0, "jack", "jack-setup");
+        QVERIFY(setup);
+    }
+    QTemporaryDir stores;
+    WsImClient jack(stores.filePath(QStringLiteral("jack")));
+    jack.setBackoff(50, 400);
+    Credentials credentials;
+    credentials.server = m_nodes[0]->url();
+    credentials.moreServers = {m_nodes[1]->url(), m_nodes[2]->url()};
+    credentials.account = QStringLiteral("jack");
+    credentials.password = QStringLiteral("password-123");
+    credentials.deviceId = QStringLiteral("jack-pc");
+    credentials.clientType = QStringLiteral("cli");
+    jack.start(credentials);
+    const auto online = [&] { return jack.state() == ConnectionState::Online; };
+    QVERIFY(QTest::qWaitFor(online, 10000));
+
+    m_nodes[0]->kill();
+    QVERIFY(QTest::qWaitFor([&] { return !online(); }, 5000));
+    QVERIFY(QTest::qWaitFor(online, 10000));  // on node-b, by token
+    auto kate = signedIn(2, "kate", "kate-phone");
+    QVERIFY(kate);
+    QTest::qWait(kClusterWaitMs);
+    QVERIFY(
+        kate->request(SendMessage{"jack", ConvType::Person, MsgType::Text, "found you", "", "k-1"})
+            .ok());
+    QVERIFY(
+        QTest::qWaitFor([&] { return jack.store()->count(QStringLiteral("kate")) == 1; }, 5000));
+    QVERIFY(m_nodes[0]->start(m_nodes[0]->port()));
+}
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+}
+
+int loggedInConnections(const ServerProcess &node)
+{
+    QByteArray metrics;
+    if (httpGet(node.httpPort(), QStringLiteral("/metrics"), &metrics) != 200)
+        return -1;
+    static const QRegularExpression gauge(QStringLiteral("^softphone_connections (\\d+)"),
+                                          QRegularExpression::MultilineOption);
+    const auto match = gauge.match(QString::fromUtf8(metrics));
+    return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
+// packaging/haproxy/softphone.cfg with this test's certificate, port and nodes.
+QByteArray balancerConfig(const QString &pem, quint16 port,
+                          const std::vector<const ServerProcess *> &nodes)
+{
+    QFile shipped(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../packaging/haproxy/softphone.cfg"));
+    if (!shipped.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray config;
+    int index = 0;
+    for (QByteArray line : shipped.readAll().split('\n')) {
+        if (line.trimmed().startsWith("server ")) {
+            if (index >= int(nodes.size()))
+                continue;
+            const ServerProcess *node = nodes[index];
+            line = QStringLiteral("    server node-%1 127.0.0.1:%2 check port %3")
+                       .arg(index++)
+                       .arg(node->port())
+                       .arg(node->httpPort())
+                       .toUtf8();
+        }
+        line.replace("bind :443", "bind 127.0.0.1:" + QByteArray::number(port));
+        line.replace("/etc/haproxy/softphone.pem", pem.toUtf8());
+        config += line + '\n';
+    }
+    return config;
+}
+
+}  // namespace
+
+// Clients know one address; HAProxy (Debian's, with the shipped config) terminates TLS and
+// passes them to a live node. When their node dies they come back through the same address.
+void TestServerCluster::theShippedBalancerCarriesClientsToAnotherNode()
+{
+    QString haproxy = QStandardPaths::findExecutable(QStringLiteral("haproxy"));
+    if (haproxy.isEmpty())
+        haproxy = QStandardPaths::findExecutable(QStringLiteral("haproxy"),
+                                                 {QStringLiteral("/usr/sbin")});
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (haproxy.isEmpty() || openssl.isEmpty())
+        QSKIP("haproxy or openssl is not installed (scripts/install-deps.sh installs them)");
+    QTemporaryDir dir;
+    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    QProcess make;
+    make.start(openssl,
+               {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+    QVERIFY(make.waitForFinished(60000) && make.exitCode() == 0);
+    QFile certFile(cert), keyFile(key), pemFile(dir.filePath(QStringLiteral("both.pem")));
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly) &&
+            pemFile.open(QIODevice::WriteOnly));
+    const QByteArray certPem = certFile.readAll();
+    pemFile.write(certPem + keyFile.readAll());
+    pemFile.close();
+
+    const quint16 port = freePort();
+    const QByteArray config =
+        balancerConfig(pemFile.fileName(), port, {m_nodes[0].get(), m_nodes[1].get()});
+    QVERIFY(!config.isEmpty());
+    QFile configFile(dir.filePath(QStringLiteral("haproxy.cfg")));
+    QVERIFY(configFile.open(QIODevice::WriteOnly) && configFile.write(config) > 0);
+    configFile.close();
+    QProcess balancer;
+    balancer.setProcessChannelMode(QProcess::MergedChannels);
+    balancer.start(haproxy, {QStringLiteral("-db"), QStringLiteral("-f"), configFile.fileName()});
+    QVERIFY(balancer.waitForStarted(10000));
+
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(QSslCertificate::fromData(certPem, QSsl::Pem));
+    QSslConfiguration::setDefaultConfiguration(ssl);
+    const QUrl address(QStringLiteral("wss://127.0.0.1:%1").arg(port));
+
+    auto ivy = signedIn(2, "ivy", "ivy-phone");
+    QVERIFY(ivy);
+    const int before[2] = {loggedInConnections(*m_nodes[0]), loggedInConnections(*m_nodes[1])};
+    std::unique_ptr<TestClient> henry;
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     henry = std::make_unique<TestClient>(address, "henry-phone");
+                     return henry->open(2000) && henry->signIn("henry");
+                 },
+                 10000),
+             balancer.readAll().constData());
+    int landed = -1;
+    for (int node : {0, 1}) {
+        if (loggedInConnections(*m_nodes[node]) == before[node] + 1)
+            landed = node;
+    }
+    QVERIFY(landed >= 0);
+
+    m_nodes[landed]->kill();
+    QVERIFY(henry->waitClosed(5000));
+    std::unique_ptr<TestClient> back;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            back = std::make_unique<TestClient>(address, "henry-phone");
+            return back->open(2000) && back->loginWithToken("henry", henry->token()).ok();
+        },
+        10000));
+    QCOMPARE(loggedInConnections(*m_nodes[1 - landed]), before[1 - landed] + 1);
+    QTest::qWait(kClusterWaitMs);
+    QVERIFY(ivy->request(SendMessage{"henry", ConvType::Person, MsgType::Text, "still there?", "",
+                                     "after-failover"})
+                .ok());
+    QVERIFY(back->waitForMessage("after-failover"));
+
+    balancer.kill();
+    balancer.waitForFinished(5000);
+    QVERIFY(m_nodes[landed]->start(m_nodes[landed]->port()));
+}
+
+void TestServerCluster::aClusterNeedsPostgres()
+{
+    ServerProcess sqlite({{"cluster", {{"nats", {m_nats.url().toStdString()}}, {"node", "x"}}},
+                          {"database", {{"driver", "sqlite"}}}});
+    QVERIFY(!sqlite.start());
+    QVERIFY2(sqlite.output().contains(QStringLiteral("a cluster needs the postgres")),
+             qPrintable(sqlite.output()));
+}
+
+QTEST_GUILESS_MAIN(TestServerCluster)
+#include "tst_server_cluster.moc"

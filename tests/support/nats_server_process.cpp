@@ -1,0 +1,69 @@
+#include "nats_server_process.h"
+
+#include <QDeadlineTimer>
+#include <QStandardPaths>
+#include <QTcpServer>
+
+namespace softphone::test {
+
+namespace {
+
+QString natsServerBinary()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("nats-server"));
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+}
+
+}  // namespace
+
+NatsServerProcess::~NatsServerProcess()
+{
+    kill();
+}
+
+bool NatsServerProcess::isInstalled()
+{
+    return !natsServerBinary().isEmpty();
+}
+
+bool NatsServerProcess::start()
+{
+    m_port = freePort();
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->start(natsServerBinary(),
+                     {QStringLiteral("-a"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                      QString::number(m_port), QStringLiteral("--no_advertise")});
+    if (!m_process->waitForStarted(10000))
+        return false;
+    QByteArray output;
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
+        m_process->waitForReadyRead(100);
+        output += m_process->readAll();
+        if (output.contains("Server is ready"))
+            return true;
+    }
+    qWarning("nats-server did not start: %s", output.constData());
+    return false;
+}
+
+void NatsServerProcess::kill()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
+QString NatsServerProcess::url() const
+{
+    return QStringLiteral("nats://127.0.0.1:%1").arg(m_port);
+}
+
+}  // namespace softphone::test
