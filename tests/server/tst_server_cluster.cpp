@@ -2,6 +2,7 @@
 // sees must not depend on the node they or their peer landed on.
 #include "im/im_client.h"
 #include "nats_server_process.h"
+#include "self_signed_certificate.h"
 #include "server_process.h"
 #include "test_client.h"
 
@@ -297,25 +298,15 @@ void TestServerCluster::theShippedBalancerCarriesClientsToAnotherNode()
     if (haproxy.isEmpty())
         haproxy = QStandardPaths::findExecutable(QStringLiteral("haproxy"),
                                                  {QStringLiteral("/usr/sbin")});
-    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-    if (haproxy.isEmpty() || openssl.isEmpty())
+    if (haproxy.isEmpty() || !SelfSignedCertificate::canMake())
         QSKIP("haproxy or openssl is not installed (scripts/install-deps.sh installs them)");
+    SelfSignedCertificate certificate;
+    QVERIFY(certificate.make());
     QTemporaryDir dir;
-    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-    const QString key = dir.filePath(QStringLiteral("key.pem"));
-    QProcess make;
-    make.start(openssl,
-               {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
-                QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
-                QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
-    QVERIFY(make.waitForFinished(60000) && make.exitCode() == 0);
-    QFile certFile(cert), keyFile(key), pemFile(dir.filePath(QStringLiteral("both.pem")));
-    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly) &&
-            pemFile.open(QIODevice::WriteOnly));
-    const QByteArray certPem = certFile.readAll();
-    pemFile.write(certPem + keyFile.readAll());
+    QFile pemFile(dir.filePath(QStringLiteral("both.pem")));
+    QVERIFY(pemFile.open(QIODevice::WriteOnly));
+    const QByteArray certPem = certificate.certificatePem();
+    pemFile.write(certPem + certificate.keyPem());
     pemFile.close();
 
     const quint16 port = freePort();

@@ -1,6 +1,7 @@
 // Operations: health, metrics, TURN credentials, Origin allowlist.
 
 #include "call_helpers.h"
+#include "self_signed_certificate.h"
 #include "server_process.h"
 
 #include <QFile>
@@ -97,29 +98,20 @@ void TestServerOperations::originAllowlist()
 
 void TestServerOperations::secureWebSockets()
 {
-    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-    if (openssl.isEmpty())
+    if (!SelfSignedCertificate::canMake())
         QSKIP("openssl is not installed; no certificate can be made for the wss:// test");
-    QTemporaryDir keys;
-    const QString cert = keys.filePath(QStringLiteral("cert.pem"));
-    const QString key = keys.filePath(QStringLiteral("key.pem"));
-    QProcess make;
-    make.start(openssl,
-               {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
-                QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
-    QVERIFY(make.waitForFinished(60000) && make.exitCode() == 0);
+    SelfSignedCertificate certificate;
+    QVERIFY(certificate.make());
+    const QString cert = certificate.certificatePath();
+    const QString key = certificate.keyPath();
 
     ServerProcess server(
         json{{"tls", {{"certificate", cert.toStdString()}, {"privateKey", key.toStdString()}}}});
     QVERIFY(server.start());
     QCOMPARE(server.url().scheme(), QStringLiteral("wss"));
 
-    QFile certFile(cert);
-    QVERIFY(certFile.open(QIODevice::ReadOnly));
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    ssl.setCaCertificates(QSslCertificate::fromData(certFile.readAll(), QSsl::Pem));
+    ssl.setCaCertificates(QSslCertificate::fromData(certificate.certificatePem(), QSsl::Pem));
     ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
     QWebSocket socket;
     socket.setSslConfiguration(ssl);
