@@ -99,17 +99,16 @@ GstElement *VideoCaptureHub::createBin(int width, int height, int fps, QString *
 
 void VideoCaptureHub::applyLocked(Entry &entry)
 {
-    m_patternShowing->store(!m_camera && m_sending.load());
+    m_patternShowing->store(!m_choice.deviceChosen() && m_sending.load());
     ElementRef selector(entry.selector.get());
     if (selector)
-        selectPad(selector.element, m_camera && m_cameraFlowing ? "sink_1" : "sink_0");
+        selectPad(selector.element, m_choice.selectorPad());
 }
 
 void VideoCaptureHub::selectPattern()
 {
     std::lock_guard lock(m_mutex);
-    m_camera = false;
-    m_cameraFlowing = false;
+    m_choice.chooseSynthetic();
     for (auto &entry : m_entries)
         applyLocked(*entry);
     m_patternShowing->store(m_sending.load());
@@ -118,8 +117,7 @@ void VideoCaptureHub::selectPattern()
 void VideoCaptureHub::selectCamera()
 {
     std::lock_guard lock(m_mutex);
-    m_camera = true;
-    m_cameraFlowing = false;
+    m_choice.chooseDevice();
     for (auto &entry : m_entries)
         applyLocked(*entry);
     m_patternShowing->store(false);
@@ -128,14 +126,14 @@ void VideoCaptureHub::selectCamera()
 bool VideoCaptureHub::cameraSelected() const
 {
     std::lock_guard lock(m_mutex);
-    return m_camera;
+    return m_choice.deviceChosen();
 }
 
 void VideoCaptureHub::setSending(bool sending)
 {
     std::lock_guard lock(m_mutex);
     m_sending = sending;
-    m_patternShowing->store(!m_camera && sending);
+    m_patternShowing->store(!m_choice.deviceChosen() && sending);
 }
 
 void VideoCaptureHub::push(const QVideoFrame &frame)
@@ -149,10 +147,9 @@ void VideoCaptureHub::push(const QVideoFrame &frame)
     if (!video_frames::toGst(frame, &buffer, &caps))
         return;
     std::lock_guard lock(m_mutex);
-    if (!m_camera)
+    if (!m_choice.deviceChosen())
         return;
-    const bool takeOver = !m_cameraFlowing;
-    m_cameraFlowing = true;
+    const bool takeOver = m_choice.deviceDelivered();
     for (auto &entry : m_entries) {
         if (takeOver)
             applyLocked(*entry);
