@@ -1,11 +1,11 @@
 #include "media/devices/video_capture_hub.h"
 
+#include "media/devices/frame_tap.h"
 #include "media/devices/selector_entries.h"
 #include "media/devices/video_frames.h"
 #include "media/devices/video_output.h"
 #include "media/session/gst_runtime.h"
 
-#include <gst/app/gstappsink.h>
 #include <gst/app/gstappsrc.h>
 #include <gst/gst.h>
 
@@ -25,32 +25,6 @@ struct VideoCaptureHub::Entry
     WeakElement selector;
     WeakElement feed;
     GstCaps *caps = nullptr;  // what the feed's caps say
-};
-
-// The test pattern's preview branch: shown while the pattern is what we send.
-struct PreviewTap
-{
-    std::shared_ptr<FrameMailbox> mailbox;
-    std::shared_ptr<std::atomic<bool>> showing;
-};
-
-struct VideoCaptureCallbacks
-{
-    static GstFlowReturn previewSample(GstAppSink *sink, gpointer data)
-    {
-        GstSample *sample = gst_app_sink_pull_sample(sink);
-        if (!sample)
-            return GST_FLOW_ERROR;
-        auto *tap = sharedFrom<PreviewTap>(data);
-        if (tap->showing->load() && tap->mailbox->wanted()) {
-            const QVideoFrame frame =
-                video_frames::fromI420(gst_sample_get_buffer(sample), gst_sample_get_caps(sample));
-            if (frame.isValid())
-                tap->mailbox->put(frame);
-        }
-        gst_sample_unref(sample);
-        return GST_FLOW_OK;
-    }
 };
 
 VideoCaptureHub::VideoCaptureHub(std::shared_ptr<FrameMailbox> preview)
@@ -84,13 +58,8 @@ GstElement *VideoCaptureHub::createBin(int width, int height, int fps, QString *
         error);
     if (!bin)
         return nullptr;
-    GstElement *preview = byName(bin, "preview");
-    GstAppSinkCallbacks callbacks = {};
-    callbacks.new_sample = VideoCaptureCallbacks::previewSample;
-    gst_app_sink_set_callbacks(GST_APP_SINK(preview), &callbacks,
-                               new std::shared_ptr<PreviewTap>(std::make_shared<PreviewTap>(
-                                   PreviewTap{m_preview, m_patternShowing})),
-                               deleteShared<PreviewTap>);
+    // The test pattern's preview branch: shown while the pattern is what we send.
+    tapFrames(byName(bin, "preview"), m_preview, m_patternShowing);
     auto entry = std::make_unique<Entry>(byName(bin, "select"), byName(bin, "feed"));
     std::lock_guard lock(m_mutex);
     addEntry(m_entries, std::move(entry), [this](Entry &added) { applyLocked(added); });
