@@ -21,6 +21,7 @@ typedef struct _GstWebRTCSessionDescription GstWebRTCSessionDescription;
 namespace softphone::media {
 
 class DeviceRouter;
+class SdpMessage;
 class SessionBridge;
 struct MediaSessionCallbacks;
 
@@ -113,7 +114,7 @@ private:
     void fail(const QString &reason, call::FailureCause cause = call::FailureCause::MediaError);
     void createOffer();
     void applyLocalDescription(const QString &type, GstWebRTCSessionDescription *description);
-    void applyRemoteDescription(const QString &type, const QString &sdp);
+    void applyRemoteDescription(const QString &type, SdpMessage &sdp);
     void remoteDescriptionApplied(const QString &type);
     void createAnswer();
     void iceCandidateGathered(int mlineIndex, const QString &candidate);
