@@ -1,5 +1,6 @@
 #include "media/devices/video_capture_hub.h"
 
+#include "media/devices/device_video_format.h"
 #include "media/devices/frame_tap.h"
 #include "media/devices/selector_entries.h"
 #include "media/devices/video_frames.h"
@@ -35,11 +36,8 @@ VideoCaptureHub::~VideoCaptureHub() = default;
 
 GstElement *VideoCaptureHub::createBin(int width, int height, int fps, QString *error)
 {
-    const QString caps = QStringLiteral("video/x-raw,format=I420,width=%1,height=%2,"
-                                        "framerate=%3/1,pixel-aspect-ratio=1/1")
-                             .arg(width)
-                             .arg(height)
-                             .arg(fps);
+    const QString caps =
+        rawVideoCaps(width, height, fps) + QLatin1String(",pixel-aspect-ratio=1/1");
     // videorate: a camera's frames come when they come; no burst of duplicates after a pause.
     GstElement *bin = GstRuntime::parseBin(
         QStringLiteral(
