@@ -73,9 +73,9 @@ void MediaSession::start(const MediaConfig &config)
         return;
     }
     m_config = config;
-    if (config.devices && !config.customAudioSource && !config.customVideoSource) {
+    if (config.fixedDevices && !config.customAudioSource && !config.customVideoSource) {
         m_ownDevices = std::make_unique<DeviceRouter>();
-        m_ownDevices->setDevices(*config.devices);
+        m_ownDevices->setDevices(*config.fixedDevices);
         m_ownDevices->setActive(true);
         m_ownDevices->applyTo(m_config);
         m_ownDevices->setCameraActive(config.video && m_videoEnabled);

@@ -166,7 +166,7 @@ private:
     QElapsedTimer m_statsClock;
     StatsCollector m_statsCollector;
     MediaStats m_lastStats;
-    // MediaConfig::devices without a router of the caller's (CallMedia has its own).
+    // MediaConfig::fixedDevices (CallMedia routes MediaConfig::switchableDevices itself).
     std::unique_ptr<DeviceRouter> m_ownDevices;
 };
 
