@@ -108,6 +108,11 @@ private:
 
     // Payload -1: the medium is not negotiated; send false: receive only.
     bool buildPipeline(int audioPayload, int videoPayload, bool sendAudio, bool sendVideo);
+    bool createWebrtcbin();
+    void addIceServers();
+    bool addSendBranches();
+    void addReceiveOnlyTransceivers();
+    bool startPipeline();
     void rebuildPipeline();
     void teardown();
     void setState(MediaState state);
