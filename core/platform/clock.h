@@ -10,8 +10,8 @@ class QTimer;
 
 namespace softphone::platform {
 
-// Where the call controller gets its time and its timers, so tests can run a whole call in
-// a few microseconds of fake time.
+// Where the call controller and the server get their time and their timers, so tests can run a
+// whole call in a few microseconds of fake time (tests/support/manual_clock.h).
 class Clock
 {
 public:
@@ -38,31 +38,6 @@ public:
 private:
     TimerId m_nextId = 1;
     std::map<TimerId, std::unique_ptr<QTimer>> m_timers;
-};
-
-// A clock that moves only when told to: advance() fires the timers that fall due, in order.
-class ManualClock final : public Clock
-{
-public:
-    explicit ManualClock(std::int64_t startMs = 1'700'000'000'000)
-        : m_now(startMs)
-    {}
-
-    std::int64_t nowMs() const override { return m_now; }
-    TimerId startTimer(int delayMs, std::function<void()> fire) override;
-    void cancelTimer(TimerId id) override;
-    void advance(std::int64_t ms);
-    std::size_t pendingTimers() const { return m_due.size(); }
-
-private:
-    struct Due
-    {
-        std::int64_t at;
-        std::function<void()> fire;
-    };
-    std::int64_t m_now;
-    TimerId m_nextId = 1;
-    std::map<TimerId, Due> m_due;
 };
 
 }  // namespace softphone::platform

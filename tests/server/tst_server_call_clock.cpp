@@ -4,7 +4,7 @@
 
 #include "call_helpers.h"
 #include "calls/call_transitions.h"
-#include "platform/clock.h"
+#include "manual_clock.h"
 #include "softphone_server.h"
 
 #include <QTemporaryDir>
@@ -81,7 +81,7 @@ private:
     std::optional<PlacedCall> ring();
     std::optional<PlacedCall> answerAndJoin();
 
-    std::unique_ptr<platform::ManualClock> m_clock;
+    std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<server::SoftphoneServer> m_server;
     std::unique_ptr<TestClient> m_caller;
@@ -90,7 +90,7 @@ private:
 
 void TestServerCallClock::init()
 {
-    m_clock = std::make_unique<platform::ManualClock>();
+    m_clock = std::make_unique<ManualClock>();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     server::ServerConfig config;
