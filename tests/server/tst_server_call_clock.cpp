@@ -4,10 +4,9 @@
 
 #include "call_helpers.h"
 #include "calls/call_transitions.h"
-#include "manual_clock.h"
+#include "clocked_server.h"
 #include "softphone_server.h"
 
-#include <QTemporaryDir>
 #include <set>
 
 using namespace softphone;
@@ -81,31 +80,24 @@ private:
     std::optional<PlacedCall> ring();
     std::optional<PlacedCall> answerAndJoin();
 
-    std::unique_ptr<ManualClock> m_clock;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<server::SoftphoneServer> m_server;
+    std::unique_ptr<ClockedServer> m_server;
+    ManualClock *m_clock = nullptr;
     std::unique_ptr<TestClient> m_caller;
     std::unique_ptr<TestClient> m_callee;
 };
 
 void TestServerCallClock::init()
 {
-    m_clock = std::make_unique<ManualClock>();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    server::ServerConfig config;
-    config.listen = {QHostAddress::LocalHost, 0};
-    config.dataDir = m_dir->path();
-    config.commitIntervalMs = 0;
+    m_server = std::make_unique<ClockedServer>();
+    m_clock = &m_server->clock();
+    server::ServerConfig &config = m_server->config();
     config.ringTimeoutSeconds = kRingMs / 1000;
     config.recordGraceSeconds = kRecordGraceMs / 1000;
     config.reconnectGraceSeconds = kReconnectGraceMs / 1000;
     config.invitesPerMinute = 0;
-    m_server = std::make_unique<server::SoftphoneServer>(config, m_clock.get());
     QCOMPARE(m_server->start(), QString());
-    const QUrl url(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port()));
-    m_caller = std::make_unique<TestClient>(url, "caller-desk");
-    m_callee = std::make_unique<TestClient>(url, "callee-desk");
+    m_caller = std::make_unique<TestClient>(m_server->url(), "caller-desk");
+    m_callee = std::make_unique<TestClient>(m_server->url(), "callee-desk");
     QVERIFY(m_caller->signIn("ada") && m_callee->signIn("bo"));
 }
 
@@ -113,16 +105,14 @@ void TestServerCallClock::cleanup()
 {
     m_caller.reset();
     m_callee.reset();
+    m_clock = nullptr;
     m_server.reset();
-    m_dir.reset();
-    m_clock.reset();
 }
 
 // The grace runs from when the server notices the drop, which takes a turn of its loop.
 bool TestServerCallClock::serverSawDisconnect()
 {
-    return QTest::qWaitFor(
-        [this] { return m_server->metricsText().contains("\nsoftphone_connections 1\n"); });
+    return m_server->waitForConnections(1);
 }
 
 std::optional<PlacedCall> TestServerCallClock::ring()
@@ -300,7 +290,7 @@ void TestServerCallClock::aCallingDeviceGoneForTheGraceCancelsTheCall()
 // Clients wait a little longer than this for a lost connection before giving a call up.
 void TestServerCallClock::theLoginResultStatesTheGrace()
 {
-    TestClient other(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port())), "tab");
+    TestClient other(m_server->url(), "tab");
     QVERIFY(other.open());
     const auto reply = other.login("ada", "password-123");
     QVERIFY(reply.ok());
