@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QTimer>
+#include <chrono>
 
 namespace softphone::platform {
 
@@ -14,6 +15,13 @@ SystemClock::~SystemClock() = default;
 std::int64_t SystemClock::nowMs() const
 {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+std::int64_t SystemClock::monotonicMs() const
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 Clock::TimerId SystemClock::startTimer(int delayMs, std::function<void()> fire)

@@ -19,6 +19,9 @@ public:
 
     virtual ~Clock() = default;
     virtual std::int64_t nowMs() const = 0;  // ms since the epoch
+    // ms on a clock that never jumps (unrelated to the epoch), for rates: a step of the
+    // wall clock must neither refill nor freeze a rate limit.
+    virtual std::int64_t monotonicMs() const = 0;
     // Runs `fire` once after `delayMs`, on the caller's thread, unless cancelled first.
     virtual TimerId startTimer(int delayMs, std::function<void()> fire) = 0;
     virtual void cancelTimer(TimerId id) = 0;
@@ -32,6 +35,7 @@ public:
     ~SystemClock() override;
 
     std::int64_t nowMs() const override;
+    std::int64_t monotonicMs() const override;
     TimerId startTimer(int delayMs, std::function<void()> fire) override;
     void cancelTimer(TimerId id) override;
 

@@ -34,7 +34,9 @@ class ClientConnection : public QObject
     Q_OBJECT
 
 public:
-    ClientConnection(QWebSocket *socket, ConnectionLimits limits, QObject *parent = nullptr);
+    // `clock` (not owned) runs the request rate limit.
+    ClientConnection(QWebSocket *socket, ConnectionLimits limits, const platform::Clock &clock,
+                     QObject *parent = nullptr);
     ~ClientConnection() override;
 
     std::uint64_t serial() const { return m_serial; }

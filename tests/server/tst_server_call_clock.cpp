@@ -74,6 +74,7 @@ private slots:
     void aPartyBackWithinTheGraceKeepsTheCall();
     void aCallingDeviceGoneForTheGraceCancelsTheCall();
     void theLoginResultStatesTheGrace();
+    void theInviteLimitRefillsOnTheServersClock();
 
 private:
     bool serverSawDisconnect();
@@ -295,6 +296,27 @@ void TestServerCallClock::theLoginResultStatesTheGrace()
     const auto reply = other.login("ada", "password-123");
     QVERIFY(reply.ok());
     QCOMPARE(reply.result->value("reconnectGraceSeconds", 0), kReconnectGraceMs / 1000);
+}
+
+// Calls placed past the burst are refused until the server's clock, not the wall clock, has
+// earned one back.
+void TestServerCallClock::theInviteLimitRefillsOnTheServersClock()
+{
+    ClockedServer limited;
+    limited.config().invitesPerMinute = 1;
+    limited.config().inviteBurst = 1;
+    QCOMPARE(limited.start(), QString());
+    TestClient caller(limited.url(), "caller-desk"), callee(limited.url(), "callee-desk");
+    QVERIFY(caller.signIn("cy") && callee.signIn("di"));
+    const auto first = placeCall(caller, "di");
+    QVERIFY(first && callee.waitFor<CallIncoming>());
+    QVERIFY(caller.request(CallCancel{first->cid}).ok());
+    const CallInvite again{"di", CallType::Audio, true};
+    QCOMPARE(caller.request(again).code(), int(ErrorCode::RateLimited));
+    limited.clock().advance(59'999);
+    QCOMPARE(caller.request(again).code(), int(ErrorCode::RateLimited));
+    limited.clock().advance(1);
+    QVERIFY(placeCall(caller, "di"));
 }
 
 QTEST_GUILESS_MAIN(TestServerCallClock)

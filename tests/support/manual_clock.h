@@ -17,6 +17,7 @@ public:
     {}
 
     std::int64_t nowMs() const override { return m_now; }
+    std::int64_t monotonicMs() const override { return m_now; }
     TimerId startTimer(int delayMs, std::function<void()> fire) override;
     void cancelTimer(TimerId id) override;
     void advance(std::int64_t ms);
