@@ -8,22 +8,16 @@
 #include <QTimerEvent>
 #include <QWebSocket>
 #include <algorithm>
-#include <atomic>
 
 namespace softphone::server {
 
 using protocol::ErrorCode;
-
-namespace {
-std::atomic<std::uint64_t> nextSerial{1};
-}  // namespace
 
 ClientConnection::ClientConnection(QWebSocket *socket, ConnectionLimits limits,
                                    const platform::Clock &clock, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_limits(limits)
-    , m_serial(nextSerial.fetch_add(1))
     , m_requests(clock, limits.requestsPerSecond, limits.burst)
 {
     m_socket->setParent(this);

@@ -39,7 +39,6 @@ public:
                      QObject *parent = nullptr);
     ~ClientConnection() override;
 
-    std::uint64_t serial() const { return m_serial; }
     bool isAuthenticated() const { return !m_account.empty(); }
     bool isOpen() const { return !m_closed && !m_closing; }
     bool isPasswordCheckPending() const { return m_passwordCheckPending; }
@@ -82,7 +81,6 @@ private:
 
     QWebSocket *m_socket;
     ConnectionLimits m_limits;
-    std::uint64_t m_serial;
     std::string m_account;
     std::string m_deviceId;
     std::string m_clientType;
