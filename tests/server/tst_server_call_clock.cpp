@@ -20,12 +20,6 @@ constexpr int kRingMs = 30'000;
 constexpr int kRecordGraceMs = 10'000;
 constexpr int kReconnectGraceMs = 20'000;
 
-// A round trip on the connection: every frame the server sent it before is in by then.
-bool settle(TestClient &client)
-{
-    return client.request(Ping{}).ok();
-}
-
 std::optional<CallRecord> recordIn(TestClient &client, const std::string &peer)
 {
     const auto reply = client.request(History{peer, std::nullopt, 50});
@@ -286,6 +280,7 @@ void TestServerCallClock::aCallingDeviceGoneForTheGraceCancelsTheCall()
     const auto record = waitRecord(*m_callee);
     QVERIFY(record);
     QCOMPARE(record->second.status, CallStatus::Canceled);
+    QVERIFY(recordIn(*m_callee, "ada"));  // and it is the only one
 }
 
 // Clients wait a little longer than this for a lost connection before giving a call up.
