@@ -14,7 +14,8 @@ class SoftphoneServer;
 namespace softphone::test {
 
 // The server in this process on a manual clock: real sockets and a real SQLite database, only
-// its time is fake, so that a test moves it past a timeout or a grace instead of waiting.
+// its time is fake, so that a test moves it past a timeout or a grace instead of waiting. One
+// at a time in a process: servers share their WAL checkpointer's database connection name.
 class ClockedServer
 {
 public:
