@@ -2,6 +2,7 @@
 
 #include "chaos_soak/soak_options.h"
 #include "chaos_soak/worker_pool.h"
+#include "protocol/json_fields.h"
 #include "server_process.h"
 
 #include <QElapsedTimer>
