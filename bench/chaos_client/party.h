@@ -69,6 +69,7 @@ private:
     void joinRoom();
     void endOwnPart();
     void finishAsCaller(int status);
+    void requestOnCall(const std::string &method, json params, std::function<void()> done);
     void endedElsewhere(const im::RpcReply &reply);
     void becomeIdle();
     void onEvent(const std::string &name, const json &data);

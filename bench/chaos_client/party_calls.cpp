@@ -78,20 +78,13 @@ void Party::respond()
     if (m_answer == "busy")
         params["busy"] = true;
     m_deadline = now() + 60000;
-    request("call.respond", params,
-            [this, cid = m_cid, answer = m_answer](const im::RpcReply &reply) {
-                if (cid != m_cid)
-                    return;
-                if (!reply.ok()) {
-                    endedElsewhere(reply);
-                    return;
-                }
-                told("respond:" + answer);
-                if (answer == "accept")
-                    startTalking();
-                else
-                    becomeIdle();
-            });
+    requestOnCall("call.respond", params, [this, answer = m_answer] {
+        told("respond:" + answer);
+        if (answer == "accept")
+            startTalking();
+        else
+            becomeIdle();
+    });
 }
 
 void Party::startTalking()
@@ -116,17 +109,11 @@ void Party::endOwnPart()
         if (m_cid.empty())
             return;
         m_deadline = now() + 60000;
-        request("call.cancel", {{"cid", m_cid}, {"reason", m_cancelReason}},
-                [this, cid = m_cid, reason = m_cancelReason](const im::RpcReply &reply) {
-                    if (cid != m_cid)
-                        return;
-                    if (!reply.ok()) {
-                        endedElsewhere(reply);
-                        return;
-                    }
-                    told("cancel:" + reason);
-                    finishAsCaller(reason == "timeout" ? 4 : 2);
-                });
+        requestOnCall("call.cancel", {{"cid", m_cid}, {"reason", m_cancelReason}},
+                      [this, reason = m_cancelReason] {
+                          told("cancel:" + reason);
+                          finishAsCaller(reason == "timeout" ? 4 : 2);
+                      });
         return;
     case Phase::Ringing:
         if (m_draining)
@@ -138,13 +125,7 @@ void Party::endOwnPart()
         return;
     case Phase::Talking:
         m_deadline = now() + 60000;
-        request("call.hangup", {{"cid", m_cid}}, [this, cid = m_cid](const im::RpcReply &reply) {
-            if (cid != m_cid)
-                return;
-            if (!reply.ok()) {
-                endedElsewhere(reply);
-                return;
-            }
+        requestOnCall("call.hangup", {{"cid", m_cid}}, [this] {
             told("hangup");
             becomeIdle();
         });
@@ -167,6 +148,21 @@ void Party::finishAsCaller(int status)
                 [](const im::RpcReply &) {});
     }
     becomeIdle();
+}
+
+// A request about the current call: its reply counts only while that call is still this
+// party's, and a refusal means the call ended elsewhere.
+void Party::requestOnCall(const std::string &method, json params, std::function<void()> done)
+{
+    request(method, std::move(params), [this, cid = m_cid, done](const im::RpcReply &reply) {
+        if (cid != m_cid)
+            return;
+        if (!reply.ok()) {
+            endedElsewhere(reply);
+            return;
+        }
+        done();
+    });
 }
 
 // The call ended without this party being told how (it learns that from the record).
