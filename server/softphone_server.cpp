@@ -253,7 +253,7 @@ void SoftphoneServer::onNewConnection()
             continue;
         }
         ++fromAddress;
-        auto *client = new ClientConnection(socket, m_config.limits, this);
+        auto *client = new ClientConnection(socket, m_config.limits, m_clock, this);
         client->setOutputGate(&m_outputGate);
         connect(client, &ClientConnection::requestReceived, this, &SoftphoneServer::onRequest);
         connect(client, &ClientConnection::disconnected, this, &SoftphoneServer::onDisconnected);

@@ -69,7 +69,7 @@ std::optional<softphone::media::MediaConfig> mediaOptions(const QCommandLinePars
         devices.microphone = parser.value(microphone).toUtf8();
         devices.speaker = parser.value(speaker).toUtf8();
         devices.camera = parser.value(camera).toUtf8();
-        config.devices = devices;
+        config.switchableDevices = devices;
     }
     return config;
 }

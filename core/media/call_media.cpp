@@ -29,9 +29,9 @@ CallMedia::CallMedia(CallController *controller, im::ImClient *im, MediaConfig b
     , m_base(std::move(base))
     , m_router(new DeviceRouter(catalog, this))
 {
-    if (m_base.devices) {
+    if (m_base.switchableDevices) {
         m_useDevices = true;
-        m_router->setDevices(*m_base.devices);
+        m_router->setDevices(*m_base.switchableDevices);
     }
     m_controller->setWaitForMedia(true);
     // ICE reports a failure only once it has candidates to fail with; with none (no network
@@ -221,7 +221,6 @@ MediaConfig CallMedia::configForCall() const
     // Devices: from the router, which switches them mid-call, unless the template brings its
     // own sources. Otherwise the template's kinds apply as they are.
     if (m_useDevices && !m_base.customAudioSource && !m_base.customVideoSource) {
-        config.devices = m_router->devices();
         m_router->applyTo(config);
     } else if (m_routeVideo && !m_base.customVideoSink) {
         m_router->applyRemoteVideoTo(config);

@@ -69,7 +69,7 @@ private:
     im::ImClient *m_im;
     MediaConfig m_base;
     DeviceRouter *m_router;     // outlives every session (a child, destroyed after endSession)
-    bool m_useDevices = false;  // MediaConfig::devices given, or setDevices called
+    bool m_useDevices = false;  // MediaConfig::switchableDevices given, or setDevices called
     bool m_routeVideo = false;  // a remote video sink was set
     std::unique_ptr<MediaSession> m_session;
     QString m_sessionCid;

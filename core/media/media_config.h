@@ -66,10 +66,14 @@ struct MediaConfig
     std::shared_ptr<const MediaSource> customVideoSource;
     std::shared_ptr<const MediaSink> customAudioSink;
     std::shared_ptr<const MediaSink> customVideoSink;
-    // When set, the microphone, speaker and camera are these (an empty id follows the system
-    // default; see DeviceCatalog::resolve), through a DeviceRouter that can switch them
-    // mid-call; the kinds above are then unused. Custom sources and sinks still win.
-    std::optional<DeviceSelection> devices;
+    // Devices by id (an empty id follows the system default; see DeviceCatalog::resolve); when
+    // set, the kinds above are unused and custom sources and sinks still win.
+    // For CallMedia: the devices its DeviceRouter opens for each call until CallMedia::
+    // setDevices says otherwise, switching them mid-call.
+    std::optional<DeviceSelection> switchableDevices;
+    // For a MediaSession on its own: the devices it opens through a router of its own, for
+    // the whole session.
+    std::optional<DeviceSelection> fixedDevices;
 
     double toneFrequency = 440.0;  // Hz
     int videoWidth = 640;

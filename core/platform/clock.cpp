@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QTimer>
+#include <chrono>
 
 namespace softphone::platform {
 
@@ -14,6 +15,13 @@ SystemClock::~SystemClock() = default;
 std::int64_t SystemClock::nowMs() const
 {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+std::int64_t SystemClock::monotonicMs() const
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 Clock::TimerId SystemClock::startTimer(int delayMs, std::function<void()> fire)
@@ -39,37 +47,6 @@ Clock::TimerId SystemClock::startTimer(int delayMs, std::function<void()> fire)
 void SystemClock::cancelTimer(TimerId id)
 {
     m_timers.erase(id);
-}
-
-Clock::TimerId ManualClock::startTimer(int delayMs, std::function<void()> fire)
-{
-    const TimerId id = m_nextId++;
-    m_due.emplace(id, Due{m_now + delayMs, std::move(fire)});
-    return id;
-}
-
-void ManualClock::cancelTimer(TimerId id)
-{
-    m_due.erase(id);
-}
-
-void ManualClock::advance(std::int64_t ms)
-{
-    const std::int64_t until = m_now + ms;
-    for (;;) {
-        auto next = m_due.end();
-        for (auto it = m_due.begin(); it != m_due.end(); ++it) {
-            if (it->second.at <= until && (next == m_due.end() || it->second.at < next->second.at))
-                next = it;
-        }
-        if (next == m_due.end())
-            break;
-        m_now = next->second.at;
-        auto fire = std::move(next->second.fire);
-        m_due.erase(next);
-        fire();
-    }
-    m_now = until;
 }
 
 }  // namespace softphone::platform

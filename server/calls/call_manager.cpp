@@ -38,7 +38,7 @@ CallManager::CallManager(ServerContext &context, CallStore &store, MessageServic
     , m_context(context)
     , m_store(store)
     , m_messages(messages)
-    , m_invites(context.config.invitesPerMinute / 60.0, context.config.inviteBurst)
+    , m_invites(context.clock, context.config.invitesPerMinute / 60.0, context.config.inviteBurst)
 {}
 
 CallManager::~CallManager()

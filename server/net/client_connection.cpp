@@ -8,22 +8,17 @@
 #include <QTimerEvent>
 #include <QWebSocket>
 #include <algorithm>
-#include <atomic>
 
 namespace softphone::server {
 
 using protocol::ErrorCode;
 
-namespace {
-std::atomic<std::uint64_t> nextSerial{1};
-}  // namespace
-
-ClientConnection::ClientConnection(QWebSocket *socket, ConnectionLimits limits, QObject *parent)
+ClientConnection::ClientConnection(QWebSocket *socket, ConnectionLimits limits,
+                                   const platform::Clock &clock, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_limits(limits)
-    , m_serial(nextSerial.fetch_add(1))
-    , m_requests(limits.requestsPerSecond, limits.burst)
+    , m_requests(clock, limits.requestsPerSecond, limits.burst)
 {
     m_socket->setParent(this);
     // Frames a little over the limit still get a polite error; far larger ones close the socket

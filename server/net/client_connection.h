@@ -34,10 +34,11 @@ class ClientConnection : public QObject
     Q_OBJECT
 
 public:
-    ClientConnection(QWebSocket *socket, ConnectionLimits limits, QObject *parent = nullptr);
+    // `clock` (not owned) runs the request rate limit.
+    ClientConnection(QWebSocket *socket, ConnectionLimits limits, const platform::Clock &clock,
+                     QObject *parent = nullptr);
     ~ClientConnection() override;
 
-    std::uint64_t serial() const { return m_serial; }
     bool isAuthenticated() const { return !m_account.empty(); }
     bool isOpen() const { return !m_closed && !m_closing; }
     bool isPasswordCheckPending() const { return m_passwordCheckPending; }
@@ -80,7 +81,6 @@ private:
 
     QWebSocket *m_socket;
     ConnectionLimits m_limits;
-    std::uint64_t m_serial;
     std::string m_account;
     std::string m_deviceId;
     std::string m_clientType;

@@ -17,8 +17,9 @@ class KeyedTokenBuckets
 public:
     static constexpr std::size_t kForgetAbove = 10'000;
 
-    KeyedTokenBuckets(double perSecond, double burst)
-        : m_perSecond(perSecond)
+    KeyedTokenBuckets(const platform::Clock &clock, double perSecond, double burst)
+        : m_clock(clock)
+        , m_perSecond(perSecond)
         , m_burst(burst)
     {}
 
@@ -28,12 +29,13 @@ public:
         if (it == m_buckets.end()) {
             if (m_buckets.size() > kForgetAbove)
                 std::erase_if(m_buckets, [](auto &entry) { return entry.second.isFull(); });
-            it = m_buckets.emplace(key, TokenBucket(m_perSecond, m_burst)).first;
+            it = m_buckets.emplace(key, TokenBucket(m_clock, m_perSecond, m_burst)).first;
         }
         return it->second;
     }
 
 private:
+    const platform::Clock &m_clock;
     double m_perSecond;
     double m_burst;
     std::unordered_map<std::string, TokenBucket> m_buckets;

@@ -1,52 +1,56 @@
 #pragma once
 
+#include "platform/clock.h"
+
 #include <algorithm>
-#include <chrono>
+#include <cstdint>
 
 namespace softphone::server {
 
-// A token bucket on the monotonic clock: `burst` tokens, refilled at `perSecond`.
+// A token bucket on the server's clock (its monotonic reading, so that tests can move it):
+// `burst` tokens, refilled at `perSecond`. The clock is not owned and outlives the bucket.
 class TokenBucket
 {
 public:
-    using Clock = std::chrono::steady_clock;
-
-    TokenBucket(double perSecond, double burst, Clock::time_point now = Clock::now())
-        : m_perSecond(perSecond)
+    TokenBucket(const platform::Clock &clock, double perSecond, double burst)
+        : m_clock(&clock)
+        , m_perSecond(perSecond)
         , m_burst(burst)
         , m_tokens(burst)
-        , m_refilled(now)
+        , m_refilledMs(clock.monotonicMs())
     {}
 
-    bool take(Clock::time_point now = Clock::now())
+    bool take()
     {
+        const std::int64_t now = m_clock->monotonicMs();
         m_tokens = tokensAt(now);
-        m_refilled = now;
+        m_refilledMs = now;
         if (m_tokens < 1.0)
             return false;
         m_tokens -= 1.0;
         return true;
     }
-    bool hasToken(Clock::time_point now = Clock::now()) const { return tokensAt(now) >= 1.0; }
-    bool isFull(Clock::time_point now = Clock::now()) const { return tokensAt(now) >= m_burst; }
+    bool hasToken() const { return tokensAt(m_clock->monotonicMs()) >= 1.0; }
+    bool isFull() const { return tokensAt(m_clock->monotonicMs()) >= m_burst; }
     // Seconds until one token is back (0 when there is one).
-    double secondsToNext(Clock::time_point now = Clock::now()) const
+    double secondsToNext() const
     {
-        const double tokens = tokensAt(now);
+        const double tokens = tokensAt(m_clock->monotonicMs());
         return tokens >= 1.0 || m_perSecond <= 0 ? 0.0 : (1.0 - tokens) / m_perSecond;
     }
 
 private:
-    double tokensAt(Clock::time_point now) const
+    double tokensAt(std::int64_t nowMs) const
     {
-        const double elapsed = std::chrono::duration<double>(now - m_refilled).count();
+        const double elapsed = double(nowMs - m_refilledMs) / 1000.0;
         return std::min(m_burst, m_tokens + std::max(0.0, elapsed) * m_perSecond);
     }
 
+    const platform::Clock *m_clock;
     double m_perSecond;
     double m_burst;
     double m_tokens;
-    Clock::time_point m_refilled;
+    std::int64_t m_refilledMs;
 };
 
 }  // namespace softphone::server

@@ -17,7 +17,7 @@ using protocol::ErrorCode;
 AuthService::AuthService(ServerContext &context, LoginThrottleSettings throttle, QObject *parent)
     : QObject(parent)
     , m_context(context)
-    , m_throttle(std::max(1, QThread::idealThreadCount()), throttle)
+    , m_throttle(context.clock, std::max(1, QThread::idealThreadCount()), throttle)
     , m_dummyHash(PasswordHasher::hash("not a password of anyone"))
 {
     m_workers.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));

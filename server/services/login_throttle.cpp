@@ -13,10 +13,12 @@ std::string retryText(double seconds)
 
 }  // namespace
 
-LoginThrottle::LoginThrottle(int workers, LoginThrottleSettings settings)
-    : m_workers(std::max(1, workers))
+LoginThrottle::LoginThrottle(const platform::Clock &clock, int workers,
+                             LoginThrottleSettings settings)
+    : m_clock(clock)
+    , m_workers(std::max(1, workers))
     , m_settings(settings)
-    , m_accountFailures(settings.accountFailuresPerMinute / 60.0, settings.accountFailures)
+    , m_accountFailures(clock, settings.accountFailuresPerMinute / 60.0, settings.accountFailures)
 {}
 
 LoginThrottle::AddressState &LoginThrottle::address(const QHostAddress &from)
@@ -26,10 +28,11 @@ LoginThrottle::AddressState &LoginThrottle::address(const QHostAddress &from)
         forgetIdleAddresses();
         const double registrations = m_settings.registrationsPerAddress;
         it = m_addresses.insert(
-            from, AddressState{TokenBucket(m_settings.addressFailuresPerMinute / 60.0,
-                                           m_settings.addressFailures),
-                               TokenBucket(registrations / 3600.0, std::max(1.0, registrations)),
-                               {}});
+            from,
+            AddressState{TokenBucket(m_clock, m_settings.addressFailuresPerMinute / 60.0,
+                                     m_settings.addressFailures),
+                         TokenBucket(m_clock, registrations / 3600.0, std::max(1.0, registrations)),
+                         {}});
     }
     return *it;
 }

@@ -33,7 +33,8 @@ public:
     using Check = std::function<void()>;  // starts the check; finished() must follow
     using Alive = std::function<bool()>;  // whether the check is still wanted when its turn comes
 
-    LoginThrottle(int workers, LoginThrottleSettings settings = {});
+    // `clock` (not owned) runs the failure and registration limits.
+    LoginThrottle(const platform::Clock &clock, int workers, LoginThrottleSettings settings = {});
 
     // Queues a login's password check. Empty when queued, else why it was refused.
     std::optional<std::string> submitLogin(const QHostAddress &address, const std::string &account,
@@ -65,6 +66,7 @@ private:
     void startNext();
     void forgetIdleAddresses();  // only before an insert
 
+    const platform::Clock &m_clock;
     int m_workers;
     LoginThrottleSettings m_settings;
     QHash<QHostAddress, AddressState> m_addresses;

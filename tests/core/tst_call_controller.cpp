@@ -3,6 +3,7 @@
 
 #include "call/call_controller.h"
 #include "fake_im_client.h"
+#include "manual_clock.h"
 #include "protocol/error_code.h"
 
 #include <QSignalSpy>
@@ -10,11 +11,11 @@
 
 using namespace softphone;
 using namespace softphone::call;
-using platform::ManualClock;
 using protocol::CallStatus;
 using protocol::CallType;
 using protocol::json;
 using test::FakeImClient;
+using test::ManualClock;
 
 Q_DECLARE_METATYPE(softphone::call::EndReason)
 

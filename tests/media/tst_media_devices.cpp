@@ -605,12 +605,12 @@ void TestMediaDevices::cameraFramesReachThePeer()
 
 void TestMediaDevices::configDevicesWithoutARouter()
 {
-    // MediaConfig::devices alone: the session routes them itself.
+    // MediaConfig::fixedDevices: the session routes them itself.
     playFeed(kFeedTone);
     if (QTest::currentTestFailed())
         return;
     MediaConfig b = configFor(kCallerTone, false, false);
-    b.devices = DeviceSelection{kMicSource, synthetic::mute, synthetic::testPattern};
+    b.fixedDevices = DeviceSelection{kMicSource, synthetic::mute, synthetic::testPattern};
     connectCall(configFor(kCallerTone, false, true), b);
     if (QTest::currentTestFailed())
         return;

@@ -50,6 +50,12 @@ inline TestClient::Reply sendRecord(TestClient &from, const std::string &to, std
                                     msgid.empty() ? "rec-" + std::to_string(channelId) : msgid});
 }
 
+// A round trip on the connection: every frame the server sent it before is in by then.
+inline bool settle(TestClient &client)
+{
+    return client.request(Ping{}).ok();
+}
+
 // The next call record pushed to this client, decoded; nullopt if none arrives in time.
 inline std::optional<std::pair<Message, CallRecord>> waitRecord(TestClient &client,
                                                                 int timeoutMs = 5000)

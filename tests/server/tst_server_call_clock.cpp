@@ -4,10 +4,9 @@
 
 #include "call_helpers.h"
 #include "calls/call_transitions.h"
-#include "platform/clock.h"
+#include "clocked_server.h"
 #include "softphone_server.h"
 
-#include <QTemporaryDir>
 #include <set>
 
 using namespace softphone;
@@ -20,12 +19,6 @@ namespace {
 constexpr int kRingMs = 30'000;
 constexpr int kRecordGraceMs = 10'000;
 constexpr int kReconnectGraceMs = 20'000;
-
-// A round trip on the connection: every frame the server sent it before is in by then.
-bool settle(TestClient &client)
-{
-    return client.request(Ping{}).ok();
-}
 
 std::optional<CallRecord> recordIn(TestClient &client, const std::string &peer)
 {
@@ -75,37 +68,39 @@ private slots:
     void aPartyBackWithinTheGraceKeepsTheCall();
     void aCallingDeviceGoneForTheGraceCancelsTheCall();
     void theLoginResultStatesTheGrace();
+    void theInviteLimitRefillsOnTheServersClock();
 
 private:
+    void startServer(double invitesPerMinute, double inviteBurst);
     bool serverSawDisconnect();
     std::optional<PlacedCall> ring();
     std::optional<PlacedCall> answerAndJoin();
 
-    std::unique_ptr<platform::ManualClock> m_clock;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<server::SoftphoneServer> m_server;
+    std::unique_ptr<ClockedServer> m_server;
+    ManualClock *m_clock = nullptr;
     std::unique_ptr<TestClient> m_caller;
     std::unique_ptr<TestClient> m_callee;
 };
 
 void TestServerCallClock::init()
 {
-    m_clock = std::make_unique<platform::ManualClock>();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    server::ServerConfig config;
-    config.listen = {QHostAddress::LocalHost, 0};
-    config.dataDir = m_dir->path();
-    config.commitIntervalMs = 0;
+    startServer(0, 1);  // no invite limit
+}
+
+// One server at a time: servers in one process share their WAL checkpointer's connection name.
+void TestServerCallClock::startServer(double invitesPerMinute, double inviteBurst)
+{
+    m_server = std::make_unique<ClockedServer>();
+    m_clock = &m_server->clock();
+    server::ServerConfig &config = m_server->config();
     config.ringTimeoutSeconds = kRingMs / 1000;
     config.recordGraceSeconds = kRecordGraceMs / 1000;
     config.reconnectGraceSeconds = kReconnectGraceMs / 1000;
-    config.invitesPerMinute = 0;
-    m_server = std::make_unique<server::SoftphoneServer>(config, m_clock.get());
+    config.invitesPerMinute = invitesPerMinute;
+    config.inviteBurst = inviteBurst;
     QCOMPARE(m_server->start(), QString());
-    const QUrl url(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port()));
-    m_caller = std::make_unique<TestClient>(url, "caller-desk");
-    m_callee = std::make_unique<TestClient>(url, "callee-desk");
+    m_caller = std::make_unique<TestClient>(m_server->url(), "caller-desk");
+    m_callee = std::make_unique<TestClient>(m_server->url(), "callee-desk");
     QVERIFY(m_caller->signIn("ada") && m_callee->signIn("bo"));
 }
 
@@ -113,16 +108,14 @@ void TestServerCallClock::cleanup()
 {
     m_caller.reset();
     m_callee.reset();
+    m_clock = nullptr;
     m_server.reset();
-    m_dir.reset();
-    m_clock.reset();
 }
 
 // The grace runs from when the server notices the drop, which takes a turn of its loop.
 bool TestServerCallClock::serverSawDisconnect()
 {
-    return QTest::qWaitFor(
-        [this] { return m_server->metricsText().contains("\nsoftphone_connections 1\n"); });
+    return m_server->waitForConnections(1);
 }
 
 std::optional<PlacedCall> TestServerCallClock::ring()
@@ -295,16 +288,34 @@ void TestServerCallClock::aCallingDeviceGoneForTheGraceCancelsTheCall()
     const auto record = waitRecord(*m_callee);
     QVERIFY(record);
     QCOMPARE(record->second.status, CallStatus::Canceled);
+    QVERIFY(recordIn(*m_callee, "ada"));  // and it is the only one
 }
 
 // Clients wait a little longer than this for a lost connection before giving a call up.
 void TestServerCallClock::theLoginResultStatesTheGrace()
 {
-    TestClient other(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port())), "tab");
+    TestClient other(m_server->url(), "tab");
     QVERIFY(other.open());
     const auto reply = other.login("ada", "password-123");
     QVERIFY(reply.ok());
     QCOMPARE(reply.result->value("reconnectGraceSeconds", 0), kReconnectGraceMs / 1000);
+}
+
+// Calls placed past the burst are refused until the server's clock, not the wall clock, has
+// earned one back.
+void TestServerCallClock::theInviteLimitRefillsOnTheServersClock()
+{
+    cleanup();
+    startServer(1, 1);  // one call in a row, one more a minute
+    const auto first = ring();
+    QVERIFY(first);
+    QVERIFY(m_caller->request(CallCancel{first->cid}).ok());
+    const CallInvite again{"bo", CallType::Audio, true};
+    QCOMPARE(m_caller->request(again).code(), int(ErrorCode::RateLimited));
+    m_clock->advance(59'999);
+    QCOMPARE(m_caller->request(again).code(), int(ErrorCode::RateLimited));
+    m_clock->advance(1);
+    QVERIFY(placeCall(*m_caller, "bo"));
 }
 
 QTEST_GUILESS_MAIN(TestServerCallClock)

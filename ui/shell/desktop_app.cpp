@@ -273,7 +273,7 @@ void DesktopApp::warnAboutMissingMedia()
 media::MediaConfig DesktopApp::mediaConfig() const
 {
     media::MediaConfig config;
-    config.devices = deviceSelection();
+    config.switchableDevices = deviceSelection();
     return config;
 }
 

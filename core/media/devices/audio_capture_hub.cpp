@@ -93,17 +93,16 @@ void AudioCaptureHub::applyLocked(Entry &entry)
         return;
     // The tone runs on, silent, while a device is chosen: switching back is then only a pad
     // change. A newly chosen device takes over at its first buffer; until then, silence.
-    const bool audible = !m_device && m_frequency > 0;
+    const bool audible = !m_choice.deviceChosen() && m_frequency > 0;
     g_object_set(tone.element, "freq", m_frequency > 0 ? m_frequency : 440.0, "volume",
                  audible ? 0.4 : 0.0, nullptr);
-    selectPad(selector.element, m_device && m_deviceFlowing ? "sink_1" : "sink_0");
+    selectPad(selector.element, m_choice.selectorPad());
 }
 
 void AudioCaptureHub::selectTone(double frequency)
 {
     std::lock_guard lock(m_mutex);
-    m_device = false;
-    m_deviceFlowing = false;
+    m_choice.chooseSynthetic();
     m_frequency = frequency;
     for (auto &entry : m_entries)
         applyLocked(*entry);
@@ -112,8 +111,7 @@ void AudioCaptureHub::selectTone(double frequency)
 void AudioCaptureHub::selectDevice()
 {
     std::lock_guard lock(m_mutex);
-    m_device = true;
-    m_deviceFlowing = false;
+    m_choice.chooseDevice();
     for (auto &entry : m_entries)
         applyLocked(*entry);
 }
@@ -121,7 +119,7 @@ void AudioCaptureHub::selectDevice()
 bool AudioCaptureHub::deviceSelected() const
 {
     std::lock_guard lock(m_mutex);
-    return m_device;
+    return m_choice.deviceChosen();
 }
 
 void AudioCaptureHub::push(const QByteArray &pcm, const QAudioFormat &format)
@@ -133,10 +131,9 @@ void AudioCaptureHub::push(const QByteArray &pcm, const QAudioFormat &format)
     const GstClockTime duration =
         gst_util_uint64_scale(guint64(frames), GST_SECOND, guint64(format.sampleRate()));
     std::lock_guard lock(m_mutex);
-    if (!m_device)
+    if (!m_choice.deviceChosen())
         return;  // late data of a device no longer chosen
-    const bool takeOver = !m_deviceFlowing;
-    m_deviceFlowing = true;
+    const bool takeOver = m_choice.deviceDelivered();
     for (auto &entry : m_entries) {
         if (takeOver) {
             entry->next = GST_CLOCK_TIME_NONE;

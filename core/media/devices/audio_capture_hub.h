@@ -1,5 +1,7 @@
 #pragma once
 
+#include "media/devices/capture_choice.h"
+
 #include <QAudioFormat>
 #include <QByteArray>
 #include <QString>
@@ -41,9 +43,8 @@ private:
 
     mutable std::mutex m_mutex;
     std::vector<std::unique_ptr<Entry>> m_entries;
-    bool m_device = false;         // the device input is chosen
-    bool m_deviceFlowing = false;  // and has delivered: it is what the selector passes
-    double m_frequency = 0.0;      // silence until told otherwise
+    CaptureChoice m_choice;
+    double m_frequency = 0.0;  // silence until told otherwise
     std::atomic<quint64> m_pushed{0};
 };
 

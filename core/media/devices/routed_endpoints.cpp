@@ -1,8 +1,7 @@
 #include "media/devices/routed_endpoints.h"
 
 #include "media/devices/device_audio_format.h"
-#include "media/devices/video_frames.h"
-#include "media/devices/video_output.h"
+#include "media/devices/frame_tap.h"
 #include "media/session/gst_runtime.h"
 
 #include <gst/app/gstappsink.h>
@@ -23,22 +22,6 @@ GstFlowReturn playbackSample(GstAppSink *sink, gpointer data)
         sharedFrom<PlaybackHub>(data)->write(reinterpret_cast<const char *>(map.data),
                                              qsizetype(map.size));
         gst_buffer_unmap(buffer, &map);
-    }
-    gst_sample_unref(sample);
-    return GST_FLOW_OK;
-}
-
-GstFlowReturn frameSample(GstAppSink *sink, gpointer data)
-{
-    GstSample *sample = gst_app_sink_pull_sample(sink);
-    if (!sample)
-        return GST_FLOW_ERROR;
-    FrameMailbox *mailbox = sharedFrom<FrameMailbox>(data);
-    if (mailbox->wanted()) {
-        const QVideoFrame frame =
-            video_frames::fromI420(gst_sample_get_buffer(sample), gst_sample_get_caps(sample));
-        if (frame.isValid())
-            mailbox->put(frame);
     }
     gst_sample_unref(sample);
     return GST_FLOW_OK;
@@ -89,11 +72,7 @@ GstElement *FrameSink::createElement(MediaKind kind, QString *error) const
     GstElement *sink = makeAppSink("video/x-raw,format=I420", error);
     if (!sink)
         return nullptr;
-    GstAppSinkCallbacks callbacks = {};
-    callbacks.new_sample = frameSample;
-    gst_app_sink_set_callbacks(GST_APP_SINK(sink), &callbacks,
-                               new std::shared_ptr<FrameMailbox>(m_mailbox),
-                               deleteShared<FrameMailbox>);
+    tapFrames(sink, m_mailbox);
     return sink;
 }
 

@@ -1,11 +1,12 @@
 #include "media/devices/video_capture_hub.h"
 
+#include "media/devices/device_video_format.h"
+#include "media/devices/frame_tap.h"
 #include "media/devices/selector_entries.h"
 #include "media/devices/video_frames.h"
 #include "media/devices/video_output.h"
 #include "media/session/gst_runtime.h"
 
-#include <gst/app/gstappsink.h>
 #include <gst/app/gstappsrc.h>
 #include <gst/gst.h>
 
@@ -27,32 +28,6 @@ struct VideoCaptureHub::Entry
     GstCaps *caps = nullptr;  // what the feed's caps say
 };
 
-// The test pattern's preview branch: shown while the pattern is what we send.
-struct PreviewTap
-{
-    std::shared_ptr<FrameMailbox> mailbox;
-    std::shared_ptr<std::atomic<bool>> showing;
-};
-
-struct VideoCaptureCallbacks
-{
-    static GstFlowReturn previewSample(GstAppSink *sink, gpointer data)
-    {
-        GstSample *sample = gst_app_sink_pull_sample(sink);
-        if (!sample)
-            return GST_FLOW_ERROR;
-        auto *tap = sharedFrom<PreviewTap>(data);
-        if (tap->showing->load() && tap->mailbox->wanted()) {
-            const QVideoFrame frame =
-                video_frames::fromI420(gst_sample_get_buffer(sample), gst_sample_get_caps(sample));
-            if (frame.isValid())
-                tap->mailbox->put(frame);
-        }
-        gst_sample_unref(sample);
-        return GST_FLOW_OK;
-    }
-};
-
 VideoCaptureHub::VideoCaptureHub(std::shared_ptr<FrameMailbox> preview)
     : m_preview(std::move(preview))
 {}
@@ -61,11 +36,8 @@ VideoCaptureHub::~VideoCaptureHub() = default;
 
 GstElement *VideoCaptureHub::createBin(int width, int height, int fps, QString *error)
 {
-    const QString caps = QStringLiteral("video/x-raw,format=I420,width=%1,height=%2,"
-                                        "framerate=%3/1,pixel-aspect-ratio=1/1")
-                             .arg(width)
-                             .arg(height)
-                             .arg(fps);
+    const QString caps =
+        rawVideoCaps(width, height, fps) + QLatin1String(",pixel-aspect-ratio=1/1");
     // videorate: a camera's frames come when they come; no burst of duplicates after a pause.
     GstElement *bin = GstRuntime::parseBin(
         QStringLiteral(
@@ -84,13 +56,8 @@ GstElement *VideoCaptureHub::createBin(int width, int height, int fps, QString *
         error);
     if (!bin)
         return nullptr;
-    GstElement *preview = byName(bin, "preview");
-    GstAppSinkCallbacks callbacks = {};
-    callbacks.new_sample = VideoCaptureCallbacks::previewSample;
-    gst_app_sink_set_callbacks(GST_APP_SINK(preview), &callbacks,
-                               new std::shared_ptr<PreviewTap>(std::make_shared<PreviewTap>(
-                                   PreviewTap{m_preview, m_patternShowing})),
-                               deleteShared<PreviewTap>);
+    // The test pattern's preview branch: shown while the pattern is what we send.
+    tapFrames(byName(bin, "preview"), m_preview, m_patternShowing);
     auto entry = std::make_unique<Entry>(byName(bin, "select"), byName(bin, "feed"));
     std::lock_guard lock(m_mutex);
     addEntry(m_entries, std::move(entry), [this](Entry &added) { applyLocked(added); });
@@ -99,17 +66,16 @@ GstElement *VideoCaptureHub::createBin(int width, int height, int fps, QString *
 
 void VideoCaptureHub::applyLocked(Entry &entry)
 {
-    m_patternShowing->store(!m_camera && m_sending.load());
+    m_patternShowing->store(!m_choice.deviceChosen() && m_sending.load());
     ElementRef selector(entry.selector.get());
     if (selector)
-        selectPad(selector.element, m_camera && m_cameraFlowing ? "sink_1" : "sink_0");
+        selectPad(selector.element, m_choice.selectorPad());
 }
 
 void VideoCaptureHub::selectPattern()
 {
     std::lock_guard lock(m_mutex);
-    m_camera = false;
-    m_cameraFlowing = false;
+    m_choice.chooseSynthetic();
     for (auto &entry : m_entries)
         applyLocked(*entry);
     m_patternShowing->store(m_sending.load());
@@ -118,8 +84,7 @@ void VideoCaptureHub::selectPattern()
 void VideoCaptureHub::selectCamera()
 {
     std::lock_guard lock(m_mutex);
-    m_camera = true;
-    m_cameraFlowing = false;
+    m_choice.chooseDevice();
     for (auto &entry : m_entries)
         applyLocked(*entry);
     m_patternShowing->store(false);
@@ -128,14 +93,14 @@ void VideoCaptureHub::selectCamera()
 bool VideoCaptureHub::cameraSelected() const
 {
     std::lock_guard lock(m_mutex);
-    return m_camera;
+    return m_choice.deviceChosen();
 }
 
 void VideoCaptureHub::setSending(bool sending)
 {
     std::lock_guard lock(m_mutex);
     m_sending = sending;
-    m_patternShowing->store(!m_camera && sending);
+    m_patternShowing->store(!m_choice.deviceChosen() && sending);
 }
 
 void VideoCaptureHub::push(const QVideoFrame &frame)
@@ -149,10 +114,9 @@ void VideoCaptureHub::push(const QVideoFrame &frame)
     if (!video_frames::toGst(frame, &buffer, &caps))
         return;
     std::lock_guard lock(m_mutex);
-    if (!m_camera)
+    if (!m_choice.deviceChosen())
         return;
-    const bool takeOver = !m_cameraFlowing;
-    m_cameraFlowing = true;
+    const bool takeOver = m_choice.deviceDelivered();
     for (auto &entry : m_entries) {
         if (takeOver)
             applyLocked(*entry);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "media/devices/capture_choice.h"
+
 #include <QString>
 #include <QVideoFrame>
 #include <atomic>
@@ -40,8 +42,7 @@ private:
 
     mutable std::mutex m_mutex;
     std::vector<std::unique_ptr<Entry>> m_entries;
-    bool m_camera = false;
-    bool m_cameraFlowing = false;
+    CaptureChoice m_choice;
     std::atomic<bool> m_sending{false};
     std::shared_ptr<FrameMailbox> m_preview;
     // the test pattern is previewed: read by the preview branches' streaming threads

@@ -28,6 +28,19 @@ constexpr int kOfferVp8Payload = 96;
 constexpr int kVideoWatchMs = 250;
 constexpr int kQuietWatchesForStopped = 6;
 
+void addReceiveOnlyTransceiver(GstElement *webrtc, const QString &caps)
+{
+    GstCaps *filter = gst_caps_from_string(caps.toUtf8().constData());
+    GstWebRTCRTPTransceiver *transceiver = nullptr;
+    g_signal_emit_by_name(webrtc, "add-transceiver", GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_RECVONLY,
+                          filter, &transceiver);
+    gst_caps_unref(filter);
+    if (transceiver) {
+        g_object_set(transceiver, "do-nack", TRUE, nullptr);
+        gst_object_unref(transceiver);
+    }
+}
+
 }  // namespace
 
 MediaSession::MediaSession(MediaRole role, QObject *parent)
@@ -73,9 +86,9 @@ void MediaSession::start(const MediaConfig &config)
         return;
     }
     m_config = config;
-    if (config.devices && !config.customAudioSource && !config.customVideoSource) {
+    if (config.fixedDevices && !config.customAudioSource && !config.customVideoSource) {
         m_ownDevices = std::make_unique<DeviceRouter>();
-        m_ownDevices->setDevices(*config.devices);
+        m_ownDevices->setDevices(*config.fixedDevices);
         m_ownDevices->setActive(true);
         m_ownDevices->applyTo(m_config);
         m_ownDevices->setCameraActive(config.video && m_videoEnabled);
@@ -109,7 +122,18 @@ bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAu
     m_sendAudio = sendAudio && audioPayload >= 0;
     m_sendVideo = sendVideo && videoPayload >= 0;
     m_bridge = std::make_shared<SessionBridge>(this, m_config, ++m_generation);
+    if (!createWebrtcbin())
+        return false;
+    addIceServers();
+    MediaSessionCallbacks::connect(m_pipeline, m_webrtc, m_bridge);
+    if (!addSendBranches())
+        return false;
+    addReceiveOnlyTransceivers();
+    return startPipeline();
+}
 
+bool MediaSession::createWebrtcbin()
+{
     m_pipeline = gst_pipeline_new("call");
     m_webrtc = gst_element_factory_make("webrtcbin", "webrtc");
     if (!m_pipeline || !m_webrtc) {
@@ -127,6 +151,11 @@ bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAu
     if (m_config.relayOnly)
         g_object_set(m_webrtc, "ice-transport-policy", GST_WEBRTC_ICE_TRANSPORT_POLICY_RELAY,
                      nullptr);
+    return true;
+}
+
+void MediaSession::addIceServers()
+{
     if (!m_config.stunServer.isEmpty()) {
         const QString uri = webrtcbinStunUri(m_config.stunServer);
         if (uri.isEmpty())
@@ -142,13 +171,14 @@ bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAu
         if (!added)
             qCWarning(lcMedia) << "ignoring a TURN server that webrtcbin refused";
     }
+}
 
-    MediaSessionCallbacks::connect(m_pipeline, m_webrtc, m_bridge);
-
+bool MediaSession::addSendBranches()
+{
     QString error;
     if (m_sendAudio) {
         m_audioBranch = SendBranch::create(MediaKind::Audio, m_pipeline, m_webrtc,
-                                           *MediaSource::forAudio(m_config), audioPayload,
+                                           *MediaSource::forAudio(m_config), m_audioPayload,
                                            m_makeOffer, m_bridge, &error);
         if (!m_audioBranch.isValid()) {
             fail(error);
@@ -158,7 +188,7 @@ bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAu
     }
     if (m_sendVideo) {
         m_videoBranch = SendBranch::create(MediaKind::Video, m_pipeline, m_webrtc,
-                                           *MediaSource::forVideo(m_config), videoPayload,
+                                           *MediaSource::forVideo(m_config), m_videoPayload,
                                            m_makeOffer, m_bridge, &error);
         if (!m_videoBranch.isValid()) {
             fail(error);
@@ -166,23 +196,21 @@ bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAu
         }
         m_videoBranch.setVideoEnabled(m_videoEnabled);
     }
-    // Media the peer offers that we do not send: receive it anyway.
-    auto receiveOnly = [this](const char *caps) {
-        GstCaps *filter = gst_caps_from_string(caps);
-        GstWebRTCRTPTransceiver *transceiver = nullptr;
-        g_signal_emit_by_name(m_webrtc, "add-transceiver",
-                              GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_RECVONLY, filter, &transceiver);
-        gst_caps_unref(filter);
-        if (transceiver) {
-            g_object_set(transceiver, "do-nack", TRUE, nullptr);
-            gst_object_unref(transceiver);
-        }
-    };
-    if (audioPayload >= 0 && !m_sendAudio)
-        receiveOnly(rtpCaps(MediaKind::Audio, audioPayload, 0, m_makeOffer).toUtf8().constData());
-    if (videoPayload >= 0 && !m_sendVideo)
-        receiveOnly(rtpCaps(MediaKind::Video, videoPayload).toUtf8().constData());
+    return true;
+}
 
+// Media the peer offers that we do not send: received anyway.
+void MediaSession::addReceiveOnlyTransceivers()
+{
+    if (m_audioPayload >= 0 && !m_sendAudio)
+        addReceiveOnlyTransceiver(m_webrtc,
+                                  rtpCaps(MediaKind::Audio, m_audioPayload, 0, m_makeOffer));
+    if (m_videoPayload >= 0 && !m_sendVideo)
+        addReceiveOnlyTransceiver(m_webrtc, rtpCaps(MediaKind::Video, m_videoPayload));
+}
+
+bool MediaSession::startPipeline()
+{
     if (gst_element_set_state(m_pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
         fail(QStringLiteral("the media pipeline does not start"));
         return false;

@@ -21,6 +21,7 @@ typedef struct _GstWebRTCSessionDescription GstWebRTCSessionDescription;
 namespace softphone::media {
 
 class DeviceRouter;
+class SdpMessage;
 class SessionBridge;
 struct MediaSessionCallbacks;
 
@@ -107,13 +108,18 @@ private:
 
     // Payload -1: the medium is not negotiated; send false: receive only.
     bool buildPipeline(int audioPayload, int videoPayload, bool sendAudio, bool sendVideo);
+    bool createWebrtcbin();
+    void addIceServers();
+    bool addSendBranches();
+    void addReceiveOnlyTransceivers();
+    bool startPipeline();
     void rebuildPipeline();
     void teardown();
     void setState(MediaState state);
     void fail(const QString &reason, call::FailureCause cause = call::FailureCause::MediaError);
     void createOffer();
     void applyLocalDescription(const QString &type, GstWebRTCSessionDescription *description);
-    void applyRemoteDescription(const QString &type, const QString &sdp);
+    void applyRemoteDescription(const QString &type, SdpMessage &sdp);
     void remoteDescriptionApplied(const QString &type);
     void createAnswer();
     void iceCandidateGathered(int mlineIndex, const QString &candidate);
@@ -165,7 +171,7 @@ private:
     QElapsedTimer m_statsClock;
     StatsCollector m_statsCollector;
     MediaStats m_lastStats;
-    // MediaConfig::devices without a router of the caller's (CallMedia has its own).
+    // MediaConfig::fixedDevices (CallMedia routes MediaConfig::switchableDevices itself).
     std::unique_ptr<DeviceRouter> m_ownDevices;
 };
 

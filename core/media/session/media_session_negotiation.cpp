@@ -28,7 +28,8 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
             qCWarning(lcMedia) << "ignoring a remote" << type << "before start()";
         return;
     }
-    const RemoteSdp remote = readRemoteSdp(sdp);
+    SdpMessage message(sdp);
+    const RemoteSdp remote = readRemoteSdp(message);
     if (!remote.valid) {
         fail(QStringLiteral("the remote %1 is not valid SDP").arg(type));
         return;
@@ -41,7 +42,7 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
         }
         m_remoteUfrag = ufrag;
         m_offerOutstanding = false;
-        applyRemoteDescription(type, sdp);
+        applyRemoteDescription(type, message);
         return;
     }
     // Glare: both ends offered at once. The caller's offer stands; the callee drops its own.
@@ -72,18 +73,14 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
             return;
     }
     m_remoteUfrag = ufrag;
-    applyRemoteDescription(type, sdp);
+    applyRemoteDescription(type, message);
 }
 
-void MediaSession::applyRemoteDescription(const QString &type, const QString &sdp)
+// `sdp` has been read and found valid; webrtcbin takes it.
+void MediaSession::applyRemoteDescription(const QString &type, SdpMessage &sdp)
 {
-    GstSDPMessage *message = nullptr;
-    if (gst_sdp_message_new_from_text(sdp.toUtf8().constData(), &message) != GST_SDP_OK) {
-        fail(QStringLiteral("the remote %1 is not valid SDP").arg(type));
-        return;
-    }
     GstWebRTCSessionDescription *description = gst_webrtc_session_description_new(
-        type == kOffer ? GST_WEBRTC_SDP_TYPE_OFFER : GST_WEBRTC_SDP_TYPE_ANSWER, message);
+        type == kOffer ? GST_WEBRTC_SDP_TYPE_OFFER : GST_WEBRTC_SDP_TYPE_ANSWER, sdp.release());
     GstPromise *promise =
         gst_promise_new_with_change_func(type == kOffer ? MediaSessionCallbacks::remoteOfferSet
                                                         : MediaSessionCallbacks::remoteAnswerSet,

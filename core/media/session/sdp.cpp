@@ -78,12 +78,23 @@ QString iceUfragOf(const GstSDPMessage *message)
 
 }  // namespace
 
-RemoteSdp readRemoteSdp(const QString &sdp)
+SdpMessage::SdpMessage(const QString &text)
+{
+    if (gst_sdp_message_new_from_text(text.toUtf8().constData(), &m_message) != GST_SDP_OK)
+        m_message = nullptr;
+}
+
+SdpMessage::~SdpMessage()
+{
+    if (m_message)
+        gst_sdp_message_free(m_message);
+}
+
+RemoteSdp readRemoteSdp(const SdpMessage &sdp)
 {
     RemoteSdp remote;
-    GstSDPMessage *message = nullptr;
-    const QByteArray text = sdp.toUtf8();
-    if (gst_sdp_message_new_from_text(text.constData(), &message) != GST_SDP_OK)
+    const GstSDPMessage *message = sdp.get();
+    if (!message)
         return remote;
     remote.valid = gst_sdp_message_medias_len(message) > 0;
     remote.iceUfrag = iceUfragOf(message);
@@ -101,8 +112,12 @@ RemoteSdp readRemoteSdp(const QString &sdp)
             remote.vp8Payload = findPayload(media, "VP8", 90000);
         }
     }
-    gst_sdp_message_free(message);
     return remote;
+}
+
+RemoteSdp readRemoteSdp(const QString &sdp)
+{
+    return readRemoteSdp(SdpMessage(sdp));
 }
 
 void completeLocalDescription(GstSDPMessage *sdp)

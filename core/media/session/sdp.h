@@ -3,6 +3,7 @@
 #include <QString>
 #include <QStringList>
 #include <gst/sdp/sdp.h>
+#include <utility>
 
 namespace softphone::media {
 
@@ -24,6 +25,24 @@ struct RemoteSdp
     QString iceUfrag;
 };
 
+// An SDP message parsed from text, owned until released (to webrtcbin, which takes it).
+class SdpMessage
+{
+public:
+    explicit SdpMessage(const QString &text);  // null if the text does not parse
+    ~SdpMessage();
+    SdpMessage(const SdpMessage &) = delete;
+    SdpMessage &operator=(const SdpMessage &) = delete;
+
+    explicit operator bool() const { return m_message != nullptr; }
+    const GstSDPMessage *get() const { return m_message; }
+    GstSDPMessage *release() { return std::exchange(m_message, nullptr); }
+
+private:
+    GstSDPMessage *m_message = nullptr;
+};
+
+RemoteSdp readRemoteSdp(const SdpMessage &sdp);
 RemoteSdp readRemoteSdp(const QString &sdp);
 
 // Adds to a description of ours what GStreamer 1.22's webrtcbin leaves out of the WebRTC

@@ -1,5 +1,6 @@
 #include "media/sources/device_source.h"
 
+#include "media/devices/device_video_format.h"
 #include "media/session/gst_runtime.h"
 
 namespace softphone::media {
@@ -26,11 +27,8 @@ GstElement *DeviceSource::createElement(QString *error) const
             error);
     // Cameras offer many modes; scale and pace to the configured one.
     return GstRuntime::parseBin(
-        QStringLiteral("autovideosrc ! videoconvert ! videoscale ! videorate ! "
-                       "capsfilter caps=video/x-raw,format=I420,width=%1,height=%2,framerate=%3/1")
-            .arg(m_width)
-            .arg(m_height)
-            .arg(m_fps),
+        QStringLiteral("autovideosrc ! videoconvert ! videoscale ! videorate ! capsfilter caps=%1")
+            .arg(rawVideoCaps(m_width, m_height, m_fps)),
         error);
 }
 

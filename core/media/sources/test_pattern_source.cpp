@@ -1,5 +1,6 @@
 #include "media/sources/test_pattern_source.h"
 
+#include "media/devices/device_video_format.h"
 #include "media/session/gst_runtime.h"
 
 namespace softphone::media {
@@ -21,10 +22,8 @@ GstElement *TestPatternSource::createElement(QString *error) const
     // still image it compresses to nothing.
     return GstRuntime::parseBin(
         QStringLiteral("videotestsrc is-live=true pattern=smpte horizontal-speed=4 ! "
-                       "capsfilter caps=video/x-raw,format=I420,width=%1,height=%2,framerate=%3/1")
-            .arg(m_width)
-            .arg(m_height)
-            .arg(m_fps),
+                       "capsfilter caps=%1")
+            .arg(rawVideoCaps(m_width, m_height, m_fps)),
         error);
 }
 

@@ -1,0 +1,115 @@
+#include "server_load/lifecycle_run.h"
+
+#include "process_stats.h"
+#include "protocol/messages.h"
+#include "run_until.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <deque>
+
+namespace softphone::bench::load {
+
+using protocol::json;
+
+void LifecycleRun::run(std::vector<Device> &devices, double rate, int seconds)
+{
+    const std::size_t pairs = devices.size() / 2;
+    std::deque<std::size_t> idle;
+    for (std::size_t i = 0; i < pairs; ++i)
+        idle.push_back(i);
+    std::vector<double> ringLatencyMs;
+    std::uint64_t started = 0, completed = 0, failures = 0;
+    std::vector<qint64> inviteSentNs(pairs, -1);  // one call at a time per pair
+    bool running = true;
+    QElapsedTimer clock;
+    clock.start();
+    const double serverCpuBefore = cpuSeconds(m_serverPid);
+
+    // Callee side: ring -> answer -> join; caller side: accepted -> join -> hang up.
+    const auto countFailure = [&](auto result, auto) {
+        if (!result && running)
+            ++failures;
+    };
+    const auto onCalleeEvent = [&](std::size_t i, const std::string &name, const json &data) {
+        Device &callee = devices[i + pairs];
+        if (name == "call.incoming") {
+            if (inviteSentNs[i] >= 0) {
+                ringLatencyMs.push_back((clock.nsecsElapsed() - inviteSentNs[i]) / 1e6);
+                inviteSentNs[i] = -1;
+            }
+            const std::string cid = data["cid"];
+            callee.channel->call(protocol::CallRespond{cid, true, false}, countFailure);
+            callee.channel->call(protocol::RoomJoin{cid, 0}, countFailure);
+        } else if (name == "msg.new" && data.value("msgType", "") == "NRTC_NETCALL") {
+            ++completed;  // the callee holds the record: the lifecycle is done
+            idle.push_back(i);
+        }
+    };
+    const auto onCallerEvent = [&](std::size_t i, const std::string &name, const json &data) {
+        if (name != "call.accepted")
+            return;
+        const std::string cid = data["cid"];
+        devices[i].channel->call(protocol::RoomJoin{cid, 0}, countFailure);
+        devices[i].channel->call(protocol::CallHangup{cid}, countFailure);
+    };
+    for (std::size_t i = 0; i < pairs; ++i) {
+        connect(
+            devices[i + pairs].channel.get(), &im::RpcChannel::eventReceived, this,
+            [&, i](const std::string &name, const json &data) { onCalleeEvent(i, name, data); });
+        connect(
+            devices[i].channel.get(), &im::RpcChannel::eventReceived, this,
+            [&, i](const std::string &name, const json &data) { onCallerEvent(i, name, data); });
+    }
+
+    const auto startOne = [&] {
+        const std::size_t i = idle.front();
+        idle.pop_front();
+        ++started;
+        inviteSentNs[i] = clock.nsecsElapsed();
+        devices[i].channel->call(
+            protocol::CallInvite{devices[i + pairs].account, protocol::CallType::Audio, true},
+            countFailure);
+    };
+
+    QTimer pace;
+    pace.setInterval(1);
+    connect(&pace, &QTimer::timeout, this, [&] {
+        const double elapsed = clock.elapsed() / 1000.0;
+        const auto due = rate > 0 ? std::uint64_t(elapsed * rate) : UINT64_MAX;
+        while (started < due && !idle.empty())
+            startOne();
+    });
+    pace.start();
+    const qint64 endAt = qint64(seconds) * 1000;
+    runUntil([] { return false; }, endAt);
+    pace.stop();
+    running = false;
+    const double elapsed = clock.elapsed() / 1000.0;
+    const long rss = residentKiB(m_serverPid);
+    const double serverCpu = cpuSeconds(m_serverPid) - serverCpuBefore;
+
+    std::sort(ringLatencyMs.begin(), ringLatencyMs.end());
+    const auto pct = [&](double p) {
+        if (ringLatencyMs.empty())
+            return 0.0;
+        return ringLatencyMs[std::min(ringLatencyMs.size() - 1,
+                                      std::size_t(p * double(ringLatencyMs.size())))];
+    };
+    std::printf("target rate      : %s\n", rate > 0 ? QByteArray::number(rate).constData() : "max");
+    std::printf("pairs            : %zu\n", pairs);
+    std::printf("lifecycles       : %llu completed in %.1f s = %.0f calls/s (%llu started, "
+                "%llu failures)\n",
+                (unsigned long long)completed, elapsed, completed / elapsed,
+                (unsigned long long)started, (unsigned long long)failures);
+    std::printf("invite->ring     : p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu samples)\n",
+                pct(0.50), pct(0.99), ringLatencyMs.empty() ? 0.0 : ringLatencyMs.back(),
+                ringLatencyMs.size());
+    std::printf("server CPU       : %.0f%% of one core, %.0f us per lifecycle\n",
+                100.0 * serverCpu / elapsed, completed ? 1e6 * serverCpu / double(completed) : 0.0);
+    std::printf("server RSS       : %.1f MiB\n", rss / 1024.0);
+}
+
+}  // namespace softphone::bench::load
