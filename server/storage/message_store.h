@@ -36,6 +36,8 @@ public:
     static std::string conversationKey(const std::string &a, const std::string &b);
 
 private:
+    bool insertRow(std::int64_t id, const protocol::Message &message, const std::string &key);
+    bool linkPeers(const protocol::Message &message);
     std::vector<protocol::Message> readMessages(QSqlQuery &query);
     bool readPage(QSqlQuery &query, int limit, std::vector<protocol::Message> &out);
 
