@@ -2,6 +2,8 @@
 
 #include "json_text.h"
 
+#include <algorithm>
+
 namespace softphone::protocol {
 
 namespace {
@@ -13,7 +15,7 @@ FrameError badFrame(DecodeError error, std::optional<std::int64_t> id = std::nul
     return {ErrorCode::BadFrame, std::move(error), id};
 }
 
-FrameResult readRequest(const json &object)
+FrameResult readRequest(json &object)
 {
     Request request;
     DecodeError error;
@@ -32,12 +34,12 @@ FrameResult readRequest(const json &object)
     if (const auto params = object.find("params"); params != object.end() && !params->is_null()) {
         if (!params->is_object())
             return badFrame(detail::wrongType("params", "an object", *params), request.id);
-        request.params = *params;
+        request.params = std::move(*params);
     }
     return Frame{std::move(request)};
 }
 
-FrameResult readResponse(const json &object)
+FrameResult readResponse(json &object)
 {
     Response response;
     DecodeError error;
@@ -56,10 +58,10 @@ FrameResult readResponse(const json &object)
             response.id);
     }
     if (hasResult) {
-        const json &result = object["result"];
+        json &result = object["result"];
         if (!result.is_object())
             return badFrame(detail::wrongType("result", "an object", result), response.id);
-        response.result = result;
+        response.result = std::move(result);
     } else {
         auto body = fromJson<ErrorBody>(object["error"], "error");
         if (!body)
@@ -69,7 +71,7 @@ FrameResult readResponse(const json &object)
     return Frame{std::move(response)};
 }
 
-FrameResult readEvent(const json &object)
+FrameResult readEvent(json &object)
 {
     Event event;
     DecodeError error;
@@ -78,7 +80,7 @@ FrameResult readEvent(const json &object)
     if (const auto data = object.find("data"); data != object.end() && !data->is_null()) {
         if (!data->is_object())
             return badFrame(detail::wrongType("data", "an object", *data));
-        event.data = *data;
+        event.data = std::move(*data);
     }
     return Frame{std::move(event)};
 }
@@ -94,7 +96,7 @@ Expected<Frame, FrameError> parseFrame(std::string_view text, std::size_t maxByt
                                    : ErrorCode::BadFrame;
         return FrameError{code, parsed.error(), std::nullopt};
     }
-    const json &object = *parsed;
+    json &object = *parsed;  // its parts are moved into the frame
     if (!object.is_object())
         return badFrame(detail::wrongType("", "an object", object));
     if (object.contains("method"))
@@ -107,24 +109,96 @@ Expected<Frame, FrameError> parseFrame(std::string_view text, std::size_t maxByt
                      "a frame has a method (request), an event, or a result or error (response)"});
 }
 
+namespace {
+
+// The text of a frame being encoded. It is written into a buffer kept per thread, by a JSON
+// writer bound to it: a fresh writer and a fresh string would each allocate for every frame.
+class FrameText
+{
+public:
+    static FrameText &ofThisThread()
+    {
+        static thread_local FrameText text;
+        return text;
+    }
+
+    void start(std::string_view opening) { m_text.assign(opening); }
+    void raw(std::string_view part) { m_text += part; }
+    void value(const json &value) { m_writer.dump(value, false, false, 0); }
+
+    // Method and event names are the protocol's constants, which need no escaping; any other
+    // text is escaped as JSON would.
+    void name(const std::string &text)
+    {
+        const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+            return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+        });
+        if (!plain) {
+            value(json(text));
+            return;
+        }
+        m_text += '"';
+        m_text += text;
+        m_text += '"';
+    }
+
+    std::string finish()
+    {
+        m_text += '}';
+        std::string text = m_text;
+        if (m_text.capacity() > kKeptCapacity)
+            std::string().swap(m_text);  // a large frame's buffer is not kept
+        return text;
+    }
+
+private:
+    static constexpr std::size_t kKeptCapacity = 64 * 1024;
+
+    std::string m_text;
+    nlohmann::detail::serializer<json> m_writer{nlohmann::detail::output_adapter<char>(m_text), ' ',
+                                                json::error_handler_t::replace};
+};
+
+}  // namespace
+
+// The envelope is written around its parts rather than built as one value, which would copy
+// the body; its keys come in the order nlohmann::json writes an object's (sorted).
 std::string encodeFrame(const Frame &frame)
 {
-    json object = json::object();
+    FrameText &text = FrameText::ofThisThread();
     if (const auto *request = std::get_if<Request>(&frame)) {
-        object["id"] = request->id;
-        object["method"] = request->method;
-        object["params"] = request->params;
+        text.start("{\"id\":");
+        text.raw(std::to_string(request->id));
+        text.raw(",\"method\":");
+        text.name(request->method);
+        text.raw(",\"params\":");
+        text.value(request->params);
     } else if (const auto *response = std::get_if<Response>(&frame)) {
-        object["id"] = response->id ? json(*response->id) : json(nullptr);
-        if (response->error)
-            object["error"] = toJson(*response->error);
-        else
-            object["result"] = response->result.value_or(json::object());
+        const std::string id = response->id ? std::to_string(*response->id) : "null";
+        if (response->error) {
+            const json error = toJson(*response->error);
+            text.start("{\"error\":");
+            text.value(error);
+            text.raw(",\"id\":");
+            text.raw(id);
+        } else {
+            text.start("{\"id\":");
+            text.raw(id);
+            text.raw(",\"result\":");
+            if (response->result)
+                text.value(*response->result);
+            else
+                text.raw("{}");
+        }
     } else if (const auto *event = std::get_if<Event>(&frame)) {
-        object["event"] = event->name;
-        object["data"] = event->data;
+        text.start("{\"data\":");
+        text.value(event->data);
+        text.raw(",\"event\":");
+        text.name(event->name);
+    } else {
+        text.start("{");
     }
-    return dumpJson(object);
+    return text.finish();
 }
 
 std::string encodeError(std::optional<std::int64_t> id, ErrorCode code, std::string_view message)

@@ -274,23 +274,24 @@ bool CallManager::apply(Call &call, CallTrigger trigger, const Actor &actor)
                     << callTriggerName(trigger).data() << "->"
                     << callPhaseName(transition->to).data();
     const std::uint32_t actions = transition->actions;
+    const bool recordsNow = (actions & RecordNow) && m_context.config.callRecords;
+    // A call that ends and is recorded in one step has its row written once, with both.
+    const bool endWithRecord = transition->status && !call.row.endStatus && recordsNow;
     // The writes first; what is told of them leaves once they are committed (OutputGate).
     if (actions & StopRinging)
         stopRinging(call);
     if (transition->to == CallPhase::Answered)
         markAnswered(call, *actor.device);
-    if (actions & CloseRoom) {
-        for (const std::string *account : {&call.row.caller, &call.row.callee})
-            leave(call, *account);
-    }
+    if (actions & CloseRoom)
+        closeRoom(call);
     if (transition->status)
-        markEnded(call, *transition->status);
+        markEnded(call, *transition->status, !endWithRecord);
     tell(call, actions, actor);
     call.phase = transition->to;
     if (actions & ReportRoom)
         emit roomEnded(reportOf(call));
-    if ((actions & RecordNow) && m_context.config.callRecords)
-        recordNow(call);
+    if (recordsNow)
+        recordNow(call, !endWithRecord);
     if ((actions & AwaitCallerRecord) && !m_context.config.callRecords)
         call.phase = CallPhase::Closed;  // nobody records: nothing to wait for
     else if (actions & AwaitCallerRecord)
@@ -310,12 +311,13 @@ void CallManager::markAnswered(Call &call, const ClientConnection &callee)
     ++m_counters.answered;
 }
 
-void CallManager::markEnded(Call &call, CallStatus status)
+void CallManager::markEnded(Call &call, CallStatus status, bool write)
 {
     if (!call.row.endStatus) {
         call.row.endedAt = m_context.now();
         call.row.endStatus = status;
-        m_store.markEnded(call.row.cid, *call.row.endedAt, status);
+        if (write)
+            m_store.markEnded(call.row.cid, *call.row.endedAt, status);
     }
     ++(status == CallStatus::Completed ? m_counters.completed : m_counters.unanswered);
     release(call);

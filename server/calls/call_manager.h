@@ -131,7 +131,8 @@ private:
     void startRinging(Call &call);
     void stopRinging(Call &call);
     void markAnswered(Call &call, const ClientConnection &callee);
-    void markEnded(Call &call, protocol::CallStatus status);
+    // `write` false: the end is written later, with the record (recordNow).
+    void markEnded(Call &call, protocol::CallStatus status, bool write);
     void tell(const Call &call, std::uint32_t actions, const Actor &actor) const;
     void release(Call &call);
     void forget(Call &call);
@@ -143,17 +144,24 @@ private:
                                   Responder &reply);
     ClientConnection *otherInCallDevice(const Call &call, const ClientConnection &client) const;
     void leave(Call &call, const std::string &account);
+    void closeRoom(Call &call);
+    bool stepOut(Call &call, const std::string &account, std::int64_t now);
     bool isBackInCall(const Call &call, const std::string &account) const;
     RoomReport reportOf(const Call &call) const;
     std::vector<protocol::CallDuration> durationsOf(const Call &call) const;
 
     // call_records.cpp: records, and recovery after a crash
-    void recordNow(const Call &call);
+    // `endWritten` false: the call's end is written with its record, in one statement.
+    void recordNow(const Call &call, bool endWritten);
     void awaitCallerRecord(const Call &call);
-    void sendServerRecord(const StoredCall &row, protocol::CallStatus status,
-                          std::vector<protocol::CallDuration> durations, bool recovering = false);
+    // The record's message id once stored; its row is the caller's to mark.
+    std::optional<std::int64_t> sendServerRecord(const StoredCall &row, protocol::CallStatus status,
+                                                 std::vector<protocol::CallDuration> durations,
+                                                 bool recovering = false);
     void resume(StoredCall row, std::int64_t lastAlive);
     void recordTheEnd(StoredCall &row, std::int64_t lastAlive);
+    void recoverRecord(const StoredCall &row, protocol::CallStatus status,
+                       std::vector<protocol::CallDuration> durations);
     void keepAlive();
 
     // call_devices.cpp: devices going and coming back

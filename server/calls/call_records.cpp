@@ -19,7 +19,7 @@ using protocol::statusName;
 
 // ---- the server's records -------------------------------------------------------------
 
-void CallManager::recordNow(const Call &call)
+void CallManager::recordNow(const Call &call, bool endWritten)
 {
     const bool completed = call.row.endStatus == CallStatus::Completed;
     if (completed) {
@@ -29,8 +29,13 @@ void CallManager::recordNow(const Call &call)
                        << "; the server sends it";
         ++m_counters.fallbackRecords;
     }
-    sendServerRecord(call.row, *call.row.endStatus,
-                     completed ? durationsOf(call) : std::vector<protocol::CallDuration>{});
+    const auto msgid =
+        sendServerRecord(call.row, *call.row.endStatus,
+                         completed ? durationsOf(call) : std::vector<protocol::CallDuration>{});
+    if (!endWritten)
+        m_store.markEnded(call.row.cid, *call.row.endedAt, *call.row.endStatus, msgid);
+    else if (msgid)
+        m_store.markRecord(call.row.channelId, *msgid);
 }
 
 // Records 2-5 are the caller's to send; the server steps in if they never come.
@@ -43,8 +48,9 @@ void CallManager::awaitCallerRecord(const Call &call)
         });
 }
 
-void CallManager::sendServerRecord(const StoredCall &row, CallStatus status,
-                                   std::vector<protocol::CallDuration> durations, bool recovering)
+std::optional<std::int64_t>
+CallManager::sendServerRecord(const StoredCall &row, CallStatus status,
+                              std::vector<protocol::CallDuration> durations, bool recovering)
 {
     const protocol::CallRecord record{row.type, row.channelId, status, std::move(durations), {}};
     protocol::Message message{protocol::ConvType::Person,
@@ -58,7 +64,8 @@ void CallManager::sendServerRecord(const StoredCall &row, CallStatus status,
                               0,
                               "server"};
     if (auto stored = m_messages.storeAndDeliver(std::move(message), recovering))
-        m_store.markRecord(row.channelId, stored->msgidServer);
+        return stored->msgidServer;
+    return std::nullopt;
 }
 
 // ---- records from clients ------------------------------------------------------------
@@ -174,18 +181,24 @@ void CallManager::recordTheEnd(StoredCall &row, std::int64_t lastAlive)
                 ms[stay.accid] += end - stay.joinTime;
             }
             if (m_context.config.callRecords) {
-                sendServerRecord(row, CallStatus::Completed,
-                                 {{row.caller, roundedSeconds(ms[row.caller])},
-                                  {row.callee, roundedSeconds(ms[row.callee])}},
-                                 true);
+                recoverRecord(row, CallStatus::Completed,
+                              {{row.caller, roundedSeconds(ms[row.caller])},
+                               {row.callee, roundedSeconds(ms[row.callee])}});
             }
             return;
         }
     }
     if (m_context.config.callRecords && row.endStatus) {
         qCInfo(lcCall) << "recovering the record of" << row.cid.c_str();
-        sendServerRecord(row, *row.endStatus, {}, true);
+        recoverRecord(row, *row.endStatus, {});
     }
+}
+
+void CallManager::recoverRecord(const StoredCall &row, CallStatus status,
+                                std::vector<protocol::CallDuration> durations)
+{
+    if (const auto msgid = sendServerRecord(row, status, std::move(durations), true))
+        m_store.markRecord(row.channelId, *msgid);
 }
 
 void CallManager::keepAlive()

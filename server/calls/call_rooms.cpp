@@ -84,23 +84,40 @@ void CallManager::leaveRoom(ClientConnection &client, const protocol::RoomLeave 
 
 void CallManager::leave(Call &call, const std::string &account)
 {
+    const std::int64_t now = m_context.now();
+    if (stepOut(call, account, now))
+        m_store.leaveRoom(call.row.cid, account, now);
+}
+
+void CallManager::closeRoom(Call &call)
+{
+    const std::int64_t now = m_context.now();
+    const bool callerWasIn = stepOut(call, call.row.caller, now);
+    const bool calleeWasIn = stepOut(call, call.row.callee, now);
+    if (callerWasIn || calleeWasIn)
+        m_store.closeRoom(call.row.cid, now);  // both stays in one write
+}
+
+// Ends the account's stay, if it is in the room, and tells the other party if it still is.
+// True if it was in: the end of its stay is then the caller's to write.
+bool CallManager::stepOut(Call &call, const std::string &account, std::int64_t now)
+{
     auto it = call.members.find(account);
     if (it == call.members.end() || it->second.joinedAt == 0)
-        return;
+        return false;
     Member &member = it->second;
-    const std::int64_t now = m_context.now();
     member.totalMs += now - member.joinedAt;
     member.joinedAt = 0;
     member.stays.back().leaveTime = now;
-    m_store.leaveRoom(call.row.cid, account, now);
     const bool isCaller = account == call.row.caller;
     const auto other = call.members.find(isCaller ? call.row.callee : call.row.caller);
-    if (other == call.members.end() || other->second.joinedAt == 0)
-        return;  // nobody left in the room to tell
-    sendToDevice(
-        isCaller ? call.row.callee : call.row.caller,
-        isCaller ? call.calleeDevice : call.callerDevice,
-        protocol::encodeEvent(protocol::RoomClientLeave{account, member.uid, call.row.cid}));
+    if (other != call.members.end() && other->second.joinedAt != 0) {
+        sendToDevice(
+            isCaller ? call.row.callee : call.row.caller,
+            isCaller ? call.calleeDevice : call.callerDevice,
+            protocol::encodeEvent(protocol::RoomClientLeave{account, member.uid, call.row.cid}));
+    }
+    return true;
 }
 
 void CallManager::relaySdp(ClientConnection &client, const protocol::RtcSdp &params,

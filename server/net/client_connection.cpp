@@ -13,6 +13,31 @@ namespace softphone::server {
 
 using protocol::ErrorCode;
 
+namespace {
+
+// The UTF-8 size of `text`, without converting it: a surrogate pair is one 4-byte character,
+// and a lone surrogate is written as U+FFFD (3 bytes), as QString::toUtf8 writes it.
+std::size_t utf8Length(QStringView text)
+{
+    std::size_t bytes = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t unit = text[i].unicode();
+        if (unit < 0x80)
+            bytes += 1;
+        else if (unit < 0x800)
+            bytes += 2;
+        else if (QChar::isHighSurrogate(unit) && i + 1 < text.size() &&
+                 QChar::isLowSurrogate(text[i + 1].unicode())) {
+            bytes += 4;
+            ++i;
+        } else
+            bytes += 3;
+    }
+    return bytes;
+}
+
+}  // namespace
+
 ClientConnection::ClientConnection(QWebSocket *socket, ConnectionLimits limits,
                                    const platform::Clock &clock, QObject *parent)
     : QObject(parent)
@@ -151,7 +176,7 @@ void ClientConnection::drop(const char *why)
 
 void ClientConnection::onTextFragment(const QString &fragment, bool isLast)
 {
-    m_messageBytes += QStringView(fragment).toUtf8().size();
+    m_messageBytes += utf8Length(fragment);
     if (m_messageBytes > m_limits.maxFrameBytes * 4) {
         close(int(protocol::CloseCode::TooLarge),
               QStringLiteral("message over four times the frame limit"));

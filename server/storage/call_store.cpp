@@ -68,8 +68,15 @@ void CallStore::markAnswered(const std::string &cid, std::int64_t at, const std:
               {qint64(at), sqlText(device), sqlText(cid)});
 }
 
-void CallStore::markEnded(const std::string &cid, std::int64_t at, protocol::CallStatus status)
+void CallStore::markEnded(const std::string &cid, std::int64_t at, protocol::CallStatus status,
+                          std::optional<std::int64_t> recordMsgid)
 {
+    if (recordMsgid) {
+        m_db.exec(QStringLiteral("UPDATE calls SET ended_at = ?, end_status = ?, record_msgid = ? "
+                                 "WHERE cid = ?"),
+                  {qint64(at), static_cast<int>(status), qint64(*recordMsgid), sqlText(cid)});
+        return;
+    }
     m_db.exec(QStringLiteral("UPDATE calls SET ended_at = ?, end_status = ? WHERE cid = ?"),
               {qint64(at), static_cast<int>(status), sqlText(cid)});
 }
@@ -137,6 +144,13 @@ void CallStore::leaveRoom(const std::string &cid, const std::string &accid, std:
     m_db.exec(QStringLiteral("UPDATE room_members SET leave_time = ? "
                              "WHERE cid = ? AND accid = ? AND leave_time IS NULL"),
               {qint64(at), sqlText(cid), sqlText(accid)});
+}
+
+void CallStore::closeRoom(const std::string &cid, std::int64_t at)
+{
+    m_db.exec(QStringLiteral(
+                  "UPDATE room_members SET leave_time = ? WHERE cid = ? AND leave_time IS NULL"),
+              {qint64(at), sqlText(cid)});
 }
 
 std::vector<RoomStay> CallStore::stays(const std::string &cid)

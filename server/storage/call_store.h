@@ -52,7 +52,9 @@ public:
 
     bool insert(const StoredCall &call);
     void markAnswered(const std::string &cid, std::int64_t at, const std::string &device);
-    void markEnded(const std::string &cid, std::int64_t at, protocol::CallStatus status);
+    // With `recordMsgid`, the call's end and its record are one write.
+    void markEnded(const std::string &cid, std::int64_t at, protocol::CallStatus status,
+                   std::optional<std::int64_t> recordMsgid = std::nullopt);
     void markRecord(std::int64_t channelId, std::int64_t msgid);
     std::optional<StoredCall> byChannel(std::int64_t channelId);
     std::vector<StoredCall> unfinished();  // not ended, or ended without a record
@@ -60,6 +62,7 @@ public:
     void joinRoom(const std::string &cid, const std::string &accid, std::int64_t uid,
                   std::int64_t at);
     void leaveRoom(const std::string &cid, const std::string &accid, std::int64_t at);
+    void closeRoom(const std::string &cid, std::int64_t at);  // every stay still open ends
     std::vector<RoomStay> stays(const std::string &cid);
 
     // The server's last sign of life, written while calls are answered: after a crash, stays

@@ -216,19 +216,43 @@ QString Database::migrate()
     return {};
 }
 
-std::optional<QSqlQuery> Database::exec(const QString &sql,
-                                        std::initializer_list<QVariant> bindings)
+SqlResult::SqlResult(QSqlQuery own)
+    : m_own(std::move(own))
+    , m_query(&*m_own)
+{}
+
+SqlResult::SqlResult(QSqlQuery &kept, bool resetAtEnd)
+    : m_query(&kept)
+    , m_resetAtEnd(resetAtEnd)
+{}
+
+SqlResult::SqlResult(SqlResult &&other) noexcept
+    : m_own(std::move(other.m_own))
+    , m_query(m_own ? &*m_own : other.m_query)
+    , m_resetAtEnd(other.m_resetAtEnd)
+{
+    other.m_query = nullptr;
+    other.m_resetAtEnd = false;
+}
+
+SqlResult::~SqlResult()
+{
+    if (m_resetAtEnd)
+        m_query->finish();
+}
+
+SqlResult Database::exec(const QString &sql, std::initializer_list<QVariant> bindings)
 {
     const auto failed = [&](const QSqlQuery &query) {
         m_lastError = query.lastError().text();
         qCWarning(lcStorage) << "query failed:" << m_lastError << sql.left(120);
-        return std::nullopt;
+        return SqlResult();
     };
-    const auto bindAndRun = [&](QSqlQuery &query) -> std::optional<QSqlQuery> {
+    const auto bindAndRun = [&](QSqlQuery &query) {
         int index = 0;
         for (const QVariant &value : bindings)
             query.bindValue(index++, value);
-        return query.exec() ? std::optional(query) : failed(query);
+        return query.exec();
     };
     // Savepoints come with every stored message, so SQLite keeps them prepared; other
     // unbound statements (schema, pragmas) run once, and PostgreSQL cannot PREPARE them.
@@ -237,23 +261,29 @@ std::optional<QSqlQuery> Database::exec(const QString &sql,
                            sql.startsWith(QLatin1String("ROLLBACK TO"));
     if (bindings.size() == 0 && (isPostgres() || !savepoint)) {
         QSqlQuery query(m_db);
-        return query.exec(sql) ? std::optional(std::move(query)) : failed(query);
+        return query.exec(sql) ? SqlResult(std::move(query)) : failed(query);
     }
-    // Writes are prepared once and reused. Reads are not cached: a cached SELECT would stay
-    // active after its caller finished, pinning SQLite's WAL snapshot.
-    if (sql.startsWith(QLatin1String("SELECT"))) {
-        QSqlQuery query(m_db);
-        return query.prepare(sql) ? bindAndRun(query) : failed(query);
-    }
-    joinGroup();
+    const bool read = sql.startsWith(QLatin1String("SELECT"));
+    if (!read)
+        joinGroup();
     auto cached = m_prepared.find(sql);
     if (cached == m_prepared.end()) {
         QSqlQuery query(m_db);
         if (!query.prepare(sql))
             return failed(query);
-        cached = m_prepared.insert(sql, std::move(query));
+        cached = m_prepared.emplace(sql, std::move(query)).first;
     }
-    return bindAndRun(*cached);
+    QSqlQuery &kept = cached->second;
+    if (read && kept.isActive()) {
+        // The same read, still being stepped through by a caller further up: one of its own.
+        QSqlQuery query(m_db);
+        if (!query.prepare(sql) || !bindAndRun(query))
+            return failed(query);
+        return SqlResult(std::move(query));
+    }
+    if (!bindAndRun(kept))
+        return failed(kept);
+    return SqlResult(kept, read);
 }
 
 void Database::setGroupCommit(int intervalMs)

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -11,11 +10,37 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace softphone::server {
 
 class WalCheckpointer;
+
+// What one statement gave: nothing if it failed, else its query, to read rows from. Statements
+// are prepared once and kept; a kept read is reset when its result goes, so that it holds no
+// SQLite read snapshot (which would stop WAL checkpoints) once its caller is done with it.
+class SqlResult
+{
+public:
+    SqlResult() = default;  // a failed statement
+    explicit SqlResult(QSqlQuery own);
+    SqlResult(QSqlQuery &kept, bool resetAtEnd);
+    SqlResult(SqlResult &&other) noexcept;
+    SqlResult &operator=(SqlResult &&other) = delete;
+    SqlResult(const SqlResult &) = delete;
+    ~SqlResult();
+
+    explicit operator bool() const { return m_query != nullptr; }
+    bool has_value() const { return m_query != nullptr; }
+    QSqlQuery *operator->() { return m_query; }
+    QSqlQuery &operator*() { return *m_query; }
+
+private:
+    std::optional<QSqlQuery> m_own;
+    QSqlQuery *m_query = nullptr;
+    bool m_resetAtEnd = false;
+};
 
 struct DatabaseSettings
 {
@@ -56,9 +81,9 @@ public:
     bool prepareSequence(const QString &name, std::int64_t floor);
     std::optional<std::int64_t> nextInSequence(const QString &name);
 
-    // Runs one statement with positional bindings; nullopt (and a logged warning) on failure.
-    std::optional<QSqlQuery> exec(const QString &sql,
-                                  std::initializer_list<QVariant> bindings = {});
+    // Runs one statement with positional bindings; an empty result (and a logged warning) on
+    // failure.
+    SqlResult exec(const QString &sql, std::initializer_list<QVariant> bindings = {});
     // An atomic unit of writes: a transaction, or a savepoint inside the open group.
     bool transaction();
     bool commit();
@@ -84,7 +109,8 @@ private:
     DatabaseSettings m_settings;
     QString m_connectionName;
     QSqlDatabase m_db;
-    QHash<QString, QSqlQuery> m_prepared;
+    // A node map: a result refers to its query while other statements are prepared.
+    std::unordered_map<QString, QSqlQuery> m_prepared;
     QString m_lastError;
     int m_groupIntervalMs = 0;
     bool m_groupOpen = false;

@@ -103,33 +103,46 @@ bool MessageStore::insert(Message &message)
     if (!nextIdValue)
         return false;
     const std::int64_t id = *nextIdValue;
-    if (!m_db.transaction())
-        return false;
-    const bool stored =
-        m_db.exec(QStringLiteral("INSERT INTO messages (") + kColumns +
-                      QStringLiteral(", conv_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {qint64(id), sqlText(message.from), sqlText(message.to),
-                   sqlText(msgTypeName(message.msgType)),
-                   sqlExactText(message.body, !m_db.isPostgres()),
-                   sqlExactText(message.attach, !m_db.isPostgres()), sqlText(message.msgidClient),
-                   qint64(message.msgTimestamp), sqlText(message.fromClientType),
-                   sqlText(conversationKey(message.from, message.to))})
-            .has_value();
     const std::string key = conversationKey(message.from, message.to);
-    const QString peers = QStringLiteral(
-        "INSERT INTO conversation_peers (owner, peer) VALUES (?, ?) ON CONFLICT DO NOTHING");
-    const bool linked =
-        stored && (m_linked.contains(key) ||
-                   (m_db.exec(peers, {sqlText(message.from), sqlText(message.to)}) &&
-                    m_db.exec(peers, {sqlText(message.to), sqlText(message.from)})));
-    if (!linked || !m_db.commit()) {
-        m_db.rollback();
+    // The first message of a conversation links its two peers, atomically with it. A later one
+    // is a single statement; on PostgreSQL it still needs its unit, since a failed statement
+    // there would abort the whole open write group.
+    const bool first = !m_linked.contains(key);
+    if (first || m_db.isPostgres()) {
+        if (!m_db.transaction())
+            return false;
+        if (!insertRow(id, message, key) || (first && !linkPeers(message)) || !m_db.commit()) {
+            m_db.rollback();
+            return false;
+        }
+        m_linked.insert(key);
+    } else if (!insertRow(id, message, key)) {
         return false;
     }
-    m_linked.insert(key);
     m_lastId = std::max(m_lastId, id);
     message.msgidServer = id;
     return true;
+}
+
+bool MessageStore::insertRow(std::int64_t id, const Message &message, const std::string &key)
+{
+    return m_db
+        .exec(QStringLiteral("INSERT INTO messages (") + kColumns +
+                  QStringLiteral(", conv_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+              {qint64(id), sqlText(message.from), sqlText(message.to),
+               sqlText(msgTypeName(message.msgType)),
+               sqlExactText(message.body, !m_db.isPostgres()),
+               sqlExactText(message.attach, !m_db.isPostgres()), sqlText(message.msgidClient),
+               qint64(message.msgTimestamp), sqlText(message.fromClientType), sqlText(key)})
+        .has_value();
+}
+
+bool MessageStore::linkPeers(const Message &message)
+{
+    const QString peers = QStringLiteral(
+        "INSERT INTO conversation_peers (owner, peer) VALUES (?, ?) ON CONFLICT DO NOTHING");
+    return m_db.exec(peers, {sqlText(message.from), sqlText(message.to)}) &&
+           m_db.exec(peers, {sqlText(message.to), sqlText(message.from)});
 }
 
 protocol::HistoryPage MessageStore::history(const std::string &account, const std::string &peer,

@@ -37,6 +37,8 @@ public:
 
 private:
     std::optional<std::int64_t> nextId();
+    bool insertRow(std::int64_t id, const protocol::Message &message, const std::string &key);
+    bool linkPeers(const protocol::Message &message);
     std::vector<protocol::Message> readMessages(QSqlQuery &query);
     bool readPage(QSqlQuery &query, int limit, std::vector<protocol::Message> &out);
 

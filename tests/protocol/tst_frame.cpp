@@ -15,6 +15,7 @@ private slots:
     void responseParses();
     void eventParses();
     void errorResponseRoundTrips();
+    void encodingWritesWhatTheJsonLibraryWould();
     void badFramesAreRefused_data();
     void badFramesAreRefused();
     void frameSizeLimitIsEnforced();
@@ -59,6 +60,24 @@ void TestFrame::errorResponseRoundTrips()
     QCOMPARE(response.error->code, 1004);
     QCOMPARE(response.error->message, std::string("slow down"));
     QCOMPARE(encodeFrame(*frame), text);
+}
+
+// The envelope is written by hand around its dumped parts: it must be the very text that
+// dumping the whole frame as one JSON value gives (compact, keys sorted, names escaped).
+void TestFrame::encodingWritesWhatTheJsonLibraryWould()
+{
+    const json data = {{"cid", "c\u00e91\"x"}, {"n", 3}, {"list", {1, "two", nullptr}}};
+    const std::pair<Frame, json> cases[] = {
+        {Request{7, "call.invite", data}, {{"id", 7}, {"method", "call.invite"}, {"params", data}}},
+        {Response{7, data, std::nullopt}, {{"id", 7}, {"result", data}}},
+        {Response{std::nullopt, std::nullopt, ErrorBody{4003, "no \"call\""}},
+         {{"id", nullptr}, {"error", {{"code", 4003}, {"message", "no \"call\""}}}}},
+        {Event{"call.incoming", data}, {{"event", "call.incoming"}, {"data", data}}},
+        {Event{"odd \"name\"\n", json::object()},
+         {{"event", "odd \"name\"\n"}, {"data", json::object()}}},
+    };
+    for (const auto &[frame, whole] : cases)
+        QCOMPARE(encodeFrame(frame), whole.dump());
 }
 
 void TestFrame::badFramesAreRefused_data()
