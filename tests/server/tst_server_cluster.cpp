@@ -12,7 +12,6 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <set>
@@ -244,12 +243,6 @@ void TestServerCluster::theClientMovesToAnotherNode()
 
 namespace {
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
-}
-
 int loggedInConnections(const ServerProcess &node)
 {
     QByteArray metrics;
@@ -309,7 +302,7 @@ void TestServerCluster::theShippedBalancerCarriesClientsToAnotherNode()
     pemFile.write(certPem + certificate.keyPem());
     pemFile.close();
 
-    const quint16 port = freePort();
+    const quint16 port = freeLoopbackPort();
     const QByteArray config =
         balancerConfig(pemFile.fileName(), port, {m_nodes[0].get(), m_nodes[1].get()});
     QVERIFY(!config.isEmpty());

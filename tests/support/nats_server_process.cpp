@@ -1,8 +1,9 @@
 #include "nats_server_process.h"
 
+#include "server_process.h"
+
 #include <QDeadlineTimer>
 #include <QStandardPaths>
-#include <QTcpServer>
 
 namespace softphone::test {
 
@@ -11,12 +12,6 @@ namespace {
 QString natsServerBinary()
 {
     return QStandardPaths::findExecutable(QStringLiteral("nats-server"));
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
 }
 
 }  // namespace
@@ -33,7 +28,7 @@ bool NatsServerProcess::isInstalled()
 
 bool NatsServerProcess::start()
 {
-    m_port = freePort();
+    m_port = freeLoopbackPort();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->start(natsServerBinary(),

@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTimer>
 #include <atomic>
 #include <pwd.h>
@@ -231,6 +232,12 @@ int httpGet(quint16 port, const QString &path, QByteArray *body)
         *body = reply->readAll();
     reply->deleteLater();
     return status;
+}
+
+quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
 }
 
 }  // namespace softphone::test

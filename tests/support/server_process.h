@@ -55,6 +55,9 @@ private:
     quint16 m_httpPort = 0;
 };
 
+// A TCP port on 127.0.0.1 that nothing listened on a moment ago; 0 if none could be found.
+quint16 freeLoopbackPort();
+
 // An HTTP GET on loopback; returns the status code (0 on failure) and fills `body`.
 int httpGet(quint16 port, const QString &path, QByteArray *body = nullptr);
 
