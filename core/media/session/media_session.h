@@ -2,6 +2,7 @@
 
 #include "call/failure_cause.h"
 #include "media/media_config.h"
+#include "media/session/dtls_fingerprint.h"
 #include "media/session/media_stats.h"
 #include "media/session/send_branch.h"
 #include "media/session/stats_collector.h"
@@ -120,6 +121,7 @@ private:
     void gatheringStateChanged();
     void endOfCandidates();
     void connectionStateChanged();
+    bool peerIsWhoItsDescriptionSays();
     void pollStats();
     void statsArrived(const RawStats &raw);
     void handleFirstMedia(MediaKind kind);
@@ -148,7 +150,8 @@ private:
     bool m_remoteSet = false;
     bool m_offerOutstanding = false;  // our offer awaits its answer
     QString m_remoteUfrag;
-    QString m_pendingOffer;  // an offer that arrived before start()
+    QList<DtlsFingerprint> m_remoteFingerprints;  // from the last remote description
+    QString m_pendingOffer;                       // an offer that arrived before start()
     QList<Candidate> m_pendingCandidates;
     QStringList m_localMids;  // by m-line index
     bool m_gatheringDone = false;

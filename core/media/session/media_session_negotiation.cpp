@@ -13,6 +13,34 @@
 
 namespace softphone::media {
 
+namespace {
+
+// The certificate the peer showed in the DTLS handshake (PEM), or empty. With max-bundle
+// every transceiver shares one transport, so the first one's will do.
+QByteArray remoteCertificate(GstElement *webrtc)
+{
+    GstWebRTCRTPTransceiver *transceiver = nullptr;
+    g_signal_emit_by_name(webrtc, "get-transceiver", 0, &transceiver);
+    GstWebRTCRTPSender *sender = nullptr;
+    if (transceiver)
+        g_object_get(transceiver, "sender", &sender, nullptr);
+    GstWebRTCDTLSTransport *transport = nullptr;
+    if (sender)
+        g_object_get(sender, "transport", &transport, nullptr);
+    gchar *pem = nullptr;
+    if (transport)
+        g_object_get(transport, "remote-certificate", &pem, nullptr);
+    const QByteArray certificate(pem);
+    g_free(pem);
+    for (gpointer object : {gpointer(transport), gpointer(sender), gpointer(transceiver)}) {
+        if (object)
+            gst_object_unref(object);
+    }
+    return certificate;
+}
+
+}  // namespace
+
 void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
 {
     if (type != kOffer && type != kAnswer) {
@@ -40,6 +68,7 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
             return;
         }
         m_remoteUfrag = ufrag;
+        m_remoteFingerprints = dtlsFingerprintsOf(sdp);
         m_offerOutstanding = false;
         applyRemoteDescription(type, sdp);
         return;
@@ -51,6 +80,7 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
         return;
     }
     m_makeOffer = false;  // we answer this one
+    m_remoteFingerprints = dtlsFingerprintsOf(sdp);
     // An offer: the first one, a renegotiation, or the peer restarting the connection. A
     // pipeline that made (or was about to make) its own offer is rebuilt as the answerer.
     if (m_webrtc && (offering || (!m_remoteUfrag.isEmpty() && ufrag != m_remoteUfrag))) {
@@ -207,7 +237,8 @@ void MediaSession::connectionStateChanged()
             fail(QStringLiteral("no route: no network path to the peer works"),
                  call::FailureCause::NoRoute);
     } else if (connection == GST_WEBRTC_PEER_CONNECTION_STATE_CONNECTED) {
-        setState(MediaState::Connected);
+        if (peerIsWhoItsDescriptionSays())
+            setState(MediaState::Connected);
     } else if (ice == GST_WEBRTC_ICE_CONNECTION_STATE_DISCONNECTED) {
         setState(MediaState::Connecting);
     }
@@ -223,6 +254,24 @@ void MediaSession::restartIce()
     if (m_state == MediaState::Failed)
         m_state = MediaState::Connecting;  // announced by rebuildPipeline
     rebuildPipeline();
+}
+
+// webrtcbin completes the handshake with whatever certificate the peer shows; RFC 8827 wants
+// it to be the one the description's a=fingerprint names, or someone on the signalling path
+// could stand in for the peer. Until it is checked, the peer's streams are held (MediaGate).
+bool MediaSession::peerIsWhoItsDescriptionSays()
+{
+    if (m_bridge->gate.isOpen())
+        return true;
+    const QByteArray certificate = remoteCertificate(m_webrtc);
+    if (m_remoteFingerprints.isEmpty() || !certificateMatches(certificate, m_remoteFingerprints)) {
+        fail(QStringLiteral("DTLS failed: the peer's certificate is not the one its session "
+                            "description names (a=fingerprint)"),
+             call::FailureCause::DtlsFailed);
+        return false;
+    }
+    m_bridge->gate.open();
+    return true;
 }
 
 }  // namespace softphone::media
