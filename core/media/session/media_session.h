@@ -87,6 +87,11 @@ signals:
     void localCandidate(int mlineIndex, const QString &mid, const QString &candidate);
     void stateChanged(softphone::media::MediaState state);
     void failed(const QString &reason);
+    // Nothing has arrived from the peer for a while on a connected session (its address
+    // changed, its network went): the state is back to Connecting. The owner restarts ICE
+    // (restartIce) once it knows its signalling still reaches the peer; if packets come back
+    // by themselves, the state returns to Connected.
+    void pathLost();
     void firstAudioReceived();
     void firstVideoReceived();
     // The peer's video started or stopped (its camera turned on or off, or frames stopped).
@@ -123,6 +128,9 @@ private:
     void connectionStateChanged();
     bool peerIsWhoItsDescriptionSays();
     void pollStats();
+    void watchForLostPath(const RawStats &raw);
+    void losePath();
+    void restartOfferUnanswered();
     void statsArrived(const RawStats &raw);
     void handleFirstMedia(MediaKind kind);
     void recalculateLatency();
@@ -160,6 +168,12 @@ private:
     bool m_videoEnabled = true;
     bool m_audioSeen = false;
     bool m_videoSeen = false;
+    bool m_pathLost = false;           // see pathLost(); cleared with each new pipeline
+    bool m_pipelineConnected = false;  // this pipeline has been Connected
+    quint64 m_bytesReceivedAtPoll = 0;
+    QElapsedTimer m_sinceBytesArrived;
+    bool m_restartOffered = false;  // our restart offer awaits its answer (m_restartTimer)
+    QTimer m_restartTimer;
     QTimer m_statsTimer;
     QTimer m_videoWatch;
     quint64 m_videoFramesAtWatch = 0;

@@ -70,6 +70,8 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
         m_remoteUfrag = ufrag;
         m_remoteFingerprints = dtlsFingerprintsOf(sdp);
         m_offerOutstanding = false;
+        m_restartOffered = false;
+        m_restartTimer.stop();
         applyRemoteDescription(type, sdp);
         return;
     }
@@ -81,6 +83,8 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
     }
     m_makeOffer = false;  // we answer this one
     m_remoteFingerprints = dtlsFingerprintsOf(sdp);
+    m_restartOffered = false;
+    m_restartTimer.stop();
     // An offer: the first one, a renegotiation, or the peer restarting the connection. A
     // pipeline that made (or was about to make) its own offer is rebuilt as the answerer.
     if (m_webrtc && (offering || (!m_remoteUfrag.isEmpty() && ufrag != m_remoteUfrag))) {
@@ -155,6 +159,8 @@ void MediaSession::applyLocalDescription(const QString &type,
     completeLocalDescription(description->sdp);
     g_signal_emit_by_name(m_webrtc, "set-local-description", description, nullptr);
     m_offerOutstanding = type == kOffer;
+    if (m_offerOutstanding && m_restartOffered)
+        m_restartTimer.start();
     m_localMids = midsOf(description->sdp);
     emit localDescription(type, sdpText(description->sdp));
 }
@@ -227,6 +233,11 @@ void MediaSession::connectionStateChanged()
         fail(QStringLiteral("DTLS failed: a network path works, but the encrypted handshake "
                             "with the peer did not complete"),
              call::FailureCause::DtlsFailed);
+    } else if (m_pipelineConnected && (ice == GST_WEBRTC_ICE_CONNECTION_STATE_FAILED ||
+                                       connection == GST_WEBRTC_PEER_CONNECTION_STATE_FAILED)) {
+        // The path worked and stopped working: a restart may find a new one.
+        if (!m_pathLost)
+            losePath();
     } else if (ice == GST_WEBRTC_ICE_CONNECTION_STATE_FAILED ||
                connection == GST_WEBRTC_PEER_CONNECTION_STATE_FAILED) {
         if (!m_config.turnServers.isEmpty() && !m_relayGathered)
@@ -237,8 +248,12 @@ void MediaSession::connectionStateChanged()
             fail(QStringLiteral("no route: no network path to the peer works"),
                  call::FailureCause::NoRoute);
     } else if (connection == GST_WEBRTC_PEER_CONNECTION_STATE_CONNECTED) {
-        if (peerIsWhoItsDescriptionSays())
+        if (peerIsWhoItsDescriptionSays()) {
+            m_pipelineConnected = true;
+            m_pathLost = false;
+            m_sinceBytesArrived.start();
             setState(MediaState::Connected);
+        }
     } else if (ice == GST_WEBRTC_ICE_CONNECTION_STATE_DISCONNECTED) {
         setState(MediaState::Connecting);
     }
@@ -251,6 +266,7 @@ void MediaSession::restartIce()
     if (m_audioPayload < 0 && m_videoPayload < 0)
         return;  // never negotiated: nothing to restart
     m_makeOffer = true;
+    m_restartOffered = true;
     if (m_state == MediaState::Failed)
         m_state = MediaState::Connecting;  // announced by rebuildPipeline
     rebuildPipeline();
