@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QUuid>
 
@@ -125,6 +126,28 @@ void WsImClient::dropConnection()
 {
     if (m_channel)
         m_channel->abort();
+}
+
+void WsImClient::checkConnection(int timeoutMs, std::function<void(bool alive)> done)
+{
+    if (!m_channel || m_state != ConnectionState::Online) {
+        done(false);
+        return;
+    }
+    // A socket whose address has gone reports nothing by itself: TCP would keep retrying
+    // for minutes. A ping that goes unanswered says so in seconds.
+    QPointer<WsImClient> self(this);
+    m_channel->request(
+        "ping", protocol::json::object(),
+        [self, done = std::move(done)](const RpcReply &reply) {
+            const bool timedOut = reply.error.code == int(LocalError::Timeout);
+            if (timedOut && self) {
+                qCInfo(lcIm) << "the server did not answer a ping: reconnecting";
+                self->dropConnection();
+            }
+            done(reply.result.has_value());
+        },
+        timeoutMs);
 }
 
 void WsImClient::onOpened()

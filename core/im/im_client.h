@@ -52,6 +52,14 @@ public:
     // The call this device is in ("" none), said at every login so that the server ends at
     // once a call this client no longer holds (after a restart) instead of waiting for it.
     virtual void setHeldCall(const QString &cid) { Q_UNUSED(cid); }
+    // The network under us may have changed (a call's media stopped arriving): asks the server
+    // for a sign of life. `done(true)` if it answers within `timeoutMs`; otherwise the
+    // connection is taken as dead, dropped and made again, and `done(false)`.
+    virtual void checkConnection(int timeoutMs, std::function<void(bool alive)> done)
+    {
+        Q_UNUSED(timeoutMs);
+        done(state() == ConnectionState::Online);
+    }
 
     // Queues a message: stored locally at once as pending, sent now or after a reconnect,
     // resent with the same msgidClient until the server acknowledges it. Returns msgidClient.
@@ -124,6 +132,7 @@ public:
     int reconnectInMs() const override;
     std::optional<protocol::LoginResult> lastLogin() const override { return m_lastLogin; }
     void setHeldCall(const QString &cid) override { m_heldCall = cid; }
+    void checkConnection(int timeoutMs, std::function<void(bool alive)> done) override;
 
     QString sendMessage(const QString &to, protocol::MsgType type, const QString &body,
                         const QString &attach) override;

@@ -14,6 +14,9 @@ using call::CallState;
 
 namespace {
 
+// How long the server has to answer a ping once the media path is lost.
+constexpr int kConnectionCheckMs = 3000;
+
 QString sdpTypeName(protocol::SdpType type)
 {
     return type == protocol::SdpType::Offer ? QStringLiteral("offer") : QStringLiteral("answer");
@@ -174,6 +177,7 @@ void CallMedia::startSession()
         qCWarning(lcCallMedia) << "media failed:" << reason;
         m_controller->mediaFailed(session->failureCause(), reason);
     });
+    connect(session, &MediaSession::pathLost, this, &CallMedia::onPathLost);
     connect(session, &MediaSession::firstAudioReceived, this, &CallMedia::firstAudio);
     connect(session, &MediaSession::firstVideoReceived, this, &CallMedia::firstVideo);
     connect(session, &MediaSession::remoteVideoActiveChanged, this,
@@ -189,6 +193,27 @@ void CallMedia::startSession()
     session->setMuted(m_muted);
     if (!m_videoEnabled)
         session->setVideoEnabled(false);
+}
+
+// The media stopped: our address may have changed, or the peer's. The call has until the
+// media timeout to get its media back. If our connection to the server still works, the
+// caller restarts ICE at once (the callee waits for its offer, so that the two do not cross);
+// if it does not, the client reconnects, rejoins the room and restarts from there.
+void CallMedia::onPathLost()
+{
+    qCInfo(lcCallMedia) << "media path lost: checking the connection to the server";
+    m_connectTimer.start();
+    QPointer<CallMedia> self(this);
+    const QString cid = m_sessionCid;
+    m_im->checkConnection(kConnectionCheckMs, [self, cid](bool alive) {
+        if (!self || !self->m_session || self->m_sessionCid != cid)
+            return;
+        if (alive && self->m_controller->current().outgoing &&
+            self->m_session->state() == MediaState::Connecting) {
+            qCInfo(lcCallMedia) << "restarting ICE";
+            self->m_session->restartIce();
+        }
+    });
 }
 
 void CallMedia::endSession()

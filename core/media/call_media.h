@@ -61,6 +61,7 @@ signals:
 private:
     void onCallState(call::CallState state);
     void startSession();
+    void onPathLost();
     void endSession();
     void refreshTurn();
     MediaConfig configForCall() const;

@@ -14,9 +14,9 @@ QString chromium()
     return QStandardPaths::findExecutable(QStringLiteral("chromium"));
 }
 
-QStringList chromiumArguments(const QString &profile, const QString &wav)
+QStringList chromiumArguments(const QString &profile, const QString &wav, bool grantDevices)
 {
-    return {
+    QStringList arguments{
         QStringLiteral("--headless=new"),
         // the suite runs as root, in a network namespace of its own
         QStringLiteral("--no-sandbox"),
@@ -29,13 +29,17 @@ QStringList chromiumArguments(const QString &profile, const QString &wav)
         QStringLiteral("--disable-sync"),
         QStringLiteral("--disable-dev-shm-usage"),
         QStringLiteral("--use-fake-device-for-media-stream"),
-        QStringLiteral("--use-fake-ui-for-media-stream"),
         QStringLiteral("--use-file-for-fake-audio-capture=") + wav,
         QStringLiteral("--autoplay-policy=no-user-gesture-required"),
         QStringLiteral("--allow-file-access-from-files"),
         QStringLiteral("--enable-logging=stderr"),
         QStringLiteral("--v=0"),
     };
+    // Granting the devices also shows the page the host's addresses; without the grant its
+    // candidates carry mDNS names (the default WebRtcHideLocalIpsWithMdns feature).
+    if (grantDevices)
+        arguments << QStringLiteral("--use-fake-ui-for-media-stream");
+    return arguments;
 }
 
 }  // namespace
@@ -73,12 +77,17 @@ bool BrowserPeer::start(const Options &options)
     query.addQueryItem(QStringLiteral("role"), options.role);
     query.addQueryItem(QStringLiteral("peer"), options.peer);
     query.addQueryItem(QStringLiteral("type"), QString::number(options.type));
+    if (options.syntheticTone > 0) {
+        query.addQueryItem(QStringLiteral("synthetic"), QStringLiteral("1"));
+        query.addQueryItem(QStringLiteral("tone"), QString::number(options.syntheticTone));
+    }
     QUrl page = QUrl::fromLocalFile(QStringLiteral(SOFTPHONE_BROWSER_PAGE));
     page.setQuery(query);
 
     m_process.setProgram(chromium());
-    m_process.setArguments(chromiumArguments(m_profile.path(), options.microphoneWav) +
-                           QStringList{page.toString(QUrl::FullyEncoded)});
+    m_process.setArguments(
+        chromiumArguments(m_profile.path(), options.microphoneWav, options.syntheticTone <= 0) +
+        QStringList{page.toString(QUrl::FullyEncoded)});
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     QObject::connect(&m_process, &QProcess::readyRead, &m_process, [this] { readLog(); });
     m_process.start();

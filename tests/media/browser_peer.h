@@ -23,6 +23,9 @@ public:
         QString peer;  // the callee, for "call"
         int type = 1;  // 1 audio, 2 video
         QString microphoneWav;
+        // The page asks for no device (a Web Audio tone of this frequency, a drawn picture),
+        // and is granted none: Chromium then names its host candidates by mDNS (".local").
+        double syntheticTone = 0;
     };
 
     BrowserPeer() = default;

@@ -56,6 +56,15 @@ const CliRun::Event *CliRun::first(const char *name)
     return nullptr;
 }
 
+const CliRun::Event *CliRun::firstSince(const char *name, qint64 atMs)
+{
+    for (const Event &event : events()) {
+        if (event.atMs >= atMs && event.fields.value("event", "") == name)
+            return &event;
+    }
+    return nullptr;
+}
+
 const CliRun::Event *CliRun::firstState(const char *state)
 {
     for (const Event &event : events()) {

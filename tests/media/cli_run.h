@@ -31,6 +31,10 @@ public:
     const std::vector<Event> &events();
     // The first event named `name`, or null.
     const Event *first(const char *name);
+    // The first event named `name` that arrived at `atMs` or later, or null.
+    const Event *firstSince(const char *name, qint64 atMs);
+    // Milliseconds since start(), on the clock of the events' atMs.
+    qint64 elapsedMs() const { return m_clock.elapsed(); }
     // The first "state" event entering `state` ("connecting": the call was answered), or null.
     const Event *firstState(const char *state);
     // Milliseconds from the answer (state "connecting") to the first `event`; -1 if missing.

@@ -30,3 +30,12 @@ QString enterPrivateNetwork()
     }
     return {};
 }
+
+QString addDefaultRoute()
+{
+    const char *command = "ip route add default dev media0";
+    if (std::system(command) != 0)
+        return QStringLiteral("cannot add a default route: \"%1\" failed")
+            .arg(QLatin1String(command));
+    return {};
+}

@@ -8,3 +8,9 @@
 // inherit the namespace. Returns an empty string on success, else why it is impossible
 // (not root, no unshare, no `ip`).
 QString enterPrivateNetwork();
+
+// Gives the private namespace a default route into its veth (media0), where packets for
+// anywhere else are dropped (nothing answers for those addresses): a browser page without a
+// camera or microphone grant takes its one host candidate from the default route, and without
+// one it gathers none. Returns an empty string on success, else what failed.
+QString addDefaultRoute();

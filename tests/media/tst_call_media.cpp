@@ -34,6 +34,18 @@ constexpr double kCallerTone = 440.0;
 constexpr double kCalleeTone = 880.0;
 const QString kPassword = QStringLiteral("password-123");
 
+// The last line of softphone-cli's output with this event; null if there is none.
+nlohmann::json lastEvent(const QByteArray &output, const std::string &event)
+{
+    nlohmann::json found;
+    for (const QByteArray &line : output.split('\n')) {
+        const auto parsed = nlohmann::json::parse(line.toStdString(), nullptr, false);
+        if (parsed.is_object() && parsed.value("event", "") == event)
+            found = parsed;
+    }
+    return found;
+}
+
 // One device: IM client and call controller, the calls' media, and what it heard.
 struct Party : test::Phone
 {
@@ -59,6 +71,7 @@ private slots:
     void callHoldsUnderPacketLoss();
     void cliCarriesMedia();
     void cliReportsACallWhoseMediaFails();
+    void cliAnswerExitsNonZeroWhenItsCallFails();
     void devicesAndVideoSinksServeEveryCall();
 
 private:
@@ -292,17 +305,48 @@ void TestCallMedia::cliReportsACallWhoseMediaFails()
     QVERIFY(callee.call("room.join", {{"cid", cid}, {"mode", 0}}).ok());
     QVERIFY(call.waitForFinished(kTimeout));
     const QByteArray output = call.readAllStandardOutput();
-    nlohmann::json ended;
-    for (const QByteArray &line : output.split('\n')) {
-        const auto parsed = nlohmann::json::parse(line.toStdString(), nullptr, false);
-        if (parsed.is_object() && parsed.value("event", "") == "ended")
-            ended = parsed;
-    }
+    const nlohmann::json ended = lastEvent(output, "ended");
     QVERIFY2(ended.is_object(), output.constData());
     QCOMPARE(ended.value("reason", ""), std::string("failed"));
     QCOMPARE(ended.value("cause", ""), std::string("noRoute"));
     QVERIFY2(ended.value("why", "").find("no route") == 0, ended.dump().c_str());
     QCOMPARE(call.exitCode(), 6);  // a failed call is not a success
+}
+
+void TestCallMedia::cliAnswerExitsNonZeroWhenItsCallFails()
+{
+    // The caller places the call and joins the room but never sends its offer: the answering
+    // CLI's media never connects.
+    const QString dataDir = m_stores.filePath(QStringLiteral("cli-answer-failing"));
+    QProcess register_;
+    register_.start(QStringLiteral(SOFTPHONE_CLI_BINARY),
+                    {QStringLiteral("--server"), m_server->url().toString(),
+                     QStringLiteral("--data"), dataDir, QStringLiteral("register"),
+                     QStringLiteral("mh7"), kPassword});
+    QVERIFY(register_.waitForFinished(kTimeout));
+    QProcess answer;
+    answer.start(QStringLiteral(SOFTPHONE_CLI_BINARY),
+                 {QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("--data"),
+                  dataDir, QStringLiteral("--user"), QStringLiteral("mh7"),
+                  QStringLiteral("--password"), kPassword, QStringLiteral("--media-timeout"),
+                  QStringLiteral("3"), QStringLiteral("answer")});
+    QTRY_VERIFY_WITH_TIMEOUT(answer.peek(4096).contains("\"waiting\""), kTimeout);
+    test::TestClient caller(m_server->url(), "mg7-pc");
+    QVERIFY(caller.open());
+    QVERIFY(caller.signIn("mg7"));
+    const auto invited = caller.call("call.invite", {{"callee", "mh7"}, {"type", 1}});
+    QVERIFY2(invited.ok(), invited.message().c_str());
+    const std::string cid = invited.result->value("cid", "");
+    QVERIFY(caller.waitEvent("call.accepted", kTimeout));
+    QVERIFY(caller.call("room.join", {{"cid", cid}, {"mode", 0}}).ok());
+    QVERIFY(answer.waitForFinished(kTimeout));
+    const QByteArray output = answer.readAllStandardOutput();
+    const nlohmann::json ended = lastEvent(output, "ended");
+    QVERIFY2(ended.is_object(), output.constData());
+    QCOMPARE(ended.value("reason", ""), std::string("failed"));
+    QVERIFY2(ended.value("why", "").find("no route") == 0, ended.dump().c_str());
+    QVERIFY2(!lastEvent(output, "record").is_null(), output.constData());
+    QCOMPARE(answer.exitCode(), 6);  // a failed call is not a success, on this side either
 }
 
 void TestCallMedia::devicesAndVideoSinksServeEveryCall()

@@ -1,6 +1,7 @@
 // The media layer's pure parts: ICE server URIs, reading payload types and ICE credentials from
-// SDP, signal bars.
+// SDP, DTLS fingerprints, signal bars.
 
+#include "media/session/dtls_fingerprint.h"
 #include "media/session/ice_server_uri.h"
 #include "media/session/media_stats.h"
 #include "media/session/sdp.h"
@@ -23,7 +24,29 @@ private slots:
     void iceUfragIsTheFirstOne_data();
     void iceUfragIsTheFirstOne();
     void qualityBars();
+    void fingerprintsAreReadAndChecked();
 };
+
+namespace {
+
+// A certificate made with `openssl req -x509 -newkey ec`; its fingerprints as
+// `openssl x509 -fingerprint -sha256` (and -sha1) printed them.
+const QByteArray kCertificate = "-----BEGIN CERTIFICATE-----\n"
+                                "MIIBhjCCAS2gAwIBAgIUVyPo9gyQUJKVIaJkmWWmPsViW/cwCgYIKoZIzj0EAwIw\n"
+                                "GTEXMBUGA1UEAwwOc29mdHBob25lLXRlc3QwHhcNMjYxMjAyMDE1NzQ5WhcNMzYx\n"
+                                "MTI5MDE1NzQ5WjAZMRcwFQYDVQQDDA5zb2Z0cGhvbmUtdGVzdDBZMBMGByqGSM49\n"
+                                "AgEGCCqGSM49AwEHA0IABG85b8dsnYVy2GpZxlG3sZglHOGddYc/fhrzNP7p5uH4\n"
+                                "el8h3gRFoAHNgnGC5h3oPFzjJs/8fwZaE4kUrHcOfe+jUzBRMB0GA1UdDgQWBBRN\n"
+                                "FDIG4WcvDWk5poebaRt3UDoOTTAfBgNVHSMEGDAWgBRNFDIG4WcvDWk5poebaRt3\n"
+                                "UDoOTTAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0cAMEQCIE6MWaheTr/T\n"
+                                "7rUZ/7JS5q/vXmWaI2XgG/VEGwHtzbhJAiAb7N3E5Tge789/p1GsA/XbLGmobKTT\n"
+                                "CKkcUuO4WE9QjQ==\n"
+                                "-----END CERTIFICATE-----\n";
+const char *const kSha256 = "25:6F:7A:2C:F3:E4:7B:02:EC:13:06:A1:86:8E:EF:4A:01:95:B7:53:00:E3:"
+                            "2C:9E:EE:DC:D2:28:05:26:88:53";
+const char *const kSha1 = "A3:5D:4D:D2:35:EE:54:E8:9D:C7:81:52:A4:6E:0D:4C:8F:BD:C8:53";
+
+}  // namespace
 
 void TestMediaHelpers::stunUris_data()
 {
@@ -185,6 +208,32 @@ void TestMediaHelpers::qualityBars()
     QCOMPARE(qualityLevel(20, 5, true), 2);
     QCOMPARE(qualityLevel(20, 12, true), 1);
     QCOMPARE(qualityLevel(900, 0, true), 1);
+}
+
+void TestMediaHelpers::fingerprintsAreReadAndChecked()
+{
+    const QString sdp = QStringLiteral("v=0\r\n"
+                                       "a=fingerprint:SHA-256 %1\r\n"
+                                       "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"
+                                       "a=fingerprint:sha-256 %1\r\n"
+                                       "a=fingerprint:md5 00:11\r\n"
+                                       "a=fingerprint:sha-256 12:34\r\n")
+                            .arg(QLatin1String(kSha256));
+    const QList<DtlsFingerprint> read = dtlsFingerprintsOf(sdp);
+    QCOMPARE(read.size(), 1);  // the same one twice, an unknown hash, a digest too short
+    QCOMPARE(read[0].algorithm, QStringLiteral("sha-256"));
+    QCOMPARE(read[0].digest.size(), 32);
+    QVERIFY(certificateMatches(kCertificate, read));
+
+    const QString sha1 = QStringLiteral("a=fingerprint:sha-1 %1\r\n").arg(QLatin1String(kSha1));
+    QVERIFY(certificateMatches(kCertificate, dtlsFingerprintsOf(sha1)));
+
+    QString forged = QLatin1String(kSha256);
+    forged.replace(0, 2, QStringLiteral("26"));
+    const QString wrong = QStringLiteral("a=fingerprint:sha-256 %1\r\n").arg(forged);
+    QVERIFY(!certificateMatches(kCertificate, dtlsFingerprintsOf(wrong)));
+    QVERIFY(!certificateMatches(kCertificate, {}));
+    QVERIFY(!certificateMatches("not a certificate", read));
 }
 
 QTEST_GUILESS_MAIN(TestMediaHelpers)

@@ -7,6 +7,7 @@
 #include "tone_meter.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <memory>
@@ -62,6 +63,8 @@ private slots:
     void candidatesBeforeTheOfferAreQueued();
     void destroyingARunningSessionReleasesEverything();
     void aFailedDtlsHandshakeFailsTheSessionAndSaysSo();
+    void aForgedFingerprintFailsAsDtls_data();
+    void aForgedFingerprintFailsAsDtls();
 
 private:
     void connectCall(const MediaConfig &callerConfig, const MediaConfig &calleeConfig);
@@ -200,6 +203,51 @@ void TestMediaSession::aFailedDtlsHandshakeFailsTheSessionAndSaysSo()
                  qPrintable(end->failures.first()));
     }
     QVERIFY(!m_caller.states.contains(MediaState::Connected));
+}
+
+void TestMediaSession::aForgedFingerprintFailsAsDtls_data()
+{
+    QTest::addColumn<bool>("inTheOffer");
+    QTest::newRow("the caller's, in the offer") << true;
+    QTest::newRow("the callee's, in the answer") << false;
+}
+
+// Someone between the peers (the signalling path) swaps one side's a=fingerprint: the DTLS
+// handshake itself completes, with a certificate that is not the one the description vouches
+// for. The end that was told the wrong fingerprint must refuse the connection as DTLS failed,
+// and never report it connected.
+void TestMediaSession::aForgedFingerprintFailsAsDtls()
+{
+    QFETCH(bool, inTheOffer);
+    m_caller.session = std::make_unique<MediaSession>(MediaRole::Caller);
+    m_callee.session = std::make_unique<MediaSession>(MediaRole::Callee);
+    watch(m_caller);
+    watch(m_callee);
+    MediaSession *forger = inTheOffer ? m_caller.session.get() : m_callee.session.get();
+    MediaSession *deceived = inTheOffer ? m_callee.session.get() : m_caller.session.get();
+    wire(deceived, forger);
+    connect(forger, &MediaSession::localCandidate, deceived, &MediaSession::addRemoteCandidate,
+            Qt::QueuedConnection);
+    connect(
+        forger, &MediaSession::localDescription, deceived,
+        [deceived](const QString &type, QString sdp) {
+            static const QRegularExpression fingerprint(
+                QStringLiteral("a=fingerprint:sha-256 [0-9A-Fa-f:]+"));
+            QVERIFY(sdp.contains(fingerprint));
+            sdp.replace(fingerprint, QStringLiteral("a=fingerprint:sha-256 ") +
+                                         QStringList(32, QStringLiteral("5A")).join(u':'));
+            deceived->setRemoteDescription(type, sdp);
+        },
+        Qt::QueuedConnection);
+    m_callee.session->start(configFor(kCalleeTone, false));
+    m_caller.session->start(configFor(kCallerTone, false));
+    Endpoint &told = inTheOffer ? m_callee : m_caller;
+    QTRY_VERIFY_WITH_TIMEOUT(!told.failures.isEmpty(), kTimeout);
+    QCOMPARE(told.session->failureCause(), softphone::call::FailureCause::DtlsFailed);
+    QVERIFY2(told.failures.first().startsWith(QLatin1String("DTLS failed")),
+             qPrintable(told.failures.first()));
+    QVERIFY(!told.states.contains(MediaState::Connected));
+    QCOMPARE(told.session->receivedAudioBuffers(), quint64(0));
 }
 
 void TestMediaSession::audioCallCarriesEachSidesTone()

@@ -61,6 +61,7 @@ private slots:
     void relaysWhenNoDirectPathExists();
     void prefersADirectPathWhenOneExists();
     void aRefusedRelayFailsTheCallAndSaysWhy();
+    void theCallCarriesOnWhenAPeersAddressChanges();
 
 private:
     QString startWorld(NatLab::Nat nat, const char *serverSecret = kTurnSecret);
@@ -267,6 +268,74 @@ void TestNatTraversal::aRefusedRelayFailsTheCallAndSaysWhy()
     QVERIFY2(failures > 0, qPrintable(caller.output()));
     if (caller.first("ended")->fields.value("reason", "") == "failed")
         QCOMPARE(caller.exitCode(), 6);
+}
+
+// Mid-call, the callee's home address changes (as after a DHCP renewal or a move to another
+// network): its media socket and its connection to the server are gone. Both ends notice the
+// silence, the callee reconnects to the server, the caller restarts ICE, and the call goes on
+// with new candidates; neither end fails nor hangs up early.
+void TestNatTraversal::theCallCarriesOnWhenAPeersAddressChanges()
+{
+    if (QString problem = startWorld(NatLab::Nat::Cone); !problem.isEmpty())
+        QFAIL(qPrintable(problem));
+    for (const char *account : {"nat4a", "nat4b"}) {
+        softphone::test::TestClient setup(m_server->url(), "setup");
+        QVERIFY(setup.open());
+        QVERIFY(setup.signIn(account, kPassword.toStdString()));
+    }
+    auto common = [&](const QString &account) {
+        return QStringList{QStringLiteral("--server"),        m_server->url().toString(),
+                           QStringLiteral("--data"),          m_dir.filePath(account),
+                           QStringLiteral("--user"),          account,
+                           QStringLiteral("--password"),      kPassword,
+                           QStringLiteral("--media-timeout"), QStringLiteral("20")};
+    };
+    CliRun callee;
+    callee.start(m_lab->inPeer(1),
+                 common(QStringLiteral("nat4b")) + QStringList{QStringLiteral("answer"),
+                                                               QStringLiteral("--hangup-after"),
+                                                               QStringLiteral("22")});
+    QTRY_VERIFY_WITH_TIMEOUT(callee.first("waiting"), kTimeout);
+    CliRun caller;
+    caller.start(m_lab->inPeer(0),
+                 common(QStringLiteral("nat4a")) +
+                     QStringList{QStringLiteral("call"), QStringLiteral("nat4b")});
+    QTRY_VERIFY_WITH_TIMEOUT(caller.first("firstAudio") && callee.first("firstAudio"), kTimeout);
+
+    const qint64 callerMark = caller.elapsedMs();
+    const qint64 calleeMark = callee.elapsedMs();
+    const QString problem = m_lab->renumberPeer(1);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // media comes back on both sides, and flows both ways on the new path
+    QTRY_VERIFY2_WITH_TIMEOUT(caller.firstSince("mediaConnected", callerMark) &&
+                                  callee.firstSince("mediaConnected", calleeMark),
+                              qPrintable(caller.output() + QLatin1Char('\n') + callee.output()),
+                              kTimeout);
+    const qint64 callerBack = caller.firstSince("mediaConnected", callerMark)->atMs;
+    const qint64 calleeBack = callee.firstSince("mediaConnected", calleeMark)->atMs;
+    auto flowing = [](CliRun &run, qint64 since) {
+        for (const CliRun::Event &event : run.events()) {
+            if (event.atMs > since && event.fields.value("event", "") == "stats" &&
+                event.fields.value("kbpsIn", 0.0) > 8 && event.fields.value("kbpsOut", 0.0) > 8)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(flowing(caller, callerBack) && flowing(callee, calleeBack),
+                              qPrintable(caller.output() + QLatin1Char('\n') + callee.output()),
+                              kTimeout);
+    qInfo("timing: address change: media back %lld ms (caller), %lld ms (callee) after it",
+          callerBack - callerMark, calleeBack - calleeMark);
+
+    // the callee hangs up as planned; nothing failed
+    QTRY_VERIFY_WITH_TIMEOUT(!caller.isRunning() && !callee.isRunning(), kTimeout);
+    for (CliRun *run : {&caller, &callee}) {
+        run->waitForFinished(0);
+        const CliRun::Event *ended = run->first("ended");
+        QVERIFY2(ended, qPrintable(run->output()));
+        QVERIFY2(ended->fields.value("reason", "") != "failed", qPrintable(run->output()));
+        QVERIFY2(run->exitCode() == 0, qPrintable(run->output()));
+    }
 }
 
 int main(int argc, char **argv)

@@ -14,7 +14,10 @@ AnswerCommand::AnswerCommand(CliOptions options, AnswerCommandOptions answer, Ev
     connect(&m_controller, &call::CallController::incoming, this, &AnswerCommand::onIncoming);
     connect(&m_controller, &call::CallController::stateChanged, this, &AnswerCommand::onState);
     connect(&m_controller, &call::CallController::ended, this,
-            [this](call::EndReason, const call::CallInfo &info) { onEnded(info); });
+            [this](call::EndReason reason, const call::CallInfo &info) {
+                m_failed = m_failed || reason == call::EndReason::Failed;
+                onEnded(info);
+            });
     connect(&m_hangupTimer, &QTimer::timeout, &m_controller, &call::CallController::hangup);
     connect(&m_events, &CallEventPrinter::recordArrived, this, [this](qint64 channelId) {
         m_awaitingRecords.erase(channelId);
@@ -58,7 +61,7 @@ void AnswerCommand::finishIfDone()
     if (m_ended < m_options.count && !stopRequested())
         return;
     if (m_awaitingRecords.empty()) {
-        finish(ExitOk);
+        finish(exitCode());
         return;
     }
     waitForRecords();

@@ -20,7 +20,7 @@ struct AnswerCommandOptions
 
 // `answer`: waits for incoming calls and accepts, rejects or ignores each; while a call is
 // on, further invites are answered busy by the controller. Exits after `count` calls have
-// ended and their records arrived.
+// ended and their records arrived, with ExitCallFailed if any of them failed.
 class AnswerCommand : public CallSessionCommand
 {
     Q_OBJECT
@@ -30,17 +30,19 @@ public:
                   QObject *parent = nullptr);
 
 protected:
-    int exitCodeWhenStopped() const override { return m_ended > 0 ? ExitOk : ExitFailure; }
+    int exitCodeWhenStopped() const override { return m_ended > 0 ? exitCode() : ExitFailure; }
 
 private:
     void onIncoming();
     void onState(call::CallState state);
     void onEnded(const call::CallInfo &info);
     void finishIfDone();
+    int exitCode() const { return m_failed ? ExitCallFailed : ExitOk; }
 
     AnswerCommandOptions m_options;
     QTimer m_hangupTimer;
     int m_ended = 0;
+    bool m_failed = false;  // one of the calls ended as failed
     std::set<qint64> m_awaitingRecords;
 };
 

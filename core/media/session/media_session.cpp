@@ -28,6 +28,13 @@ constexpr int kOfferVp8Payload = 96;
 constexpr int kVideoWatchMs = 250;
 constexpr int kQuietWatchesForStopped = 6;
 
+// A connected session from which no packet at all has come for this long has lost its path:
+// audio alone sends fifty packets a second, so this is no pause in the talk.
+constexpr qint64 kLostPathMs = 2500;
+// A restart offer whose answer has not come in this time is made again: the peer may have
+// been unreachable when it was sent (its own connection to the server was down too).
+constexpr int kRestartAnswerMs = 5000;
+
 void addReceiveOnlyTransceiver(GstElement *webrtc, const QString &caps)
 {
     GstCaps *filter = gst_caps_from_string(caps.toUtf8().constData());
@@ -52,6 +59,9 @@ MediaSession::MediaSession(MediaRole role, QObject *parent)
     connect(&m_statsTimer, &QTimer::timeout, this, &MediaSession::pollStats);
     m_videoWatch.setInterval(kVideoWatchMs);
     connect(&m_videoWatch, &QTimer::timeout, this, &MediaSession::watchRemoteVideo);
+    m_restartTimer.setSingleShot(true);
+    m_restartTimer.setInterval(kRestartAnswerMs);
+    connect(&m_restartTimer, &QTimer::timeout, this, &MediaSession::restartOfferUnanswered);
 }
 
 MediaSession::~MediaSession()
@@ -251,6 +261,9 @@ void MediaSession::teardown()
     m_gatheringDone = false;
     m_offerOutstanding = false;
     m_relayGathered = false;
+    m_pathLost = false;
+    m_pipelineConnected = false;
+    m_bytesReceivedAtPoll = 0;
 }
 
 void MediaSession::rebuildPipeline()
@@ -272,6 +285,7 @@ void MediaSession::fail(const QString &reason, call::FailureCause cause)
 {
     if (m_state == MediaState::Failed || m_state == MediaState::Closed)
         return;
+    m_restartTimer.stop();
     qCWarning(lcMedia) << "media failed:" << reason;
     m_failureCause = cause;
     teardown();
@@ -300,6 +314,7 @@ void MediaSession::stop()
 {
     if (m_state == MediaState::Closed)
         return;
+    m_restartTimer.stop();
     teardown();
     if (m_ownDevices)
         m_ownDevices->setActive(false);
@@ -326,6 +341,40 @@ void MediaSession::statsArrived(const RawStats &raw)
                                           m_bridge ? m_bridge->videoWidth.load() : 0,
                                           m_bridge ? m_bridge->videoHeight.load() : 0);
     emit statsUpdated(m_lastStats);
+    watchForLostPath(raw);
+}
+
+void MediaSession::watchForLostPath(const RawStats &raw)
+{
+    const bool arriving = raw.bytesReceived > m_bytesReceivedAtPoll;
+    m_bytesReceivedAtPoll = raw.bytesReceived;
+    if (arriving || !m_sinceBytesArrived.isValid())
+        m_sinceBytesArrived.start();
+    if (arriving && m_pathLost) {
+        qCInfo(lcMedia) << "packets from the peer again: the path is back";
+        m_pathLost = false;
+        setState(MediaState::Connected);
+    } else if (!arriving && m_pipelineConnected && !m_pathLost &&
+               m_sinceBytesArrived.elapsed() >= kLostPathMs) {
+        losePath();
+    }
+}
+
+void MediaSession::losePath()
+{
+    qCInfo(lcMedia) << "nothing from the peer for" << m_sinceBytesArrived.elapsed()
+                    << "ms: the path is lost";
+    m_pathLost = true;
+    setState(MediaState::Connecting);
+    emit pathLost();
+}
+
+void MediaSession::restartOfferUnanswered()
+{
+    if (!m_restartOffered || !m_offerOutstanding)
+        return;
+    qCInfo(lcMedia) << "the restart offer was not answered: offering again";
+    restartIce();
 }
 
 void MediaSession::handleFirstMedia(MediaKind kind)

@@ -2,6 +2,7 @@
 
 #include "call/failure_cause.h"
 #include "media/media_config.h"
+#include "media/session/dtls_fingerprint.h"
 #include "media/session/media_stats.h"
 #include "media/session/send_branch.h"
 #include "media/session/stats_collector.h"
@@ -87,6 +88,11 @@ signals:
     void localCandidate(int mlineIndex, const QString &mid, const QString &candidate);
     void stateChanged(softphone::media::MediaState state);
     void failed(const QString &reason);
+    // Nothing has arrived from the peer for a while on a connected session (its address
+    // changed, its network went): the state is back to Connecting. The owner restarts ICE
+    // (restartIce) once it knows its signalling still reaches the peer; if packets come back
+    // by themselves, the state returns to Connected.
+    void pathLost();
     void firstAudioReceived();
     void firstVideoReceived();
     // The peer's video started or stopped (its camera turned on or off, or frames stopped).
@@ -126,7 +132,11 @@ private:
     void gatheringStateChanged();
     void endOfCandidates();
     void connectionStateChanged();
+    bool peerIsWhoItsDescriptionSays();
     void pollStats();
+    void watchForLostPath(const RawStats &raw);
+    void losePath();
+    void restartOfferUnanswered();
     void statsArrived(const RawStats &raw);
     void handleFirstMedia(MediaKind kind);
     void recalculateLatency();
@@ -154,7 +164,8 @@ private:
     bool m_remoteSet = false;
     bool m_offerOutstanding = false;  // our offer awaits its answer
     QString m_remoteUfrag;
-    QString m_pendingOffer;  // an offer that arrived before start()
+    QList<DtlsFingerprint> m_remoteFingerprints;  // from the last remote description
+    QString m_pendingOffer;                       // an offer that arrived before start()
     QList<Candidate> m_pendingCandidates;
     QStringList m_localMids;  // by m-line index
     bool m_gatheringDone = false;
@@ -163,6 +174,12 @@ private:
     bool m_videoEnabled = true;
     bool m_audioSeen = false;
     bool m_videoSeen = false;
+    bool m_pathLost = false;           // see pathLost(); cleared with each new pipeline
+    bool m_pipelineConnected = false;  // this pipeline has been Connected
+    quint64 m_bytesReceivedAtPoll = 0;
+    QElapsedTimer m_sinceBytesArrived;
+    bool m_restartOffered = false;  // our restart offer awaits its answer (m_restartTimer)
+    QTimer m_restartTimer;
     QTimer m_statsTimer;
     QTimer m_videoWatch;
     quint64 m_videoFramesAtWatch = 0;

@@ -13,6 +13,34 @@
 
 namespace softphone::media {
 
+namespace {
+
+// The certificate the peer showed in the DTLS handshake (PEM), or empty. With max-bundle
+// every transceiver shares one transport, so the first one's will do.
+QByteArray remoteCertificate(GstElement *webrtc)
+{
+    GstWebRTCRTPTransceiver *transceiver = nullptr;
+    g_signal_emit_by_name(webrtc, "get-transceiver", 0, &transceiver);
+    GstWebRTCRTPSender *sender = nullptr;
+    if (transceiver)
+        g_object_get(transceiver, "sender", &sender, nullptr);
+    GstWebRTCDTLSTransport *transport = nullptr;
+    if (sender)
+        g_object_get(sender, "transport", &transport, nullptr);
+    gchar *pem = nullptr;
+    if (transport)
+        g_object_get(transport, "remote-certificate", &pem, nullptr);
+    const QByteArray certificate(pem);
+    g_free(pem);
+    for (gpointer object : {gpointer(transport), gpointer(sender), gpointer(transceiver)}) {
+        if (object)
+            gst_object_unref(object);
+    }
+    return certificate;
+}
+
+}  // namespace
+
 void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
 {
     if (type != kOffer && type != kAnswer) {
@@ -41,7 +69,10 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
             return;
         }
         m_remoteUfrag = ufrag;
+        m_remoteFingerprints = dtlsFingerprintsOf(sdp);
         m_offerOutstanding = false;
+        m_restartOffered = false;
+        m_restartTimer.stop();
         applyRemoteDescription(type, message);
         return;
     }
@@ -52,6 +83,9 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
         return;
     }
     m_makeOffer = false;  // we answer this one
+    m_remoteFingerprints = dtlsFingerprintsOf(sdp);
+    m_restartOffered = false;
+    m_restartTimer.stop();
     // An offer: the first one, a renegotiation, or the peer restarting the connection. A
     // pipeline that made (or was about to make) its own offer is rebuilt as the answerer.
     if (m_webrtc && (offering || (!m_remoteUfrag.isEmpty() && ufrag != m_remoteUfrag))) {
@@ -122,6 +156,8 @@ void MediaSession::applyLocalDescription(const QString &type,
     completeLocalDescription(description->sdp);
     g_signal_emit_by_name(m_webrtc, "set-local-description", description, nullptr);
     m_offerOutstanding = type == kOffer;
+    if (m_offerOutstanding && m_restartOffered)
+        m_restartTimer.start();
     m_localMids = midsOf(description->sdp);
     emit localDescription(type, sdpText(description->sdp));
 }
@@ -194,6 +230,11 @@ void MediaSession::connectionStateChanged()
         fail(QStringLiteral("DTLS failed: a network path works, but the encrypted handshake "
                             "with the peer did not complete"),
              call::FailureCause::DtlsFailed);
+    } else if (m_pipelineConnected && (ice == GST_WEBRTC_ICE_CONNECTION_STATE_FAILED ||
+                                       connection == GST_WEBRTC_PEER_CONNECTION_STATE_FAILED)) {
+        // The path worked and stopped working: a restart may find a new one.
+        if (!m_pathLost)
+            losePath();
     } else if (ice == GST_WEBRTC_ICE_CONNECTION_STATE_FAILED ||
                connection == GST_WEBRTC_PEER_CONNECTION_STATE_FAILED) {
         if (!m_config.turnServers.isEmpty() && !m_relayGathered)
@@ -204,7 +245,12 @@ void MediaSession::connectionStateChanged()
             fail(QStringLiteral("no route: no network path to the peer works"),
                  call::FailureCause::NoRoute);
     } else if (connection == GST_WEBRTC_PEER_CONNECTION_STATE_CONNECTED) {
-        setState(MediaState::Connected);
+        if (peerIsWhoItsDescriptionSays()) {
+            m_pipelineConnected = true;
+            m_pathLost = false;
+            m_sinceBytesArrived.start();
+            setState(MediaState::Connected);
+        }
     } else if (ice == GST_WEBRTC_ICE_CONNECTION_STATE_DISCONNECTED) {
         setState(MediaState::Connecting);
     }
@@ -217,9 +263,28 @@ void MediaSession::restartIce()
     if (m_audioPayload < 0 && m_videoPayload < 0)
         return;  // never negotiated: nothing to restart
     m_makeOffer = true;
+    m_restartOffered = true;
     if (m_state == MediaState::Failed)
         m_state = MediaState::Connecting;  // announced by rebuildPipeline
     rebuildPipeline();
+}
+
+// webrtcbin completes the handshake with whatever certificate the peer shows; RFC 8827 wants
+// it to be the one the description's a=fingerprint names, or someone on the signalling path
+// could stand in for the peer. Until it is checked, the peer's streams are held (MediaGate).
+bool MediaSession::peerIsWhoItsDescriptionSays()
+{
+    if (m_bridge->gate.isOpen())
+        return true;
+    const QByteArray certificate = remoteCertificate(m_webrtc);
+    if (m_remoteFingerprints.isEmpty() || !certificateMatches(certificate, m_remoteFingerprints)) {
+        fail(QStringLiteral("DTLS failed: the peer's certificate is not the one its session "
+                            "description names (a=fingerprint)"),
+             call::FailureCause::DtlsFailed);
+        return false;
+    }
+    m_bridge->gate.open();
+    return true;
 }
 
 }  // namespace softphone::media

@@ -202,6 +202,7 @@ void ReceiveBranch::attach(GstElement *pipeline, GstPad *webrtcSrc,
 
     gst_element_sync_state_with_parent(sink);
     gst_element_sync_state_with_parent(chain);
+    bridge->gate.hold(webrtcSrc);
     GstPad *chainSink = gst_element_get_static_pad(chain, "sink");
     if (gst_pad_link(webrtcSrc, chainSink) != GST_PAD_LINK_OK)
         bridge->pipelineError(QStringLiteral("cannot link webrtcbin's %1 stream").arg(media));

@@ -2,6 +2,7 @@
 
 #include "call/failure_cause.h"
 #include "media/media_config.h"
+#include "media/session/media_gate.h"
 
 #include <QByteArray>
 #include <QString>
@@ -45,6 +46,9 @@ public:
     std::atomic<int> videoWidth{0};
     std::atomic<int> videoHeight{0};
     std::atomic<quint64> keyframeRequests{0};
+
+    // The peer's streams wait here until its certificate is checked (MediaSession opens it).
+    MediaGate gate;
 
     // GLib user data holding a reference to `bridge`, and its destroy notify.
     static void *ref(const std::shared_ptr<SessionBridge> &bridge);

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace softphone::media {
+
+// A certificate fingerprint as SDP carries it (RFC 8122: "a=fingerprint:sha-256 AB:CD:...").
+struct DtlsFingerprint
+{
+    QString algorithm;  // lower case: "sha-256", "sha-1", ...
+    QByteArray digest;  // the raw bytes
+
+    bool operator==(const DtlsFingerprint &) const = default;
+};
+
+// The a=fingerprint lines of a description, session level first; those that do not parse, or
+// name a hash we cannot compute, are left out.
+QList<DtlsFingerprint> dtlsFingerprintsOf(const QString &sdp);
+
+// True if the PEM certificate's digest, by one of `fingerprints`' algorithms, is that
+// fingerprint's.
+bool certificateMatches(const QByteArray &pem, const QList<DtlsFingerprint> &fingerprints);
+
+}  // namespace softphone::media
