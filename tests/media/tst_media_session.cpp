@@ -59,6 +59,7 @@ private slots:
     void muteSilencesTheTone();
     void restartIceReconnects();
     void simultaneousRestartsKeepTheCallersOffer();
+    void aPeerOfferWhileOursIsBeingMadeIsGlare();
     void browserOfferIsAnsweredWithItsPayloadTypes();
     void candidatesBeforeTheOfferAreQueued();
     void destroyingARunningSessionReleasesEverything();
@@ -453,6 +454,50 @@ void TestMediaSession::simultaneousRestartsKeepTheCallersOffer()
     if (QTest::currentTestFailed())
         return;
     verifyHears(m_caller, kCalleeTone, kCallerTone);
+}
+
+void TestMediaSession::aPeerOfferWhileOursIsBeingMadeIsGlare()
+{
+    // The caller's own offer takes a moment to make (webrtcbin builds it on its thread). A
+    // callee's offer arriving in that moment is glare all the same: the caller keeps its offer
+    // and the callee answers it. Delivered at a sweep of delays after the caller's restart, so
+    // that some land while the caller's offer is being made.
+    connectCall(configFor(kCallerTone, false), configFor(kCalleeTone, false));
+    if (QTest::currentTestFailed())
+        return;
+    for (int delayMs : {0, 2, 4, 6, 8, 12, 16, 24, 32}) {
+        disconnect(m_callee.session.get(), &MediaSession::localDescription, m_caller.session.get(),
+                   &MediaSession::setRemoteDescription);
+        QString calleeOffer;
+        const QMetaObject::Connection capture =
+            connect(m_callee.session.get(), &MediaSession::localDescription, this,
+                    [&calleeOffer](const QString &type, const QString &sdp) {
+                        if (type == QLatin1String("offer"))
+                            calleeOffer = sdp;
+                    });
+        m_callee.session->restartIce();
+        QTRY_VERIFY_WITH_TIMEOUT(!calleeOffer.isEmpty(), kTimeout);
+        disconnect(capture);
+        connect(m_callee.session.get(), &MediaSession::localDescription, m_caller.session.get(),
+                &MediaSession::setRemoteDescription, Qt::QueuedConnection);
+        m_caller.session->restartIce();
+        QTest::qWait(delayMs);
+        m_caller.session->setRemoteDescription(QStringLiteral("offer"), calleeOffer);
+        const auto bothConnected = [this] {
+            return m_caller.session->state() == MediaState::Connected &&
+                   m_callee.session->state() == MediaState::Connected;
+        };
+        const auto why = [&] {
+            return QStringLiteral("offer delivered %1 ms after the caller's restart: %2")
+                .arg(delayMs)
+                .arg((m_caller.failures + m_callee.failures).join(QLatin1Char(' ')));
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(bothConnected(), qPrintable(why()), kTimeout);
+        QVERIFY2(m_caller.failures.isEmpty() && m_callee.failures.isEmpty(),
+                 qPrintable((m_caller.failures + m_callee.failures).join(QLatin1Char(' '))));
+    }
+    m_callee.heard.clear();
+    verifyHears(m_callee, kCallerTone, kCalleeTone);
 }
 
 void TestMediaSession::browserOfferIsAnsweredWithItsPayloadTypes()

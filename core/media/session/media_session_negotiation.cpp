@@ -138,6 +138,9 @@ void MediaSession::createOffer()
     if (!m_makeOffer || !m_webrtc)
         return;
     m_makeOffer = false;
+    // Outstanding from now, not from when webrtcbin hands it back: a peer's offer arriving
+    // while ours is being made is glare too.
+    m_offerOutstanding = true;
     GstPromise *promise = gst_promise_new_with_change_func(
         MediaSessionCallbacks::offerCreated, SessionBridge::ref(m_bridge), SessionBridge::unref);
     g_signal_emit_by_name(m_webrtc, "create-offer", nullptr, promise);
