@@ -43,6 +43,7 @@ bool MessageStore::load()
     if (!query)
         return false;
     m_lastId = query->next() ? query->value(0).toLongLong() : 0;
+    m_linked.clear();  // a rolled-back group may have taken links with it: write them again
     return !m_db.isShared() || m_db.prepareSequence(kIdSequence, m_lastId);
 }
 

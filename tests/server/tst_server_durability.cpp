@@ -4,6 +4,7 @@
 // commit would certainly be lost by the crash that follows the acknowledgement.
 
 #include "call_helpers.h"
+#include "protocol/close_code.h"
 #include "server_process.h"
 
 using namespace softphone::test;
@@ -96,6 +97,7 @@ private slots:
     void aClientAsksForTheCallItForgot();
     void aLiveCallCarriesOnAfterACrash();
     void aCallNobodyCameBackToCountsNoDowntime();
+    void aFailedCommitLeavesNoConversationUnlinked();
 };
 
 void TestServerDurability::acknowledgedInviteSurvivesACrash()
@@ -473,6 +475,48 @@ void TestServerDurability::aCallNobodyCameBackToCountsNoDowntime()
                                 .arg(talkMs)));
     }
     QVERIFY(server.stop());
+}
+
+void TestServerDurability::aFailedCommitLeavesNoConversationUnlinked()
+{
+    // A group commit that fails takes the first message of a conversation with it, and the
+    // link between its two peers that lets each see the other's presence. The next message
+    // must write the link again.
+    if (ServerProcess::postgresSocket().isEmpty())
+        QSKIP("a failing commit is made with a deferred PostgreSQL trigger: PostgreSQL pass only");
+    ServerProcess server(kSlowCommits);
+    QVERIFY(server.start());
+    QVERIFY(server.runSql(QStringLiteral(
+        "CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF NEW.body = 'poison' THEN RAISE EXCEPTION 'refused at commit'; END IF; "
+        "RETURN NEW; END $$")));
+    QVERIFY(server.runSql(
+        QStringLiteral("CREATE CONSTRAINT TRIGGER refuse_poison AFTER INSERT ON messages "
+                       "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "
+                       "refuse_poison()")));
+    {
+        TestClient ann(server.url(), "ann-1"), bob(server.url(), "bob-1");
+        QVERIFY(ann.signIn("ann") && bob.signIn("bob"));
+        const auto lost = bob.request(
+            SendMessage{"ann", ConvType::Person, MsgType::Text, "poison", "", "m1"}, 3000);
+        QVERIFY2(!lost.ok(), "a message whose commit failed was acknowledged");
+        // The server closes a connection whose answers were lost with the commit; the client
+        // comes back and goes on.
+        QVERIFY(bob.waitClosed());
+        QCOMPARE(bob.closeCode(), int(CloseCode::NotStored));
+    }
+    TestClient ann(server.url(), "ann-1"), bob(server.url(), "bob-1");
+    QVERIFY(ann.signIn("ann") && bob.signIn("bob"));
+    const auto sent =
+        bob.request(SendMessage{"ann", ConvType::Person, MsgType::Text, "hi", "", "m2"});
+    QVERIFY2(sent.ok(), sent.message().c_str());
+    QVERIFY(ann.waitForMessage("m2"));
+    ann.clearEvents();
+    bob.close();
+    const auto offline = ann.waitFor<PresenceEvent>();
+    QVERIFY2(offline, "ann, in a conversation with bob, was not told he went offline");
+    QCOMPARE(offline->presence.account, std::string("bob"));
+    QVERIFY(!offline->presence.online);
 }
 
 QTEST_GUILESS_MAIN(TestServerDurability)

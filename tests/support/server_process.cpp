@@ -60,8 +60,8 @@ QString currentUserName()
     return entry ? QString::fromLocal8Bit(entry->pw_name) : QStringLiteral("root");
 }
 
-// Runs one statement on the cluster's maintenance database.
-bool runOnCluster(const QString &statement)
+// Runs one statement on a database of the cluster, by default its maintenance database.
+bool runOnCluster(const QString &statement, const QString &database = QStringLiteral("postgres"))
 {
     static std::atomic<int> connections{0};
     const QString name = QStringLiteral("test-admin-%1").arg(++connections);
@@ -70,7 +70,7 @@ bool runOnCluster(const QString &statement)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         db.setHostName(ServerProcess::postgresSocket().section(QLatin1Char(':'), 0, 0));
         db.setPort(ServerProcess::postgresSocket().section(QLatin1Char(':'), 1, 1).toInt());
-        db.setDatabaseName(QStringLiteral("postgres"));
+        db.setDatabaseName(database);
         db.setUserName(currentUserName());
         if (db.open()) {
             QSqlQuery query(db);
@@ -103,6 +103,11 @@ bool ServerProcess::createPostgresDatabase(nlohmann::json &config)
                           {"name", m_pgDatabase.toStdString()},
                           {"user", currentUserName().toStdString()}};
     return true;
+}
+
+bool ServerProcess::runSql(const QString &statement) const
+{
+    return !m_pgDatabase.isEmpty() && runOnCluster(statement, m_pgDatabase);
 }
 
 void ServerProcess::dropPostgresDatabase()

@@ -36,6 +36,10 @@ public:
     bool isRunning() const;
     int runCommand(const QStringList &arguments, QString *output = nullptr) const;
 
+    // Runs one statement on the server's PostgreSQL database (false on SQLite): how a test
+    // puts the database itself in a state the server must cope with.
+    bool runSql(const QString &statement) const;
+
     static QString binary();
     // "SOCKET_DIR:PORT" of PostgreSQL when the suite runs against it, else empty.
     static QString postgresSocket();
