@@ -67,6 +67,8 @@ private:
     QString startWorld(NatLab::Nat nat, const char *serverSecret = kTurnSecret);
     void placeCall(const QString &caller, const QString &callee, CliRun &calling,
                    CliRun &answering);
+    bool registerAccounts(const QStringList &accounts);
+    QStringList cliArguments(const QString &account, int mediaTimeoutSeconds) const;
 
     std::unique_ptr<NatLab> m_lab;
     std::unique_ptr<QProcess> m_turn;
@@ -138,23 +140,33 @@ QString TestNatTraversal::startWorld(NatLab::Nat nat, const char *serverSecret)
     return {};
 }
 
+// Accounts exist before the CLI runs sign in with them.
+bool TestNatTraversal::registerAccounts(const QStringList &accounts)
+{
+    for (const QString &account : accounts) {
+        softphone::test::TestClient setup(m_server->url(), "setup");
+        if (!setup.open() || !setup.signIn(account.toStdString(), kPassword.toStdString()))
+            return false;
+    }
+    return true;
+}
+
+QStringList TestNatTraversal::cliArguments(const QString &account, int mediaTimeoutSeconds) const
+{
+    return {QStringLiteral("--server"),        m_server->url().toString(),
+            QStringLiteral("--data"),          m_dir.filePath(account),
+            QStringLiteral("--user"),          account,
+            QStringLiteral("--password"),      kPassword,
+            QStringLiteral("--media-timeout"), QString::number(mediaTimeoutSeconds)};
+}
+
 // `callee` answers in home network B and hangs up after a few seconds; `caller` calls from A
 // with video. Both must have decoded audio and video, and end with exit code 0.
 void TestNatTraversal::placeCall(const QString &caller, const QString &callee, CliRun &calling,
                                  CliRun &answering)
 {
-    for (const QString &account : {caller, callee}) {
-        softphone::test::TestClient setup(m_server->url(), "setup");
-        QVERIFY(setup.open());
-        QVERIFY(setup.signIn(account.toStdString(), kPassword.toStdString()));
-    }
-    auto common = [&](const QString &account) {
-        return QStringList{QStringLiteral("--server"),        m_server->url().toString(),
-                           QStringLiteral("--data"),          m_dir.filePath(account),
-                           QStringLiteral("--user"),          account,
-                           QStringLiteral("--password"),      kPassword,
-                           QStringLiteral("--media-timeout"), QStringLiteral("20")};
-    };
+    QVERIFY(registerAccounts({caller, callee}));
+    auto common = [this](const QString &account) { return cliArguments(account, 20); };
     answering.start(m_lab->inPeer(1), common(callee) + QStringList{QStringLiteral("answer"),
                                                                    QStringLiteral("--hangup-after"),
                                                                    QStringLiteral("4")});
@@ -227,18 +239,8 @@ void TestNatTraversal::aRefusedRelayFailsTheCallAndSaysWhy()
     // symmetric NATs nothing else can connect the peers.
     if (QString problem = startWorld(NatLab::Nat::Symmetric, "not-the-secret"); !problem.isEmpty())
         QFAIL(qPrintable(problem));
-    for (const char *account : {"nat3a", "nat3b"}) {
-        softphone::test::TestClient setup(m_server->url(), "setup");
-        QVERIFY(setup.open());
-        QVERIFY(setup.signIn(account, kPassword.toStdString()));
-    }
-    auto common = [&](const QString &account) {
-        return QStringList{QStringLiteral("--server"),        m_server->url().toString(),
-                           QStringLiteral("--data"),          m_dir.filePath(account),
-                           QStringLiteral("--user"),          account,
-                           QStringLiteral("--password"),      kPassword,
-                           QStringLiteral("--media-timeout"), QStringLiteral("6")};
-    };
+    QVERIFY(registerAccounts({QStringLiteral("nat3a"), QStringLiteral("nat3b")}));
+    auto common = [this](const QString &account) { return cliArguments(account, 6); };
     CliRun callee;
     callee.start(m_lab->inPeer(1),
                  common(QStringLiteral("nat3b")) + QStringList{QStringLiteral("answer")});
@@ -278,18 +280,8 @@ void TestNatTraversal::theCallCarriesOnWhenAPeersAddressChanges()
 {
     if (QString problem = startWorld(NatLab::Nat::Cone); !problem.isEmpty())
         QFAIL(qPrintable(problem));
-    for (const char *account : {"nat4a", "nat4b"}) {
-        softphone::test::TestClient setup(m_server->url(), "setup");
-        QVERIFY(setup.open());
-        QVERIFY(setup.signIn(account, kPassword.toStdString()));
-    }
-    auto common = [&](const QString &account) {
-        return QStringList{QStringLiteral("--server"),        m_server->url().toString(),
-                           QStringLiteral("--data"),          m_dir.filePath(account),
-                           QStringLiteral("--user"),          account,
-                           QStringLiteral("--password"),      kPassword,
-                           QStringLiteral("--media-timeout"), QStringLiteral("20")};
-    };
+    QVERIFY(registerAccounts({QStringLiteral("nat4a"), QStringLiteral("nat4b")}));
+    auto common = [this](const QString &account) { return cliArguments(account, 20); };
     CliRun callee;
     callee.start(m_lab->inPeer(1),
                  common(QStringLiteral("nat4b")) + QStringList{QStringLiteral("answer"),
