@@ -35,6 +35,11 @@ QStringList chromiumArguments(const QString &profile, const QString &wav, bool g
         QStringLiteral("--enable-logging=stderr"),
         QStringLiteral("--v=0"),
     };
+    // For a look inside Chromium's WebRTC, e.g. "dtls_transport=2,jsep_transport=2"; its log
+    // lines are then printed too.
+    if (qEnvironmentVariableIsSet("SOFTPHONE_BROWSER_VMODULE"))
+        arguments << QStringLiteral("--vmodule=") +
+                         qEnvironmentVariable("SOFTPHONE_BROWSER_VMODULE");
     // Granting the devices also shows the page the host's addresses; without the grant its
     // candidates carry mDNS names (the default WebRtcHideLocalIpsWithMdns feature).
     if (grantDevices)
@@ -114,6 +119,8 @@ void BrowserPeer::readLog()
     while ((end = m_pending.indexOf('\n')) >= 0) {
         const QByteArray line = m_pending.left(end);
         m_pending.remove(0, end + 1);
+        if (qEnvironmentVariableIsSet("SOFTPHONE_BROWSER_VMODULE") && !line.contains("PEER"))
+            qInfo().noquote() << "chromium:" << QString::fromUtf8(line.left(400));
         const qsizetype start = line.indexOf("\"PEER ");
         const qsizetype stop = line.lastIndexOf("\", source:");
         if (start < 0 || stop <= start)

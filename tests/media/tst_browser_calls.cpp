@@ -171,12 +171,16 @@ void TestBrowserCalls::call_data()
     QTest::addColumn<int>("type");
     // mdns: the page uses no device, so Chromium hides its host addresses behind mDNS names
     QTest::addColumn<bool>("mdns");
-    QTest::newRow("browser calls us, audio") << true << 1 << false;
-    QTest::newRow("we call the browser, audio") << false << 1 << false;
-    QTest::newRow("browser calls us, video") << true << 2 << false;
-    QTest::newRow("we call the browser, video") << false << 2 << false;
-    QTest::newRow("browser calls us, mDNS candidates") << true << 1 << true;
-    QTest::newRow("we call the browser, mDNS candidates") << false << 1 << true;
+    QTest::addColumn<bool>("restart");
+    QTest::newRow("browser calls us, audio") << true << 1 << false << false;
+    QTest::newRow("we call the browser, audio") << false << 1 << false << false;
+    QTest::newRow("browser calls us, video") << true << 2 << false << false;
+    QTest::newRow("we call the browser, video") << false << 2 << false << false;
+    QTest::newRow("browser calls us, mDNS candidates") << true << 1 << true << false;
+    QTest::newRow("we call the browser, mDNS candidates") << false << 1 << true << false;
+    // restart: mid-call our side rebuilds its pipeline with a new ICE ufrag and a new DTLS
+    // certificate, and the browser must take both (docs/media.md)
+    QTest::newRow("we call the browser, we restart ICE") << false << 1 << false << true;
 }
 
 void TestBrowserCalls::call()
@@ -184,6 +188,7 @@ void TestBrowserCalls::call()
     QFETCH(bool, browserCalls);
     QFETCH(int, type);
     QFETCH(bool, mdns);
+    QFETCH(bool, restart);
     ++m_round;
     const QString ours = QStringLiteral("desk%1").arg(m_round);
     const QString theirs = QStringLiteral("web%1").arg(m_round);
@@ -236,6 +241,20 @@ void TestBrowserCalls::call()
         QCOMPARE(us->session->receivedVideoFrames(), 0u);
     }
     QVERIFY2(browser.reports("error").empty(), qPrintable(browser.transcript()));
+    if (restart) {
+        const int samplesBefore = browser.last("stats")["audio"].value("samples", 0);
+        us->heard.clear();
+        QElapsedTimer sinceRestart;
+        sinceRestart.start();
+        us->session->restartIce();
+        QTRY_VERIFY2_WITH_TIMEOUT(us->heard.seconds() > 1.0, qPrintable(browser.transcript()),
+                                  kTimeout);
+        qInfo() << "after the restart we hear the browser again in" << sinceRestart.elapsed()
+                << "ms";
+        QTRY_VERIFY2_WITH_TIMEOUT(browser.last("stats")["audio"].value("samples", 0) >
+                                      samplesBefore + 48000,
+                                  browser.last("stats").dump().c_str(), kTimeout);
+    }
 
     const auto browserFirstAudio = browser.last("firstAudio");
     const auto browserFirstVideo = browser.last("firstVideo");

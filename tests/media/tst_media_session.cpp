@@ -30,7 +30,14 @@ struct Endpoint
     QList<MediaState> states;
     QList<MediaStats> stats;
     QStringList failures;
+    QStringList descriptions;  // the SDP of each description it sent
 };
+
+QString fingerprintIn(const QString &sdp)
+{
+    static const QRegularExpression line(QStringLiteral("a=fingerprint:(\\S+ \\S+)"));
+    return line.match(sdp).captured(1);
+}
 
 MediaConfig configFor(double tone, bool video, double loss = 0)
 {
@@ -101,6 +108,8 @@ void TestMediaSession::watch(Endpoint &end)
             [&end](const MediaStats &stats) { end.stats << stats; });
     connect(session, &MediaSession::failed, session,
             [&end](const QString &reason) { end.failures << reason; });
+    connect(session, &MediaSession::localDescription, session,
+            [&end](const QString &, const QString &sdp) { end.descriptions << sdp; });
     if (qEnvironmentVariableIsSet("SOFTPHONE_MEDIA_TRACE")) {  // what crosses the "network"
         const QString name = session->role() == MediaRole::Caller ? QStringLiteral("caller")
                                                                   : QStringLiteral("callee");
@@ -427,6 +436,13 @@ void TestMediaSession::restartIceReconnects()
     verifyHears(m_caller, kCalleeTone, kCallerTone);
     if (QTest::currentTestFailed())
         return;
+    // Each pipeline has a certificate of its own: the two ends differ, and the rebuilt one
+    // shows a new fingerprint (a browser keeps its old DTLS session on an unchanged one).
+    const QString calleeFirst = fingerprintIn(m_callee.descriptions.first());
+    const QString calleeRestarted = fingerprintIn(m_callee.descriptions.last());
+    QVERIFY(!calleeFirst.isEmpty() && !calleeRestarted.isEmpty());
+    QVERIFY(calleeFirst != fingerprintIn(m_caller.descriptions.first()));
+    QVERIFY(calleeRestarted != calleeFirst);
     // the old pipelines are gone, not piled up
     QTRY_COMPARE_WITH_TIMEOUT(MediaSession::liveGstObjects(), liveBefore, kTimeout);
 }

@@ -1,6 +1,7 @@
 #include "media/session/media_session.h"
 
 #include "media/devices/device_router.h"
+#include "media/session/dtls_identity.h"
 #include "media/session/gst_runtime.h"
 #include "media/session/ice_server_uri.h"
 #include "media/session/media_log.h"
@@ -144,6 +145,11 @@ bool MediaSession::buildPipeline(int audioPayload, int videoPayload, bool sendAu
 
 bool MediaSession::createWebrtcbin()
 {
+    const DtlsIdentity identity = DtlsIdentity::generate();
+    if (identity.isNull()) {
+        fail(QStringLiteral("cannot make a DTLS certificate for the call"));
+        return false;
+    }
     m_pipeline = gst_pipeline_new("call");
     m_webrtc = gst_element_factory_make("webrtcbin", "webrtc");
     if (!m_pipeline || !m_webrtc) {
@@ -155,6 +161,8 @@ bool MediaSession::createWebrtcbin()
     }
     GstRuntime::track(G_OBJECT(m_pipeline));
     GstRuntime::track(G_OBJECT(m_webrtc));
+    identity.install(m_pipeline);
+    m_localFingerprint = identity.fingerprint();
     gst_bin_add(GST_BIN(m_pipeline), m_webrtc);
     g_object_set(m_webrtc, "bundle-policy", GST_WEBRTC_BUNDLE_POLICY_MAX_BUNDLE, "latency",
                  guint(qMax(0, m_config.jitterBufferMs)), nullptr);

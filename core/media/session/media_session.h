@@ -165,6 +165,7 @@ private:
     bool m_offerOutstanding = false;  // our offer awaits its answer
     QString m_remoteUfrag;
     QList<DtlsFingerprint> m_remoteFingerprints;  // from the last remote description
+    QByteArray m_localFingerprint;                // of this pipeline's own certificate
     QString m_pendingOffer;                       // an offer that arrived before start()
     QList<Candidate> m_pendingCandidates;
     QStringList m_localMids;  // by m-line index

@@ -156,7 +156,7 @@ void MediaSession::createAnswer()
 void MediaSession::applyLocalDescription(const QString &type,
                                          GstWebRTCSessionDescription *description)
 {
-    completeLocalDescription(description->sdp);
+    completeLocalDescription(description->sdp, m_localFingerprint);
     g_signal_emit_by_name(m_webrtc, "set-local-description", description, nullptr);
     m_offerOutstanding = type == kOffer;
     if (m_offerOutstanding && m_restartOffered)

@@ -76,6 +76,28 @@ QString iceUfragOf(const GstSDPMessage *message)
     return {};
 }
 
+void replaceFingerprints(GstSDPMessage *sdp, const QByteArray &fingerprint)
+{
+    if (fingerprint.isEmpty())
+        return;
+    GstSDPAttribute attribute;
+    for (guint i = 0; i < gst_sdp_message_attributes_len(sdp); ++i) {
+        if (g_strcmp0(gst_sdp_message_get_attribute(sdp, i)->key, "fingerprint") == 0) {
+            gst_sdp_attribute_set(&attribute, "fingerprint", fingerprint.constData());
+            gst_sdp_message_replace_attribute(sdp, i, &attribute);
+        }
+    }
+    for (guint m = 0; m < gst_sdp_message_medias_len(sdp); ++m) {
+        auto *media = const_cast<GstSDPMedia *>(gst_sdp_message_get_media(sdp, m));
+        for (guint i = 0; i < gst_sdp_media_attributes_len(media); ++i) {
+            if (g_strcmp0(gst_sdp_media_get_attribute(media, i)->key, "fingerprint") == 0) {
+                gst_sdp_attribute_set(&attribute, "fingerprint", fingerprint.constData());
+                gst_sdp_media_replace_attribute(media, i, &attribute);
+            }
+        }
+    }
+}
+
 }  // namespace
 
 SdpMessage::SdpMessage(const QString &text)
@@ -120,10 +142,11 @@ RemoteSdp readRemoteSdp(const QString &sdp)
     return readRemoteSdp(SdpMessage(sdp));
 }
 
-void completeLocalDescription(GstSDPMessage *sdp)
+void completeLocalDescription(GstSDPMessage *sdp, const QByteArray &fingerprint)
 {
     if (!gst_sdp_message_get_attribute_val(sdp, "ice-options"))
         gst_sdp_message_add_attribute(sdp, "ice-options", "trickle");
+    replaceFingerprints(sdp, fingerprint);
     for (guint i = 0; i < gst_sdp_message_medias_len(sdp); ++i) {
         auto *media = const_cast<GstSDPMedia *>(gst_sdp_message_get_media(sdp, i));
         if (hasAttribute(media, "msid"))

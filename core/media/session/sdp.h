@@ -48,8 +48,10 @@ RemoteSdp readRemoteSdp(const QString &sdp);
 // Adds to a description of ours what GStreamer 1.22's webrtcbin leaves out of the WebRTC
 // profile (docs/protocol.md §9): a=ice-options:trickle in answers, and the media-level
 // a=msid:<stream> <track> (RFC 8830) that browsers read, taken from webrtcbin's
-// "a=ssrc:<ssrc> msid:<stream> <track>" of the same section.
-void completeLocalDescription(GstSDPMessage *sdp);
+// "a=ssrc:<ssrc> msid:<stream> <track>" of the same section. And our certificate's
+// `fingerprint` ("sha-256 AB:…") in place of webrtcbin's, which it computes wrongly for a
+// certificate given with its private key (dtls_identity.h).
+void completeLocalDescription(GstSDPMessage *sdp, const QByteArray &fingerprint);
 
 QString sdpText(const GstSDPMessage *sdp);
 // The a=mid of each m-line, by m-line index.
