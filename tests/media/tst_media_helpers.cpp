@@ -2,6 +2,7 @@
 // SDP, DTLS fingerprints, signal bars.
 
 #include "media/session/dtls_fingerprint.h"
+#include "media/session/dtls_identity.h"
 #include "media/session/ice_server_uri.h"
 #include "media/session/media_stats.h"
 #include "media/session/sdp.h"
@@ -25,6 +26,7 @@ private slots:
     void iceUfragIsTheFirstOne();
     void qualityBars();
     void fingerprintsAreReadAndChecked();
+    void eachIdentityIsItsOwnCertificate();
 };
 
 namespace {
@@ -234,6 +236,30 @@ void TestMediaHelpers::fingerprintsAreReadAndChecked()
     QVERIFY(!certificateMatches(kCertificate, dtlsFingerprintsOf(wrong)));
     QVERIFY(!certificateMatches(kCertificate, {}));
     QVERIFY(!certificateMatches("not a certificate", read));
+
+    // Written as SDP writes it, a fingerprint reads back the same.
+    const auto computed = fingerprintOfCertificate(kCertificate);
+    QVERIFY(computed);
+    QCOMPARE(dtlsFingerprintsOf(QStringLiteral("a=fingerprint:") +
+                                QString::fromLatin1(computed->sdpValue())),
+             QList<DtlsFingerprint>{*computed});
+    QCOMPARE(computed->sdpValue(), "sha-256 " + QByteArray(kSha256));
+    QVERIFY(!fingerprintOfCertificate(kCertificate, QStringLiteral("md5")));
+}
+
+void TestMediaHelpers::eachIdentityIsItsOwnCertificate()
+{
+    // The fingerprint our descriptions carry is that of the certificate the DTLS handshake
+    // shows, and no two identities share one.
+    const DtlsIdentity first = DtlsIdentity::generate();
+    const DtlsIdentity second = DtlsIdentity::generate();
+    QVERIFY(!first.isNull() && !second.isNull());
+    QVERIFY(first.pem().contains("PRIVATE KEY"));
+    const auto read = dtlsFingerprintsOf(QStringLiteral("a=fingerprint:") +
+                                         QString::fromLatin1(first.fingerprint()));
+    QCOMPARE(read.size(), 1);
+    QVERIFY(certificateMatches(first.pem(), read));
+    QVERIFY(!certificateMatches(second.pem(), read));
 }
 
 QTEST_GUILESS_MAIN(TestMediaHelpers)

@@ -2,7 +2,6 @@
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
-#include <optional>
 
 namespace softphone::media {
 
@@ -54,13 +53,25 @@ QList<DtlsFingerprint> dtlsFingerprintsOf(const QString &sdp)
     return found;
 }
 
+QByteArray DtlsFingerprint::sdpValue() const
+{
+    return algorithm.toLatin1() + ' ' + digest.toHex(':').toUpper();
+}
+
+std::optional<DtlsFingerprint> fingerprintOfCertificate(const QByteArray &pem,
+                                                        const QString &algorithm)
+{
+    const auto hash = hashNamed(algorithm);
+    const QByteArray der = derOf(pem);
+    if (!hash || der.isEmpty())
+        return std::nullopt;
+    return DtlsFingerprint{algorithm, QCryptographicHash::hash(der, *hash)};
+}
+
 bool certificateMatches(const QByteArray &pem, const QList<DtlsFingerprint> &fingerprints)
 {
-    const QByteArray der = derOf(pem);
-    if (der.isEmpty())
-        return false;
     for (const DtlsFingerprint &fingerprint : fingerprints) {
-        if (QCryptographicHash::hash(der, *hashNamed(fingerprint.algorithm)) == fingerprint.digest)
+        if (fingerprintOfCertificate(pem, fingerprint.algorithm) == fingerprint)
             return true;
     }
     return false;

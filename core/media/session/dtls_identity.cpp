@@ -1,5 +1,7 @@
 #include "media/session/dtls_identity.h"
 
+#include "media/session/dtls_fingerprint.h"
+
 #include <gst/gst.h>
 #include <memory>
 #include <openssl/evp.h>
@@ -11,7 +13,8 @@ namespace softphone::media {
 
 namespace {
 
-constexpr long kValiditySeconds = 30L * 24 * 3600;  // a certificate lives for one call
+// A certificate serves one call; thirty days is merely longer than any call.
+constexpr long kValiditySeconds = 30L * 24 * 3600;
 const char *const kPemInstalled = "softphone-dtls-identity";
 
 template<class T, void (*Free)(T *)>
@@ -50,16 +53,6 @@ QByteArray pemOf(X509 *certificate, EVP_PKEY *key)
     char *data = nullptr;
     const long size = BIO_get_mem_data(bio.get(), &data);
     return QByteArray(data, int(size));
-}
-
-QByteArray fingerprintOf(X509 *certificate)
-{
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (X509_digest(certificate, EVP_sha256(), digest, &length) != 1)
-        return {};
-    return "sha-256 " +
-           QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex(':').toUpper();
 }
 
 void setPemOn(GstElement *element, const gchar *pem)
@@ -107,10 +100,13 @@ DtlsIdentity DtlsIdentity::generate()
         X509_set_pubkey(certificate.get(), key.get()) != 1 ||
         X509_sign(certificate.get(), key.get(), EVP_sha256()) == 0)
         return {};
+    const QByteArray pem = pemOf(certificate.get(), key.get());
+    const auto fingerprint = fingerprintOfCertificate(pem);
+    if (!fingerprint)
+        return {};
     DtlsIdentity identity;
-    identity.m_fingerprint = fingerprintOf(certificate.get());
-    if (!identity.m_fingerprint.isEmpty())
-        identity.m_pem = pemOf(certificate.get(), key.get());
+    identity.m_pem = pem;
+    identity.m_fingerprint = fingerprint->sdpValue();
     return identity;
 }
 
