@@ -78,6 +78,8 @@ private:
     std::unique_ptr<Party> party(const QString &account, double tone, double loss = 0.0);
     void connectCall(Party &caller, Party &callee, protocol::CallType type);
     void verifyHears(Party &party, double expected, double other);
+    // softphone-cli against the suite's server, with its store in `dataDir`; started, not waited.
+    std::unique_ptr<QProcess> startCli(const QString &dataDir, const QStringList &arguments);
 
     std::unique_ptr<test::ServerProcess> m_server;
     QTemporaryDir m_stores;
@@ -239,18 +241,22 @@ void TestCallMedia::callHoldsUnderPacketLoss()
     QVERIFY(callee->reaches(CallState::Ended));
 }
 
+std::unique_ptr<QProcess> TestCallMedia::startCli(const QString &dataDir,
+                                                  const QStringList &arguments)
+{
+    auto process = std::make_unique<QProcess>();
+    process->setProgram(QStringLiteral(SOFTPHONE_CLI_BINARY));
+    process->setArguments(QStringList{QStringLiteral("--server"), m_server->url().toString(),
+                                      QStringLiteral("--data"), dataDir} +
+                          arguments);
+    process->start();
+    return process;
+}
+
 void TestCallMedia::cliCarriesMedia()
 {
     const QString dataDir = m_stores.filePath(QStringLiteral("cli"));
-    auto cli = [&](QStringList args) {
-        auto process = std::make_unique<QProcess>();
-        process->setProgram(QStringLiteral(SOFTPHONE_CLI_BINARY));
-        process->setArguments(QStringList{QStringLiteral("--server"), m_server->url().toString(),
-                                          QStringLiteral("--data"), dataDir} +
-                              args);
-        process->start();
-        return process;
-    };
+    auto cli = [&](const QStringList &args) { return startCli(dataDir, args); };
     for (const char *account : {"mc4", "md4"}) {
         auto registering =
             cli({QStringLiteral("register"), QString::fromLatin1(account), kPassword});
@@ -286,18 +292,13 @@ void TestCallMedia::cliReportsACallWhoseMediaFails()
     QVERIFY(callee.open());
     QVERIFY(callee.signIn("me6"));
     const QString dataDir = m_stores.filePath(QStringLiteral("cli-failing"));
-    QProcess register_;
-    register_.start(QStringLiteral(SOFTPHONE_CLI_BINARY),
-                    {QStringLiteral("--server"), m_server->url().toString(),
-                     QStringLiteral("--data"), dataDir, QStringLiteral("register"),
-                     QStringLiteral("mf6"), kPassword});
-    QVERIFY(register_.waitForFinished(kTimeout));
-    QProcess call;
-    call.start(QStringLiteral(SOFTPHONE_CLI_BINARY),
-               {QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("--data"),
-                dataDir, QStringLiteral("--user"), QStringLiteral("mf6"),
-                QStringLiteral("--password"), kPassword, QStringLiteral("--media-timeout"),
-                QStringLiteral("3"), QStringLiteral("call"), QStringLiteral("me6")});
+    QVERIFY(startCli(dataDir, {QStringLiteral("register"), QStringLiteral("mf6"), kPassword})
+                ->waitForFinished(kTimeout));
+    const auto callProcess = startCli(
+        dataDir, {QStringLiteral("--user"), QStringLiteral("mf6"), QStringLiteral("--password"),
+                  kPassword, QStringLiteral("--media-timeout"), QStringLiteral("3"),
+                  QStringLiteral("call"), QStringLiteral("me6")});
+    QProcess &call = *callProcess;
     const auto incoming = callee.waitEvent("call.incoming", kTimeout);
     QVERIFY(incoming);
     const std::string cid = incoming->value("cid", "");
@@ -318,18 +319,13 @@ void TestCallMedia::cliAnswerExitsNonZeroWhenItsCallFails()
     // The caller places the call and joins the room but never sends its offer: the answering
     // CLI's media never connects.
     const QString dataDir = m_stores.filePath(QStringLiteral("cli-answer-failing"));
-    QProcess register_;
-    register_.start(QStringLiteral(SOFTPHONE_CLI_BINARY),
-                    {QStringLiteral("--server"), m_server->url().toString(),
-                     QStringLiteral("--data"), dataDir, QStringLiteral("register"),
-                     QStringLiteral("mh7"), kPassword});
-    QVERIFY(register_.waitForFinished(kTimeout));
-    QProcess answer;
-    answer.start(QStringLiteral(SOFTPHONE_CLI_BINARY),
-                 {QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("--data"),
-                  dataDir, QStringLiteral("--user"), QStringLiteral("mh7"),
-                  QStringLiteral("--password"), kPassword, QStringLiteral("--media-timeout"),
-                  QStringLiteral("3"), QStringLiteral("answer")});
+    QVERIFY(startCli(dataDir, {QStringLiteral("register"), QStringLiteral("mh7"), kPassword})
+                ->waitForFinished(kTimeout));
+    const auto answerProcess = startCli(dataDir, {QStringLiteral("--user"), QStringLiteral("mh7"),
+                                                  QStringLiteral("--password"), kPassword,
+                                                  QStringLiteral("--media-timeout"),
+                                                  QStringLiteral("3"), QStringLiteral("answer")});
+    QProcess &answer = *answerProcess;
     QTRY_VERIFY_WITH_TIMEOUT(answer.peek(4096).contains("\"waiting\""), kTimeout);
     test::TestClient caller(m_server->url(), "mg7-pc");
     QVERIFY(caller.open());
