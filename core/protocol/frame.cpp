@@ -2,8 +2,6 @@
 
 #include "json_text.h"
 
-#include <algorithm>
-
 namespace softphone::protocol {
 
 namespace {
@@ -122,25 +120,14 @@ public:
         return text;
     }
 
-    void start(std::string_view opening) { m_text.assign(opening); }
+    std::string &start(std::string_view opening)
+    {
+        m_text.assign(opening);
+        return m_text;
+    }
     void raw(std::string_view part) { m_text += part; }
     void value(const json &value) { m_writer.dump(value, false, false, 0); }
-
-    // Method and event names are the protocol's constants, which need no escaping; any other
-    // text is escaped as JSON would.
-    void name(const std::string &text)
-    {
-        const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-            return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-        });
-        if (!plain) {
-            value(json(text));
-            return;
-        }
-        m_text += '"';
-        m_text += text;
-        m_text += '"';
-    }
+    void name(const std::string &text) { appendJsonString(m_text, text); }
 
     std::string finish()
     {
@@ -161,6 +148,16 @@ private:
 
 }  // namespace
 
+std::string &detail::startFrame(std::string_view opening)
+{
+    return FrameText::ofThisThread().start(opening);
+}
+
+std::string detail::finishFrame()
+{
+    return FrameText::ofThisThread().finish();
+}
+
 // The envelope is written around its parts rather than built as one value, which would copy
 // the body; its keys come in the order nlohmann::json writes an object's (sorted).
 std::string encodeFrame(const Frame &frame)
@@ -176,9 +173,7 @@ std::string encodeFrame(const Frame &frame)
     } else if (const auto *response = std::get_if<Response>(&frame)) {
         const std::string id = response->id ? std::to_string(*response->id) : "null";
         if (response->error) {
-            const json error = toJson(*response->error);
-            text.start("{\"error\":");
-            text.value(error);
+            appendJson(text.start("{\"error\":"), *response->error);
             text.raw(",\"id\":");
             text.raw(id);
         } else {

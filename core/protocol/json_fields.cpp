@@ -2,6 +2,18 @@
 
 #include <limits>
 
+namespace softphone::protocol {
+
+std::string FieldPath::text() const
+{
+    if (!m_parent)
+        return std::string(m_part);
+    const std::string parent = m_parent->text();
+    return m_isIndex ? detail::indexPath(parent, m_index) : detail::joinPath(parent, m_part);
+}
+
+}  // namespace softphone::protocol
+
 namespace softphone::protocol::detail {
 
 namespace {
@@ -49,13 +61,13 @@ const char *jsonTypeName(const json &value)
     }
 }
 
-DecodeError wrongType(std::string_view path, const char *expected, const json &value)
+DecodeError wrongType(const FieldPath &path, const char *expected, const json &value)
 {
-    return {DecodeErrorKind::WrongType, std::string(path),
+    return {DecodeErrorKind::WrongType, path.text(),
             std::string("must be ") + expected + ", got " + jsonTypeName(value)};
 }
 
-bool readValue(const json &in, std::string &out, std::string_view path, DecodeError &error)
+bool readValue(const json &in, std::string &out, const FieldPath &path, DecodeError &error)
 {
     if (!in.is_string()) {
         error = wrongType(path, "a string", in);
@@ -65,7 +77,7 @@ bool readValue(const json &in, std::string &out, std::string_view path, DecodeEr
     return true;
 }
 
-bool readValue(const json &in, bool &out, std::string_view path, DecodeError &error)
+bool readValue(const json &in, bool &out, const FieldPath &path, DecodeError &error)
 {
     if (!in.is_boolean()) {
         error = wrongType(path, "a boolean", in);
@@ -75,10 +87,10 @@ bool readValue(const json &in, bool &out, std::string_view path, DecodeError &er
     return true;
 }
 
-bool readValue(const json &in, std::int64_t &out, std::string_view path, DecodeError &error)
+bool readValue(const json &in, std::int64_t &out, const FieldPath &path, DecodeError &error)
 {
     if (in.is_number_float()) {
-        error = {DecodeErrorKind::NotInteger, std::string(path), "must be an integer"};
+        error = {DecodeErrorKind::NotInteger, path.text(), "must be an integer"};
         return false;
     }
     if (!in.is_number_integer()) {
@@ -88,27 +100,27 @@ bool readValue(const json &in, std::int64_t &out, std::string_view path, DecodeE
     const bool tooBig = in.is_number_unsigned() && in.get<std::uint64_t>() > kMaxSafeInteger;
     if (tooBig || (!in.is_number_unsigned() && (in.get<std::int64_t>() > kMaxSafeInteger ||
                                                 in.get<std::int64_t>() < -kMaxSafeInteger))) {
-        error = {DecodeErrorKind::OutOfRange, std::string(path), "must be within +/-(2^53-1)"};
+        error = {DecodeErrorKind::OutOfRange, path.text(), "must be within +/-(2^53-1)"};
         return false;
     }
     out = in.get<std::int64_t>();
     return true;
 }
 
-bool readValue(const json &in, int &out, std::string_view path, DecodeError &error)
+bool readValue(const json &in, int &out, const FieldPath &path, DecodeError &error)
 {
     std::int64_t wide = 0;
     if (!readValue(in, wide, path, error))
         return false;
     if (wide > std::numeric_limits<int>::max() || wide < std::numeric_limits<int>::min()) {
-        error = {DecodeErrorKind::OutOfRange, std::string(path), "must fit in 32 bits"};
+        error = {DecodeErrorKind::OutOfRange, path.text(), "must fit in 32 bits"};
         return false;
     }
     out = static_cast<int>(wide);
     return true;
 }
 
-bool readValue(const json &in, json &out, std::string_view, DecodeError &)
+bool readValue(const json &in, json &out, const FieldPath &, DecodeError &)
 {
     out = in;
     return true;

@@ -99,21 +99,52 @@ concept SelfValidating = requires(const T &t)
         } -> std::same_as<std::optional<DecodeError>>;
 };
 
+// Where a value being read sits, "params.durations[1].accid": a chain of its parts, each on
+// the stack of the reader of its level, written out as text only when there is an error to
+// tell (most values read have none, and their paths would cost an allocation each).
+class FieldPath
+{
+public:
+    FieldPath(const char *root)
+        : m_part(root)
+    {}
+    FieldPath(std::string_view root = {})
+        : m_part(root)
+    {}
+    FieldPath(const FieldPath &parent, std::string_view key)
+        : m_parent(&parent)
+        , m_part(key)
+    {}
+    FieldPath(const FieldPath &parent, std::size_t index)
+        : m_parent(&parent)
+        , m_index(index)
+        , m_isIndex(true)
+    {}
+
+    std::string text() const;
+
+private:
+    const FieldPath *m_parent = nullptr;
+    std::string_view m_part;
+    std::size_t m_index = 0;
+    bool m_isIndex = false;
+};
+
 namespace detail {
 
 std::string joinPath(std::string_view parent, std::string_view key);
 std::string indexPath(std::string_view parent, std::size_t index);
 const char *jsonTypeName(const json &value);
-DecodeError wrongType(std::string_view path, const char *expected, const json &value);
+DecodeError wrongType(const FieldPath &path, const char *expected, const json &value);
 
-bool readValue(const json &in, std::string &out, std::string_view path, DecodeError &error);
-bool readValue(const json &in, bool &out, std::string_view path, DecodeError &error);
-bool readValue(const json &in, std::int64_t &out, std::string_view path, DecodeError &error);
-bool readValue(const json &in, int &out, std::string_view path, DecodeError &error);
-bool readValue(const json &in, json &out, std::string_view path, DecodeError &error);
+bool readValue(const json &in, std::string &out, const FieldPath &path, DecodeError &error);
+bool readValue(const json &in, bool &out, const FieldPath &path, DecodeError &error);
+bool readValue(const json &in, std::int64_t &out, const FieldPath &path, DecodeError &error);
+bool readValue(const json &in, int &out, const FieldPath &path, DecodeError &error);
+bool readValue(const json &in, json &out, const FieldPath &path, DecodeError &error);
 
 template<NamedEnum E>
-bool readValue(const json &in, E &out, std::string_view path, DecodeError &error)
+bool readValue(const json &in, E &out, const FieldPath &path, DecodeError &error)
 {
     if (!in.is_string()) {
         error = wrongType(path, "a string", in);
@@ -126,18 +157,18 @@ bool readValue(const json &in, E &out, std::string_view path, DecodeError &error
     std::string allowed;
     for (const auto &entry : EnumNames<E>::entries)
         allowed += (allowed.empty() ? "\"" : ", \"") + std::string(entry.second) + "\"";
-    error = {DecodeErrorKind::InvalidValue, std::string(path), "must be one of " + allowed};
+    error = {DecodeErrorKind::InvalidValue, path.text(), "must be one of " + allowed};
     return false;
 }
 
 template<RangedEnum E>
-bool readValue(const json &in, E &out, std::string_view path, DecodeError &error)
+bool readValue(const json &in, E &out, const FieldPath &path, DecodeError &error)
 {
     std::int64_t number = 0;
     if (!readValue(in, number, path, error))
         return false;
     if (number < EnumRange<E>::min || number > EnumRange<E>::max) {
-        error = {DecodeErrorKind::OutOfRange, std::string(path),
+        error = {DecodeErrorKind::OutOfRange, path.text(),
                  "must be between " + std::to_string(EnumRange<E>::min) + " and " +
                      std::to_string(EnumRange<E>::max) + ", got " + std::to_string(number)};
         return false;
@@ -147,10 +178,10 @@ bool readValue(const json &in, E &out, std::string_view path, DecodeError &error
 }
 
 template<Described T>
-bool readValue(const json &in, T &out, std::string_view path, DecodeError &error);
+bool readValue(const json &in, T &out, const FieldPath &path, DecodeError &error);
 
 template<class T>
-bool readValue(const json &in, std::vector<T> &out, std::string_view path, DecodeError &error)
+bool readValue(const json &in, std::vector<T> &out, const FieldPath &path, DecodeError &error)
 {
     if (!in.is_array()) {
         error = wrongType(path, "an array", in);
@@ -160,7 +191,7 @@ bool readValue(const json &in, std::vector<T> &out, std::string_view path, Decod
     out.reserve(in.size());
     for (std::size_t i = 0; i < in.size(); ++i) {
         T item{};
-        if (!readValue(in[i], item, indexPath(path, i), error))
+        if (!readValue(in[i], item, FieldPath(path, i), error))
             return false;
         out.push_back(std::move(item));
     }
@@ -217,7 +248,7 @@ json writeValue(const std::vector<T> &items)
 class FieldReader
 {
 public:
-    FieldReader(const json &object, std::string_view path)
+    FieldReader(const json &object, const FieldPath &path)
         : m_object(object)
         , m_path(path)
     {}
@@ -229,7 +260,7 @@ public:
             return;
         auto it = m_object.find(key);
         if (it == m_object.end()) {
-            m_error = DecodeError{DecodeErrorKind::MissingField, detail::joinPath(m_path, key),
+            m_error = DecodeError{DecodeErrorKind::MissingField, FieldPath(m_path, key).text(),
                                   "is required"};
             return;
         }
@@ -269,7 +300,7 @@ private:
     template<class T>
     bool readInto(const char *key, const json &value, T &out, Check<T> check)
     {
-        const std::string path = detail::joinPath(m_path, key);
+        const FieldPath path(m_path, key);
         DecodeError error;
         if (!detail::readValue(value, out, path, error)) {
             m_error = std::move(error);
@@ -277,7 +308,7 @@ private:
         }
         if (check) {
             if (const Problem problem = check(out)) {
-                m_error = DecodeError{problem.kind, path, problem.detail};
+                m_error = DecodeError{problem.kind, path.text(), problem.detail};
                 return false;
             }
         }
@@ -285,7 +316,7 @@ private:
     }
 
     const json &m_object;
-    std::string_view m_path;
+    const FieldPath &m_path;
     std::optional<DecodeError> m_error;
 };
 
@@ -322,7 +353,7 @@ private:
 namespace detail {
 
 template<Described T>
-bool readValue(const json &in, T &out, std::string_view path, DecodeError &error)
+bool readValue(const json &in, T &out, const FieldPath &path, DecodeError &error)
 {
     if (!in.is_object()) {
         error = wrongType(path, "an object", in);
@@ -336,7 +367,7 @@ bool readValue(const json &in, T &out, std::string_view path, DecodeError &error
     }
     if constexpr (SelfValidating<T>) {
         if (auto problem = out.validate()) {
-            problem->path = joinPath(path, problem->path);
+            problem->path = joinPath(path.text(), problem->path);
             error = std::move(*problem);
             return false;
         }
@@ -366,7 +397,7 @@ Expected<T> fromJson(const json &in, std::string_view path = {})
 {
     T out{};
     DecodeError error;
-    if (!detail::readValue(in, out, path, error))
+    if (!detail::readValue(in, out, FieldPath(path), error))
         return error;
     return out;
 }

@@ -1,6 +1,6 @@
 #include "json_text.h"
 
-#include <vector>
+#include <array>
 
 namespace softphone::protocol {
 
@@ -33,10 +33,9 @@ public:
 
     bool key(string_t &name) override
     {
-        Level &level = m_levels.back();
+        Level &level = innermost();
         if (level.value->contains(name)) {
-            return fail(DecodeErrorKind::Duplicate,
-                        detail::joinPath(pathOf(m_levels.size() - 1), name),
+            return fail(DecodeErrorKind::Duplicate, detail::joinPath(pathOf(m_depth - 1), name),
                         "duplicate key \"" + name + "\"");
         }
         level.key = std::move(name);
@@ -59,11 +58,11 @@ private:
 
     json *place(json value)
     {
-        if (m_levels.empty()) {
+        if (m_depth == 0) {
             m_root = std::move(value);
             return &m_root;
         }
-        Level &level = m_levels.back();
+        Level &level = innermost();
         if (level.value->is_array()) {
             level.value->push_back(std::move(value));
             return &level.value->back();
@@ -81,17 +80,18 @@ private:
 
     bool open(json container)
     {
-        if (m_levels.size() >= kMaxNesting) {
+        if (m_depth >= kMaxNesting) {
             return fail(DecodeErrorKind::TooLarge, {},
                         "nested deeper than " + std::to_string(kMaxNesting) + " levels");
         }
-        m_levels.push_back({place(std::move(container)), {}});
+        json *opened = place(std::move(container));
+        m_levels[m_depth++] = {opened, {}};
         return true;
     }
 
     bool close()
     {
-        m_levels.pop_back();
+        --m_depth;
         return true;
     }
 
@@ -114,8 +114,13 @@ private:
         return false;
     }
 
+    Level &innermost() { return m_levels[m_depth - 1]; }
+
     json m_root;
-    std::vector<Level> m_levels;
+    // The open containers, outermost first: a fixed array, which a frame's few levels would
+    // otherwise reallocate as they open.
+    std::array<Level, kMaxNesting> m_levels{};
+    std::size_t m_depth = 0;
     std::optional<DecodeError> m_error;
 };
 

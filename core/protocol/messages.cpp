@@ -71,6 +71,7 @@ std::optional<DecodeError> CallRespond::validate() const
 
 #define SOFTPHONE_DEFINE_MESSAGE_CODEC(T)                                                          \
     template json toJson<T>(const T &);                                                            \
+    template void appendJson<T>(std::string &, const T &);                                         \
     template Expected<T> fromJson<T>(const json &, std::string_view);
 SOFTPHONE_PROTOCOL_MESSAGE_TYPES(SOFTPHONE_DEFINE_MESSAGE_CODEC)
 #undef SOFTPHONE_DEFINE_MESSAGE_CODEC

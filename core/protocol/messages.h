@@ -6,6 +6,7 @@
 
 #include "call_record.h"
 #include "json_fields.h"
+#include "json_writer.h"
 #include "limits.h"
 
 #include <cstdint>
@@ -1033,6 +1034,7 @@ struct TurnGet
     X(TurnGet)
 #define SOFTPHONE_DECLARE_MESSAGE_CODEC(T)                                                         \
     extern template json toJson<T>(const T &);                                                     \
+    extern template void appendJson<T>(std::string &, const T &);                                  \
     extern template Expected<T> fromJson<T>(const json &, std::string_view);
 SOFTPHONE_PROTOCOL_MESSAGE_TYPES(SOFTPHONE_DECLARE_MESSAGE_CODEC)
 #undef SOFTPHONE_DECLARE_MESSAGE_CODEC

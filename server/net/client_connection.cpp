@@ -122,12 +122,12 @@ void ClientConnection::timerEvent(QTimerEvent *event)
     }
 }
 
-void ClientConnection::send(const std::string &text)
+void ClientConnection::send(std::string text)
 {
     if (!isOpen())
         return;
-    m_outbox.push_back(text);
     m_queuedBytes += text.size();
+    m_outbox.push_back(std::move(text));
     if (m_flushPosted)
         return;
     m_flushPosted = true;
@@ -189,8 +189,9 @@ void ClientConnection::onText(const QString &text)
 {
     if (!isOpen())
         return;
-    const std::string utf8 = text.toStdString();
-    auto frame = protocol::parseFrame(utf8, m_limits.maxFrameBytes);
+    const QByteArray utf8 = text.toUtf8();  // toStdString() would copy it once more
+    auto frame = protocol::parseFrame(std::string_view(utf8.constData(), std::size_t(utf8.size())),
+                                      m_limits.maxFrameBytes);
     if (!frame) {
         const auto &failure = frame.error();
         qCDebug(lcSession) << "bad frame from" << peerAddress() << failure.error.message().c_str();

@@ -58,7 +58,7 @@ public:
     // Says `text` at the end of this event-loop turn, once every write made before then is
     // committed (see OutputGate): a handler may speak before it writes and still say nothing
     // that is not durable.
-    void send(const std::string &text);
+    void send(std::string text);
     void transmit(const std::string &text);  // puts `text` on the socket now
     void setOutputGate(OutputGate *gate) { m_gate = gate; }
     void close(int code, const QString &reason);

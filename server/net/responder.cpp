@@ -30,13 +30,13 @@ void Responder::error(ErrorCode code, std::string_view message)
     finish(protocol::encodeError(m_id, code, message));
 }
 
-void Responder::finish(const std::string &text)
+void Responder::finish(std::string text)
 {
     if (m_done)
         return;
     m_done = true;
     if (m_connection)
-        m_connection->send(text);
+        m_connection->send(std::move(text));
 }
 
 }  // namespace softphone::server

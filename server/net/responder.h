@@ -30,7 +30,7 @@ public:
     void error(protocol::ErrorCode code, std::string_view message);
 
 private:
-    void finish(const std::string &text);
+    void finish(std::string text);
 
     QPointer<ClientConnection> m_connection;
     std::int64_t m_id;

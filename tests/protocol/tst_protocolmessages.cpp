@@ -357,6 +357,7 @@ private slots:
     void recordMessagesCarryValidRecords();
     void textMessagesNeedABody();
     void invalidParamsNameTheField();
+    void nestedValuesNameTheirWholePath();
     void busyIsADecline();
     void errorCodesHaveUniqueNames();
 };
@@ -449,6 +450,51 @@ void TestProtocolMessages::invalidParamsNameTheField()
     QVERIFY(!sdp.ok());
     QCOMPARE(sdp.error().kind, DecodeErrorKind::InvalidValue);
     QCOMPARE(sdp.error().path, std::string("params.sdpType"));
+}
+
+// A value deep inside arrays and objects is named from the root given to the decoder.
+void TestProtocolMessages::nestedValuesNameTheirWholePath()
+{
+    const std::string message = R"({"convType":"PERSON","from":"alice","to":"bob",)"
+                                R"("msgType":"TEXT","body":"hi","msgidClient":"m1",)"
+                                R"("msgidServer":1,"msgTimestamp":5})";
+    const auto page = [&](const std::string &second, const std::string &receipts) {
+        return json::parse(R"({"messages":[)" + message + "," + second +
+                           R"(],"cursor":2,"hasMore":false,"receipts":)" + receipts + "}");
+    };
+    const std::string receipt = R"({"sender":"bob","reader":"alice","delivered":1,"read":1})";
+    struct Case
+    {
+        json value;
+        DecodeErrorKind kind;
+        const char *path;
+    };
+    const Case cases[] = {
+        {page(R"({"from":"alice"})", "[]"), DecodeErrorKind::MissingField,
+         "result.messages[1].convType"},
+        {page(message, "[" + receipt + R"(,{"sender":"bob"}])"), DecodeErrorKind::MissingField,
+         "result.receipts[1].reader"},
+        {page(message, "[" + receipt + "," + receipt + R"(,{"sender":"bob","reader":"alice",)" +
+                           R"("delivered":1.5,"read":1}])"),
+         DecodeErrorKind::NotInteger, "result.receipts[2].delivered"},
+        {page(R"({"convType":"PERSON","from":"alice","to":"bob","msgType":"NRTC_NETCALL",)"
+              R"("attach":"{}","msgidClient":"m2","msgidServer":2,"msgTimestamp":5})",
+              "[]"),
+         DecodeErrorKind::MissingField, "result.messages[1].attach"},
+        {page(message, "7"), DecodeErrorKind::WrongType, "result.receipts"},
+    };
+    for (const Case &c : cases) {
+        const auto decoded = fromJson<SyncPage>(c.value, "result");
+        QVERIFY2(!decoded.ok(), c.path);
+        QCOMPARE(decoded.error().kind, c.kind);
+        QCOMPARE(decoded.error().path, std::string(c.path));
+    }
+    const auto room = fromJson<RoomSyncDone>(
+        json::parse(R"({"code":200,"cid":"c1","userlist":[{"account":"a","uid":1},)"
+                    R"({"account":"b","uid":0}]})"),
+        "data");
+    QVERIFY(!room.ok());
+    QCOMPARE(room.error().path, std::string("data.userlist[1].uid"));
 }
 
 void TestProtocolMessages::busyIsADecline()
