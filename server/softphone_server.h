@@ -13,6 +13,7 @@
 #include "services/turn_service.h"
 #include "services/webhook_dispatcher.h"
 #include "storage/account_store.h"
+#include "storage/call_claims.h"
 #include "storage/call_store.h"
 #include "storage/database.h"
 #include "storage/message_store.h"
@@ -85,6 +86,7 @@ private:
     AccountStore m_accounts;
     MessageStore m_messages;
     CallStore m_callStore;
+    CallClaims m_callClaims;  // used in cluster mode
     SessionRegistry m_sessions;
     ServerContext m_context;
     AuthService m_auth;

@@ -16,7 +16,8 @@ void CallManager::deviceOnline(ClientConnection *client, const std::optional<std
     if (it == m_activeOf.end())
         return;
     Call &call = *it->second;
-    if (heldCall && *heldCall != call.row.cid && isPartyDevice(call, *client)) {
+    const CallDevice device = deviceOf(*client);
+    if (heldCall && *heldCall != call.row.cid && isPartyDevice(call, device)) {
         qCInfo(lcCall) << "device of" << client->account().c_str() << "came back without call"
                        << call.row.cid.c_str() << "; it ends now";
         apply(call,
@@ -28,7 +29,7 @@ void CallManager::deviceOnline(ClientConnection *client, const std::optional<std
     // A new connection took the place of one still in the room (a restarted client, a
     // half-open socket): that stay is over, and the party is back in the call only once the
     // new connection joins the room.
-    if (isInCallDevice(call, *client) && isBackInCall(call, client->account())) {
+    if (isInCallDevice(call, device) && isBackInCall(call, client->account())) {
         leave(call, client->account());
         awaitReturn(call, client->account(), client->deviceId());
     }
@@ -59,12 +60,13 @@ void CallManager::deviceOffline(ClientConnection *client, Departure departure)
     const std::string deviceId = client->deviceId();
     const bool callingDevice = call.phase == CallPhase::Ringing && account == call.row.caller &&
                                deviceId == call.callerDevice;
-    const bool inCall = isInCallDevice(call, *client);
+    const CallDevice device = deviceOf(*client);
+    const bool inCall = isInCallDevice(call, device);
     if (!callingDevice && !inCall)
         return;
     if (departure == Departure::LoggedOut) {
         apply(call, callingDevice ? CallTrigger::CallerLeft : CallTrigger::PartyLeft,
-              {client, account});
+              {&device, account});
         return;
     }
     if (inCall)
@@ -92,17 +94,17 @@ void CallManager::onReturnGraceOver(const std::string &cid, const std::string &a
     // A calling device is back with its call when it is online again; a party of an answered
     // call only once it is in the room again (its client rejoins at once).
     if (call->phase == CallPhase::Ringing && account == call->row.caller &&
-        !m_context.sessions.device(account, deviceId))
+        !m_context.sessions.hasDevice(account, deviceId))
         apply(*call, CallTrigger::CallerLeft, {nullptr, account});
     else if (call->phase == CallPhase::Answered && !isBackInCall(*call, account))
         apply(*call, CallTrigger::PartyLeft, {nullptr, account});
 }
 
-bool CallManager::isPartyDevice(const Call &call, const ClientConnection &client) const
+bool CallManager::isPartyDevice(const Call &call, const CallDevice &device) const
 {
     if (call.phase == CallPhase::Ringing)
-        return client.account() == call.row.caller && client.deviceId() == call.callerDevice;
-    return isInCallDevice(call, client);
+        return device.account == call.row.caller && device.deviceId == call.callerDevice;
+    return isInCallDevice(call, device);
 }
 
 }  // namespace softphone::server

@@ -50,13 +50,18 @@ CallManager::~CallManager()
 
 // ---- lookups -------------------------------------------------------------------------
 
+CallDevice CallManager::deviceOf(const ClientConnection &client)
+{
+    return {client.account(), client.deviceId(), client.clientType()};
+}
+
 CallManager::Call *CallManager::find(const std::string &cid)
 {
     auto it = m_calls.find(cid);
     return it == m_calls.end() ? nullptr : it->second.get();
 }
 
-CallManager::Call *CallManager::participantCall(ClientConnection &client, const std::string &cid,
+CallManager::Call *CallManager::participantCall(const CallDevice &client, const std::string &cid,
                                                 Responder &reply)
 {
     Call *call = find(cid);
@@ -64,21 +69,21 @@ CallManager::Call *CallManager::participantCall(ClientConnection &client, const 
         reply.error(ErrorCode::NoSuchCall, "no live call \"" + cid + "\"");
         return nullptr;
     }
-    if (client.account() != call->row.caller && client.account() != call->row.callee) {
+    if (client.account != call->row.caller && client.account != call->row.callee) {
         reply.error(ErrorCode::NotParticipant, "call \"" + cid + "\" is not yours");
         return nullptr;
     }
     return call;
 }
 
-CallManager::Call *CallManager::ringingCall(ClientConnection &client, const std::string &cid,
+CallManager::Call *CallManager::ringingCall(const CallDevice &client, const std::string &cid,
                                             Role role, Responder &reply)
 {
     Call *call = participantCall(client, cid, reply);
     if (!call)
         return nullptr;
     const bool caller = role == Role::Caller;
-    if (client.account() != (caller ? call->row.caller : call->row.callee)) {
+    if (client.account != (caller ? call->row.caller : call->row.callee)) {
         reply.error(ErrorCode::NotParticipant,
                     caller ? "only the caller cancels a call" : "only the callee answers a call");
         return nullptr;
@@ -95,8 +100,7 @@ CallManager::Call *CallManager::ringingCall(ClientConnection &client, const std:
 void CallManager::sendToDevice(const std::string &account, const std::string &deviceId,
                                const std::string &text) const
 {
-    if (ClientConnection *device = m_context.sessions.device(account, deviceId))
-        device->send(text);
+    m_context.sessions.sendToDevice(account, deviceId, text);
 }
 
 // ---- invite, answer, decline, cancel ---------------------------------------------------
@@ -106,10 +110,11 @@ bool CallManager::takeInvite(const std::string &caller)
     return m_context.config.invitesPerMinute <= 0 || m_invites.bucket(caller).take();
 }
 
-void CallManager::invite(ClientConnection &client, const protocol::CallInvite &params,
+void CallManager::invite(ClientConnection &connection, const protocol::CallInvite &params,
                          Responder reply)
 {
-    const std::string &caller = client.account();
+    const CallDevice client = deviceOf(connection);
+    const std::string &caller = client.account;
     if (params.callee == caller) {
         reply.error(ErrorCode::CalleeIsSelf, "you cannot call your own account");
         return;
@@ -145,14 +150,23 @@ void CallManager::invite(ClientConnection &client, const protocol::CallInvite &p
     call->row.type = params.type;
     call->row.createdAt = m_context.now();
     call->forceKeepCalling = params.forceKeepCalling;
-    call->callerDevice = client.deviceId();
-    call->row.callerDevice = client.deviceId();
-    const bool calleeBusy = m_activeOf.contains(params.callee);
+    call->callerDevice = client.deviceId;
+    call->row.callerDevice = client.deviceId;
+    bool calleeBusy = m_activeOf.contains(params.callee);
+    if (!calleeBusy) {
+        const auto claims = takeClaims(*call);
+        if (claims == CallClaims::Outcome::CallerBusy) {
+            reply.error(ErrorCode::CallerBusy, "you are already in, placing or receiving a call");
+            return;
+        }
+        calleeBusy = claims == CallClaims::Outcome::CalleeBusy;
+    }
     if (calleeBusy) {  // stored as ended at once: one write for a busy invite
         call->row.endedAt = call->row.createdAt;
         call->row.endStatus = CallStatus::Busy;
     }
     if (!m_store.insert(call->row)) {
+        releaseClaims(*call);
         reply.error(ErrorCode::Internal, "the call could not be stored; try again");
         return;
     }
@@ -171,14 +185,17 @@ void CallManager::invite(ClientConnection &client, const protocol::CallInvite &p
     m_activeOf[caller] = &placed;
     m_activeOf[params.callee] = &placed;
     startRinging(placed);
-    // In a cluster, calls do not cross nodes yet (docs/cluster.md): ring only this node's devices.
-    m_context.sessions.sendToLocalDevices(params.callee,
-                                          protocol::encodeEvent(protocol::CallIncoming{
-                                              caller, m_context.accounts.name(caller).value_or(""),
-                                              params.type, placed.row.cid, placed.row.channelId}));
+    ring(placed);
 }
 
 void CallManager::respond(ClientConnection &client, const protocol::CallRespond &params,
+                          Responder reply)
+{
+    if (!forwarded(client, params.cid, params, reply))
+        respond(deviceOf(client), params, std::move(reply));
+}
+
+void CallManager::respond(const CallDevice &client, const protocol::CallRespond &params,
                           Responder reply)
 {
     Call *call = ringingCall(client, params.cid, Role::Callee, reply);
@@ -188,10 +205,17 @@ void CallManager::respond(ClientConnection &client, const protocol::CallRespond 
     const CallTrigger trigger = params.accepted ? CallTrigger::Answer
                                 : params.busy   ? CallTrigger::DeclineBusy
                                                 : CallTrigger::Decline;
-    apply(*call, trigger, {&client, client.account()});
+    apply(*call, trigger, {&client, client.account});
 }
 
 void CallManager::cancel(ClientConnection &client, const protocol::CallCancel &params,
+                         Responder reply)
+{
+    if (!forwarded(client, params.cid, params, reply))
+        cancel(deviceOf(client), params, std::move(reply));
+}
+
+void CallManager::cancel(const CallDevice &client, const protocol::CallCancel &params,
                          Responder reply)
 {
     Call *call = ringingCall(client, params.cid, Role::Caller, reply);
@@ -201,7 +225,7 @@ void CallManager::cancel(ClientConnection &client, const protocol::CallCancel &p
     apply(*call,
           params.reason == CancelReason::Timeout ? CallTrigger::CancelOnTimeout
                                                  : CallTrigger::Cancel,
-          {&client, client.account()});
+          {&client, client.account});
 }
 
 void CallManager::startRinging(Call &call)
@@ -226,6 +250,13 @@ void CallManager::stopRinging(Call &call)
 void CallManager::hangup(ClientConnection &client, const protocol::CallHangup &params,
                          Responder reply)
 {
+    if (!forwarded(client, params.cid, params, reply))
+        hangup(deviceOf(client), params, std::move(reply));
+}
+
+void CallManager::hangup(const CallDevice &client, const protocol::CallHangup &params,
+                         Responder reply)
+{
     Call *call = participantCall(client, params.cid, reply);
     if (!call)
         return;
@@ -235,15 +266,27 @@ void CallManager::hangup(ClientConnection &client, const protocol::CallHangup &p
     }
     reply.result(protocol::Empty{});
     // Hanging up a call that still rings: the caller cancels, the callee declines.
-    const CallTrigger trigger = call->phase == CallPhase::Answered     ? CallTrigger::Hangup
-                                : client.account() == call->row.caller ? CallTrigger::Cancel
-                                                                       : CallTrigger::Decline;
-    apply(*call, trigger, {&client, client.account()});
+    const CallTrigger trigger = call->phase == CallPhase::Answered   ? CallTrigger::Hangup
+                                : client.account == call->row.caller ? CallTrigger::Cancel
+                                                                     : CallTrigger::Decline;
+    apply(*call, trigger, {&client, client.account});
 }
 
-void CallManager::current(ClientConnection &client, const protocol::CallCurrent &, Responder reply)
+void CallManager::current(ClientConnection &client, const protocol::CallCurrent &params,
+                          Responder reply)
 {
-    auto it = m_activeOf.find(client.account());
+    if (m_claims && !m_activeOf.contains(client.account())) {
+        if (const auto claim = m_claims->ofAccount(client.account())) {
+            if (forwarded(client, claim->cid, params, reply))
+                return;
+        }
+    }
+    current(deviceOf(client), params, std::move(reply));
+}
+
+void CallManager::current(const CallDevice &client, const protocol::CallCurrent &, Responder reply)
+{
+    auto it = m_activeOf.find(client.account);
     if (it == m_activeOf.end()) {
         reply.result(protocol::CallCurrentResult{});
         return;
@@ -301,13 +344,13 @@ bool CallManager::apply(Call &call, CallTrigger trigger, const Actor &actor)
     return true;
 }
 
-void CallManager::markAnswered(Call &call, const ClientConnection &callee)
+void CallManager::markAnswered(Call &call, const CallDevice &callee)
 {
-    call.calleeDevice = callee.deviceId();
-    call.calleeClientType = callee.clientType();
+    call.calleeDevice = callee.deviceId;
+    call.calleeClientType = callee.clientType;
     call.row.answeredAt = m_context.now();
-    call.row.calleeDevice = callee.deviceId();
-    m_store.markAnswered(call.row.cid, *call.row.answeredAt, callee.deviceId());
+    call.row.calleeDevice = callee.deviceId;
+    m_store.markAnswered(call.row.cid, *call.row.answeredAt, callee.deviceId);
     ++m_counters.answered;
 }
 
@@ -331,18 +374,18 @@ void CallManager::tell(const Call &call, std::uint32_t actions, const Actor &act
         sendToDevice(call.row.caller, call.callerDevice, text);
     };
     const auto toCalleeOthers = [&](bool answered) {
-        m_context.sessions.sendToLocalDevices(
+        m_context.sessions.sendToAccount(
             call.row.callee,
             protocol::encodeEvent(protocol::CallAckSync{m_context.now(), cid, call.row.type,
-                                                        answered, actor.device->clientType()}),
-            actor.device);
+                                                        answered, actor.device->clientType}),
+            actor.device->deviceId);
     };
     if (actions & TellCallerAccepted)
         toCaller(protocol::encodeEvent(protocol::CallAccepted{{cid, call.calleeClientType}}));
     if (actions & TellCalleeAnswered)
         toCalleeOthers(true);
     if (actions & TellCallerRejected)
-        toCaller(protocol::encodeEvent(protocol::CallRejected{{cid, actor.device->clientType()}}));
+        toCaller(protocol::encodeEvent(protocol::CallRejected{{cid, actor.device->clientType}}));
     if (actions & TellCallerBusy)
         toCaller(protocol::encodeEvent(protocol::CallBusy{{cid}}));
     if (actions & TellCalleeDeclined)
@@ -350,7 +393,7 @@ void CallManager::tell(const Call &call, std::uint32_t actions, const Actor &act
     if (actions & TellCallerTimedOut)
         toCaller(protocol::encodeEvent(protocol::CallTimeout{{cid}}));
     if (actions & TellCalleeCanceled) {
-        m_context.sessions.sendToLocalDevices(
+        m_context.sessions.sendToAccount(
             call.row.callee, protocol::encodeEvent(protocol::CallCanceled{
                                  cid, protocol::cancelReasonFor(
                                           call.row.endStatus.value_or(CallStatus::Canceled))}));
@@ -358,18 +401,21 @@ void CallManager::tell(const Call &call, std::uint32_t actions, const Actor &act
     if (actions & TellHangup) {
         const std::string text =
             protocol::encodeEvent(protocol::CallHangupEvent{m_context.now(), cid, actor.account});
-        for (ClientConnection *device :
-             {m_context.sessions.device(call.row.caller, call.callerDevice),
-              m_context.sessions.device(call.row.callee, call.calleeDevice)}) {
-            if (device && device != actor.device)
-                device->send(text);
-        }
+        const auto isActor = [&](const std::string &account, const std::string &deviceId) {
+            return actor.device && actor.device->account == account &&
+                   actor.device->deviceId == deviceId;
+        };
+        if (!isActor(call.row.caller, call.callerDevice))
+            sendToDevice(call.row.caller, call.callerDevice, text);
+        if (!isActor(call.row.callee, call.calleeDevice))
+            sendToDevice(call.row.callee, call.calleeDevice, text);
     }
 }
 
 void CallManager::release(Call &call)
 {
     stopRinging(call);
+    releaseClaims(call);
     for (const std::string *account : {&call.row.caller, &call.row.callee}) {
         auto it = m_activeOf.find(*account);
         if (it != m_activeOf.end() && it->second == &call)

@@ -7,6 +7,7 @@
 #include "protocol/messages.h"
 #include "server_context.h"
 #include "services/record_admission.h"
+#include "storage/call_claims.h"
 #include "storage/call_store.h"
 
 #include <QObject>
@@ -17,6 +18,15 @@
 namespace softphone::server {
 
 class MessageService;
+class CallForwarding;
+
+// A device as calls see it: on this node or, in a cluster, on another one.
+struct CallDevice
+{
+    std::string account;
+    std::string deviceId;
+    std::string clientType;
+};
 
 // What a room was when it closed: the CC eventType 8 report.
 struct RoomReport
@@ -54,6 +64,12 @@ public:
     CallManager(ServerContext &context, CallStore &store, MessageService &messages,
                 QObject *parent = nullptr);
     ~CallManager() override;
+
+    // Cluster mode: claims in the shared database, and requests about calls another node owns
+    // forwarded to it (docs/cluster.md, "Calls").
+    void joinCluster(CallForwarding &forwarding, CallClaims &claims);
+    // A request another node forwarded about a call this node owns.
+    void onForwardedRequest(const QByteArray &request);
 
     void recover();   // at start: finish what a crash or restart interrupted
     void shutdown();  // at stop: end every call and send every record now
@@ -100,6 +116,7 @@ private:
         StoredCall row;
         CallPhase phase = CallPhase::Ringing;
         bool forceKeepCalling = true;
+        bool claimed = false;  // its accounts' claims are in the shared database
         std::string callerDevice;
         std::string calleeDevice;
         std::string calleeClientType;
@@ -110,17 +127,39 @@ private:
     // one named as having hung up.
     struct Actor
     {
-        const ClientConnection *device = nullptr;
+        const CallDevice *device = nullptr;
         std::string account;
     };
 
+    // The requests, from a device on this node or on another.
+    void respond(const CallDevice &device, const protocol::CallRespond &params, Responder reply);
+    void cancel(const CallDevice &device, const protocol::CallCancel &params, Responder reply);
+    void hangup(const CallDevice &device, const protocol::CallHangup &params, Responder reply);
+    void current(const CallDevice &device, const protocol::CallCurrent &params, Responder reply);
+    void joinRoom(const CallDevice &device, const protocol::RoomJoin &params, Responder reply);
+    void leaveRoom(const CallDevice &device, const protocol::RoomLeave &params, Responder reply);
+    void relaySdp(const CallDevice &device, const protocol::RtcSdp &params, Responder reply);
+    void relayIce(const CallDevice &device, const protocol::RtcIce &params, Responder reply);
+
+    // call_forwarding.cpp: requests about calls another node owns
+    // True if the call is another node's: the request has gone to it.
+    template<class Req>
+    bool forwarded(const ClientConnection &client, const std::string &cid, const Req &params,
+                   Responder &reply);
+    std::optional<std::string> ownerOf(const std::string &cid);
+    void ring(const Call &call);
+    // Claims both accounts in the shared database (always Taken on a single node).
+    CallClaims::Outcome takeClaims(Call &call);
+    void releaseClaims(Call &call);
+
     // call_manager.cpp: lookups, requests and the transition table
+    static CallDevice deviceOf(const ClientConnection &client);
     Call *find(const std::string &cid);
     bool takeInvite(const std::string &caller);
-    Call *participantCall(ClientConnection &client, const std::string &cid, Responder &reply);
+    Call *participantCall(const CallDevice &device, const std::string &cid, Responder &reply);
     enum class Role { Caller, Callee };
-    // The call if it still rings and the client's account has `role` in it; else answers why not.
-    Call *ringingCall(ClientConnection &client, const std::string &cid, Role role,
+    // The call if it still rings and the device's account has `role` in it; else answers why not.
+    Call *ringingCall(const CallDevice &device, const std::string &cid, Role role,
                       Responder &reply);
     void sendToDevice(const std::string &account, const std::string &deviceId,
                       const std::string &text) const;
@@ -130,7 +169,7 @@ private:
     bool apply(Call &call, CallTrigger trigger);
     void startRinging(Call &call);
     void stopRinging(Call &call);
-    void markAnswered(Call &call, const ClientConnection &callee);
+    void markAnswered(Call &call, const CallDevice &callee);
     // `write` false: the end is written later, with the record (recordNow).
     void markEnded(Call &call, protocol::CallStatus status, bool write);
     void tell(const Call &call, std::uint32_t actions, const Actor &actor) const;
@@ -138,11 +177,11 @@ private:
     void forget(Call &call);
 
     // call_rooms.cpp: the room, its stays and the media relay
-    bool isInCallDevice(const Call &call, const ClientConnection &client) const;
-    // The other device in the call, for media signalling; else answers why there is none.
-    ClientConnection *relayTarget(ClientConnection &client, const std::string &cid,
-                                  Responder &reply);
-    ClientConnection *otherInCallDevice(const Call &call, const ClientConnection &client) const;
+    bool isInCallDevice(const Call &call, const CallDevice &device) const;
+    // The call whose other device gets the device's media signalling; else answers why none.
+    const Call *relayCall(const CallDevice &device, const std::string &cid, Responder &reply);
+    void sendToOtherInCall(const Call &call, const CallDevice &device,
+                           const std::string &text) const;
     void leave(Call &call, const std::string &account);
     void closeRoom(Call &call);
     bool stepOut(Call &call, const std::string &account, std::int64_t now);
@@ -169,11 +208,14 @@ private:
     void awaitReturn(const Call &call, const std::string &account, const std::string &deviceId);
     void onReturnGraceOver(const std::string &cid, const std::string &account,
                            const std::string &deviceId);
-    bool isPartyDevice(const Call &call, const ClientConnection &client) const;
+    bool isPartyDevice(const Call &call, const CallDevice &device) const;
 
     ServerContext &m_context;
     CallStore &m_store;
     MessageService &m_messages;
+    CallForwarding *m_forwarding = nullptr;                  // in a cluster
+    CallClaims *m_claims = nullptr;                          // in a cluster
+    std::unordered_map<std::string, std::string> m_ownerOf;  // cid -> node, of others' calls
     std::unordered_map<std::string, std::unique_ptr<Call>> m_calls;  // by cid
     std::unordered_map<std::int64_t, Call *> m_byChannel;
     std::unordered_map<std::string, Call *> m_activeOf;  // account -> its ringing or answered call

@@ -13,23 +13,31 @@ using protocol::roundedSeconds;
 
 // ---- who is in the call, and the room ------------------------------------------------
 
-bool CallManager::isInCallDevice(const Call &call, const ClientConnection &client) const
+bool CallManager::isInCallDevice(const Call &call, const CallDevice &device) const
 {
     if (call.phase != CallPhase::Answered)
         return false;
-    return (client.account() == call.row.caller && client.deviceId() == call.callerDevice) ||
-           (client.account() == call.row.callee && client.deviceId() == call.calleeDevice);
+    return (device.account == call.row.caller && device.deviceId == call.callerDevice) ||
+           (device.account == call.row.callee && device.deviceId == call.calleeDevice);
 }
 
-ClientConnection *CallManager::otherInCallDevice(const Call &call,
-                                                 const ClientConnection &client) const
+void CallManager::sendToOtherInCall(const Call &call, const CallDevice &device,
+                                    const std::string &text) const
 {
-    if (client.account() == call.row.caller)
-        return m_context.sessions.device(call.row.callee, call.calleeDevice);
-    return m_context.sessions.device(call.row.caller, call.callerDevice);
+    if (device.account == call.row.caller)
+        sendToDevice(call.row.callee, call.calleeDevice, text);
+    else
+        sendToDevice(call.row.caller, call.callerDevice, text);
 }
 
 void CallManager::joinRoom(ClientConnection &client, const protocol::RoomJoin &params,
+                           Responder reply)
+{
+    if (!forwarded(client, params.cid, params, reply))
+        joinRoom(deviceOf(client), params, std::move(reply));
+}
+
+void CallManager::joinRoom(const CallDevice &client, const protocol::RoomJoin &params,
                            Responder reply)
 {
     Call *call = participantCall(client, params.cid, reply);
@@ -42,7 +50,7 @@ void CallManager::joinRoom(ClientConnection &client, const protocol::RoomJoin &p
                             : "this device is not the one in the call");
         return;
     }
-    Member &me = call->members[client.account()];
+    Member &me = call->members[client.account];
     if (me.uid == 0)
         me.uid = static_cast<std::int64_t>(call->members.size());
     me.mode = params.mode;
@@ -50,25 +58,32 @@ void CallManager::joinRoom(ClientConnection &client, const protocol::RoomJoin &p
     const bool rejoin = me.joinedAt != 0;
     if (!rejoin) {
         me.joinedAt = now;
-        me.stays.push_back({client.account(), me.uid, now, std::nullopt});
-        m_store.joinRoom(call->row.cid, client.account(), me.uid, now);
+        me.stays.push_back({client.account, me.uid, now, std::nullopt});
+        m_store.joinRoom(call->row.cid, client.account, me.uid, now);
     }
-    reply.result(protocol::RoomJoinResult{me.uid, client.account(), call->row.cid});
+    reply.result(protocol::RoomJoinResult{me.uid, client.account, call->row.cid});
 
     protocol::RoomSyncDone done{200, "", call->row.cid, {}};
     for (const auto &[account, member] : call->members) {
-        if (account != client.account() && member.joinedAt != 0)
+        if (account != client.account && member.joinedAt != 0)
             done.userlist.push_back({account, member.uid, member.mode});
     }
-    client.send(protocol::encodeEvent(done));
+    sendToDevice(client.account, client.deviceId, protocol::encodeEvent(done));
     if (!rejoin && !done.userlist.empty()) {  // only members already in hear of the join
-        if (ClientConnection *other = otherInCallDevice(*call, client))
-            other->send(protocol::encodeEvent(
-                protocol::RoomClientJoin{client.account(), call->row.cid, me.mode, me.uid}));
+        sendToOtherInCall(*call, client,
+                          protocol::encodeEvent(protocol::RoomClientJoin{
+                              client.account, call->row.cid, me.mode, me.uid}));
     }
 }
 
 void CallManager::leaveRoom(ClientConnection &client, const protocol::RoomLeave &params,
+                            Responder reply)
+{
+    if (!forwarded(client, params.cid, params, reply))
+        leaveRoom(deviceOf(client), params, std::move(reply));
+}
+
+void CallManager::leaveRoom(const CallDevice &client, const protocol::RoomLeave &params,
                             Responder reply)
 {
     Call *call = participantCall(client, params.cid, reply);
@@ -79,7 +94,7 @@ void CallManager::leaveRoom(ClientConnection &client, const protocol::RoomLeave 
         return;
     }
     reply.result(protocol::Empty{});
-    leave(*call, client.account());
+    leave(*call, client.account);
 }
 
 void CallManager::leave(Call &call, const std::string &account)
@@ -123,25 +138,42 @@ bool CallManager::stepOut(Call &call, const std::string &account, std::int64_t n
 void CallManager::relaySdp(ClientConnection &client, const protocol::RtcSdp &params,
                            Responder reply)
 {
-    if (ClientConnection *other = relayTarget(client, params.cid, reply)) {
+    if (!forwarded(client, params.cid, params, reply))
+        relaySdp(deviceOf(client), params, std::move(reply));
+}
+
+void CallManager::relaySdp(const CallDevice &client, const protocol::RtcSdp &params,
+                           Responder reply)
+{
+    if (const Call *call = relayCall(client, params.cid, reply)) {
         reply.result(protocol::Empty{});
-        other->send(protocol::encodeEvent(
-            protocol::RtcSdpEvent{params.cid, client.account(), params.sdpType, params.sdp}));
+        sendToOtherInCall(*call, client,
+                          protocol::encodeEvent(protocol::RtcSdpEvent{params.cid, client.account,
+                                                                      params.sdpType, params.sdp}));
     }
 }
 
 void CallManager::relayIce(ClientConnection &client, const protocol::RtcIce &params,
                            Responder reply)
 {
-    if (ClientConnection *other = relayTarget(client, params.cid, reply)) {
+    if (!forwarded(client, params.cid, params, reply))
+        relayIce(deviceOf(client), params, std::move(reply));
+}
+
+void CallManager::relayIce(const CallDevice &client, const protocol::RtcIce &params,
+                           Responder reply)
+{
+    if (const Call *call = relayCall(client, params.cid, reply)) {
         reply.result(protocol::Empty{});
-        other->send(protocol::encodeEvent(protocol::RtcIceEvent{
-            params.cid, client.account(), params.candidate, params.sdpMLineIndex, params.sdpMid}));
+        sendToOtherInCall(*call, client,
+                          protocol::encodeEvent(
+                              protocol::RtcIceEvent{params.cid, client.account, params.candidate,
+                                                    params.sdpMLineIndex, params.sdpMid}));
     }
 }
 
-ClientConnection *CallManager::relayTarget(ClientConnection &client, const std::string &cid,
-                                           Responder &reply)
+const CallManager::Call *CallManager::relayCall(const CallDevice &client, const std::string &cid,
+                                                Responder &reply)
 {
     Call *call = participantCall(client, cid, reply);
     if (!call)
@@ -154,10 +186,13 @@ ClientConnection *CallManager::relayTarget(ClientConnection &client, const std::
         reply.error(ErrorCode::NotParticipant, "only the two devices in the call signal media");
         return nullptr;
     }
-    ClientConnection *other = otherInCallDevice(*call, client);
-    if (!other)
+    const bool isCaller = client.account == call->row.caller;
+    if (!m_context.sessions.hasDevice(isCaller ? call->row.callee : call->row.caller,
+                                      isCaller ? call->calleeDevice : call->callerDevice)) {
         reply.error(ErrorCode::CallStateConflict, "the other device is reconnecting; retry");
-    return other;
+        return nullptr;
+    }
+    return call;
 }
 
 bool CallManager::isBackInCall(const Call &call, const std::string &account) const

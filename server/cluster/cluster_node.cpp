@@ -18,7 +18,9 @@ const std::string kNodeSubjectPrefix = "softphone.cluster.node.";
 
 // What goes between nodes. The first byte says what it is; a frame for an account's
 // devices stays as the client will read it, everything else is JSON.
-constexpr char kFrame = 'F';
+constexpr char kFrame = 'F';        // for an account's devices: F, account, device left out
+constexpr char kDeviceFrame = 'V';  // for one device: V, account, device
+constexpr char kCallRequest = 'Q';  // a request about a call this node owns
 constexpr char kDevices = 'D';
 constexpr char kDirectory = 'S';
 
@@ -124,12 +126,12 @@ void ClusterNode::onDirect(const QByteArray &data)
 {
     if (data.isEmpty())
         return;
-    if (data[0] == kFrame) {
-        const qsizetype end = data.indexOf('\n', 2);
-        if (end < 0)
-            return;
-        const std::string account = data.mid(2, end - 2).toStdString();
-        m_sessions.sendToLocalDevices(account, data.mid(end + 1).toStdString());
+    if (data[0] == kFrame || data[0] == kDeviceFrame) {
+        onFrame(data);
+        return;
+    }
+    if (data[0] == kCallRequest) {
+        emit callRequestReceived(data.mid(2));
         return;
     }
     const json message = json::parse(data.begin() + 2, data.end(), nullptr, false);
@@ -157,6 +159,22 @@ void ClusterNode::onDirect(const QByteArray &data)
     }
 }
 
+void ClusterNode::onFrame(const QByteArray &data)
+{
+    const qsizetype accountEnd = data.indexOf('\n', 2);
+    const qsizetype deviceEnd = accountEnd < 0 ? -1 : data.indexOf('\n', accountEnd + 1);
+    if (deviceEnd < 0)
+        return;
+    const std::string account = data.mid(2, accountEnd - 2).toStdString();
+    const std::string device = data.mid(accountEnd + 1, deviceEnd - accountEnd - 1).toStdString();
+    const std::string text = data.mid(deviceEnd + 1).toStdString();
+    if (data[0] == kFrame) {
+        m_sessions.sendToLocalDevices(account, text, device);
+    } else if (ClientConnection *connection = m_sessions.device(account, device)) {
+        connection->send(text);
+    }
+}
+
 void ClusterNode::sendDirectory(const std::string &node)
 {
     json accounts = json::object();
@@ -181,20 +199,54 @@ std::set<std::string> ClusterNode::clientTypes(const std::string &account) const
     return m_directory.clientTypes(account);
 }
 
-void ClusterNode::sendToAccount(const std::string &account, const std::string &text)
+namespace {
+
+std::string frameFor(char kind, const std::string &account, const std::string &device,
+                     const std::string &text)
+{
+    std::string data;
+    data.reserve(text.size() + account.size() + device.size() + 4);
+    data += kind;
+    data += '\n';
+    data += account;
+    data += '\n';
+    data += device;
+    data += '\n';
+    data += text;
+    return data;
+}
+
+}  // namespace
+
+void ClusterNode::sendToAccount(const std::string &account, const std::string &text,
+                                const std::string &exceptDevice)
 {
     const auto nodes = m_directory.nodesOf(account);
     if (nodes.empty())
         return;
-    std::string data;
-    data.reserve(text.size() + account.size() + 3);
-    data += kFrame;
-    data += '\n';
-    data += account;
-    data += '\n';
-    data += text;
+    const std::string data = frameFor(kFrame, account, exceptDevice, text);
     for (const auto &node : nodes)
         sendTo(node, data);
+}
+
+bool ClusterNode::sendToDevice(const std::string &account, const std::string &deviceId,
+                               const std::string &text)
+{
+    const std::string node = m_directory.nodeOf(account, deviceId);
+    if (node.empty())
+        return false;
+    sendTo(node, frameFor(kDeviceFrame, account, deviceId, text));
+    return true;
+}
+
+bool ClusterNode::hasDevice(const std::string &account, const std::string &deviceId) const
+{
+    return !m_directory.nodeOf(account, deviceId).empty();
+}
+
+void ClusterNode::forwardCallRequest(const std::string &node, const std::string &request)
+{
+    sendTo(node, std::string(1, kCallRequest) + '\n' + request);
 }
 
 void ClusterNode::localDevicesChanged(const std::string &account)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "calls/call_forwarding.h"
 #include "cluster/nats_link.h"
 #include "cluster/node_directory.h"
 #include "net/remote_sessions.h"
@@ -18,7 +19,7 @@ class SessionRegistry;
 // change after that), learns theirs, and carries events for an account to the nodes that
 // hold its devices. Each node has one subject of its own, so what one node sends another
 // arrives in the order it was sent.
-class ClusterNode : public QObject, public RemoteSessions
+class ClusterNode : public QObject, public RemoteSessions, public CallForwarding
 {
     Q_OBJECT
 
@@ -32,14 +33,22 @@ public:
 
     QString start();  // connects to NATS and joins; returns an error text
     const std::string &name() const { return m_name; }
+    const std::string &nodeName() const override { return m_name; }
     std::vector<std::string> otherNodes() const { return m_directory.nodes(); }
 
     bool isOnline(const std::string &account) const override;
     std::set<std::string> clientTypes(const std::string &account) const override;
-    void sendToAccount(const std::string &account, const std::string &text) override;
+    void sendToAccount(const std::string &account, const std::string &text,
+                       const std::string &exceptDevice) override;
+    bool sendToDevice(const std::string &account, const std::string &deviceId,
+                      const std::string &text) override;
+    bool hasDevice(const std::string &account, const std::string &deviceId) const override;
     void localDevicesChanged(const std::string &account) override;
 
+    void forwardCallRequest(const std::string &node, const std::string &request) override;
+
 signals:
+    void callRequestReceived(const QByteArray &request);
     void nodeJoined(const QString &node);
     void nodeLost(const QString &node);
 
@@ -48,6 +57,7 @@ private:
     void onReceived(const QByteArray &subject, const QByteArray &data);
     void onBeat(const QByteArray &data);
     void onDirect(const QByteArray &data);
+    void onFrame(const QByteArray &data);
     void heard(const std::string &node, const std::string &boot);
     void sendDirectory(const std::string &node);
     void sendTo(const std::string &node, const std::string &data);

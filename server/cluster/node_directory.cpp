@@ -85,6 +85,17 @@ std::vector<std::string> NodeDirectory::nodesOf(const std::string &account) cons
     return {it->second.begin(), it->second.end()};
 }
 
+std::string NodeDirectory::nodeOf(const std::string &account, const std::string &deviceId) const
+{
+    for (const auto &node : nodesOf(account)) {
+        for (const auto &device : m_nodes.at(node).devices.at(account)) {
+            if (device.id == deviceId)
+                return node;
+        }
+    }
+    return {};
+}
+
 std::set<std::string> NodeDirectory::clientTypes(const std::string &account) const
 {
     std::set<std::string> types;

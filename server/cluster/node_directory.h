@@ -42,6 +42,8 @@ public:
     std::vector<std::string> silentNodes(std::int64_t nowMs) const;
     std::vector<std::string> accountsOf(const std::string &node) const;
     std::vector<std::string> nodesOf(const std::string &account) const;
+    // The node that holds the device ("" none).
+    std::string nodeOf(const std::string &account, const std::string &deviceId) const;
     bool isOnline(const std::string &account) const { return m_nodesOf.contains(account); }
     std::set<std::string> clientTypes(const std::string &account) const;
     std::vector<std::string> nodes() const;

@@ -4,6 +4,7 @@
 
 #include <QPointer>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,9 @@ class Responder
 {
 public:
     Responder(ClientConnection *connection, std::int64_t id);
+    // The response goes to `sink`: a device on another node of a cluster.
+    using Sink = std::function<void(const std::string &text)>;
+    Responder(Sink sink, std::int64_t id);
     Responder(Responder &&other) noexcept;
     Responder &operator=(Responder &&) = delete;
     Responder(const Responder &) = delete;
@@ -28,11 +32,14 @@ public:
         finish(protocol::encodeResult(m_id, value));
     }
     void error(protocol::ErrorCode code, std::string_view message);
+    // Another node answers the request: this one says nothing. Returns the request's id.
+    std::int64_t handOff();
 
 private:
     void finish(std::string text);
 
     QPointer<ClientConnection> m_connection;
+    Sink m_sink;
     std::int64_t m_id;
     bool m_done = false;
 };

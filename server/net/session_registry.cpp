@@ -119,6 +119,41 @@ void SessionRegistry::sendToAccount(const std::string &account, const std::strin
     sendToLocalDevices(account, text, except);
 }
 
+void SessionRegistry::sendToAccount(const std::string &account, const std::string &text,
+                                    const std::string &exceptDevice) const
+{
+    if (m_remote)
+        m_remote->sendToAccount(account, text, exceptDevice);
+    sendToLocalDevices(account, text, exceptDevice);
+}
+
+bool SessionRegistry::sendToDevice(const std::string &account, const std::string &deviceId,
+                                   const std::string &text) const
+{
+    if (ClientConnection *connection = device(account, deviceId)) {
+        connection->send(text);
+        return true;
+    }
+    return m_remote && m_remote->sendToDevice(account, deviceId, text);
+}
+
+bool SessionRegistry::hasDevice(const std::string &account, const std::string &deviceId) const
+{
+    return device(account, deviceId) || (m_remote && m_remote->hasDevice(account, deviceId));
+}
+
+void SessionRegistry::sendToLocalDevices(const std::string &account, const std::string &text,
+                                         const std::string &exceptDevice) const
+{
+    auto it = m_byAccount.find(account);
+    if (it == m_byAccount.end())
+        return;
+    for (ClientConnection *connection : it->second) {
+        if (connection->deviceId() != exceptDevice)
+            connection->send(text);
+    }
+}
+
 void SessionRegistry::sendToLocalDevices(const std::string &account, const std::string &text,
                                          const ClientConnection *except) const
 {

@@ -46,9 +46,18 @@ public:
     // Every device of the account, on every node, but `except`.
     void sendToAccount(const std::string &account, const std::string &text,
                        const ClientConnection *except = nullptr) const;
+    // Every device of the account, on every node, but the device `exceptDevice`.
+    void sendToAccount(const std::string &account, const std::string &text,
+                       const std::string &exceptDevice) const;
+    // One device, on this node or another; false if no node holds it.
+    bool sendToDevice(const std::string &account, const std::string &deviceId,
+                      const std::string &text) const;
+    bool hasDevice(const std::string &account, const std::string &deviceId) const;
     // Only this node's devices of the account.
     void sendToLocalDevices(const std::string &account, const std::string &text,
                             const ClientConnection *except = nullptr) const;
+    void sendToLocalDevices(const std::string &account, const std::string &text,
+                            const std::string &exceptDevice) const;
 
 signals:
     // The account's first device came online, its last went offline, or its device types

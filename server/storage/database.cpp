@@ -113,6 +113,14 @@ CREATE TABLE receipts (
     PRIMARY KEY (sender, reader));
 CREATE INDEX receipts_reader ON receipts (reader)
 )"},
+    // A cluster's claims on accounts in a call: one live call per account across the nodes.
+    {5, R"(
+CREATE TABLE call_claims (
+    accid TEXT PRIMARY KEY,
+    cid TEXT NOT NULL,
+    node TEXT NOT NULL);
+CREATE INDEX call_claims_cid ON call_claims (cid)
+)"},
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Three softphone-server nodes on one PostgreSQL database and a real nats-server: what a user
 // sees must not depend on the node they or their peer landed on.
+#include "call_helpers.h"
 #include "im/im_client.h"
 #include "nats_server_process.h"
 #include "self_signed_certificate.h"
@@ -38,6 +39,14 @@ private slots:
     void theShippedBalancerCarriesClientsToAnotherNode();
     void aClusterNeedsPostgres();
 
+    // Calls with the caller on node-a and the callee on node-b (and another device on node-c).
+    void aCallIsAnsweredAndHungUpAcrossNodes();
+    void aCallIsDeclinedAcrossNodes();
+    void aCallIsCanceledAcrossNodes();
+    void aRingExpiresAcrossNodesWithOneFallbackRecord();
+    void busyHoldsAcrossNodes();
+    void twoInvitesAtOnceFromTwoNodesRingOnce();
+
 private:
     nlohmann::json nodeConfig(const std::string &name) const;
     std::unique_ptr<TestClient> signedIn(int node, const std::string &account,
@@ -49,7 +58,9 @@ private:
 
 nlohmann::json TestServerCluster::nodeConfig(const std::string &name) const
 {
-    nlohmann::json config = {{"cluster", {{"nats", {m_nats.url().toStdString()}}, {"node", name}}}};
+    nlohmann::json config = {{"cluster", {{"nats", {m_nats.url().toStdString()}}, {"node", name}}},
+                             {"ringTimeoutSeconds", 3},
+                             {"recordGraceSeconds", 2}};
     if (!m_nodes.empty())
         config["database"] = m_nodes.front()->config()["database"];
     return config;
@@ -365,6 +376,237 @@ void TestServerCluster::aClusterNeedsPostgres()
     QVERIFY(!sqlite.start());
     QVERIFY2(sqlite.output().contains(QStringLiteral("a cluster needs the postgres")),
              qPrintable(sqlite.output()));
+}
+
+// ---- calls across nodes -------------------------------------------------------------------
+
+void TestServerCluster::aCallIsAnsweredAndHungUpAcrossNodes()
+{
+    const std::string a = uniqueName("ann"), b = uniqueName("ben");
+    auto caller = signedIn(0, a, "a-phone");
+    auto phone = std::make_unique<TestClient>(m_nodes[1]->url(), "b-phone", "web");
+    auto desk = std::make_unique<TestClient>(m_nodes[2]->url(), "b-desk", "desktop");
+    QVERIFY(caller && phone->open() && phone->signIn(b) && desk->open() && desk->signIn(b));
+    QTest::qWait(kClusterWaitMs);
+
+    const auto call = placeCall(*caller, b, CallType::Video);
+    QVERIFY(call);
+    for (TestClient *device : {phone.get(), desk.get()}) {
+        const auto incoming = device->waitFor<CallIncoming>();
+        QVERIFY(incoming);
+        QCOMPARE(incoming->cid, call->cid);
+        QCOMPARE(incoming->caller, a);
+    }
+    QVERIFY(phone->request(CallRespond{call->cid, true, false}).ok());
+    const auto accepted = caller->waitFor<CallAccepted>();
+    QVERIFY(accepted);
+    QCOMPARE(accepted->fromClientType, std::string("web"));
+    const auto sync = desk->waitFor<CallAckSync>();  // answered elsewhere, on another node
+    QVERIFY(sync && sync->accepted);
+    QCOMPARE(sync->fromClientType, std::string("web"));
+    QCOMPARE(desk->request(CallRespond{call->cid, true, false}).code(),
+             int(ErrorCode::CallStateConflict));
+    const auto current = desk->request(CallCurrent{});
+    QVERIFY(current.ok());
+    QCOMPARE((*current.result)["cid"].get<std::string>(), call->cid);
+
+    QVERIFY(caller->request(RoomJoin{call->cid, 2}).ok());
+    QVERIFY(caller->waitFor<RoomSyncDone>());
+    QVERIFY(phone->request(RoomJoin{call->cid, 2}).ok());
+    const auto roomSync = phone->waitFor<RoomSyncDone>();
+    QVERIFY(roomSync && roomSync->userlist.size() == 1);
+    QCOMPARE(roomSync->userlist[0].account, a);
+    QVERIFY(caller->waitFor<RoomClientJoin>());
+    QVERIFY(phone->request(RtcSdp{call->cid, SdpType::Offer, "v=0 across"}).ok());
+    const auto sdp = caller->waitFor<RtcSdpEvent>();
+    QVERIFY(sdp);
+    QCOMPARE(sdp->sdp, std::string("v=0 across"));
+    QVERIFY(caller->request(RtcIce{call->cid, "candidate:1", 0, "0"}).ok());
+    QVERIFY(phone->waitFor<RtcIceEvent>());
+    QTest::qWait(600);  // time in the room, for the durations
+
+    QVERIFY(phone->request(CallHangup{call->cid}).ok());
+    const auto hangup = caller->waitFor<CallHangupEvent>();
+    QVERIFY(hangup);
+    QCOMPARE(hangup->account, b);
+    QVERIFY(desk->noEvent("call.hangup", 200));  // only the device in the call hears it
+    for (TestClient *side : {caller.get(), phone.get(), desk.get()}) {
+        const auto record = waitRecord(*side);
+        QVERIFY2(record, "no status-1 record");
+        QCOMPARE(record->first.from, a);
+        QCOMPARE(record->first.fromClientType, std::string("server"));
+        QCOMPARE(record->second.status, CallStatus::Completed);
+        QCOMPARE(record->second.channelId, call->channelId);
+        QVERIFY(record->second.durationOf(a) && record->second.durationOf(b));
+        QVERIFY(*record->second.durationOf(b) >= 1);
+    }
+    QCOMPARE(phone->request(CallHangup{call->cid}).code(), int(ErrorCode::NoSuchCall));
+}
+
+void TestServerCluster::aCallIsDeclinedAcrossNodes()
+{
+    const std::string a = uniqueName("cat"), b = uniqueName("dan");
+    auto caller = signedIn(0, a, "a-phone");
+    auto phone = std::make_unique<TestClient>(m_nodes[1]->url(), "b-phone", "cli");
+    auto desk = signedIn(2, b, "b-desk");
+    QVERIFY(caller && phone->open() && phone->signIn(b) && desk);
+    QTest::qWait(kClusterWaitMs);
+
+    const auto call = placeCall(*caller, b);
+    QVERIFY(call && phone->waitFor<CallIncoming>() && desk->waitFor<CallIncoming>());
+    QVERIFY(phone->request(CallRespond{call->cid, false, false}).ok());
+    const auto rejected = caller->waitFor<CallRejected>();
+    QVERIFY(rejected);
+    QCOMPARE(rejected->fromClientType, std::string("cli"));
+    const auto sync = desk->waitFor<CallAckSync>();
+    QVERIFY(sync && !sync->accepted);
+    QVERIFY(sendRecord(*caller, b, call->channelId, CallStatus::Rejected).ok());
+    for (TestClient *device : {phone.get(), desk.get()}) {
+        const auto record = waitRecord(*device);
+        QVERIFY(record);
+        QCOMPARE(record->second.status, CallStatus::Rejected);
+    }
+    // The caller's record came: the owner writes no fallback after the grace.
+    QVERIFY(phone->noEvent("msg.new", 2500));
+}
+
+void TestServerCluster::aCallIsCanceledAcrossNodes()
+{
+    const std::string a = uniqueName("gil"), b = uniqueName("hugh");
+    auto caller = signedIn(0, a, "a-phone");
+    auto callee = signedIn(1, b, "b-phone");
+    QVERIFY(caller && callee);
+    QTest::qWait(kClusterWaitMs);
+
+    const auto call = placeCall(*caller, b);
+    QVERIFY(call && callee->waitFor<CallIncoming>());
+    QVERIFY(caller->request(CallCancel{call->cid, CancelReason::Canceled}).ok());
+    const auto canceled = callee->waitFor<CallCanceled>();
+    QVERIFY(canceled);
+    QCOMPARE(canceled->reason, CancelReason::Canceled);
+    QCOMPARE(callee->request(CallRespond{call->cid, true, false}).code(),
+             int(ErrorCode::NoSuchCall));
+    QVERIFY(sendRecord(*caller, b, call->channelId, CallStatus::Canceled).ok());
+    const auto record = waitRecord(*callee);
+    QVERIFY(record);
+    QCOMPARE(record->second.status, CallStatus::Canceled);
+    // Both accounts are free again, on every node.
+    const auto again = placeCall(*callee, a);
+    QVERIFY(again && caller->waitFor<CallIncoming>());
+    QVERIFY(callee->request(CallCancel{again->cid, CancelReason::Canceled}).ok());
+}
+
+namespace {
+
+int recordsOf(TestClient &client, std::int64_t channelId)
+{
+    const auto page = client.request(Sync{0, 500});
+    if (!page.ok())
+        return -1;
+    int count = 0;
+    for (const auto &message : (*page.result)["messages"]) {
+        const auto decoded = fromJson<Message>(message);
+        if (decoded && decoded->msgType == MsgType::CallRecord) {
+            const auto record = CallRecord::parse(decoded->attach);
+            count += record && record->channelId == channelId;
+        }
+    }
+    return count;
+}
+
+}  // namespace
+
+void TestServerCluster::aRingExpiresAcrossNodesWithOneFallbackRecord()
+{
+    const std::string a = uniqueName("ida"), b = uniqueName("jon");
+    auto caller = signedIn(0, a, "a-phone");
+    auto callee = signedIn(1, b, "b-phone");
+    auto other = signedIn(2, b, "b-desk");
+    QVERIFY(caller && callee && other);
+    QTest::qWait(kClusterWaitMs);
+
+    const auto call = placeCall(*caller, b);
+    QVERIFY(call && callee->waitFor<CallIncoming>());
+    QVERIFY(caller->waitFor<CallTimeout>(6000));
+    for (TestClient *device : {callee.get(), other.get()}) {
+        const auto canceled = device->waitFor<CallCanceled>();
+        QVERIFY(canceled && canceled->reason == CancelReason::Timeout);
+    }
+    // The caller sends nothing: after the grace its node, the owner, records the timeout.
+    const auto record = waitRecord(*callee, 6000);
+    QVERIFY(record);
+    QCOMPARE(record->first.fromClientType, std::string("server"));
+    QCOMPARE(record->second.status, CallStatus::Timeout);
+    QVERIFY(waitRecord(*other));
+    QVERIFY(callee->noEvent("msg.new", 1000));
+    QCOMPARE(recordsOf(*callee, call->channelId), 1);
+    QCOMPARE(sendRecord(*caller, b, call->channelId, CallStatus::Timeout).code(),
+             int(ErrorCode::RecordDuplicate));
+}
+
+void TestServerCluster::busyHoldsAcrossNodes()
+{
+    const std::string a = uniqueName("kim"), b = uniqueName("lee"), c = uniqueName("max");
+    auto first = signedIn(0, a, "a-phone");
+    auto busy = signedIn(1, b, "b-phone");
+    auto second = signedIn(2, c, "c-phone");
+    QVERIFY(first && busy && second);
+    QTest::qWait(kClusterWaitMs);
+    const auto ongoing = placeCall(*first, b);
+    QVERIFY(ongoing && busy->waitFor<CallIncoming>());
+    QVERIFY(busy->request(CallRespond{ongoing->cid, true, false}).ok());
+    QVERIFY(first->waitFor<CallAccepted>());
+
+    const auto call = placeCall(*second, b);  // node-c: the callee's call is node-a's
+    QVERIFY(call);
+    QVERIFY(second->waitFor<CallBusy>());
+    QVERIFY(busy->noEvent("call.incoming", 300));
+    QVERIFY(sendRecord(*second, b, call->channelId, CallStatus::Busy).ok());
+    const auto record = waitRecord(*busy);
+    QVERIFY(record && record->second.status == CallStatus::Busy);
+
+    QVERIFY(placeCall(*second, a));  // the caller of the ongoing call is busy too
+    QVERIFY(second->waitFor<CallBusy>());
+    // The callee, on node-b, cannot place a call while in one that node-a owns.
+    QCOMPARE(busy->request(CallInvite{c, CallType::Audio, true}).code(),
+             int(ErrorCode::CallerBusy));
+    QVERIFY(first->request(CallHangup{ongoing->cid}).ok());
+    QVERIFY(busy->waitFor<CallHangupEvent>());
+    const auto after = placeCall(*second, b);  // the claims went with the call
+    QVERIFY(after && busy->waitFor<CallIncoming>());
+    QVERIFY(second->request(CallCancel{after->cid, CancelReason::Canceled}).ok());
+}
+
+// Two callers on two nodes invite one callee in the same instant, many times: each time one
+// call rings and the other is busy, never both.
+void TestServerCluster::twoInvitesAtOnceFromTwoNodesRingOnce()
+{
+    constexpr int kRounds = 12;
+    for (int round = 0; round < kRounds; ++round) {
+        const std::string x = uniqueName("xan"), p = uniqueName("pia"), q = uniqueName("quo");
+        auto callee = signedIn(2, x, "x-phone");
+        auto fromA = signedIn(0, p, "p-phone");
+        auto fromB = signedIn(1, q, "q-phone");
+        QVERIFY(callee && fromA && fromB);
+        QTest::qWait(kClusterWaitMs);
+
+        const auto idA = fromA->post(CallInvite{x, CallType::Audio, true});
+        const auto idB = fromB->post(CallInvite{x, CallType::Audio, true});
+        const auto replyA = fromA->reply(idA);
+        const auto replyB = fromB->reply(idB);
+        QVERIFY2(replyA.ok() && replyB.ok(), (replyA.message() + replyB.message()).c_str());
+        const bool busyA = fromA->waitFor<CallBusy>(1000).has_value();
+        const bool busyB = fromB->waitFor<CallBusy>(busyA ? 300 : 1000).has_value();
+        QVERIFY2(busyA != busyB, busyA ? "both were busy" : "neither was busy");
+        QVERIFY(callee->waitFor<CallIncoming>());
+        QVERIFY(callee->noEvent("call.incoming", 200));
+        TestClient &ringing = busyA ? *fromB : *fromA;
+        const auto &reply = busyA ? replyB : replyA;
+        QVERIFY(ringing
+                    .request(CallCancel{(*reply.result)["cid"].get<std::string>(),
+                                        CancelReason::Canceled})
+                    .ok());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestServerCluster)

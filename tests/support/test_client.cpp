@@ -65,9 +65,20 @@ void TestClient::onText(const QString &text)
 
 TestClient::Reply TestClient::call(const std::string &method, const json &params, int timeoutMs)
 {
+    return reply(post(method, params), timeoutMs);
+}
+
+std::int64_t TestClient::post(const std::string &method, const json &params)
+{
     const std::int64_t id = m_nextId++;
     m_socket.sendTextMessage(
         QString::fromStdString(protocol::encodeFrame(protocol::Request{id, method, params})));
+    m_socket.flush();
+    return id;
+}
+
+TestClient::Reply TestClient::reply(std::int64_t id, int timeoutMs)
+{
     if (!QTest::qWaitFor([&] { return m_replies.contains(id); }, timeoutMs))
         return Reply{std::nullopt, protocol::ErrorBody{-1, "no response within the timeout"}};
     Reply reply = std::move(m_replies[id]);

@@ -49,6 +49,15 @@ public:
     {
         return call(std::string(Req::kMethod), protocol::toJson(params), timeoutMs);
     }
+    // A request sent without waiting for its response (several in flight at once), and then
+    // its response.
+    std::int64_t post(const std::string &method, const json &params);
+    template<class Req>
+    std::int64_t post(const Req &params)
+    {
+        return post(std::string(Req::kMethod), protocol::toJson(params));
+    }
+    Reply reply(std::int64_t id, int timeoutMs = 10000);
     // Sends raw text and waits for the next response, whatever its id.
     Reply sendRaw(const QString &text, int timeoutMs = 5000);
     Reply nextResponse(int timeoutMs = 5000);

@@ -1,0 +1,172 @@
+// CallManager in a cluster: claims on the accounts in a call, the ring told once the claims are
+// committed, and requests about calls that another node owns (docs/cluster.md, "Calls").
+
+#include "calls/call_forwarding.h"
+#include "calls/call_manager.h"
+#include "logging.h"
+#include "net/session_registry.h"
+#include "storage/account_store.h"
+#include "storage/database.h"
+
+#include <nlohmann/json.hpp>
+
+namespace softphone::server {
+
+using protocol::ErrorCode;
+
+namespace {
+
+constexpr std::size_t kOwnersKept = 4096;  // cids of other nodes' calls remembered
+
+}  // namespace
+
+void CallManager::joinCluster(CallForwarding &forwarding, CallClaims &claims)
+{
+    m_forwarding = &forwarding;
+    m_claims = &claims;
+}
+
+CallClaims::Outcome CallManager::takeClaims(Call &call)
+{
+    if (!m_claims)
+        return CallClaims::Outcome::Taken;
+    const auto outcome =
+        m_claims->take(call.row.cid, call.row.caller, call.row.callee, m_forwarding->nodeName());
+    call.claimed = outcome == CallClaims::Outcome::Taken;
+    return outcome;
+}
+
+void CallManager::releaseClaims(Call &call)
+{
+    if (!call.claimed)
+        return;
+    call.claimed = false;
+    m_claims->release(call.row.cid);
+}
+
+void CallManager::ring(const Call &call)
+{
+    const std::string text = protocol::encodeEvent(protocol::CallIncoming{
+        call.row.caller, m_context.accounts.name(call.row.caller).value_or(""), call.row.type,
+        call.row.cid, call.row.channelId});
+    if (!m_claims) {
+        m_context.sessions.sendToAccount(call.row.callee, text);
+        return;
+    }
+    // Another node answers for the call only once it finds the claim: ring after the commit.
+    m_context.db.afterCommit([this, callee = call.row.callee, text](bool durable) {
+        if (durable)
+            m_context.sessions.sendToAccount(callee, text);
+    });
+}
+
+std::optional<std::string> CallManager::ownerOf(const std::string &cid)
+{
+    if (auto it = m_ownerOf.find(cid); it != m_ownerOf.end())
+        return it->second;
+    auto owner = m_claims->ownerOf(cid);
+    if (owner && *owner != m_forwarding->nodeName()) {
+        if (m_ownerOf.size() >= kOwnersKept)
+            m_ownerOf.clear();
+        m_ownerOf.emplace(cid, *owner);
+    }
+    return owner;
+}
+
+template<class Req>
+bool CallManager::forwarded(const ClientConnection &client, const std::string &cid,
+                            const Req &params, Responder &reply)
+{
+    if (!m_forwarding || find(cid))
+        return false;
+    const auto owner = ownerOf(cid);
+    if (!owner || *owner == m_forwarding->nodeName())
+        return false;
+    const nlohmann::json request{{"method", Req::kMethod},
+                                 {"params", protocol::toJson(params)},
+                                 {"account", client.account()},
+                                 {"device", client.deviceId()},
+                                 {"clientType", client.clientType()},
+                                 {"id", reply.handOff()}};
+    m_forwarding->forwardCallRequest(*owner, request.dump());
+    return true;
+}
+
+template bool CallManager::forwarded(const ClientConnection &, const std::string &,
+                                     const protocol::CallRespond &, Responder &);
+template bool CallManager::forwarded(const ClientConnection &, const std::string &,
+                                     const protocol::CallCancel &, Responder &);
+template bool CallManager::forwarded(const ClientConnection &, const std::string &,
+                                     const protocol::CallHangup &, Responder &);
+template bool CallManager::forwarded(const ClientConnection &, const std::string &,
+                                     const protocol::CallCurrent &, Responder &);
+template bool CallManager::forwarded(const ClientConnection &, const std::string &,
+                                     const protocol::RoomJoin &, Responder &);
+template bool CallManager::forwarded(const ClientConnection &, const std::string &,
+                                     const protocol::RoomLeave &, Responder &);
+template bool CallManager::forwarded(const ClientConnection &, const std::string &,
+                                     const protocol::RtcSdp &, Responder &);
+template bool CallManager::forwarded(const ClientConnection &, const std::string &,
+                                     const protocol::RtcIce &, Responder &);
+
+namespace {
+
+template<class Req>
+void run(CallManager &calls, const CallDevice &device, const nlohmann::json &params,
+         Responder reply, void (CallManager::*handler)(const CallDevice &, const Req &, Responder))
+{
+    auto decoded = protocol::decodeParams<Req>(params);
+    if (!decoded) {
+        reply.error(ErrorCode::InvalidParams, decoded.error().message());
+        return;
+    }
+    (calls.*handler)(device, *decoded, std::move(reply));
+}
+
+}  // namespace
+
+void CallManager::onForwardedRequest(const QByteArray &data)
+{
+    const auto request = nlohmann::json::parse(data.begin(), data.end(), nullptr, false);
+    if (!request.is_object())
+        return;
+    CallDevice device;
+    std::string method;
+    std::int64_t id = 0;
+    nlohmann::json params;
+    try {
+        method = request.at("method").get<std::string>();
+        device = {request.at("account").get<std::string>(), request.at("device").get<std::string>(),
+                  request.at("clientType").get<std::string>()};
+        id = request.at("id").get<std::int64_t>();
+        params = request.at("params");
+    } catch (const nlohmann::json::exception &) {
+        return;  // another version's request, or a damaged one
+    }
+    Responder reply(
+        [this, account = device.account, deviceId = device.deviceId](const std::string &text) {
+            m_context.sessions.sendToDevice(account, deviceId, text);
+        },
+        id);
+    qCDebug(lcCall) << "forwarded" << method.c_str() << "from" << device.account.c_str();
+    if (method == protocol::CallRespond::kMethod)
+        run(*this, device, params, std::move(reply), &CallManager::respond);
+    else if (method == protocol::CallCancel::kMethod)
+        run(*this, device, params, std::move(reply), &CallManager::cancel);
+    else if (method == protocol::CallHangup::kMethod)
+        run(*this, device, params, std::move(reply), &CallManager::hangup);
+    else if (method == protocol::CallCurrent::kMethod)
+        run(*this, device, params, std::move(reply), &CallManager::current);
+    else if (method == protocol::RoomJoin::kMethod)
+        run(*this, device, params, std::move(reply), &CallManager::joinRoom);
+    else if (method == protocol::RoomLeave::kMethod)
+        run(*this, device, params, std::move(reply), &CallManager::leaveRoom);
+    else if (method == protocol::RtcSdp::kMethod)
+        run(*this, device, params, std::move(reply), &CallManager::relaySdp);
+    else if (method == protocol::RtcIce::kMethod)
+        run(*this, device, params, std::move(reply), &CallManager::relayIce);
+    else
+        reply.error(ErrorCode::UnknownMethod, "no such call request: " + method);
+}
+
+}  // namespace softphone::server

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+
+namespace softphone::server {
+
+// In a cluster: how a node hands a request about a call that another node owns to that node
+// (docs/cluster.md, "Calls"). The owner answers the device itself.
+class CallForwarding
+{
+public:
+    virtual ~CallForwarding() = default;
+    virtual const std::string &nodeName() const = 0;
+    // `request`: the forwarded request as CallManager writes it.
+    virtual void forwardCallRequest(const std::string &node, const std::string &request) = 0;
+};
+
+}  // namespace softphone::server
