@@ -181,6 +181,8 @@ void TestBrowserCalls::call_data()
     // restart: mid-call our side rebuilds its pipeline with a new ICE ufrag and a new DTLS
     // certificate, and the browser must take both (docs/media.md)
     QTest::newRow("we call the browser, we restart ICE") << false << 1 << false << true;
+    // and when the browser placed the call, our offer must keep the m-line names it chose
+    QTest::newRow("browser calls us, we restart ICE") << true << 2 << false << true;
 }
 
 void TestBrowserCalls::call()
@@ -254,6 +256,15 @@ void TestBrowserCalls::call()
         QTRY_VERIFY2_WITH_TIMEOUT(browser.last("stats")["audio"].value("samples", 0) >
                                       samplesBefore + 48000,
                                   browser.last("stats").dump().c_str(), kTimeout);
+        if (type == 2) {
+            const quint64 framesBefore = us->session->receivedVideoFrames();
+            const int decodedBefore = browser.last("stats")["video"].value("framesDecoded", 0);
+            QTRY_VERIFY_WITH_TIMEOUT(us->session->receivedVideoFrames() > framesBefore + 30,
+                                     kTimeout);
+            QTRY_VERIFY2_WITH_TIMEOUT(browser.last("stats")["video"].value("framesDecoded", 0) >
+                                          decodedBefore + 30,
+                                      browser.last("stats").dump().c_str(), kTimeout);
+        }
     }
 
     const auto browserFirstAudio = browser.last("firstAudio");

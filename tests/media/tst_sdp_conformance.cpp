@@ -147,6 +147,7 @@ private slots:
     void rulesCatchWhatBrowsersRefuse();
     void offersFollowTheProfile();
     void answersFollowTheProfile();
+    void aRestartOfferKeepsTheNegotiatedMids();
 };
 
 void TestSdpConformance::initTestCase()
@@ -220,6 +221,31 @@ void TestSdpConformance::answersFollowTheProfile()
         callee.stop();
     }
     caller.stop();
+}
+
+// The browser placed the call and named its m-lines "0" and "1"; when we restart ICE, our
+// rebuilt pipeline's offer must keep those names, in a=mid and in the BUNDLE group, or Chromium
+// refuses it ("the order of m-lines in subsequent offer doesn't match").
+void TestSdpConformance::aRestartOfferKeepsTheNegotiatedMids()
+{
+    MediaSession callee(MediaRole::Callee);
+    Said said;
+    listen(&callee, &said);
+    callee.setRemoteDescription(QStringLiteral("offer"), QString::fromLatin1(kChromiumOffer));
+    callee.start(configFor(true));
+    QTRY_COMPARE_WITH_TIMEOUT(said.type, QStringLiteral("answer"), kTimeout);
+    said = {};
+    callee.restartIce();
+    QTRY_COMPARE_WITH_TIMEOUT(said.type, QStringLiteral("offer"), kTimeout);
+    const QStringList lines = said.sdp.split(QLatin1String("\r\n"));
+    QCOMPARE(lines.filter(QLatin1String("a=mid:")),
+             QStringList({QStringLiteral("a=mid:0"), QStringLiteral("a=mid:1")}));
+    QCOMPARE(lines.filter(QLatin1String("a=group:")),
+             QStringList(QStringLiteral("a=group:BUNDLE 0 1")));
+    const QStringList problems = sdpViolations(said.sdp, SdpKind::Offer);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n')) + said.sdp));
+    QTRY_VERIFY_WITH_TIMEOUT(said.candidates.contains(QString()), kTimeout);
+    callee.stop();
 }
 
 int main(int argc, char **argv)

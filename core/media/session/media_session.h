@@ -168,7 +168,8 @@ private:
     QByteArray m_localFingerprint;                // of this pipeline's own certificate
     QString m_pendingOffer;                       // an offer that arrived before start()
     QList<Candidate> m_pendingCandidates;
-    QStringList m_localMids;  // by m-line index
+    QStringList m_localMids;       // by m-line index
+    QStringList m_negotiatedMids;  // m_localMids of the last pipeline, kept across rebuilds
     bool m_gatheringDone = false;
     int m_skippedMdnsCandidates = 0;
     bool m_muted = false;

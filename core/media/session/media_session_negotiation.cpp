@@ -157,11 +157,14 @@ void MediaSession::applyLocalDescription(const QString &type,
                                          GstWebRTCSessionDescription *description)
 {
     completeLocalDescription(description->sdp, m_localFingerprint);
+    if (type == kOffer && !m_negotiatedMids.isEmpty())
+        keepNegotiatedMids(description->sdp, m_negotiatedMids);
     g_signal_emit_by_name(m_webrtc, "set-local-description", description, nullptr);
     m_offerOutstanding = type == kOffer;
     if (m_offerOutstanding && m_restartOffered)
         m_restartTimer.start();
     m_localMids = midsOf(description->sdp);
+    m_negotiatedMids = m_localMids;
     emit localDescription(type, sdpText(description->sdp));
 }
 

@@ -1,6 +1,7 @@
 #include "media/session/sdp.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <gst/sdp/sdp.h>
@@ -154,6 +155,34 @@ void completeLocalDescription(GstSDPMessage *sdp, const QByteArray &fingerprint)
         const QByteArray msid = msidOfSsrc(media);
         if (!msid.isEmpty())
             gst_sdp_media_add_attribute(media, "msid", msid.constData());
+    }
+}
+
+void keepNegotiatedMids(GstSDPMessage *sdp, const QStringList &negotiated)
+{
+    QHash<QString, QString> renamed;
+    GstSDPAttribute attribute;
+    for (guint m = 0; m < gst_sdp_message_medias_len(sdp) && m < guint(negotiated.size()); ++m) {
+        auto *media = const_cast<GstSDPMedia *>(gst_sdp_message_get_media(sdp, m));
+        for (guint i = 0; i < gst_sdp_media_attributes_len(media); ++i) {
+            const GstSDPAttribute *mid = gst_sdp_media_get_attribute(media, i);
+            if (g_strcmp0(mid->key, "mid") != 0 || !mid->value || negotiated[m].isEmpty())
+                continue;
+            renamed.insert(QString::fromUtf8(mid->value), negotiated[m]);
+            gst_sdp_attribute_set(&attribute, "mid", negotiated[m].toUtf8().constData());
+            gst_sdp_media_replace_attribute(media, i, &attribute);
+        }
+    }
+    for (guint i = 0; i < gst_sdp_message_attributes_len(sdp); ++i) {
+        const GstSDPAttribute *group = gst_sdp_message_get_attribute(sdp, i);
+        if (g_strcmp0(group->key, "group") != 0 || !group->value)
+            continue;
+        QStringList words = QString::fromUtf8(group->value).split(QLatin1Char(' '));
+        for (qsizetype w = 1; w < words.size(); ++w)  // words[0] is the semantics ("BUNDLE")
+            words[w] = renamed.value(words[w], words[w]);
+        gst_sdp_attribute_set(&attribute, "group",
+                              words.join(QLatin1Char(' ')).toUtf8().constData());
+        gst_sdp_message_replace_attribute(sdp, i, &attribute);
     }
 }
 

@@ -53,6 +53,11 @@ RemoteSdp readRemoteSdp(const QString &sdp);
 // certificate given with its private key (dtls_identity.h).
 void completeLocalDescription(GstSDPMessage *sdp, const QByteArray &fingerprint);
 
+// Gives the m-lines of our offer the mids an earlier exchange gave them, by m-line index, in
+// a=mid and in the BUNDLE group. A rebuilt pipeline names its m-lines afresh ("audio0"), but a
+// later offer must keep the negotiated ones (RFC 8829 §5.2.2); browsers refuse it otherwise.
+void keepNegotiatedMids(GstSDPMessage *sdp, const QStringList &negotiated);
+
 QString sdpText(const GstSDPMessage *sdp);
 // The a=mid of each m-line, by m-line index.
 QStringList midsOf(const GstSDPMessage *sdp);
