@@ -89,10 +89,12 @@ bool BrowserPeer::start(const Options &options)
     QUrl page = QUrl::fromLocalFile(QStringLiteral(SOFTPHONE_BROWSER_PAGE));
     page.setQuery(query);
 
-    m_process.setProgram(chromium());
-    m_process.setArguments(
+    const QStringList command =
+        options.commandPrefix + QStringList{chromium()} +
         chromiumArguments(m_profile.path(), options.microphoneWav, options.syntheticTone <= 0) +
-        QStringList{page.toString(QUrl::FullyEncoded)});
+        QStringList{page.toString(QUrl::FullyEncoded)};
+    m_process.setProgram(command.first());
+    m_process.setArguments(command.mid(1));
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     QObject::connect(&m_process, &QProcess::readyRead, &m_process, [this] { readLog(); });
     m_process.start();

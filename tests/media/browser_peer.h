@@ -26,6 +26,8 @@ public:
         // The page asks for no device (a Web Audio tone of this frequency, a drawn picture),
         // and is granted none: Chromium then names its host candidates by mDNS (".local").
         double syntheticTone = 0;
+        // Chromium runs under this command, e.g. NatLab::inPeer's, in another network.
+        QStringList commandPrefix;
     };
 
     BrowserPeer() = default;

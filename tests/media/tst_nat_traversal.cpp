@@ -1,8 +1,10 @@
-// Calls across NATs: two softphone-cli processes, each in its own home network behind its own
-// NAT router (nat_lab.h), the real server and a real TURN server (coturn, use-auth-secret with
-// the server's turn.credentials) on the public network between them. Root only (namespaces,
-// iptables); skipped where coturn or iptables is missing.
+// Calls across NATs: two softphone-cli processes (or one and headless Chromium), each in its own
+// home network behind its own NAT router (nat_lab.h), the real server and a real TURN server
+// (coturn, use-auth-secret with the server's turn.credentials) on the public network between
+// them. Root only (namespaces, iptables); skipped where coturn or iptables is missing, and the
+// browser's case where Chromium cannot run.
 
+#include "browser_peer.h"
 #include "cli_run.h"
 #include "nat_lab.h"
 #include "private_network.h"
@@ -10,6 +12,7 @@
 #include "test_client.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +23,8 @@ QString g_networkProblem;
 constexpr int kTimeout = 60000;
 const QString kPassword = QStringLiteral("password-123");
 const char *const kTurnSecret = "nat-lab-secret";
+constexpr double kCliAnswerTone = 880.0;  // what `softphone-cli answer` sends by default
+constexpr double kBrowserTone = 660.0;
 
 QString missingTool()
 {
@@ -62,6 +67,7 @@ private slots:
     void prefersADirectPathWhenOneExists();
     void aRefusedRelayFailsTheCallAndSaysWhy();
     void theCallCarriesOnWhenAPeersAddressChanges();
+    void aBrowserCallCarriesOnWhenOurAddressChanges();
 
 private:
     QString startWorld(NatLab::Nat nat, const char *serverSecret = kTurnSecret);
@@ -130,6 +136,7 @@ QString TestNatTraversal::startWorld(NatLab::Nat nat, const char *serverSecret)
         return QStringLiteral("coturn does not start");
     nlohmann::json config;
     config["listenHost"] = pub.toStdString();
+    config["allowedOrigins"] = {"file://", "null"};  // the browser's page is a local file
     config["turn"] = {{"urls",
                        {"stun:" + pub.toStdString() + ":3478",
                         "turn:" + pub.toStdString() + ":3478?transport=udp"}},
@@ -328,6 +335,91 @@ void TestNatTraversal::theCallCarriesOnWhenAPeersAddressChanges()
         QVERIFY2(ended->fields.value("reason", "") != "failed", qPrintable(run->output()));
         QVERIFY2(run->exitCode() == 0, qPrintable(run->output()));
     }
+}
+
+// The browser (in home network B) calls our client (in A); mid-call our address changes. Our
+// client reconnects, rejoins the room and restarts ICE with an offer that keeps the m-line
+// names the browser chose; the browser answers it and the call goes on, both ways, until our
+// client hangs up; the browser is told, and gets the record.
+void TestNatTraversal::aBrowserCallCarriesOnWhenOurAddressChanges()
+{
+    if (const QString problem = BrowserPeer::unavailableReason(); !problem.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("the browser's case skipped: ") + problem));
+    if (QString problem = startWorld(NatLab::Nat::Cone); !problem.isEmpty())
+        QFAIL(qPrintable(problem));
+    const QString ours = QStringLiteral("nat5a");
+    const QString theirs = QStringLiteral("nat5web");
+    QVERIFY(registerAccounts({ours, theirs}));
+    CliRun us;
+    us.start(m_lab->inPeer(0),
+             cliArguments(ours, 20) + QStringList{QStringLiteral("answer"),
+                                                  QStringLiteral("--hangup-after"),
+                                                  QStringLiteral("22")});
+    QTRY_VERIFY_WITH_TIMEOUT(us.first("waiting"), kTimeout);
+    BrowserPeer browser;
+    BrowserPeer::Options options;
+    options.server = m_server->url();
+    options.account = theirs;
+    options.password = kPassword;
+    options.role = QStringLiteral("call");
+    options.peer = ours;
+    options.syntheticTone = kBrowserTone;
+    options.commandPrefix = m_lab->inPeer(1);
+    QVERIFY(browser.start(options));
+    QTRY_VERIFY2_WITH_TIMEOUT(us.first("firstAudio"), qPrintable(browser.transcript()), kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(browser.last("stats")["audio"].value("samples", 0) > 48000, kTimeout);
+
+    const qint64 mark = us.elapsedMs();
+    const size_t statsBefore = browser.reports("stats").size();
+    // The audio packets the browser has received since the move (its sample count would also
+    // count the loss it conceals). The restart gives it a new inbound stream, whose counters
+    // start again from zero: only increases are added up.
+    auto browserPacketsSinceMove = [&] {
+        const auto stats = browser.reports("stats");
+        int added = 0;
+        for (size_t i = statsBefore + 1; i < stats.size(); ++i) {
+            const int now = stats[i]["audio"].value("packets", 0);
+            const int before = stats[i - 1]["audio"].value("packets", 0);
+            added += now >= before ? now - before : now;
+        }
+        return added;
+    };
+    QElapsedTimer sinceMove;
+    sinceMove.start();
+    const QString problem = m_lab->renumberPeer(0);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QTRY_VERIFY2_WITH_TIMEOUT(us.firstSince("mediaConnected", mark),
+                              qPrintable(us.output() + QLatin1Char('\n') + browser.transcript()),
+                              kTimeout);
+    const qint64 back = us.firstSince("mediaConnected", mark)->atMs;
+    // a second of our audio (50 packets), and it is our tone
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        browserPacketsSinceMove() > 50 &&
+            std::abs(browser.last("stats")["audio"].value("peakHz", 0.0) - kCliAnswerTone) < 20,
+        browser.last("stats").dump().c_str(), kTimeout);
+    const qint64 browserHeardMore = sinceMove.elapsed();
+    auto flowing = [&us, back] {
+        for (const CliRun::Event &event : us.events()) {
+            if (event.atMs > back && event.fields.value("event", "") == "stats" &&
+                event.fields.value("kbpsIn", 0.0) > 8 && event.fields.value("kbpsOut", 0.0) > 8)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(flowing(), qPrintable(us.output()), kTimeout);
+    qInfo("timing: address change with the browser: our media back %lld ms after it; "
+          "the browser had received a further second of our audio %lld ms after it",
+          back - mark, browserHeardMore);
+
+    QTRY_VERIFY_WITH_TIMEOUT(!us.isRunning(), kTimeout);
+    us.waitForFinished(0);
+    const CliRun::Event *ended = us.first("ended");
+    QVERIFY2(ended && ended->fields.value("reason", "") != "failed", qPrintable(us.output()));
+    QVERIFY2(us.exitCode() == 0, qPrintable(us.output()));
+    QVERIFY2(browser.waitFor("ended", kTimeout), qPrintable(browser.transcript()));
+    QCOMPARE(browser.last("ended").value("how", ""), std::string("remoteHangup"));
+    QVERIFY2(browser.waitFor("record", kTimeout), qPrintable(browser.transcript()));
+    QVERIFY2(browser.reports("error").empty(), qPrintable(browser.transcript()));
 }
 
 int main(int argc, char **argv)
