@@ -68,6 +68,8 @@ private slots:
     void aRefusedRelayFailsTheCallAndSaysWhy();
     void theCallCarriesOnWhenAPeersAddressChanges();
     void aBrowserCallCarriesOnWhenOurAddressChanges();
+    void browserCallsAreRelayedBetweenSymmetricNats_data();
+    void browserCallsAreRelayedBetweenSymmetricNats();
 
 private:
     QString startWorld(NatLab::Nat nat, const char *serverSecret = kTurnSecret);
@@ -75,6 +77,8 @@ private:
                    CliRun &answering);
     bool registerAccounts(const QStringList &accounts);
     QStringList cliArguments(const QString &account, int mediaTimeoutSeconds) const;
+    bool startBrowser(BrowserPeer &browser, const QString &account, const QString &role,
+                      const QString &peer, int type);
 
     std::unique_ptr<NatLab> m_lab;
     std::unique_ptr<QProcess> m_turn;
@@ -165,6 +169,22 @@ QStringList TestNatTraversal::cliArguments(const QString &account, int mediaTime
             QStringLiteral("--user"),          account,
             QStringLiteral("--password"),      kPassword,
             QStringLiteral("--media-timeout"), QString::number(mediaTimeoutSeconds)};
+}
+
+// Headless Chromium in home network B, signed in as `account`, calling or answering `peer`.
+bool TestNatTraversal::startBrowser(BrowserPeer &browser, const QString &account,
+                                    const QString &role, const QString &peer, int type)
+{
+    BrowserPeer::Options options;
+    options.server = m_server->url();
+    options.account = account;
+    options.password = kPassword;
+    options.role = role;
+    options.peer = peer;
+    options.type = type;
+    options.syntheticTone = kBrowserTone;
+    options.commandPrefix = m_lab->inPeer(1);
+    return browser.start(options);
 }
 
 // `callee` answers in home network B and hangs up after a few seconds; `caller` calls from A
@@ -357,17 +377,13 @@ void TestNatTraversal::aBrowserCallCarriesOnWhenOurAddressChanges()
                                                   QStringLiteral("22")});
     QTRY_VERIFY_WITH_TIMEOUT(us.first("waiting"), kTimeout);
     BrowserPeer browser;
-    BrowserPeer::Options options;
-    options.server = m_server->url();
-    options.account = theirs;
-    options.password = kPassword;
-    options.role = QStringLiteral("call");
-    options.peer = ours;
-    options.syntheticTone = kBrowserTone;
-    options.commandPrefix = m_lab->inPeer(1);
-    QVERIFY(browser.start(options));
+    QVERIFY(startBrowser(browser, theirs, QStringLiteral("call"), ours, 1));
     QTRY_VERIFY2_WITH_TIMEOUT(us.first("firstAudio"), qPrintable(browser.transcript()), kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(browser.last("stats")["audio"].value("samples", 0) > 48000, kTimeout);
+    QVERIFY2(browser.waitFor("firstAudio", kTimeout), qPrintable(browser.transcript()));
+    qInfo("timing: direct (cone NATs), the browser calls us, audio: answer to first audio: "
+          "ours %lld ms, the browser's %d ms",
+          us.sinceAnswer("firstAudio"), browser.last("firstAudio").value("ms", -1));
 
     const qint64 mark = us.elapsedMs();
     const size_t statsBefore = browser.reports("stats").size();
@@ -420,6 +436,63 @@ void TestNatTraversal::aBrowserCallCarriesOnWhenOurAddressChanges()
     QCOMPARE(browser.last("ended").value("how", ""), std::string("remoteHangup"));
     QVERIFY2(browser.waitFor("record", kTimeout), qPrintable(browser.transcript()));
     QVERIFY2(browser.reports("error").empty(), qPrintable(browser.transcript()));
+}
+
+void TestNatTraversal::browserCallsAreRelayedBetweenSymmetricNats_data()
+{
+    QTest::addColumn<bool>("browserCalls");
+    QTest::newRow("the browser calls us") << true;
+    QTest::newRow("we call the browser") << false;
+}
+
+// Our client and the browser each behind a symmetric NAT: only coturn connects them, with the
+// credentials the server hands out to both. A video call each way, decoded on both sides.
+void TestNatTraversal::browserCallsAreRelayedBetweenSymmetricNats()
+{
+    QFETCH(bool, browserCalls);
+    if (const QString problem = BrowserPeer::unavailableReason(); !problem.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("the browser's case skipped: ") + problem));
+    if (QString problem = startWorld(NatLab::Nat::Symmetric); !problem.isEmpty())
+        QFAIL(qPrintable(problem));
+    const QString ours = browserCalls ? QStringLiteral("nat6a") : QStringLiteral("nat7a");
+    const QString theirs = browserCalls ? QStringLiteral("nat6web") : QStringLiteral("nat7web");
+    QVERIFY(registerAccounts({ours, theirs}));
+    const QStringList hangup{QStringLiteral("--hangup-after"), QStringLiteral("5")};
+    CliRun us;
+    BrowserPeer browser;
+    if (browserCalls) {
+        us.start(m_lab->inPeer(0),
+                 cliArguments(ours, 20) + QStringList{QStringLiteral("answer")} + hangup);
+        QTRY_VERIFY_WITH_TIMEOUT(us.first("waiting"), kTimeout);
+        QVERIFY(startBrowser(browser, theirs, QStringLiteral("call"), ours, 2));
+    } else {
+        QVERIFY(startBrowser(browser, theirs, QStringLiteral("answer"), ours, 2));
+        QVERIFY2(browser.waitFor("online", kTimeout), qPrintable(browser.transcript()));
+        us.start(m_lab->inPeer(0),
+                 cliArguments(ours, 20) +
+                     QStringList{QStringLiteral("call"), theirs, QStringLiteral("--video")} +
+                     hangup);
+    }
+    QTRY_VERIFY2_WITH_TIMEOUT(!us.isRunning(), qPrintable(browser.transcript()), kTimeout);
+    us.waitForFinished(0);
+    QVERIFY2(us.exitCode() == 0, qPrintable(us.output()));
+    for (const char *wanted : {"mediaConnected", "firstAudio", "firstVideo", "record"})
+        QVERIFY2(us.first(wanted),
+                 qPrintable(QLatin1String(wanted) + QLatin1Char('\n') + us.output()));
+    const auto stats = us.stats();
+    QVERIFY2(std::any_of(stats.begin(), stats.end(), relayed), qPrintable(us.output()));
+    for (const char *wanted : {"firstAudio", "firstVideo", "record"})
+        QVERIFY2(browser.waitFor(wanted, kTimeout),
+                 qPrintable(QLatin1String(wanted) + QLatin1Char('\n') + browser.transcript()));
+    const auto path = browser.last("stats").value("path", nlohmann::json::object());
+    QVERIFY2(path.value("local", "") == "relay" || path.value("remote", "") == "relay",
+             path.dump().c_str());
+    QVERIFY2(browser.reports("error").empty(), qPrintable(browser.transcript()));
+    qInfo("timing: relay, %s: answer to first audio / video: ours %lld / %lld ms, "
+          "the browser's %d / %d ms",
+          browserCalls ? "the browser calls us" : "we call the browser",
+          us.sinceAnswer("firstAudio"), us.sinceAnswer("firstVideo"),
+          browser.last("firstAudio").value("ms", -1), browser.last("firstVideo").value("ms", -1));
 }
 
 int main(int argc, char **argv)
