@@ -177,7 +177,7 @@ int main(int argc, char *argv[])
 
     ui::DesktopOptions options;
     options.profile = QStringLiteral("bench");
-    options.server = server.url();
+    options.servers = {server.url()};
     options.account = QStringLiteral("alice");
     options.password = kPassword;
     options.language = QStringLiteral("en");

@@ -448,7 +448,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     </message>
     <message>
         <location filename="../app/desktop/main.cpp" line="24"/>
-        <source>The server, ws:// or wss://.</source>
+        <source>The server, ws:// or wss://; the nodes of a cluster separated by commas, tried in turn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1029,7 +1029,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     <name>softphone::ui::LoginDialog</name>
     <message>
         <location filename="../ui/shell/login_dialog.cpp" line="157"/>
-        <source>The server address must start with ws:// or wss://, for example ws://127.0.0.1:8600.</source>
+        <source>The server address must start with ws:// or wss://, for example ws://127.0.0.1:8600. The nodes of a cluster are separated by commas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -457,8 +457,8 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     </message>
     <message>
         <location filename="../app/desktop/main.cpp" line="24"/>
-        <source>The server, ws:// or wss://.</source>
-        <translation>服务器地址，ws:// 或 wss://。</translation>
+        <source>The server, ws:// or wss://; the nodes of a cluster separated by commas, tried in turn.</source>
+        <translation>服务器地址，ws:// 或 wss://；集群的多个节点以逗号分隔，依次尝试。</translation>
     </message>
     <message>
         <location filename="../app/desktop/main.cpp" line="26"/>
@@ -1039,8 +1039,8 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
     <name>softphone::ui::LoginDialog</name>
     <message>
         <location filename="../ui/shell/login_dialog.cpp" line="157"/>
-        <source>The server address must start with ws:// or wss://, for example ws://127.0.0.1:8600.</source>
-        <translation>服务器地址必须以 ws:// 或 wss:// 开头，例如 ws://127.0.0.1:8600。</translation>
+        <source>The server address must start with ws:// or wss://, for example ws://127.0.0.1:8600. The nodes of a cluster are separated by commas.</source>
+        <translation>服务器地址必须以 ws:// 或 wss:// 开头，例如 ws://127.0.0.1:8600。集群的多个节点以逗号分隔。</translation>
     </message>
     <message>
         <location filename="../ui/shell/login_dialog.cpp" line="163"/>

@@ -1,5 +1,6 @@
 // softphone: the desktop app.
 
+#include "im/server_list.h"
 #include "shell/desktop_app.h"
 
 #include <QApplication>
@@ -21,7 +22,9 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {QStringLiteral("server"), QApplication::translate("main", "The server, ws:// or wss://."),
+        {QStringLiteral("server"),
+         QApplication::translate("main", "The server, ws:// or wss://; the nodes of a cluster "
+                                         "separated by commas, tried in turn."),
          QStringLiteral("url")},
         {QStringLiteral("user"), QApplication::translate("main", "The account to sign in with."),
          QStringLiteral("account")},
@@ -44,8 +47,16 @@ int main(int argc, char *argv[])
 
     softphone::ui::DesktopOptions options;
     options.profile = parser.value(QStringLiteral("profile"));
-    if (parser.isSet(QStringLiteral("server")))
-        options.server = QUrl(parser.value(QStringLiteral("server")));
+    if (parser.isSet(QStringLiteral("server"))) {
+        const auto servers = softphone::im::parseServerList(parser.value(QStringLiteral("server")));
+        if (!servers) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QApplication::translate(
+                             "main", "--server takes ws:// or wss:// URLs, separated by commas")));
+            return 2;
+        }
+        options.servers = *servers;
+    }
     options.account = parser.value(QStringLiteral("user"));
     options.password = parser.isSet(QStringLiteral("password"))
                            ? parser.value(QStringLiteral("password"))

@@ -64,7 +64,7 @@ ui::DesktopOptions optionsFor(const QString &account, const QUrl &server, const 
 {
     ui::DesktopOptions options;
     options.profile = QStringLiteral("screenshots-") + account;
-    options.server = server;
+    options.servers = {server};
     options.account = account;
     options.password = kPassword;
     options.language = language;

@@ -20,4 +20,12 @@ std::optional<QList<QUrl>> parseServerList(const QString &text)
     return servers;
 }
 
+QString serverListText(const QList<QUrl> &servers)
+{
+    QStringList texts;
+    for (const QUrl &server : servers)
+        texts << server.toString();
+    return texts.join(QLatin1String(", "));
+}
+
 }  // namespace softphone::im

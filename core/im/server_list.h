@@ -11,5 +11,7 @@ namespace softphone::im {
 // a cluster when no load balancer stands in front of them. Written as ws:// or wss:// URLs
 // separated by commas or spaces; nullopt when any of them is not such a URL (or none is given).
 std::optional<QList<QUrl>> parseServerList(const QString &text);
+// The list as a person writes it, and parseServerList reads it back: "ws://a:8600, ws://b:8600".
+QString serverListText(const QList<QUrl> &servers);
 
 }  // namespace softphone::im

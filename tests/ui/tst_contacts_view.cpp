@@ -90,7 +90,7 @@ void TestContactsView::init()
 {
     ui::DesktopOptions options;
     options.profile = QStringLiteral("contacts");
-    options.server = m_server.url();
+    options.servers = {m_server.url()};
     options.account = QStringLiteral("cora");
     options.password = QStringLiteral("password-123");
     options.language = QStringLiteral("en");

@@ -72,7 +72,7 @@ void TestPresenceAtSignIn::signInAsGwen()
 {
     ui::DesktopOptions options;
     options.profile = QStringLiteral("presence");
-    options.server = m_server.url();
+    options.servers = {m_server.url()};
     options.account = QStringLiteral("gwen");
     options.password = QString::fromStdString(kPassword);
     options.language = QStringLiteral("en");

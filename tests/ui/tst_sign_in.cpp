@@ -33,6 +33,7 @@ private slots:
     void wrongPasswordIsSaidSo();
     void unreachableServerIsSaidSo();
     void rightPasswordOpensTheMainWindow();
+    void theNodesOfAClusterAreTriedInTurn();
     void callMediaUsesTheAppsDeviceCatalog();
     void aDevicePickedInTheCallWindowIsRemembered();
     void registerCreatesTheAccountAndSignsIn();
@@ -63,7 +64,7 @@ ui::DesktopOptions TestSignIn::options(const QString &account, const QString &pa
 {
     ui::DesktopOptions options;
     options.profile = QStringLiteral("test");
-    options.server = m_server.url();
+    options.servers = {m_server.url()};
     options.account = account;
     options.password = password;
     options.language = QStringLiteral("en");
@@ -97,7 +98,7 @@ void TestSignIn::unreachableServerIsSaidSo()
     const QUrl url = gone.url();
     gone.kill();  // a port where nothing listens any more
     ui::DesktopOptions closed = options(QStringLiteral("bob"), QStringLiteral("bob-password"));
-    closed.server = url;
+    closed.servers = {url};
     ui::DesktopApp app(closed);
     app.start();
     QTRY_VERIFY_WITH_TIMEOUT(!app.loginDialog()->errorText().isEmpty(), 15000);
@@ -118,6 +119,34 @@ void TestSignIn::rightPasswordOpensTheMainWindow()
     QVERIFY(status);
     QVERIFY(status->text().contains(QStringLiteral("Online")));
     QVERIFY(!app.settings()->rememberSignIn());  // a sign-in from the command line
+}
+
+// The server field takes the nodes of a cluster, separated by commas: a node that is down
+// is passed over for the next, and the list is remembered as it was written.
+void TestSignIn::theNodesOfAClusterAreTriedInTurn()
+{
+    test::ServerProcess gone;
+    QVERIFY(gone.start());
+    const QUrl down = gone.url();
+    gone.kill();
+    ui::DesktopOptions typed = options(QStringLiteral("bob"), QString());
+    typed.servers.clear();
+    ui::DesktopApp app(typed);
+    app.start();
+    QTRY_VERIFY_WITH_TIMEOUT(app.loginDialog()->isVisible(), 15000);
+    auto *server = app.loginDialog()->findChild<QLineEdit *>(QStringLiteral("server"));
+    server->setText(down.toString() + QStringLiteral(", ") + m_server.url().toString());
+    app.loginDialog()
+        ->findChild<QLineEdit *>(QStringLiteral("account"))
+        ->setText(QStringLiteral("bob"));
+    app.loginDialog()
+        ->findChild<QLineEdit *>(QStringLiteral("password"))
+        ->setText(QStringLiteral("bob-password"));
+    QTest::mouseClick(app.loginDialog()->findChild<QPushButton *>(QStringLiteral("signIn")),
+                      Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(app.mainWindow() && app.mainWindow()->isVisible(),
+                              qPrintable(app.loginDialog()->errorText()), 15000);
+    QCOMPARE(app.settings()->lastServers(), QList<QUrl>({down, m_server.url()}));
 }
 
 void TestSignIn::callMediaUsesTheAppsDeviceCatalog()

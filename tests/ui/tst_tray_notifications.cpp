@@ -139,7 +139,7 @@ void TestTrayNotifications::signIn(const QString &account, test::ServerProcess *
 {
     ui::DesktopOptions options;
     options.profile = account;  // settings of its own: do-not-disturb and the like start off
-    options.server = (server ? server : &m_server)->url();
+    options.servers = {(server ? server : &m_server)->url()};
     options.account = account;
     options.password = kPassword;
     options.language = QStringLiteral("en");

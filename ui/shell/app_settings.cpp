@@ -1,5 +1,7 @@
 #include "shell/app_settings.h"
 
+#include "im/server_list.h"
+
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -172,9 +174,11 @@ void AppSettings::setWindowGeometry(const QString &window, const QByteArray &geo
     m_settings->setValue(QStringLiteral("windows/%1").arg(window), geometry);
 }
 
-QUrl AppSettings::lastServer() const
+QList<QUrl> AppSettings::lastServers() const
 {
-    return value(kServer, QStringLiteral("ws://127.0.0.1:8600")).toUrl();
+    // A single URL (as earlier versions kept it) reads as a list of one.
+    const QList<QUrl> fallback{QUrl(QStringLiteral("ws://127.0.0.1:8600"))};
+    return im::parseServerList(value(kServer, QString()).toString()).value_or(fallback);
 }
 
 QString AppSettings::lastAccount() const
@@ -187,9 +191,9 @@ bool AppSettings::rememberSignIn() const
     return value(kRemember, false).toBool();
 }
 
-void AppSettings::setLastSignIn(const QUrl &server, const QString &account, bool remember)
+void AppSettings::setLastSignIn(const QList<QUrl> &servers, const QString &account, bool remember)
 {
-    setValue(kServer, server);
+    setValue(kServer, im::serverListText(servers));
     setValue(kAccount, account);
     setValue(kRemember, remember);
 }

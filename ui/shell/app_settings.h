@@ -45,10 +45,10 @@ public:
     QByteArray windowGeometry(const QString &window) const;
     void setWindowGeometry(const QString &window, const QByteArray &geometry);
 
-    QUrl lastServer() const;
+    QList<QUrl> lastServers() const;
     QString lastAccount() const;
     bool rememberSignIn() const;
-    void setLastSignIn(const QUrl &server, const QString &account, bool remember);
+    void setLastSignIn(const QList<QUrl> &servers, const QString &account, bool remember);
     // A stable id for this device and account, made on first use.
     QString deviceId(const QString &account);
 

@@ -81,7 +81,7 @@ void DesktopApp::start()
     QApplication::setWindowIcon(TrayIcon::badgedIcon(0));  // every window and the task bar
     applyLanguage();
     warnAboutMissingMedia();
-    m_signIn.start(m_options.server, m_options.account, m_options.password);
+    m_signIn.start(m_options.servers, m_options.account, m_options.password);
 }
 
 void DesktopApp::quit()

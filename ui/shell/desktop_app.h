@@ -22,9 +22,9 @@ class WebRtcCallControls;
 
 struct DesktopOptions
 {
-    QString profile;  // a separate set of settings, keychain entries and local stores
-    QUrl server;      // overrides the remembered server
-    QString account;  // with a password: signs in at once and remembers nothing
+    QString profile;      // a separate set of settings, keychain entries and local stores
+    QList<QUrl> servers;  // override the remembered ones: a server, or a cluster's nodes
+    QString account;      // with a password: signs in at once and remembers nothing
     QString password;
     QString language;  // overrides the setting: "en", "zh_CN"
     // A tone and a test pattern instead of the microphone and camera: demos, and machines

@@ -1,5 +1,7 @@
 #include "shell/login_dialog.h"
 
+#include "im/server_list.h"
+
 #include <QCheckBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -64,18 +66,18 @@ LoginDialog::LoginDialog(QWidget *parent)
 
     connect(m_signIn, &QPushButton::clicked, this, [this] {
         if (validate())
-            emit signInRequested(server(), account(), password(), remember());
+            emit signInRequested(servers(), account(), password(), remember());
     });
     connect(m_register, &QPushButton::clicked, this, [this] {
         if (validate())
-            emit registerRequested(server(), account(), password());
+            emit registerRequested(servers(), account(), password());
     });
     retranslate();
 }
 
-void LoginDialog::setServer(const QUrl &server)
+void LoginDialog::setServers(const QList<QUrl> &servers)
 {
-    m_server->setText(server.toString());
+    m_server->setText(im::serverListText(servers));
 }
 
 void LoginDialog::setAccount(const QString &account)
@@ -129,9 +131,9 @@ QString LoginDialog::errorText() const
     return m_isError ? m_message->text() : QString();
 }
 
-QUrl LoginDialog::server() const
+QList<QUrl> LoginDialog::servers() const
 {
-    return QUrl(m_server->text().trimmed());
+    return im::parseServerList(m_server->text()).value_or(QList<QUrl>());
 }
 
 QString LoginDialog::account() const
@@ -151,11 +153,9 @@ bool LoginDialog::remember() const
 
 bool LoginDialog::validate()
 {
-    const QUrl url = server();
-    if (!url.isValid() || url.host().isEmpty() ||
-        (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss"))) {
-        showError(tr("The server address must start with ws:// or wss://, "
-                     "for example ws://127.0.0.1:8600."));
+    if (servers().isEmpty()) {
+        showError(tr("The server address must start with ws:// or wss://, for example "
+                     "ws://127.0.0.1:8600. The nodes of a cluster are separated by commas."));
         m_server->setFocus();
         return false;
     }

@@ -20,7 +20,7 @@ class LoginDialog : public QDialog
 public:
     explicit LoginDialog(QWidget *parent = nullptr);
 
-    void setServer(const QUrl &server);
+    void setServers(const QList<QUrl> &servers);
     void setAccount(const QString &account);
     void setRemember(bool remember);
     // Without a keychain the box is off and disabled, and `reason` says why.
@@ -30,15 +30,16 @@ public:
     void showNotice(const QString &message);
     QString errorText() const;
 
-    QUrl server() const;
+    QList<QUrl> servers() const;  // empty when the field does not parse
     QString account() const;
     QString password() const;
     bool remember() const;
 
 signals:
-    void signInRequested(const QUrl &server, const QString &account, const QString &password,
-                         bool remember);
-    void registerRequested(const QUrl &server, const QString &account, const QString &password);
+    void signInRequested(const QList<QUrl> &servers, const QString &account,
+                         const QString &password, bool remember);
+    void registerRequested(const QList<QUrl> &servers, const QString &account,
+                           const QString &password);
 
 protected:
     void changeEvent(QEvent *event) override;

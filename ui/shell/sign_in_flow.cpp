@@ -1,5 +1,6 @@
 #include "shell/sign_in_flow.h"
 
+#include "im/server_list.h"
 #include "protocol/error_code.h"
 #include "shell/app_settings.h"
 #include "shell/login_dialog.h"
@@ -15,7 +16,8 @@ SignInFlow::SignInFlow(AppSettings *settings, QObject *parent)
     , m_credentials(settings->profile())
 {
     connect(&m_registrar, &im::AccountRegistrar::registered, this, [this](const QString &) {
-        signIn(m_login->server(), m_login->account(), m_login->password(), {}, m_login->remember());
+        signIn(m_login->servers(), m_login->account(), m_login->password(), {},
+               m_login->remember());
     });
     connect(&m_registrar, &im::AccountRegistrar::refused, this,
             [this](int code, const QString &message) {
@@ -29,10 +31,16 @@ SignInFlow::SignInFlow(AppSettings *settings, QObject *parent)
                     m_login->showError(tr("Registration refused: %1").arg(message));
             });
     connect(&m_registrar, &im::AccountRegistrar::unreachable, this, [this](const QString &) {
+        const QList<QUrl> servers = m_login->servers();
+        if (++m_unreachable < servers.size()) {  // a cluster: the next node may answer
+            m_registrar.registerAccount(servers.at(m_unreachable), m_login->account(),
+                                        m_login->password());
+            return;
+        }
         m_login->setBusy(false);
         m_login->showError(tr("Cannot reach the server at %1. Check the address and that the "
                               "server is running.")
-                               .arg(m_login->server().toString()));
+                               .arg(im::serverListText(servers)));
     });
 }
 
@@ -49,35 +57,34 @@ QString SignInFlow::keychainProblem()
     return {};
 }
 
-void SignInFlow::start(const QUrl &givenServer, const QString &givenAccount,
+void SignInFlow::start(const QList<QUrl> &givenServers, const QString &givenAccount,
                        const QString &givenPassword)
 {
     m_login = std::make_unique<LoginDialog>();
     updateRememberNote();
     const QString problem = keychainProblem();
     connect(m_login.get(), &LoginDialog::signInRequested, this,
-            [this](const QUrl &server, const QString &account, const QString &password,
-                   bool remember) { signIn(server, account, password, {}, remember); });
+            [this](const QList<QUrl> &servers, const QString &account, const QString &password,
+                   bool remember) { signIn(servers, account, password, {}, remember); });
     connect(m_login.get(), &LoginDialog::registerRequested, this, &SignInFlow::registerAccount);
     connect(m_login.get(), &QDialog::rejected, this, &SignInFlow::dismissed);
-    const QUrl server =
-        givenServer.isValid() && !givenServer.isEmpty() ? givenServer : m_settings->lastServer();
-    m_login->setServer(server);
+    const QList<QUrl> servers = givenServers.isEmpty() ? m_settings->lastServers() : givenServers;
+    m_login->setServers(servers);
     m_login->setAccount(givenAccount.isEmpty() ? m_settings->lastAccount() : givenAccount);
     m_login->setRemember(m_settings->rememberSignIn());
 
     if (!givenAccount.isEmpty() && !givenPassword.isEmpty()) {
-        signIn(server, givenAccount, givenPassword, {}, false);
+        signIn(servers, givenAccount, givenPassword, {}, false);
         return;
     }
     const QString account = m_settings->lastAccount();
     if (m_settings->rememberSignIn() && !account.isEmpty() && problem.isEmpty() &&
         (givenAccount.isEmpty() || givenAccount == account)) {
         m_credentials.load(
-            server, account,
-            [this, server, account](std::optional<QString> token, const QString &error) {
+            servers.first(), account,
+            [this, servers, account](std::optional<QString> token, const QString &error) {
                 if (token && !token->isEmpty()) {
-                    signIn(server, account, {}, *token, true);
+                    signIn(servers, account, {}, *token, true);
                     return;
                 }
                 if (!error.isEmpty()) {
@@ -102,10 +109,11 @@ void SignInFlow::showLogin(const QString &error)
     emit dialogShown();
 }
 
-void SignInFlow::signIn(const QUrl &server, const QString &account, const QString &password,
+void SignInFlow::signIn(const QList<QUrl> &servers, const QString &account, const QString &password,
                         const QString &token, bool remember)
 {
-    m_server = server;
+    m_servers = servers;
+    m_unreachable = 0;
     m_account = account;
     m_remember = remember;
     m_byToken = !token.isEmpty();
@@ -114,7 +122,8 @@ void SignInFlow::signIn(const QUrl &server, const QString &account, const QStrin
         m_login->setBusy(true, tr("Signing in…"));
 
     im::Credentials credentials;
-    credentials.server = server;
+    credentials.server = servers.first();
+    credentials.moreServers = servers.mid(1);
     credentials.account = account;
     credentials.password = password;
     credentials.token = token;
@@ -129,11 +138,12 @@ void SignInFlow::watch(im::ImClient *im)
     connect(im, &im::ImClient::loginFailed, this, &SignInFlow::onLoginFailed);
 }
 
-void SignInFlow::registerAccount(const QUrl &server, const QString &account,
+void SignInFlow::registerAccount(const QList<QUrl> &servers, const QString &account,
                                  const QString &password)
 {
     m_login->setBusy(true, tr("Creating the account…"));
-    m_registrar.registerAccount(server, account, password);
+    m_unreachable = 0;
+    m_registrar.registerAccount(servers.first(), account, password);
 }
 
 void SignInFlow::onConnection(ConnectionState state)
@@ -143,13 +153,14 @@ void SignInFlow::onConnection(ConnectionState state)
     if (state == ConnectionState::Online) {
         m_signingIn = false;
         emit connected();
-    } else if (state == ConnectionState::Waiting) {
-        // The first connection failed: say so rather than retry behind the dialog.
+    } else if (state == ConnectionState::Waiting && ++m_unreachable >= m_servers.size()) {
+        // Each server of the list has been tried once: say so rather than retry behind the
+        // dialog. (Until then the client goes on to the next one.)
         m_signingIn = false;
         m_im->stop();
         showLogin(tr("Cannot reach the server at %1. Check the address and that the server is "
                      "running.")
-                      .arg(m_server.toString()));
+                      .arg(im::serverListText(m_servers)));
     }
 }
 
@@ -159,7 +170,7 @@ void SignInFlow::onLoginFailed(int code, const QString &message)
     if (code == int(ErrorCode::BadCredentials)) {
         text = tr("Wrong account or password.");
     } else if (code == int(ErrorCode::InvalidToken)) {
-        m_credentials.forget(m_server, m_account);
+        m_credentials.forget(m_servers.first(), m_account);
         text = tr("Your saved sign-in has expired. Enter your password.");
     } else if (code == int(ErrorCode::UnsupportedVersion)) {
         text = tr("This server speaks another version of the protocol. Update the app.");
@@ -174,12 +185,12 @@ void SignInFlow::onLoginFailed(int code, const QString &message)
 
 void SignInFlow::finish(const QString &token)
 {
-    m_settings->setLastSignIn(m_server, m_account, m_remember);
+    m_settings->setLastSignIn(m_servers, m_account, m_remember);
     if (m_remember && !m_byToken) {
-        m_credentials.save(m_server, m_account, token, [this](const QString &error) {
+        m_credentials.save(m_servers.first(), m_account, token, [this](const QString &error) {
             if (error.isEmpty())
                 return;
-            m_settings->setLastSignIn(m_server, m_account, false);
+            m_settings->setLastSignIn(m_servers, m_account, false);
             emit notRemembered(tr("Your sign-in is not remembered: the system keychain is "
                                   "unavailable (%1).")
                                    .arg(error));
@@ -191,8 +202,10 @@ void SignInFlow::finish(const QString &token)
 
 void SignInFlow::forget()
 {
-    m_credentials.forget(m_server, m_account);
-    m_settings->setLastSignIn(m_server, m_account, false);
+    if (m_servers.isEmpty())
+        return;
+    m_credentials.forget(m_servers.first(), m_account);
+    m_settings->setLastSignIn(m_servers, m_account, false);
 }
 
 void SignInFlow::showAgain()

@@ -27,8 +27,9 @@ public:
     ~SignInFlow() override;
 
     // Signs in at once with a password given on the command line, else with the keychain's
-    // saved sign-in, else shows the dialog. `server` and `account` override the remembered ones.
-    void start(const QUrl &server, const QString &account, const QString &password);
+    // saved sign-in, else shows the dialog. `servers` (a cluster's nodes, tried in turn) and
+    // `account` override the remembered ones.
+    void start(const QList<QUrl> &servers, const QString &account, const QString &password);
     // Follows the connection of the attempt just requested until it is online or refused.
     void watch(im::ImClient *im);
     // The session is open: remembers the sign-in (with the session's token) and puts the
@@ -54,9 +55,10 @@ signals:
     void notRemembered(const QString &message);
 
 private:
-    void signIn(const QUrl &server, const QString &account, const QString &password,
+    void signIn(const QList<QUrl> &servers, const QString &account, const QString &password,
                 const QString &token, bool remember);
-    void registerAccount(const QUrl &server, const QString &account, const QString &password);
+    void registerAccount(const QList<QUrl> &servers, const QString &account,
+                         const QString &password);
     void onConnection(im::ConnectionState state);
     void onLoginFailed(int code, const QString &message);
     void showLogin(const QString &error = {});
@@ -67,7 +69,8 @@ private:
     im::AccountRegistrar m_registrar;
     std::unique_ptr<LoginDialog> m_login;
     QPointer<im::ImClient> m_im;  // the current attempt's client, owned by the app
-    QUrl m_server;
+    QList<QUrl> m_servers;        // the first names the sign-in in the keychain
+    int m_unreachable = 0;        // servers of the list that could not be reached on this attempt
     QString m_account;
     bool m_signingIn = false;
     bool m_byToken = false;
