@@ -26,7 +26,9 @@ void LifecycleRun::run(std::vector<Device> &devices, double rate, int seconds)
     bool running = true;
     QElapsedTimer clock;
     clock.start();
-    const double serverCpuBefore = cpuSeconds(m_serverPid);
+    std::vector<double> cpuBefore;
+    for (qint64 pid : m_serverPids)
+        cpuBefore.push_back(cpuSeconds(pid));
 
     // Callee side: ring -> answer -> join; caller side: accepted -> join -> hang up.
     const auto countFailure = [&](auto result, auto) {
@@ -88,8 +90,6 @@ void LifecycleRun::run(std::vector<Device> &devices, double rate, int seconds)
     pace.stop();
     running = false;
     const double elapsed = clock.elapsed() / 1000.0;
-    const long rss = residentKiB(m_serverPid);
-    const double serverCpu = cpuSeconds(m_serverPid) - serverCpuBefore;
 
     std::sort(ringLatencyMs.begin(), ringLatencyMs.end());
     const auto pct = [&](double p) {
@@ -107,9 +107,28 @@ void LifecycleRun::run(std::vector<Device> &devices, double rate, int seconds)
     std::printf("invite->ring     : p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu samples)\n",
                 pct(0.50), pct(0.99), ringLatencyMs.empty() ? 0.0 : ringLatencyMs.back(),
                 ringLatencyMs.size());
-    std::printf("server CPU       : %.0f%% of one core, %.0f us per lifecycle\n",
-                100.0 * serverCpu / elapsed, completed ? 1e6 * serverCpu / double(completed) : 0.0);
-    std::printf("server RSS       : %.1f MiB\n", rss / 1024.0);
+    printServers(cpuBefore, elapsed, completed);
+}
+
+void LifecycleRun::printServers(const std::vector<double> &cpuBefore, double elapsed,
+                                std::uint64_t completed) const
+{
+    const auto perLifecycle = [completed](double cpu) {
+        return completed ? 1e6 * cpu / double(completed) : 0.0;
+    };
+    double total = 0;
+    for (std::size_t i = 0; i < m_serverPids.size(); ++i) {
+        const double cpu = cpuSeconds(m_serverPids[i]) - cpuBefore[i];
+        total += cpu;
+        const QByteArray name =
+            m_serverPids.size() > 1 ? "node " + QByteArray::number(qulonglong(i)) : "server";
+        std::printf("%-6s CPU       : %.0f%% of one core, %.0f us per lifecycle\n",
+                    name.constData(), 100.0 * cpu / elapsed, perLifecycle(cpu));
+        std::printf("%-6s RSS       : %.1f MiB\n", name.constData(),
+                    residentKiB(m_serverPids[i]) / 1024.0);
+    }
+    if (m_serverPids.size() > 1)
+        std::printf("all nodes CPU    : %.0f us per lifecycle\n", perLifecycle(total));
 }
 
 }  // namespace softphone::bench::load

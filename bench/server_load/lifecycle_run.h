@@ -9,19 +9,22 @@ namespace softphone::bench::load {
 
 // Full calls between caller/callee pairs of logged-in devices (invite -> ring -> accept ->
 // join -> hangup -> record) at a target rate; prints calls/s, invite->ring latency and the
-// server's CPU and memory.
+// server's CPU and memory: of each node when there are several.
 class LifecycleRun : public QObject
 {
 public:
-    explicit LifecycleRun(qint64 serverPid)
-        : m_serverPid(serverPid)
+    explicit LifecycleRun(std::vector<qint64> serverPids)
+        : m_serverPids(std::move(serverPids))
     {}
 
     // The first half of `devices` call the second half; rate 0: as fast as they go.
     void run(std::vector<Device> &devices, double rate, int seconds);
 
 private:
-    qint64 m_serverPid;
+    void printServers(const std::vector<double> &cpuBefore, double elapsed,
+                      std::uint64_t completed) const;
+
+    std::vector<qint64> m_serverPids;
 };
 
 }  // namespace softphone::bench::load

@@ -10,18 +10,22 @@ namespace softphone::bench::load {
 
 using protocol::json;
 
+json loadSettings(int commitMs)
+{
+    return {{"rateLimitPerSecond", 100000},
+            {"rateLimitBurst", 100000},
+            {"invitesPerMinute", 0},
+            {"connectionsPerAddress", 0},
+            {"logins", {{"waitingPerAddress", 100000}, {"waiting", 100000}}},
+            {"recordGraceSeconds", 10},
+            {"commitIntervalMs", commitMs}};
+}
+
 bool LoadedServer::start(const QString &dataDir)
 {
     QFile config(QDir(dataDir).filePath(QStringLiteral("bench.json")));
     config.open(QIODevice::WriteOnly);
-    const json settings = {{"rateLimitPerSecond", 100000},
-                           {"rateLimitBurst", 100000},
-                           {"invitesPerMinute", 0},
-                           {"connectionsPerAddress", 0},
-                           {"logins", {{"waitingPerAddress", 100000}, {"waiting", 100000}}},
-                           {"recordGraceSeconds", 10},
-                           {"commitIntervalMs", m_commitMs}};
-    config.write(settings.dump().c_str());
+    config.write(loadSettings(m_commitMs).dump().c_str());
     config.close();
     m_server.setProgram(m_binary);
     m_server.setArguments({QStringLiteral("--listen"), m_listen, QStringLiteral("--data"), dataDir,

@@ -1,9 +1,15 @@
 #pragma once
 
+#include "protocol/json_fields.h"
+
 #include <QProcess>
 #include <QString>
 
 namespace softphone::bench::load {
+
+// The server's config under load: limits out of the way (the bench's clients are trusted and
+// fast) and the given group-commit interval.
+protocol::json loadSettings(int commitMs);
 
 // The softphone-server process under load, with generous limits: the bench's clients are
 // trusted and fast.

@@ -5,10 +5,15 @@
 //               join -> hangup -> record) at a target rate (0: as fast as they go); prints
 //               calls/s, invite->ring latency percentiles and the server's resident memory.
 //   idle:       opens N authenticated connections and prints the server's resident memory.
+//
+// --nodes N (lifecycles, N >= 2): the same lifecycles on PostgreSQL, first with one node, then
+// with N clustered nodes (their own nats-server), callers on one node and callees on another.
+// Needs SOFTPHONE_TEST_POSTGRES (SOCKET_DIR:PORT, as scripts/start-postgres.sh prints it).
 
 #include "command_line.h"
 #include "process_stats.h"
 #include "run_until.h"
+#include "server_load/cross_node_run.h"
 #include "server_load/device_connector.h"
 #include "server_load/file_limits.h"
 #include "server_load/idle_workers.h"
@@ -59,18 +64,35 @@ int main(int argc, char *argv[])
         option("server", "softphone-server to run.", "PATH", SOFTPHONE_SERVER_BINARY);
     const QCommandLineOption commitMs =
         option("commit-ms", "The server's group-commit interval.", "MS", "2");
+    const QCommandLineOption nodes = option(
+        "nodes", "Lifecycles across N clustered nodes on PostgreSQL, after one node alone.", "N");
     const QCommandLineOption worker =
         option("worker", "Internal: log in the devices of FILE.", "FILE");
     const QCommandLineOption port =
         option("port", "Internal: the server's port, with --worker.", "PORT");
     parser.addOptions({mode, clients, rate, seconds, hosts, devices, workers, serverBinary,
-                       commitMs, worker, port});
+                       commitMs, nodes, worker, port});
     parser.process(app);
 
     const rlim_t fileLimit = raiseFileLimit(rlim_t(parser.value(clients).toInt()) * 2 + 1024);
     const int hostCount = std::max(1, parser.value(hosts).toInt());
     if (parser.isSet(worker))
         return runIdleWorker(parser.value(worker), parser.value(port).toUShort(), hostCount);
+
+    if (parser.isSet(nodes)) {
+        const int count = parser.value(nodes).toInt();
+        if (count < 2 || parser.value(mode) != QLatin1String("lifecycles")) {
+            std::fprintf(stderr, "--nodes takes 2 or more, in lifecycles mode\n");
+            return 2;
+        }
+        for (int run : {1, count}) {
+            if (const int code = runAcrossNodes(
+                    run, parser.value(clients).toInt(), parser.value(rate).toDouble(),
+                    parser.value(seconds).toInt(), parser.value(commitMs).toInt()))
+                return code;
+        }
+        return 0;
+    }
 
     QTemporaryDir dataDir;
     const int n = parser.value(clients).toInt();
@@ -133,7 +155,7 @@ int main(int argc, char *argv[])
             "server RSS       : %.1f MiB (%.1f MiB before connecting; %.1f KiB per connection)\n",
             rss / 1024.0, rssBefore / 1024.0, double(rss - rssBefore) / outcome.loggedIn);
     } else {
-        LifecycleRun(server.pid())
+        LifecycleRun({server.pid()})
             .run(all, parser.value(rate).toDouble(), parser.value(seconds).toInt());
     }
     all.clear();

@@ -11,9 +11,15 @@ namespace softphone::bench::load {
 
 std::vector<Device> provision(const QString &dataDir, int accounts, int devicesPerAccount)
 {
-    server::PasswordHasher::initialize();
     server::DatabaseSettings settings;
     settings.path = QDir(dataDir).filePath(QStringLiteral("softphone.db"));
+    return provision(settings, accounts, devicesPerAccount);
+}
+
+std::vector<Device> provision(const server::DatabaseSettings &settings, int accounts,
+                              int devicesPerAccount)
+{
+    server::PasswordHasher::initialize();
     server::Database db(settings);
     if (QString error = db.open(); !error.isEmpty())
         qFatal("%s", qPrintable(error));

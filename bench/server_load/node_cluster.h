@@ -1,0 +1,31 @@
+#pragma once
+
+#include "nats_server_process.h"
+#include "server_process.h"
+
+#include <QString>
+#include <memory>
+#include <vector>
+
+namespace softphone::bench::load {
+
+// softphone-server nodes on one fresh PostgreSQL database: one node alone, or several
+// clustered over a nats-server of their own, each configured for load as LoadedServer is.
+class NodeCluster
+{
+public:
+    // False (and a line on stderr) when PostgreSQL or nats-server is missing or a node fails.
+    bool start(int nodes, int commitMs);
+    void stop();
+
+    int size() const { return int(m_nodes.size()); }
+    test::ServerProcess &node(int i) { return *m_nodes.at(std::size_t(i)); }
+    // The settings of the shared database, for writing accounts into it before the run.
+    nlohmann::json database() const { return m_nodes.front()->config()["database"]; }
+
+private:
+    test::NatsServerProcess m_nats;
+    std::vector<std::unique_ptr<test::ServerProcess>> m_nodes;
+};
+
+}  // namespace softphone::bench::load
