@@ -215,8 +215,11 @@ private:
 
     // call_takeover.cpp: a cluster node's calls carried on by another node, or by its next run
     void resumeRinging(StoredCall row);
-    // The party's in-call device is online on a live node: it is back in the room from now.
-    bool rejoinIfOnline(Call &call, const std::string &account, const std::string &deviceId);
+    // A party of a resumed call: back in the room if its in-call device is online (in a
+    // cluster, on a live node), else given the reconnect grace.
+    void resumeParty(Call &call, const std::string &account, const std::string &deviceId);
+    bool rejoinIfOnline(Call &call, const std::string &account, const std::string &deviceId,
+                        std::int64_t since);
     void onRecordGraceOver(Call &call);
 
     // call_devices.cpp: devices going and coming back

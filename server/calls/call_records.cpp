@@ -171,10 +171,8 @@ void CallManager::resume(StoredCall row, std::int64_t lastAlive)
     m_activeOf[resumed.row.callee] = &resumed;
     m_calls.emplace(resumed.row.cid, std::move(call));
     qCInfo(lcCall) << "call" << resumed.row.cid.c_str() << "resumes after the restart";
-    if (!rejoinIfOnline(resumed, resumed.row.caller, resumed.callerDevice))
-        awaitReturn(resumed, resumed.row.caller, resumed.callerDevice);
-    if (!rejoinIfOnline(resumed, resumed.row.callee, resumed.calleeDevice))
-        awaitReturn(resumed, resumed.row.callee, resumed.calleeDevice);
+    resumeParty(resumed, resumed.row.caller, resumed.callerDevice);
+    resumeParty(resumed, resumed.row.callee, resumed.calleeDevice);
 }
 
 void CallManager::recordTheEnd(StoredCall &row, std::int64_t lastAlive)

@@ -9,6 +9,12 @@
 
 namespace softphone::server {
 
+namespace {
+
+constexpr int kDirectoryFillMs = 1000;  // two beats of the other nodes
+
+}  // namespace
+
 void CallManager::adopt(const NodeLeases::TakenOver &node)
 {
     std::vector<StoredCall> rows;
@@ -51,18 +57,35 @@ void CallManager::resumeRinging(StoredCall row)
         awaitReturn(ringing, ringing.row.caller, ringing.callerDevice);
 }
 
+void CallManager::resumeParty(Call &call, const std::string &account, const std::string &deviceId)
+{
+    const std::int64_t now = m_context.now();
+    if (m_claims && rejoinIfOnline(call, account, deviceId, now))
+        return;
+    awaitReturn(call, account, deviceId);
+    if (!m_claims)
+        return;
+    // A node that has just started learns the other nodes' devices with their first beats: a
+    // party that stayed online on another node is in the call since it was resumed.
+    m_context.clock.startTimer(kDirectoryFillMs, [this, cid = call.row.cid, account, deviceId,
+                                                  now] {
+        Call *resumed = find(cid);
+        if (resumed && resumed->phase == CallPhase::Answered && !isBackInCall(*resumed, account))
+            rejoinIfOnline(*resumed, account, deviceId, now);
+    });
+}
+
 bool CallManager::rejoinIfOnline(Call &call, const std::string &account,
-                                 const std::string &deviceId)
+                                 const std::string &deviceId, std::int64_t since)
 {
     if (!m_context.sessions.hasDevice(account, deviceId))
         return false;
     Member &member = call.members[account];
     if (member.uid == 0)
         member.uid = static_cast<std::int64_t>(call.members.size());
-    const std::int64_t now = m_context.now();
-    member.joinedAt = now;
-    member.stays.push_back({account, member.uid, now, std::nullopt});
-    m_store.joinRoom(call.row.cid, account, member.uid, now);
+    member.joinedAt = since;
+    member.stays.push_back({account, member.uid, since, std::nullopt});
+    m_store.joinRoom(call.row.cid, account, member.uid, since);
     return true;
 }
 
