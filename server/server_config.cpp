@@ -144,6 +144,8 @@ QString ServerConfig::loadFile(const QString &path)
             const json &c = root["cluster"];
             cluster.natsUrls = strings(c.at("nats"));
             cluster.node = str(c.at("node"));
+            cluster.leaseMs = c.value("leaseMs", cluster.leaseMs);
+            cluster.leaseRenewMs = c.value("leaseRenewMs", cluster.leaseRenewMs);
             database.shared = cluster.enabled();
         }
     } catch (const json::exception &e) {
@@ -184,6 +186,10 @@ QString ServerConfig::validateCluster() const
     if (database.driver != QStringLiteral("QPSQL"))
         return QStringLiteral("config: a cluster needs the postgres database driver; SQLite "
                               "serves a single node");
+    // One late renewal must not cost a node its calls.
+    if (cluster.leaseRenewMs < 50 || cluster.leaseMs < 2 * cluster.leaseRenewMs)
+        return QStringLiteral("config: cluster.leaseRenewMs must be at least 50 and "
+                              "cluster.leaseMs at least twice as long");
     return {};
 }
 

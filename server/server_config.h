@@ -38,6 +38,10 @@ struct ClusterSettings
 {
     QStringList natsUrls;  // empty: a single node, no NATS
     QString node;          // this node's name, unique in the cluster
+    // The node's lease on its calls in the database, renewed every leaseRenewMs; a survivor
+    // takes over the calls of a node whose lease ran out (docs/cluster.md, "Losing a node").
+    int leaseMs = 5000;
+    int leaseRenewMs = 1000;
     bool enabled() const { return !natsUrls.isEmpty(); }
 };
 

@@ -1,6 +1,7 @@
 #include "softphone_server.h"
 
 #include "cluster/cluster_node.h"
+#include "cluster/lease_keeper.h"
 #include "logging.h"
 #include "net/http_endpoint.h"
 #include "services/password_hasher.h"
@@ -40,6 +41,7 @@ SoftphoneServer::SoftphoneServer(ServerConfig config, platform::Clock *clock, QO
     , m_messages(m_db)
     , m_callStore(m_db)
     , m_callClaims(m_db)
+    , m_nodeLeases(m_db)
     , m_sessions(this)
     , m_context{m_config, m_db, m_accounts, m_messages, m_sessions, m_clock}
     , m_auth(m_context, m_config.logins, this)
@@ -151,7 +153,7 @@ QString SoftphoneServer::start()
         if (QString error = joinCluster(); !error.isEmpty())
             return error;
     } else {
-        m_calls.recover();
+        m_calls.recover(std::nullopt);
     }
     return listen();
 }
@@ -166,14 +168,20 @@ QString SoftphoneServer::joinCluster()
     connect(m_cluster.get(), &ClusterNode::nodeLost, this, [](const QString &node) {
         qCWarning(lcServer) << "cluster node" << node << "is gone";
     });
-    // This node's earlier run is over: its claims go. Its calls' rows are not ended here yet
-    // (the take-over of a crashed node's calls is the next step, docs/cluster.md).
-    m_callClaims.releaseNode(m_cluster->name());
-    m_db.flush();
+    m_callStore.setOwnerNode(m_cluster->name());
     m_calls.joinCluster(*m_cluster, m_callClaims);
+    // With the lease taken, no survivor takes this node's calls over while it recovers those
+    // its previous run left (the ones no survivor took over already).
+    m_leaseKeeper = std::make_unique<LeaseKeeper>(m_config.cluster, m_nodeLeases, m_clock,
+                                                  [this] { return m_cluster->otherNodes(); });
+    const auto lastAlive = m_leaseKeeper->start();
+    m_db.flush();
+    m_calls.recover(lastAlive);
+    m_callClaims.releaseOrphans(m_cluster->name());
+    connect(m_leaseKeeper.get(), &LeaseKeeper::takenOver, &m_calls, &CallManager::adopt);
+    connect(m_leaseKeeper.get(), &LeaseKeeper::leaseLost, &m_calls, &CallManager::abandon);
     connect(m_cluster.get(), &ClusterNode::callRequestReceived, &m_calls,
             &CallManager::onForwardedRequest);
-    qCWarning(lcServer) << "cluster mode: calls interrupted by a crash are not recovered yet";
     return {};
 }
 

@@ -17,6 +17,7 @@
 #include "storage/call_store.h"
 #include "storage/database.h"
 #include "storage/message_store.h"
+#include "storage/node_leases.h"
 
 #include <QAbstractSocket>
 #include <QHash>
@@ -34,6 +35,7 @@ class QWebSocketServer;
 namespace softphone::server {
 
 class ClusterNode;
+class LeaseKeeper;
 class HttpEndpoint;
 
 // The whole server: storage, services, the WebSocket listener and the HTTP endpoint,
@@ -87,6 +89,7 @@ private:
     MessageStore m_messages;
     CallStore m_callStore;
     CallClaims m_callClaims;  // used in cluster mode
+    NodeLeases m_nodeLeases;  // used in cluster mode
     SessionRegistry m_sessions;
     ServerContext m_context;
     AuthService m_auth;
@@ -95,7 +98,8 @@ private:
     CallManager m_calls;
     TurnService m_turn;
     WebhookDispatcher m_webhooks;
-    std::unique_ptr<ClusterNode> m_cluster;  // in cluster mode
+    std::unique_ptr<ClusterNode> m_cluster;      // in cluster mode
+    std::unique_ptr<LeaseKeeper> m_leaseKeeper;  // in cluster mode
     QWebSocketServer *m_wsServer = nullptr;
     HttpEndpoint *m_http = nullptr;
     QTimer m_acceptRetry;  // resumes accepting after an accept error

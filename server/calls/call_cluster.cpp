@@ -62,15 +62,23 @@ void CallManager::ring(const Call &call)
 
 std::optional<std::string> CallManager::ownerOf(const std::string &cid)
 {
-    if (auto it = m_ownerOf.find(cid); it != m_ownerOf.end())
-        return it->second;
+    if (auto it = m_ownerOf.find(cid); it != m_ownerOf.end()) {
+        if (!ownerIsGone(it->second))
+            return it->second;
+        m_ownerOf.erase(it);  // a survivor may have taken the call over: ask again
+    }
     auto owner = m_claims->ownerOf(cid);
-    if (owner && *owner != m_forwarding->nodeName()) {
+    if (owner && !ownerIsGone(*owner) && *owner != m_forwarding->nodeName()) {
         if (m_ownerOf.size() >= kOwnersKept)
             m_ownerOf.clear();
         m_ownerOf.emplace(cid, *owner);
     }
     return owner;
+}
+
+bool CallManager::ownerIsGone(const std::string &owner) const
+{
+    return !m_forwarding->isNodeAlive(owner);
 }
 
 template<class Req>
@@ -82,6 +90,13 @@ bool CallManager::forwarded(const ClientConnection &client, const std::string &c
     const auto owner = ownerOf(cid);
     if (!owner || *owner == m_forwarding->nodeName())
         return false;
+    if (ownerIsGone(*owner)) {
+        // Its lease runs out within cluster.leaseMs; then a survivor owns the call.
+        reply.error(ErrorCode::Unavailable,
+                    "the server that holds this call is gone; another takes it over within "
+                    "seconds: try again");
+        return true;
+    }
     const nlohmann::json request{{"method", Req::kMethod},
                                  {"params", protocol::toJson(params)},
                                  {"account", client.account()},

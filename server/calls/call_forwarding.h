@@ -11,6 +11,8 @@ class CallForwarding
 public:
     virtual ~CallForwarding() = default;
     virtual const std::string &nodeName() const = 0;
+    // The node is heard from (this node itself is).
+    virtual bool isNodeAlive(const std::string &node) const = 0;
     // `request`: the forwarded request as CallManager writes it.
     virtual void forwardCallRequest(const std::string &node, const std::string &request) = 0;
 };

@@ -11,6 +11,7 @@
 #include "storage/account_store.h"
 
 #include <QRandomGenerator>
+#include <algorithm>
 
 namespace softphone::server {
 
@@ -184,7 +185,7 @@ void CallManager::invite(ClientConnection &connection, const protocol::CallInvit
     }
     m_activeOf[caller] = &placed;
     m_activeOf[params.callee] = &placed;
-    startRinging(placed);
+    startRinging(placed, std::int64_t(m_context.config.ringTimeoutSeconds) * 1000);
     ring(placed);
 }
 
@@ -228,9 +229,9 @@ void CallManager::cancel(const CallDevice &client, const protocol::CallCancel &p
           {&client, client.account});
 }
 
-void CallManager::startRinging(Call &call)
+void CallManager::startRinging(Call &call, std::int64_t delayMs)
 {
-    call.ringTimer = m_context.clock.startTimer(m_context.config.ringTimeoutSeconds * 1000,
+    call.ringTimer = m_context.clock.startTimer(int(std::max<std::int64_t>(delayMs, 0)),
                                                 [this, cid = call.row.cid] {
                                                     if (Call *ringing = find(cid)) {
                                                         ringing->ringTimer = 0;

@@ -9,6 +9,7 @@
 #include "services/record_admission.h"
 #include "storage/call_claims.h"
 #include "storage/call_store.h"
+#include "storage/node_leases.h"
 
 #include <QObject>
 #include <map>
@@ -71,7 +72,13 @@ public:
     // A request another node forwarded about a call this node owns.
     void onForwardedRequest(const QByteArray &request);
 
-    void recover();   // at start: finish what a crash or restart interrupted
+    // At start: finish what a crash or restart interrupted. In a cluster, `lastAlive` is the
+    // previous run's last sign of life (its lease).
+    void recover(std::optional<std::int64_t> lastAlive);
+    // In a cluster: the calls of a dead node, now this node's (call_takeover.cpp).
+    void adopt(const softphone::server::NodeLeases::TakenOver &node);
+    // In a cluster: this node's lease was taken over; its calls are another node's now.
+    void abandon();
     void shutdown();  // at stop: end every call and send every record now
 
     void invite(ClientConnection &client, const protocol::CallInvite &params, Responder reply);
@@ -147,6 +154,8 @@ private:
     bool forwarded(const ClientConnection &client, const std::string &cid, const Req &params,
                    Responder &reply);
     std::optional<std::string> ownerOf(const std::string &cid);
+    // The owner found, but it is gone and not taken over yet.
+    bool ownerIsGone(const std::string &owner) const;
     void ring(const Call &call);
     // Claims both accounts in the shared database (always Taken on a single node).
     CallClaims::Outcome takeClaims(Call &call);
@@ -167,7 +176,7 @@ private:
     // legal in its phase. The call may be gone when it returns.
     bool apply(Call &call, CallTrigger trigger, const Actor &actor);
     bool apply(Call &call, CallTrigger trigger);
-    void startRinging(Call &call);
+    void startRinging(Call &call, std::int64_t delayMs);
     void stopRinging(Call &call);
     void markAnswered(Call &call, const CallDevice &callee);
     // `write` false: the end is written later, with the record (recordNow).
@@ -190,6 +199,7 @@ private:
     std::vector<protocol::CallDuration> durationsOf(const Call &call) const;
 
     // call_records.cpp: records, and recovery after a crash
+    void recoverCalls(std::vector<StoredCall> rows, std::int64_t lastAlive);
     // `endWritten` false: the call's end is written with its record, in one statement.
     void recordNow(const Call &call, bool endWritten);
     void awaitCallerRecord(const Call &call);
@@ -202,6 +212,15 @@ private:
     void recoverRecord(const StoredCall &row, protocol::CallStatus status,
                        std::vector<protocol::CallDuration> durations);
     void keepAlive();
+
+    // call_takeover.cpp: a cluster node's calls carried on by another node, or by its next run
+    void resumeRinging(StoredCall row);
+    // A party of a resumed call: back in the room if its in-call device is online (in a
+    // cluster, on a live node), else given the reconnect grace.
+    void resumeParty(Call &call, const std::string &account, const std::string &deviceId);
+    bool rejoinIfOnline(Call &call, const std::string &account, const std::string &deviceId,
+                        std::int64_t since);
+    void onRecordGraceOver(Call &call);
 
     // call_devices.cpp: devices going and coming back
     // Gives a party that left the call the reconnect grace to come back into it.

@@ -44,7 +44,7 @@ void CallManager::awaitCallerRecord(const Call &call)
     m_context.clock.startTimer(
         m_context.config.recordGraceSeconds * 1000, [this, channelId = call.row.channelId] {
             if (auto it = m_byChannel.find(channelId); it != m_byChannel.end())
-                apply(*it->second, CallTrigger::RecordGraceExpired);
+                onRecordGraceOver(*it->second);
         });
 }
 
@@ -117,21 +117,31 @@ void CallManager::recordStored(std::int64_t channelId, std::int64_t msgidServer)
 
 // ---- after a crash or restart -----------------------------------------------------------
 
-void CallManager::recover()
+void CallManager::recover(std::optional<std::int64_t> clusterLastAlive)
 {
     const std::int64_t now = m_context.now();
     // The server was surely alive until its last sign of life; what happened after that,
     // up to the crash, is not known, and it is not counted as talk.
-    const std::int64_t lastAlive = std::min(m_store.lastAlive().value_or(now), now);
-    for (StoredCall &row : m_store.unfinished()) {
+    const auto lastAlive = m_claims ? clusterLastAlive : m_store.lastAlive();
+    recoverCalls(m_store.unfinished(), std::min(lastAlive.value_or(now), now));
+    keepAlive();
+}
+
+void CallManager::recoverCalls(std::vector<StoredCall> rows, std::int64_t lastAlive)
+{
+    for (StoredCall &row : rows) {
         const bool live = !row.endedAt && row.answeredAt;
         if (live && !row.callerDevice.empty() && !row.calleeDevice.empty()) {
             resume(std::move(row), lastAlive);
             continue;
         }
+        // In a cluster the callee's devices on other nodes may still ring: the ring goes on.
+        if (m_claims && !row.endedAt && !row.answeredAt && !row.callerDevice.empty()) {
+            resumeRinging(std::move(row));
+            continue;
+        }
         recordTheEnd(row, lastAlive);
     }
-    keepAlive();
 }
 
 // An answered call carries on: media flows between the peers without the server. Each party
@@ -142,6 +152,7 @@ void CallManager::resume(StoredCall row, std::int64_t lastAlive)
     auto call = std::make_unique<Call>();
     call->row = std::move(row);
     call->phase = CallPhase::Answered;
+    call->claimed = m_claims != nullptr;
     call->callerDevice = call->row.callerDevice;
     call->calleeDevice = call->row.calleeDevice;
     for (RoomStay stay : m_store.stays(call->row.cid)) {
@@ -160,8 +171,8 @@ void CallManager::resume(StoredCall row, std::int64_t lastAlive)
     m_activeOf[resumed.row.callee] = &resumed;
     m_calls.emplace(resumed.row.cid, std::move(call));
     qCInfo(lcCall) << "call" << resumed.row.cid.c_str() << "resumes after the restart";
-    awaitReturn(resumed, resumed.row.caller, resumed.callerDevice);
-    awaitReturn(resumed, resumed.row.callee, resumed.calleeDevice);
+    resumeParty(resumed, resumed.row.caller, resumed.callerDevice);
+    resumeParty(resumed, resumed.row.callee, resumed.calleeDevice);
 }
 
 void CallManager::recordTheEnd(StoredCall &row, std::int64_t lastAlive)
@@ -206,7 +217,7 @@ void CallManager::keepAlive()
     const bool answered = std::any_of(m_calls.begin(), m_calls.end(), [](const auto &entry) {
         return entry.second->phase == CallPhase::Answered;
     });
-    if (answered)
+    if (answered && !m_claims)  // a cluster node's last sign of life is its lease
         m_store.markAlive(m_context.now());
     m_heartbeat = m_context.clock.startTimer(500, [this] { keepAlive(); });
 }

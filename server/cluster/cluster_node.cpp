@@ -85,6 +85,7 @@ void ClusterNode::beat()
     m_link.publish(kBeatSubject, json{{"node", m_name}, {"boot", m_boot}}.dump());
     for (const auto &node : m_directory.silentNodes(m_clock.nowMs())) {
         m_sessions.changeRemote(m_directory.accountsOf(node), [&] { m_directory.forget(node); });
+        m_lost.insert(node);
         emit nodeLost(QString::fromStdString(node));
     }
     m_beatTimer = m_clock.startTimer(kBeatMs, [this] { beat(); });
@@ -113,6 +114,7 @@ void ClusterNode::heard(const std::string &node, const std::string &boot)
     auto heard = m_directory.heard(node, boot, m_clock.nowMs());
     if (heard == NodeDirectory::Heard::Known)
         return;
+    m_lost.erase(node);
     if (heard == NodeDirectory::Heard::Restarted) {
         // What the node held before it restarted is gone with that run.
         m_sessions.changeRemote(m_directory.accountsOf(node), [&] { m_directory.forget(node); });

@@ -34,6 +34,7 @@ public:
     QString start();  // connects to NATS and joins; returns an error text
     const std::string &name() const { return m_name; }
     const std::string &nodeName() const override { return m_name; }
+    bool isNodeAlive(const std::string &node) const override { return !m_lost.contains(node); }
     std::vector<std::string> otherNodes() const { return m_directory.nodes(); }
 
     bool isOnline(const std::string &account) const override;
@@ -70,6 +71,7 @@ private:
     std::string m_boot;  // this run of the node
     NatsLink m_link;
     NodeDirectory m_directory;
+    std::set<std::string> m_lost;  // nodes that went silent, not heard since
     platform::Clock::TimerId m_beatTimer = 0;
 };
 

@@ -36,9 +36,11 @@ void CallClaims::release(const std::string &cid)
     m_db.exec(QStringLiteral("DELETE FROM call_claims WHERE cid = ?"), {sqlText(cid)});
 }
 
-void CallClaims::releaseNode(const std::string &node)
+void CallClaims::releaseOrphans(const std::string &node)
 {
-    m_db.exec(QStringLiteral("DELETE FROM call_claims WHERE node = ?"), {sqlText(node)});
+    m_db.exec(QStringLiteral("DELETE FROM call_claims WHERE node = ? AND cid NOT IN "
+                             "(SELECT cid FROM calls WHERE owner_node = ? AND ended_at IS NULL)"),
+              {sqlText(node), sqlText(node)});
 }
 
 std::optional<std::string> CallClaims::ownerOf(const std::string &cid)

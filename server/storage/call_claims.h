@@ -22,7 +22,8 @@ public:
     Outcome take(const std::string &cid, const std::string &caller, const std::string &callee,
                  const std::string &node);
     void release(const std::string &cid);
-    void releaseNode(const std::string &node);  // a node starting again: its earlier run is over
+    // A node starting again: claims its earlier run left on calls that are over now.
+    void releaseOrphans(const std::string &node);
 
     struct Claim
     {

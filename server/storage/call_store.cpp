@@ -50,15 +50,17 @@ std::optional<std::int64_t> CallStore::lastAlive()
 bool CallStore::insert(const StoredCall &call)
 {
     return m_db
-        .exec(QStringLiteral("INSERT INTO calls (cid, channel_id, caller, callee, call_type, "
-                             "created_at, answered_at, ended_at, end_status, caller_device) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              {sqlText(call.cid), qint64(call.channelId), sqlText(call.caller),
-               sqlText(call.callee), static_cast<int>(call.type), qint64(call.createdAt),
-               nullableInt(call.answeredAt), nullableInt(call.endedAt),
-               call.endStatus ? QVariant(static_cast<int>(*call.endStatus))
-                              : QVariant(QMetaType(QMetaType::Int)),
-               sqlText(call.callerDevice)})
+        .exec(
+            QStringLiteral("INSERT INTO calls (cid, channel_id, caller, callee, call_type, "
+                           "created_at, answered_at, ended_at, end_status, caller_device, "
+                           "owner_node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {sqlText(call.cid), qint64(call.channelId), sqlText(call.caller), sqlText(call.callee),
+             static_cast<int>(call.type), qint64(call.createdAt), nullableInt(call.answeredAt),
+             nullableInt(call.endedAt),
+             call.endStatus ? QVariant(static_cast<int>(*call.endStatus))
+                            : QVariant(QMetaType(QMetaType::Int)),
+             sqlText(call.callerDevice),
+             m_ownerNode.empty() ? QVariant(QMetaType(QMetaType::QString)) : sqlText(m_ownerNode)})
         .has_value();
 }
 
@@ -125,9 +127,25 @@ std::optional<StoredCall> CallStore::byChannel(std::int64_t channelId)
     return calls.front();
 }
 
+std::optional<StoredCall> CallStore::byCid(const std::string &cid)
+{
+    auto calls = select(QStringLiteral("cid = ?"), {sqlText(cid)});
+    if (calls.empty())
+        return std::nullopt;
+    return calls.front();
+}
+
 std::vector<StoredCall> CallStore::unfinished()
 {
-    return select(QStringLiteral("ended_at IS NULL OR record_msgid IS NULL ORDER BY channel_id"),
+    if (!m_ownerNode.empty()) {
+        return select(QStringLiteral("owner_node = ? AND (ended_at IS NULL OR record_msgid IS "
+                                     "NULL) ORDER BY channel_id"),
+                      {sqlText(m_ownerNode)});
+    }
+    // A single node: the calls of no cluster node (the rows of a node that once ran in a
+    // cluster are that node's).
+    return select(QStringLiteral("owner_node IS NULL AND (ended_at IS NULL OR record_msgid IS "
+                                 "NULL) ORDER BY channel_id"),
                   {});
 }
 

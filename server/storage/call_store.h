@@ -48,6 +48,8 @@ public:
     {}
 
     bool load();
+    // In a cluster: the node whose calls this store writes and recovers.
+    void setOwnerNode(std::string node) { m_ownerNode = std::move(node); }
     std::int64_t nextChannelId() { return m_channelIds.next(); }
 
     bool insert(const StoredCall &call);
@@ -57,7 +59,8 @@ public:
                    std::optional<std::int64_t> recordMsgid = std::nullopt);
     void markRecord(std::int64_t channelId, std::int64_t msgid);
     std::optional<StoredCall> byChannel(std::int64_t channelId);
-    std::vector<StoredCall> unfinished();  // not ended, or ended without a record
+    std::optional<StoredCall> byCid(const std::string &cid);
+    std::vector<StoredCall> unfinished();  // this node's calls not ended, or without a record
 
     void joinRoom(const std::string &cid, const std::string &accid, std::int64_t uid,
                   std::int64_t at);
@@ -75,6 +78,7 @@ private:
 
     Database &m_db;
     ChannelIds m_channelIds;
+    std::string m_ownerNode;  // "" on a single node
 };
 
 }  // namespace softphone::server

@@ -121,6 +121,16 @@ CREATE TABLE call_claims (
     node TEXT NOT NULL);
 CREATE INDEX call_claims_cid ON call_claims (cid)
 )"},
+    // A cluster: each node's lease on its calls, and the node that owns each call.
+    {6, R"(
+CREATE TABLE node_leases (
+    node TEXT PRIMARY KEY,
+    boot TEXT NOT NULL,
+    renewed_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL);
+ALTER TABLE calls ADD COLUMN owner_node TEXT;
+CREATE INDEX calls_owner ON calls (owner_node)
+)"},
 };
 
 }  // namespace

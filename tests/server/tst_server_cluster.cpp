@@ -22,6 +22,10 @@ using namespace softphone::protocol;
 
 // Long enough for the nodes to tell each other of a device that just logged in.
 constexpr int kClusterWaitMs = 300;
+// A node's lease on its calls, short for the tests. A survivor takes a dead node's calls over
+// once the lease ran out and the node's beats stopped (2.5 s).
+constexpr int kLeaseMs = 1500;
+constexpr int kTakeOverMs = 3500;
 
 class TestServerCluster : public QObject
 {
@@ -29,6 +33,7 @@ class TestServerCluster : public QObject
 
 private slots:
     void initTestCase();
+    void init();
     void cleanupTestCase();
 
     void messagesReachEveryDeviceOnEveryNode();
@@ -47,6 +52,11 @@ private slots:
     void busyHoldsAcrossNodes();
     void twoInvitesAtOnceFromTwoNodesRingOnce();
 
+    // Losing a node: a survivor takes over its calls.
+    void aDeadNodesCallsAreTakenOver();
+    void aDeadNodesRingEndsWithOneRecordAndFreesTheCallee();
+    void aNodeStartedAgainCarriesOnItsOwnCalls();
+
 private:
     nlohmann::json nodeConfig(const std::string &name) const;
     std::unique_ptr<TestClient> signedIn(int node, const std::string &account,
@@ -58,9 +68,14 @@ private:
 
 nlohmann::json TestServerCluster::nodeConfig(const std::string &name) const
 {
-    nlohmann::json config = {{"cluster", {{"nats", {m_nats.url().toStdString()}}, {"node", name}}},
+    nlohmann::json config = {{"cluster",
+                              {{"nats", {m_nats.url().toStdString()}},
+                               {"node", name},
+                               {"leaseMs", kLeaseMs},
+                               {"leaseRenewMs", 250}}},
                              {"ringTimeoutSeconds", 3},
-                             {"recordGraceSeconds", 2}};
+                             {"recordGraceSeconds", 2},
+                             {"reconnectGraceSeconds", 3}};
     if (!m_nodes.empty())
         config["database"] = m_nodes.front()->config()["database"];
     return config;
@@ -76,6 +91,15 @@ void TestServerCluster::initTestCase()
     for (const char *name : {"node-a", "node-b", "node-c"}) {
         m_nodes.push_back(std::make_unique<ServerProcess>(nodeConfig(name)));
         QVERIFY2(m_nodes.back()->start(), qPrintable(m_nodes.back()->output()));
+    }
+}
+
+// A test that failed after killing a node leaves the next ones three nodes all the same.
+void TestServerCluster::init()
+{
+    for (auto &node : m_nodes) {
+        if (!node->isRunning())
+            QVERIFY2(node->start(node->port()), qPrintable(node->output()));
     }
 }
 
@@ -607,6 +631,167 @@ void TestServerCluster::twoInvitesAtOnceFromTwoNodesRingOnce()
                                         CancelReason::Canceled})
                     .ok());
     }
+}
+
+// ---- losing a node -------------------------------------------------------------------------
+
+namespace {
+
+std::optional<PlacedCall> answeredCall(TestClient &caller, TestClient &callee)
+{
+    auto call = placeCall(caller, callee.account());
+    if (!call || !callee.waitFor<CallIncoming>() ||
+        !callee.request(CallRespond{call->cid, true, false}).ok() ||
+        !caller.waitFor<CallAccepted>() || !caller.request(RoomJoin{call->cid, 0}).ok() ||
+        !callee.request(RoomJoin{call->cid, 0}).ok())
+        return std::nullopt;
+    return call;
+}
+
+// A client back on a live node rejoins the call its dead node owned, as the app does: it
+// tries again while the call has no live owner (no answer, or "unavailable"). The last
+// answer: an error if it never got in.
+TestClient::Reply rejoinTakenOverCall(TestClient &client, const std::string &cid)
+{
+    QElapsedTimer timer;
+    timer.start();
+    TestClient::Reply joined;
+    while (timer.elapsed() < 12000) {
+        joined = client.request(RoomJoin{cid, 0}, 1500);
+        const bool tryAgain = joined.code() == int(ErrorCode::Unavailable) || joined.code() == -1;
+        if (!tryAgain)  // -1: no answer within the timeout
+            return joined;
+        QTest::qWait(200);
+    }
+    return joined;
+}
+
+}  // namespace
+
+// node-a owns three answered calls when it is SIGKILLed: its caller comes back on node-c
+// (1); its caller had moved to node-c before (2); its caller is gone with node-a (3). A
+// survivor takes them over: 1 and 2 carry on, 3 ends after the reconnect grace; each call
+// has one record on each side.
+void TestServerCluster::aDeadNodesCallsAreTakenOver()
+{
+    const std::string a1 = uniqueName("ola"), b1 = uniqueName("pat");
+    const std::string a2 = uniqueName("rio"), b2 = uniqueName("sal");
+    const std::string a3 = uniqueName("tam"), b3 = uniqueName("ugo");
+    auto caller1 = signedIn(0, a1, "a1-phone");
+    auto callee1 = signedIn(1, b1, "b1-phone");
+    auto caller2 = signedIn(0, a2, "a2-phone");
+    auto callee2 = signedIn(1, b2, "b2-phone");
+    auto caller3 = signedIn(0, a3, "a3-phone");
+    auto callee3 = signedIn(2, b3, "b3-phone");
+    QVERIFY(caller1 && callee1 && caller2 && callee2 && caller3 && callee3);
+    QTest::qWait(kClusterWaitMs);
+    const auto call1 = answeredCall(*caller1, *callee1);
+    const auto call2 = answeredCall(*caller2, *callee2);
+    const auto call3 = answeredCall(*caller3, *callee3);
+    QVERIFY(call1 && call2 && call3);
+    caller2->abort();  // the calling phone moves to node-c while node-a owns its call
+    caller2 = signedIn(2, a2, "a2-phone");
+    QVERIFY(caller2 && caller2->request(RoomJoin{call2->cid, 0}).ok());
+    QTest::qWait(1000);  // talk
+
+    m_nodes[0]->kill();
+    QVERIFY(caller1->waitClosed() && caller3->waitClosed());
+    auto back1 = signedIn(2, a1, "a1-phone");
+    QVERIFY(back1);
+    const auto rejoined = rejoinTakenOverCall(*back1, call1->cid);
+    QVERIFY2(rejoined.ok(), ("no node took call 1 over: " + rejoined.message()).c_str());
+    // Nobody came back to call 3: it ends when the reconnect grace (3 s) of the take-over ends.
+    const auto hangup3 = callee3->waitFor<CallHangupEvent>(kTakeOverMs + 6000);
+    QVERIFY2(hangup3, "call 3 was not ended");
+    QCOMPARE(hangup3->account, a3);
+    QVERIFY(callee1->noEvent(std::string(CallHangupEvent::kEvent), 500));
+    QVERIFY(callee2->noEvent(std::string(CallHangupEvent::kEvent), 100));
+    QVERIFY(caller2->noEvent(std::string(CallHangupEvent::kEvent), 100));
+
+    QVERIFY(back1->request(CallHangup{call1->cid}).ok());
+    QVERIFY(callee1->waitFor<CallHangupEvent>());
+    QVERIFY(callee2->request(CallHangup{call2->cid}).ok());
+    QVERIFY(caller2->waitFor<CallHangupEvent>());
+    auto back3 = signedIn(1, a3, "a3-phone");
+    QVERIFY(back3);
+    const std::vector<std::tuple<TestClient *, TestClient *, std::int64_t>> sides = {
+        {back1.get(), callee1.get(), call1->channelId},
+        {caller2.get(), callee2.get(), call2->channelId},
+        {back3.get(), callee3.get(), call3->channelId}};
+    for (const auto &[caller, callee, channelId] : sides) {
+        const auto record = waitRecord(*callee);
+        QVERIFY(record);
+        QCOMPARE(record->second.channelId, channelId);
+        QCOMPARE(record->second.status, CallStatus::Completed);
+        QVERIFY(record->second.durationOf(callee->account()));
+        QTRY_COMPARE(recordsOf(*caller, channelId), 1);
+        QCOMPARE(recordsOf(*callee, channelId), 1);
+    }
+    QVERIFY(m_nodes[0]->start(m_nodes[0]->port()));
+}
+
+// node-a owns a ringing call when it dies, with its caller: the ring ends on the callee's
+// devices, the call has one record, and the callee can be called again.
+void TestServerCluster::aDeadNodesRingEndsWithOneRecordAndFreesTheCallee()
+{
+    const std::string a = uniqueName("val"), b = uniqueName("wyn"), c = uniqueName("xen");
+    auto caller = signedIn(0, a, "a-phone");
+    auto callee = signedIn(1, b, "b-phone");
+    auto desk = signedIn(2, b, "b-desk");
+    auto next = signedIn(2, c, "c-phone");
+    QVERIFY(caller && callee && desk && next);
+    QTest::qWait(kClusterWaitMs);
+    const auto call = placeCall(*caller, b);
+    QVERIFY(call && callee->waitFor<CallIncoming>() && desk->waitFor<CallIncoming>());
+
+    m_nodes[0]->kill();
+    for (TestClient *device : {callee.get(), desk.get()})
+        QVERIFY2(device->waitFor<CallCanceled>(kTakeOverMs + 3000), "the ring went on");
+    const auto record = waitRecord(*callee, 6000);
+    QVERIFY2(record, "no record");
+    QCOMPARE(record->second.channelId, call->channelId);
+    QCOMPARE(record->first.fromClientType, std::string("server"));
+    QVERIFY(record->second.status == CallStatus::Timeout ||
+            record->second.status == CallStatus::Canceled);
+    QVERIFY(callee->noEvent(std::string(MessageEvent::kEvent), 500));
+    QCOMPARE(recordsOf(*callee, call->channelId), 1);
+
+    const auto again = placeCall(*next, b);
+    QVERIFY(again);
+    QVERIFY2(callee->waitFor<CallIncoming>(), "the callee was left busy");
+    QVERIFY(next->request(CallCancel{again->cid, CancelReason::Canceled}).ok());
+    QVERIFY(m_nodes[0]->start(m_nodes[0]->port()));
+}
+
+// node-a dies and starts again at once, before a survivor could take its calls over: the new
+// run resumes the calls of the one before (it used to drop them and their claims).
+void TestServerCluster::aNodeStartedAgainCarriesOnItsOwnCalls()
+{
+    const std::string a = uniqueName("yul"), b = uniqueName("zoe");
+    auto caller = signedIn(0, a, "a-phone");
+    auto callee = signedIn(1, b, "b-phone");
+    QVERIFY(caller && callee);
+    QTest::qWait(kClusterWaitMs);
+    const auto call = answeredCall(*caller, *callee);
+    QVERIFY(call);
+
+    m_nodes[0]->kill();
+    QVERIFY(m_nodes[0]->start(m_nodes[0]->port()));
+    QVERIFY(caller->waitClosed());
+    auto back = signedIn(0, a, "a-phone");
+    QVERIFY(back);
+    const auto rejoined = rejoinTakenOverCall(*back, call->cid);
+    QVERIFY2(rejoined.ok(), ("the call was lost: " + rejoined.message()).c_str());
+    // The callee never left: it is still in the call after the reconnect grace (3 s).
+    QVERIFY(callee->noEvent(std::string(CallHangupEvent::kEvent), 3500));
+    QVERIFY(callee->request(CallHangup{call->cid}).ok());
+    QVERIFY(back->waitFor<CallHangupEvent>());
+    const auto record = waitRecord(*callee);
+    QVERIFY(record);
+    QCOMPARE(record->second.channelId, call->channelId);
+    QCOMPARE(record->second.status, CallStatus::Completed);
+    QTRY_COMPARE(recordsOf(*back, call->channelId), 1);
+    QCOMPARE(recordsOf(*callee, call->channelId), 1);
 }
 
 QTEST_GUILESS_MAIN(TestServerCluster)
