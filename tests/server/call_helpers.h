@@ -36,6 +36,18 @@ inline std::optional<PlacedCall> placeCall(TestClient &caller, const std::string
     return PlacedCall{result->cid, result->channelId};
 }
 
+// Answered, both in the room.
+inline std::optional<PlacedCall> connectedCall(TestClient &caller, TestClient &callee)
+{
+    auto call = placeCall(caller, callee.account());
+    if (!call || !callee.waitFor<CallIncoming>() ||
+        !callee.request(CallRespond{call->cid, true, false}).ok() ||
+        !caller.waitFor<CallAccepted>() || !caller.request(RoomJoin{call->cid, 0}).ok() ||
+        !callee.request(RoomJoin{call->cid, 0}).ok())
+        return std::nullopt;
+    return call;
+}
+
 inline std::string recordAttach(CallType type, std::int64_t channelId, CallStatus status)
 {
     return CallRecord{type, channelId, status, {}, json::object()}.serialize();

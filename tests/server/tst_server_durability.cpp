@@ -32,18 +32,6 @@ std::vector<CallRecord> recordsInHistory(TestClient &client, const std::string &
     return records;
 }
 
-// Answered, both in the room.
-std::optional<PlacedCall> connectedCall(TestClient &caller, TestClient &callee)
-{
-    auto call = placeCall(caller, callee.account());
-    if (!call || !callee.waitFor<CallIncoming>() ||
-        !callee.request(CallRespond{call->cid, true, false}).ok() ||
-        !caller.waitFor<CallAccepted>() || !caller.request(RoomJoin{call->cid, 0}).ok() ||
-        !callee.request(RoomJoin{call->cid, 0}).ok())
-        return std::nullopt;
-    return call;
-}
-
 // A login as a restarted client sends it: `inCall` names the call it still holds ("" none).
 TestClient::Reply loginHolding(TestClient &client, const std::string &account,
                                const std::string &inCall)

@@ -31,18 +31,6 @@ std::vector<CallRecord> recordsInHistory(TestClient &client, const std::string &
     return records;
 }
 
-// Answered, both in the room.
-std::optional<PlacedCall> connectedCall(TestClient &caller, TestClient &callee)
-{
-    auto call = placeCall(caller, callee.account());
-    if (!call || !callee.waitFor<CallIncoming>() ||
-        !callee.request(CallRespond{call->cid, true, false}).ok() ||
-        !caller.waitFor<CallAccepted>() || !caller.request(RoomJoin{call->cid, 0}).ok() ||
-        !callee.request(RoomJoin{call->cid, 0}).ok())
-        return std::nullopt;
-    return call;
-}
-
 }  // namespace
 
 class TestServerRecords : public QObject
