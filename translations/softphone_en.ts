@@ -102,78 +102,78 @@
 <context>
     <name>CallRecordPresenter</name>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="29"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="31"/>
         <source>Outgoing video call · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="30"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="32"/>
         <source>Outgoing voice call · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="31"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="33"/>
         <source>Incoming video call · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="32"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="34"/>
         <source>Incoming voice call · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="34"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="36"/>
         <source>Canceled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="34"/>
-        <location filename="../core/models/call_record_presenter.cpp" line="38"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="36"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="40"/>
         <source>Missed call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="36"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="38"/>
         <source>Declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="36"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="38"/>
         <source>You declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="38"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="40"/>
         <source>No answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="40"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="42"/>
         <source>Line busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="40"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="42"/>
         <source>Missed call (you were busy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="49"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="51"/>
         <source>[Missed video call]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="49"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="51"/>
         <source>[Missed voice call]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="50"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="52"/>
         <source>[Video call]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="50"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="52"/>
         <source>[Voice call]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -242,62 +242,62 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="35"/>
+        <location filename="../app/cli/main.cpp" line="36"/>
         <source>--%1 takes a number of seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="54"/>
+        <location filename="../app/cli/main.cpp" line="55"/>
         <source>--tone takes a frequency of 20-20000 Hz</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="80"/>
+        <location filename="../app/cli/main.cpp" line="81"/>
         <source>no command given; see --help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="84"/>
+        <location filename="../app/cli/main.cpp" line="85"/>
         <source>usage: softphone-cli devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="93"/>
+        <location filename="../core/im/server_list.cpp" line="26"/>
         <source>--server takes ws:// or wss:// URLs, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="113"/>
+        <location filename="../app/cli/main.cpp" line="114"/>
         <source>usage: softphone-cli %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="126"/>
+        <location filename="../app/cli/main.cpp" line="127"/>
         <source>--user and --password (or --token) are needed for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="136"/>
+        <location filename="../app/cli/main.cpp" line="137"/>
         <source>--limit takes a positive number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="179"/>
+        <location filename="../app/cli/main.cpp" line="180"/>
         <source>choose one of --accept, --reject and --ignore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="192"/>
+        <location filename="../app/cli/main.cpp" line="193"/>
         <source>--count takes a positive number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="199"/>
+        <location filename="../app/cli/main.cpp" line="200"/>
         <source>unknown command &quot;%1&quot;; see --help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="212"/>
+        <location filename="../app/cli/main.cpp" line="213"/>
         <source>Softphone command-line client. Events are printed as JSON lines.
 Commands:
   register ACCID PASSWORD [--name NAME]
@@ -312,167 +312,167 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="233"/>
+        <location filename="../app/cli/main.cpp" line="236"/>
         <source>Server URL; the nodes of a cluster separated by commas, tried in turn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="236"/>
+        <location filename="../app/cli/main.cpp" line="241"/>
         <source>Ring timeout of call, in seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="239"/>
+        <location filename="../app/cli/main.cpp" line="244"/>
         <source>Account to log in as.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="240"/>
+        <location filename="../app/cli/main.cpp" line="245"/>
         <source>Password (or set SOFTPHONE_PASSWORD).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="242"/>
+        <location filename="../app/cli/main.cpp" line="247"/>
         <source>Session token instead of a password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="243"/>
+        <location filename="../app/cli/main.cpp" line="248"/>
         <source>Directory of the local message stores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="245"/>
+        <location filename="../app/cli/main.cpp" line="250"/>
         <source>Device id (default: one remembered per account).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="247"/>
+        <location filename="../app/cli/main.cpp" line="252"/>
         <source>Seconds to wait for the server (default 10).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="249"/>
+        <location filename="../app/cli/main.cpp" line="254"/>
         <source>Seconds an answered call may wait for its media before it fails (default 30).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="252"/>
+        <location filename="../app/cli/main.cpp" line="257"/>
         <source>Display name, for register.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="253"/>
+        <location filename="../app/cli/main.cpp" line="258"/>
         <source>How many messages or records (default 50).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="255"/>
+        <location filename="../app/cli/main.cpp" line="260"/>
         <source>Place a video call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="256"/>
+        <location filename="../app/cli/main.cpp" line="261"/>
         <source>Hang up S seconds after the call is up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="259"/>
+        <location filename="../app/cli/main.cpp" line="264"/>
         <source>Cancel S seconds after dialling, if still ringing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="262"/>
+        <location filename="../app/cli/main.cpp" line="267"/>
         <source>Accept incoming calls (the default).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="263"/>
+        <location filename="../app/cli/main.cpp" line="268"/>
         <source>Decline incoming calls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="264"/>
+        <location filename="../app/cli/main.cpp" line="269"/>
         <source>Let incoming calls ring out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="266"/>
+        <location filename="../app/cli/main.cpp" line="271"/>
         <source>Incoming calls to handle before exiting (default 1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="269"/>
+        <location filename="../app/cli/main.cpp" line="274"/>
         <source>Calls without media: signalling and records only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="271"/>
+        <location filename="../app/cli/main.cpp" line="276"/>
         <source>Frequency of the synthetic microphone&apos;s tone (default 440 Hz for call, 880 Hz for answer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="276"/>
+        <location filename="../app/cli/main.cpp" line="281"/>
         <source>Use the real microphone, camera and speaker instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="278"/>
+        <location filename="../app/cli/main.cpp" line="283"/>
         <source>Microphone for calls, by id (see the devices command).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="281"/>
+        <location filename="../app/cli/main.cpp" line="286"/>
         <source>Speaker for calls, by id (see the devices command).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="284"/>
+        <location filename="../app/cli/main.cpp" line="289"/>
         <source>Camera for calls, by id (see the devices command).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="286"/>
+        <location filename="../app/cli/main.cpp" line="291"/>
         <source>Log what the client does on stderr.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="289"/>
+        <location filename="../app/cli/main.cpp" line="294"/>
         <source>What to do; see above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="20"/>
+        <location filename="../app/desktop/main.cpp" line="21"/>
         <source>Softphone: chat, voice and video calls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="24"/>
+        <location filename="../app/desktop/main.cpp" line="26"/>
         <source>The server, ws:// or wss://; the nodes of a cluster separated by commas, tried in turn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="26"/>
+        <location filename="../app/desktop/main.cpp" line="29"/>
         <source>The account to sign in with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="29"/>
+        <location filename="../app/desktop/main.cpp" line="32"/>
         <source>Its password (or $SOFTPHONE_PASSWORD); with --user, signs in at once and remembers nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="33"/>
+        <location filename="../app/desktop/main.cpp" line="36"/>
         <source>Keeps settings, remembered sign-in and messages apart under this name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="37"/>
+        <location filename="../app/desktop/main.cpp" line="40"/>
         <source>The language of the interface: en or zh_CN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="40"/>
+        <location filename="../app/desktop/main.cpp" line="43"/>
         <source>Calls send a tone and a test pattern instead of the microphone and camera.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,17 +514,17 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::cli::RegisterCommand</name>
     <message>
-        <location filename="../app/cli/commands/register_command.cpp" line="20"/>
+        <location filename="../app/cli/commands/register_command.cpp" line="29"/>
         <source>cannot reach the server at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commands/register_command.cpp" line="26"/>
+        <location filename="../app/cli/commands/register_command.cpp" line="30"/>
         <source>cannot reach the server at %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commands/register_command.cpp" line="38"/>
+        <location filename="../app/cli/commands/register_command.cpp" line="23"/>
         <source>registration refused (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,7 +553,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::im::WsImClient</name>
     <message>
-        <location filename="../core/im/im_client.cpp" line="88"/>
+        <location filename="../core/im/im_client.cpp" line="90"/>
         <source>The local message store cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,27 +561,27 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::media::DeviceCatalog</name>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="76"/>
+        <location filename="../core/media/devices/device_catalog.cpp" line="76"/>
         <source>Test tone (440 Hz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="79"/>
+        <location filename="../core/media/devices/device_catalog.cpp" line="79"/>
         <source>Test tone (880 Hz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="81"/>
+        <location filename="../core/media/devices/device_catalog.cpp" line="81"/>
         <source>Silence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="84"/>
+        <location filename="../core/media/devices/device_catalog.cpp" line="84"/>
         <source>No sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="88"/>
+        <location filename="../core/media/devices/device_catalog.cpp" line="88"/>
         <source>Test pattern</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,93 +658,93 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="265"/>
+        <location filename="../ui/calls/call_window.cpp" line="266"/>
         <source>%1 is offline; it rings if they sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="267"/>
+        <location filename="../ui/calls/call_window.cpp" line="268"/>
         <source>Ringing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="267"/>
+        <location filename="../ui/calls/call_window.cpp" line="268"/>
         <source>Calling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="278"/>
+        <location filename="../ui/calls/call_window.cpp" line="279"/>
         <source>Incoming call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="280"/>
+        <location filename="../ui/calls/call_window.cpp" line="281"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="345"/>
+        <location filename="../ui/calls/call_window.cpp" line="346"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="345"/>
+        <location filename="../ui/calls/call_window.cpp" line="346"/>
         <source>Call with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="381"/>
+        <location filename="../ui/calls/call_window.cpp" line="382"/>
         <source>Voice call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="382"/>
+        <location filename="../ui/calls/call_window.cpp" line="383"/>
         <source>Camera off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="387"/>
+        <location filename="../ui/calls/call_window.cpp" line="388"/>
         <source>Mute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="388"/>
-        <location filename="../ui/calls/call_window.cpp" line="395"/>
+        <location filename="../ui/calls/call_window.cpp" line="389"/>
+        <location filename="../ui/calls/call_window.cpp" line="396"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="389"/>
+        <location filename="../ui/calls/call_window.cpp" line="390"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="390"/>
+        <location filename="../ui/calls/call_window.cpp" line="391"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="391"/>
+        <location filename="../ui/calls/call_window.cpp" line="392"/>
         <source>Call again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="392"/>
+        <location filename="../ui/calls/call_window.cpp" line="393"/>
         <source>Small window on top, to chat during the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="393"/>
+        <location filename="../ui/calls/call_window.cpp" line="394"/>
         <source>Small window on top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="394"/>
+        <location filename="../ui/calls/call_window.cpp" line="395"/>
         <source>Microphone and speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="396"/>
+        <location filename="../ui/calls/call_window.cpp" line="397"/>
         <source>Your camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -922,7 +922,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::ConversationDelegate</name>
     <message>
-        <location filename="../ui/lists/conversation_delegate.cpp" line="25"/>
+        <location filename="../ui/lists/conversation_delegate.cpp" line="26"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,47 +1184,47 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::MessageDelegate</name>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="43"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="44"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="45"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="46"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="143"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="144"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="145"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="146"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="147"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="148"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="149"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="150"/>
         <source>Read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="151"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="152"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="164"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="165"/>
         <source>sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="166"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="167"/>
         <source>not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1341,73 +1341,73 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::SignInFlow</name>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="24"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="26"/>
         <source>That account id is taken. Choose another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="26"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="28"/>
         <source>This server does not let you register; ask its operator for an account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="29"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="31"/>
         <source>Registration refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="33"/>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="150"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="41"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="161"/>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="44"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="52"/>
         <source>this build has no keychain support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="47"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="55"/>
         <source>no D-Bus session for the Secret Service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="114"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="122"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="135"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="144"/>
         <source>Creating the account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="160"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="171"/>
         <source>Wrong account or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="163"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="174"/>
         <source>Your saved sign-in has expired. Enter your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="165"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="176"/>
         <source>This server speaks another version of the protocol. Update the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="167"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="178"/>
         <source>Sign-in refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="172"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="183"/>
         <source>You were signed out. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="183"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="194"/>
         <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -102,78 +102,78 @@
 <context>
     <name>CallRecordPresenter</name>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="29"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="31"/>
         <source>Outgoing video call · %1</source>
         <translation>视频通话（呼出） · 通话时长 %1</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="30"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="32"/>
         <source>Outgoing voice call · %1</source>
         <translation>语音通话（呼出） · 通话时长 %1</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="31"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="33"/>
         <source>Incoming video call · %1</source>
         <translation>视频通话（呼入） · 通话时长 %1</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="32"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="34"/>
         <source>Incoming voice call · %1</source>
         <translation>语音通话（呼入） · 通话时长 %1</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="34"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="36"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="34"/>
-        <location filename="../core/models/call_record_presenter.cpp" line="38"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="36"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="40"/>
         <source>Missed call</source>
         <translation>未接来电</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="36"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="38"/>
         <source>Declined</source>
         <translation>对方已拒绝</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="36"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="38"/>
         <source>You declined</source>
         <translation>已拒接</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="38"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="40"/>
         <source>No answer</source>
         <translation>对方无应答</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="40"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="42"/>
         <source>Line busy</source>
         <translation>对方忙线</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="40"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="42"/>
         <source>Missed call (you were busy)</source>
         <translation>未接来电（忙线中）</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="49"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="51"/>
         <source>[Missed video call]</source>
         <translation>[未接视频通话]</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="49"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="51"/>
         <source>[Missed voice call]</source>
         <translation>[未接语音通话]</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="50"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="52"/>
         <source>[Video call]</source>
         <translation>[视频通话]</translation>
     </message>
     <message>
-        <location filename="../core/models/call_record_presenter.cpp" line="50"/>
+        <location filename="../core/models/call_record_presenter.cpp" line="52"/>
         <source>[Voice call]</source>
         <translation>[语音通话]</translation>
     </message>
@@ -242,62 +242,62 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="35"/>
+        <location filename="../app/cli/main.cpp" line="36"/>
         <source>--%1 takes a number of seconds</source>
         <translation>--%1 需要一个秒数</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="54"/>
+        <location filename="../app/cli/main.cpp" line="55"/>
         <source>--tone takes a frequency of 20-20000 Hz</source>
         <translation>--tone 需要 20–20000 Hz 之间的频率</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="80"/>
+        <location filename="../app/cli/main.cpp" line="81"/>
         <source>no command given; see --help</source>
         <translation>未指定命令；请参阅 --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="84"/>
+        <location filename="../app/cli/main.cpp" line="85"/>
         <source>usage: softphone-cli devices</source>
         <translation>用法：softphone-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="93"/>
+        <location filename="../core/im/server_list.cpp" line="26"/>
         <source>--server takes ws:// or wss:// URLs, separated by commas</source>
         <translation>--server 需要以逗号分隔的 ws:// 或 wss:// 地址</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="113"/>
+        <location filename="../app/cli/main.cpp" line="114"/>
         <source>usage: softphone-cli %1</source>
         <translation>用法：softphone-cli %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="126"/>
+        <location filename="../app/cli/main.cpp" line="127"/>
         <source>--user and --password (or --token) are needed for %1</source>
         <translation>%1 需要 --user 和 --password（或 --token）</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="136"/>
+        <location filename="../app/cli/main.cpp" line="137"/>
         <source>--limit takes a positive number</source>
         <translation>--limit 需要一个正数</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="179"/>
+        <location filename="../app/cli/main.cpp" line="180"/>
         <source>choose one of --accept, --reject and --ignore</source>
         <translation>请在 --accept、--reject 和 --ignore 中选择一个</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="192"/>
+        <location filename="../app/cli/main.cpp" line="193"/>
         <source>--count takes a positive number</source>
         <translation>--count 需要一个正数</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="199"/>
+        <location filename="../app/cli/main.cpp" line="200"/>
         <source>unknown command &quot;%1&quot;; see --help</source>
         <translation>未知命令“%1”；请参阅 --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="212"/>
+        <location filename="../app/cli/main.cpp" line="213"/>
         <source>Softphone command-line client. Events are printed as JSON lines.
 Commands:
   register ACCID PASSWORD [--name NAME]
@@ -321,167 +321,167 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 除非指定 --no-media、--devices 或 --microphone/--speaker/--camera，通话使用合成设备（测试音、测试图案）传输媒体。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="233"/>
+        <location filename="../app/cli/main.cpp" line="236"/>
         <source>Server URL; the nodes of a cluster separated by commas, tried in turn.</source>
         <translation>服务器地址；集群的多个节点以逗号分隔，依次尝试。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="236"/>
+        <location filename="../app/cli/main.cpp" line="241"/>
         <source>Ring timeout of call, in seconds.</source>
         <translation>call 的振铃超时（秒）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="239"/>
+        <location filename="../app/cli/main.cpp" line="244"/>
         <source>Account to log in as.</source>
         <translation>登录使用的账号。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="240"/>
+        <location filename="../app/cli/main.cpp" line="245"/>
         <source>Password (or set SOFTPHONE_PASSWORD).</source>
         <translation>密码（或设置 SOFTPHONE_PASSWORD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="242"/>
+        <location filename="../app/cli/main.cpp" line="247"/>
         <source>Session token instead of a password.</source>
         <translation>用会话令牌代替密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="243"/>
+        <location filename="../app/cli/main.cpp" line="248"/>
         <source>Directory of the local message stores.</source>
         <translation>本地消息库所在目录。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="245"/>
+        <location filename="../app/cli/main.cpp" line="250"/>
         <source>Device id (default: one remembered per account).</source>
         <translation>设备 ID（默认：每个账号记住一个）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="247"/>
+        <location filename="../app/cli/main.cpp" line="252"/>
         <source>Seconds to wait for the server (default 10).</source>
         <translation>等待服务器的秒数（默认 10）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="249"/>
+        <location filename="../app/cli/main.cpp" line="254"/>
         <source>Seconds an answered call may wait for its media before it fails (default 30).</source>
         <translation>已接通的通话等待媒体连接的秒数，超时即失败（默认 30）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="252"/>
+        <location filename="../app/cli/main.cpp" line="257"/>
         <source>Display name, for register.</source>
         <translation>显示名称，用于 register。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="253"/>
+        <location filename="../app/cli/main.cpp" line="258"/>
         <source>How many messages or records (default 50).</source>
         <translation>消息或话单条数（默认 50）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="255"/>
+        <location filename="../app/cli/main.cpp" line="260"/>
         <source>Place a video call.</source>
         <translation>发起视频通话。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="256"/>
+        <location filename="../app/cli/main.cpp" line="261"/>
         <source>Hang up S seconds after the call is up.</source>
         <translation>通话接通 S 秒后挂断。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="259"/>
+        <location filename="../app/cli/main.cpp" line="264"/>
         <source>Cancel S seconds after dialling, if still ringing.</source>
         <translation>拨号 S 秒后若仍在振铃则取消。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="262"/>
+        <location filename="../app/cli/main.cpp" line="267"/>
         <source>Accept incoming calls (the default).</source>
         <translation>接听来电（默认）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="263"/>
+        <location filename="../app/cli/main.cpp" line="268"/>
         <source>Decline incoming calls.</source>
         <translation>拒接来电。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="264"/>
+        <location filename="../app/cli/main.cpp" line="269"/>
         <source>Let incoming calls ring out.</source>
         <translation>来电不接，任其响到结束。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="266"/>
+        <location filename="../app/cli/main.cpp" line="271"/>
         <source>Incoming calls to handle before exiting (default 1).</source>
         <translation>退出前处理的来电数（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="269"/>
+        <location filename="../app/cli/main.cpp" line="274"/>
         <source>Calls without media: signalling and records only.</source>
         <translation>通话不传媒体：只有信令和话单。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="271"/>
+        <location filename="../app/cli/main.cpp" line="276"/>
         <source>Frequency of the synthetic microphone&apos;s tone (default 440 Hz for call, 880 Hz for answer).</source>
         <translation>合成麦克风音调的频率（call 默认 440 Hz，answer 默认 880 Hz）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="276"/>
+        <location filename="../app/cli/main.cpp" line="281"/>
         <source>Use the real microphone, camera and speaker instead.</source>
         <translation>改用真实的麦克风、摄像头和扬声器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="278"/>
+        <location filename="../app/cli/main.cpp" line="283"/>
         <source>Microphone for calls, by id (see the devices command).</source>
         <translation>通话使用的麦克风，按 ID 指定（见 devices 命令）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="281"/>
+        <location filename="../app/cli/main.cpp" line="286"/>
         <source>Speaker for calls, by id (see the devices command).</source>
         <translation>通话使用的扬声器，按 ID 指定（见 devices 命令）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="284"/>
+        <location filename="../app/cli/main.cpp" line="289"/>
         <source>Camera for calls, by id (see the devices command).</source>
         <translation>通话使用的摄像头，按 ID 指定（见 devices 命令）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="286"/>
+        <location filename="../app/cli/main.cpp" line="291"/>
         <source>Log what the client does on stderr.</source>
         <translation>在 stderr 上记录客户端的操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="289"/>
+        <location filename="../app/cli/main.cpp" line="294"/>
         <source>What to do; see above.</source>
         <translation>要执行的操作；见上文。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="20"/>
+        <location filename="../app/desktop/main.cpp" line="21"/>
         <source>Softphone: chat, voice and video calls.</source>
         <translation>Softphone：聊天、语音和视频通话。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="24"/>
+        <location filename="../app/desktop/main.cpp" line="26"/>
         <source>The server, ws:// or wss://; the nodes of a cluster separated by commas, tried in turn.</source>
         <translation>服务器地址，ws:// 或 wss://；集群的多个节点以逗号分隔，依次尝试。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="26"/>
+        <location filename="../app/desktop/main.cpp" line="29"/>
         <source>The account to sign in with.</source>
         <translation>登录使用的账号。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="29"/>
+        <location filename="../app/desktop/main.cpp" line="32"/>
         <source>Its password (or $SOFTPHONE_PASSWORD); with --user, signs in at once and remembers nothing.</source>
         <translation>账号密码（或 $SOFTPHONE_PASSWORD）；与 --user 一起使用时立即登录，且不记住任何信息。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="33"/>
+        <location filename="../app/desktop/main.cpp" line="36"/>
         <source>Keeps settings, remembered sign-in and messages apart under this name.</source>
         <translation>以此名称单独保存设置、记住的登录和消息。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="37"/>
+        <location filename="../app/desktop/main.cpp" line="40"/>
         <source>The language of the interface: en or zh_CN.</source>
         <translation>界面语言：en 或 zh_CN。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="40"/>
+        <location filename="../app/desktop/main.cpp" line="43"/>
         <source>Calls send a tone and a test pattern instead of the microphone and camera.</source>
         <translation>通话发送音调和测试图案，而不是麦克风和摄像头。</translation>
     </message>
@@ -523,17 +523,17 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::cli::RegisterCommand</name>
     <message>
-        <location filename="../app/cli/commands/register_command.cpp" line="20"/>
+        <location filename="../app/cli/commands/register_command.cpp" line="29"/>
         <source>cannot reach the server at %1</source>
         <translation>无法连接服务器 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/commands/register_command.cpp" line="26"/>
+        <location filename="../app/cli/commands/register_command.cpp" line="30"/>
         <source>cannot reach the server at %1: %2</source>
         <translation>无法连接服务器 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/commands/register_command.cpp" line="38"/>
+        <location filename="../app/cli/commands/register_command.cpp" line="23"/>
         <source>registration refused (%1): %2</source>
         <translation>注册被拒绝（%1）：%2</translation>
     </message>
@@ -562,7 +562,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::im::WsImClient</name>
     <message>
-        <location filename="../core/im/im_client.cpp" line="88"/>
+        <location filename="../core/im/im_client.cpp" line="90"/>
         <source>The local message store cannot be opened.</source>
         <translation>无法打开本地消息库。</translation>
     </message>
@@ -570,27 +570,27 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::media::DeviceCatalog</name>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="76"/>
+        <location filename="../core/media/devices/device_catalog.cpp" line="76"/>
         <source>Test tone (440 Hz)</source>
         <translation>测试音（440 Hz）</translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="79"/>
+        <location filename="../core/media/devices/device_catalog.cpp" line="79"/>
         <source>Test tone (880 Hz)</source>
         <translation>测试音（880 Hz）</translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="81"/>
+        <location filename="../core/media/devices/device_catalog.cpp" line="81"/>
         <source>Silence</source>
         <translation>静音输入</translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="84"/>
+        <location filename="../core/media/devices/device_catalog.cpp" line="84"/>
         <source>No sound</source>
         <translation>不播放声音</translation>
     </message>
     <message>
-        <location filename="../core/media/device_catalog.cpp" line="88"/>
+        <location filename="../core/media/devices/device_catalog.cpp" line="88"/>
         <source>Test pattern</source>
         <translation>测试图案</translation>
     </message>
@@ -667,93 +667,93 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="265"/>
+        <location filename="../ui/calls/call_window.cpp" line="266"/>
         <source>%1 is offline; it rings if they sign in</source>
         <translation>%1 不在线；对方登录后将响铃</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="267"/>
+        <location filename="../ui/calls/call_window.cpp" line="268"/>
         <source>Ringing…</source>
         <translation>对方响铃中…</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="267"/>
+        <location filename="../ui/calls/call_window.cpp" line="268"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="278"/>
+        <location filename="../ui/calls/call_window.cpp" line="279"/>
         <source>Incoming call…</source>
         <translation>来电…</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="280"/>
+        <location filename="../ui/calls/call_window.cpp" line="281"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="345"/>
+        <location filename="../ui/calls/call_window.cpp" line="346"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="345"/>
+        <location filename="../ui/calls/call_window.cpp" line="346"/>
         <source>Call with %1</source>
         <translation>与 %1 通话</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="381"/>
+        <location filename="../ui/calls/call_window.cpp" line="382"/>
         <source>Voice call</source>
         <translation>语音通话</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="382"/>
+        <location filename="../ui/calls/call_window.cpp" line="383"/>
         <source>Camera off</source>
         <translation>摄像头已关闭</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="387"/>
+        <location filename="../ui/calls/call_window.cpp" line="388"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="388"/>
-        <location filename="../ui/calls/call_window.cpp" line="395"/>
+        <location filename="../ui/calls/call_window.cpp" line="389"/>
+        <location filename="../ui/calls/call_window.cpp" line="396"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="389"/>
+        <location filename="../ui/calls/call_window.cpp" line="390"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="390"/>
+        <location filename="../ui/calls/call_window.cpp" line="391"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation>挂断（Ctrl+Shift+H）</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="391"/>
+        <location filename="../ui/calls/call_window.cpp" line="392"/>
         <source>Call again</source>
         <translation>再次呼叫</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="392"/>
+        <location filename="../ui/calls/call_window.cpp" line="393"/>
         <source>Small window on top, to chat during the call</source>
         <translation>置顶小窗，通话时也能聊天</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="393"/>
+        <location filename="../ui/calls/call_window.cpp" line="394"/>
         <source>Small window on top</source>
         <translation>置顶小窗</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="394"/>
+        <location filename="../ui/calls/call_window.cpp" line="395"/>
         <source>Microphone and speaker</source>
         <translation>麦克风和扬声器</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="396"/>
+        <location filename="../ui/calls/call_window.cpp" line="397"/>
         <source>Your camera</source>
         <translation>本地画面</translation>
     </message>
@@ -930,7 +930,7 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::ConversationDelegate</name>
     <message>
-        <location filename="../ui/lists/conversation_delegate.cpp" line="25"/>
+        <location filename="../ui/lists/conversation_delegate.cpp" line="26"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
@@ -1194,47 +1194,47 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::MessageDelegate</name>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="43"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="44"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="45"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="46"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="143"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="144"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="145"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="146"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="147"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="148"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="149"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="150"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="151"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="152"/>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="164"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="165"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../ui/chat/message_delegate.cpp" line="166"/>
+        <location filename="../ui/chat/message_delegate.cpp" line="167"/>
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
@@ -1351,73 +1351,73 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::SignInFlow</name>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="24"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="26"/>
         <source>That account id is taken. Choose another one.</source>
         <translation>该账号已被占用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="26"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="28"/>
         <source>This server does not let you register; ask its operator for an account.</source>
         <translation>该服务器不开放注册，请向管理员申请账号。</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="29"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="31"/>
         <source>Registration refused: %1</source>
         <translation>注册被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="33"/>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="150"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="41"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="161"/>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
         <translation>无法连接服务器 %1。请检查地址，并确认服务器正在运行。</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="44"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="52"/>
         <source>this build has no keychain support</source>
         <translation>此版本不支持系统钥匙串</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="47"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="55"/>
         <source>no D-Bus session for the Secret Service</source>
         <translation>没有可供 Secret Service 使用的 D-Bus 会话</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="114"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="122"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="135"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="144"/>
         <source>Creating the account…</source>
         <translation>正在创建账号…</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="160"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="171"/>
         <source>Wrong account or password.</source>
         <translation>账号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="163"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="174"/>
         <source>Your saved sign-in has expired. Enter your password.</source>
         <translation>保存的登录已过期，请输入密码。</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="165"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="176"/>
         <source>This server speaks another version of the protocol. Update the app.</source>
         <translation>服务器使用其他版本的协议，请更新应用。</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="167"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="178"/>
         <source>Sign-in refused: %1</source>
         <translation>登录被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="172"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="183"/>
         <source>You were signed out. %1</source>
         <translation>你已被登出。%1</translation>
     </message>
     <message>
-        <location filename="../ui/shell/sign_in_flow.cpp" line="183"/>
+        <location filename="../ui/shell/sign_in_flow.cpp" line="194"/>
         <source>Your sign-in is not remembered: the system keychain is unavailable (%1).</source>
         <translation>未能记住登录：系统钥匙串不可用（%1）。</translation>
     </message>

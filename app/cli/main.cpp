@@ -89,8 +89,7 @@ Parsed buildCommand(const QCommandLineParser &parser, EventPrinter &printer)
     CliOptions options;
     const auto servers = softphone::im::parseServerList(parser.value(QStringLiteral("server")));
     if (!servers)
-        return {nullptr, QCoreApplication::translate(
-                             "main", "--server takes ws:// or wss:// URLs, separated by commas")};
+        return {nullptr, softphone::im::serverListUsage()};
     options.server = servers->first();
     options.moreServers = servers->mid(1);
     options.user = parser.value(QStringLiteral("user"));

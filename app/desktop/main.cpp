@@ -50,9 +50,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("server"))) {
         const auto servers = softphone::im::parseServerList(parser.value(QStringLiteral("server")));
         if (!servers) {
-            std::fprintf(stderr, "%s\n",
-                         qPrintable(QApplication::translate(
-                             "main", "--server takes ws:// or wss:// URLs, separated by commas")));
+            std::fprintf(stderr, "%s\n", qPrintable(softphone::im::serverListUsage()));
             return 2;
         }
         options.servers = *servers;

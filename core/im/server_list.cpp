@@ -1,5 +1,6 @@
 #include "im/server_list.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace softphone::im {
@@ -18,6 +19,12 @@ std::optional<QList<QUrl>> parseServerList(const QString &text)
     if (servers.isEmpty())
         return std::nullopt;
     return servers;
+}
+
+QString serverListUsage()
+{
+    return QCoreApplication::translate("main",
+                                       "--server takes ws:// or wss:// URLs, separated by commas");
 }
 
 QString serverListText(const QList<QUrl> &servers)
