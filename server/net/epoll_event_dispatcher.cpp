@@ -144,10 +144,14 @@ int EpollEventDispatcher::activatePending()
 
 void EpollEventDispatcher::drainWakeUps()
 {
-    // Cleared before reading, so a wake-up that races with this one writes again.
-    m_wakeUpPending.store(false);
+    // Read, then cleared. A wake-up in between finds the flag still set and writes nothing,
+    // which loses nothing: what it was posted for goes out in the sendPostedEvents() that
+    // every processEvents() starts with. Cleared first, a wake-up in between wrote what this
+    // read then took, and left the flag set with nothing to read: every later wake-up was
+    // swallowed, and posted events waited for a timer or a socket.
     eventfd_t value = 0;
     ::eventfd_read(m_wakeFd, &value);
+    m_wakeUpPending.store(false);
 }
 
 void EpollEventDispatcher::wakeUp()

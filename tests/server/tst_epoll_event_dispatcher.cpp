@@ -3,6 +3,7 @@
 
 #include "net/epoll_event_dispatcher.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPointer>
@@ -12,6 +13,7 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+#include <atomic>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -118,6 +120,67 @@ private slots:
         QVERIFY(clock.elapsed() < 2000);
         thread->wait();
         delete thread;
+    }
+
+    // A wake-up from another thread that lands while the loop is draining the previous one must
+    // not be lost. Once one was, every later wake-up was swallowed too, and the loop slept with
+    // posted events waiting until a timer or a socket happened to wake it: on a cluster node, a
+    // ring that arrived over NATS waited for the next 200 ms status poll.
+    void wakeUpsThatRaceTheDrainAreNotLost()
+    {
+        constexpr int kRounds = 40;
+        constexpr int kPerRound = 10000;
+        QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+        std::atomic<int> handled{0};
+        std::atomic<int> answered{0};
+        std::atomic<bool> deliveredInTime{true};
+        QObject receiver;
+        const auto post = [&] {
+            QMetaObject::invokeMethod(
+                &receiver,
+                [&] {
+                    ++handled;
+                    // As a node does with what comes over NATS: it answers in a later event.
+                    QMetaObject::invokeMethod(
+                        &receiver, [&] { ++answered; }, Qt::QueuedConnection);
+                },
+                Qt::QueuedConnection);
+        };
+        int endPipe[2];
+        QCOMPARE(::pipe(endPipe), 0);
+        QSocketNotifier end(endPipe[0], QSocketNotifier::Read);
+        bool ended = false;
+        connect(&end, &QSocketNotifier::activated, this, [&] { ended = true; });
+        QThread *poster = QThread::create([&] {
+            QDeadlineTimer deadline(20000);
+            for (int round = 1; round <= kRounds && deliveredInTime; ++round) {
+                // Wake-ups as fast as they go, some while the loop drains the one before.
+                QElapsedTimer spin;
+                spin.start();
+                while (spin.elapsed() < 5)
+                    dispatcher->wakeUp();
+                for (int i = 0; i < kPerRound; ++i)
+                    post();
+                // No timer runs in the loop: one that lost its wake-ups never delivers the rest
+                // (the deadline only stands for never).
+                const int sent = round * kPerRound;
+                while ((handled < sent || answered < sent) && !deadline.hasExpired())
+                    QThread::usleep(200);
+                deliveredInTime = handled == sent && answered == sent;
+            }
+            [[maybe_unused]] const auto written = ::write(endPipe[1], "x", 1);
+        });
+        poster->start();
+        while (!ended)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        poster->wait();
+        delete poster;
+        end.setEnabled(false);
+        ::close(endPipe[0]);
+        ::close(endPipe[1]);
+        QVERIFY2(deliveredInTime, "posted events waited in a loop that lost its wake-ups");
+        QCOMPARE(handled.load(), kRounds * kPerRound);
+        QCOMPARE(answered.load(), kRounds * kPerRound);
     }
 
     void socketNotifierFollowsReadiness()
