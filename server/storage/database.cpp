@@ -403,6 +403,10 @@ bool Database::prepareSequence(const QString &name, std::int64_t floor)
 
 std::optional<std::int64_t> Database::nextInSequence(const QString &name)
 {
+    // The id is for a write: taken inside that write's group. Taken on its own it was a
+    // transaction of its own, and every 32nd one (PostgreSQL logs a sequence 32 values ahead)
+    // waited for a WAL flush of its own, in the event loop, before the group's.
+    joinGroup();
     auto query = exec(QStringLiteral("SELECT nextval('%1')").arg(name));
     if (!query || !query->next())
         return std::nullopt;

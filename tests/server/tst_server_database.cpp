@@ -1,14 +1,18 @@
 // The server's database connection on a real SQLite file: kept (prepared) statements must
 // behave as fresh ones would, and a read must hold nothing once its caller is done with it.
+// On PostgreSQL too, if SOFTPHONE_TEST_POSTGRES names one: what a cluster's shared database adds.
 
 #include "storage/database.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace softphone::server;
 
@@ -21,6 +25,7 @@ private slots:
     void cleanup();
     void aFinishedReadLetsTheWalBeTruncated();
     void aReadInsideTheSameReadGetsItsOwnRows();
+    void aSequenceValueIsTakenInsideTheOpenWriteGroup();
 
 private:
     // True if another connection can checkpoint the whole WAL and truncate it now: it cannot
@@ -96,6 +101,64 @@ void TestServerDatabase::aReadInsideTheSameReadGetsItsOwnRows()
     }
     QVERIFY(outer->next());
     QCOMPARE(outer->value(0).toInt(), 2);
+}
+
+namespace {
+
+// A connection to the local PostgreSQL as the OS user (peer authentication), on `database`.
+QSqlDatabase postgresConnection(const QString &name, const QString &database)
+{
+    const QString socket = qEnvironmentVariable("SOFTPHONE_TEST_POSTGRES");
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(socket.section(QLatin1Char(':'), 0, 0));
+    db.setPort(socket.section(QLatin1Char(':'), 1, 1).toInt());
+    db.setDatabaseName(database);
+    const passwd *user = getpwuid(geteuid());
+    db.setUserName(user ? QString::fromLocal8Bit(user->pw_name) : QStringLiteral("root"));
+    return db;
+}
+
+}  // namespace
+
+// A sequence value is taken for a write, in that write's group. Taken on its own, it was a
+// transaction of its own, and every 32nd one waited in the event loop for a WAL flush of its own.
+void TestServerDatabase::aSequenceValueIsTakenInsideTheOpenWriteGroup()
+{
+    if (qEnvironmentVariableIsEmpty("SOFTPHONE_TEST_POSTGRES"))
+        QSKIP("SOFTPHONE_TEST_POSTGRES is not set");
+    const QString name =
+        QStringLiteral("sptest_database_%1").arg(QCoreApplication::applicationPid());
+    QSqlDatabase admin = postgresConnection(QStringLiteral("admin"), QStringLiteral("postgres"));
+    QVERIFY(admin.open());
+    QSqlQuery adminQuery(admin);
+    QVERIFY(adminQuery.exec(QStringLiteral("CREATE DATABASE ") + name));
+    QString state;
+    {
+        DatabaseSettings settings;
+        settings.driver = QStringLiteral("QPSQL");
+        QSqlDatabase shape = postgresConnection(QStringLiteral("shape"), name);
+        settings.host = shape.hostName();
+        settings.port = shape.port();
+        settings.name = name;
+        settings.user = shape.userName();
+        settings.shared = true;
+        Database db(settings);
+        QCOMPARE(db.open(), QString());
+        QVERIFY(db.prepareSequence(QStringLiteral("test_ids"), 0));
+        db.setGroupCommit(1000);
+        auto backend = db.exec(QStringLiteral("SELECT pg_backend_pid()"));
+        QVERIFY(backend && backend->next());
+        const int pid = backend->value(0).toInt();
+        QVERIFY(db.nextInSequence(QStringLiteral("test_ids")));
+        QVERIFY(adminQuery.exec(
+            QStringLiteral("SELECT state FROM pg_stat_activity WHERE pid = %1").arg(pid)));
+        if (adminQuery.next())
+            state = adminQuery.value(0).toString();
+        QVERIFY(db.flush());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("shape"));
+    QVERIFY(adminQuery.exec(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(name)));
+    QCOMPARE(state, QStringLiteral("idle in transaction"));
 }
 
 QTEST_GUILESS_MAIN(TestServerDatabase)
