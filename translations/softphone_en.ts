@@ -678,6 +678,11 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../ui/calls/call_window.cpp" line="284"/>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/calls/call_window.cpp" line="280"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>

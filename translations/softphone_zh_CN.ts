@@ -687,6 +687,11 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
         <translation>来电…</translation>
     </message>
     <message>
+        <location filename="../ui/calls/call_window.cpp" line="284"/>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message>
         <location filename="../ui/calls/call_window.cpp" line="280"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
