@@ -182,6 +182,9 @@ QString SoftphoneServer::joinCluster()
     connect(m_leaseKeeper.get(), &LeaseKeeper::leaseLost, &m_calls, &CallManager::abandon);
     connect(m_cluster.get(), &ClusterNode::callRequestReceived, &m_calls,
             &CallManager::onForwardedRequest);
+    connect(m_cluster.get(), &ClusterNode::deviceChangeReceived, &m_calls,
+            &CallManager::onDeviceChange);
+    connect(m_cluster.get(), &ClusterNode::nodeLost, &m_calls, &CallManager::onNodeLost);
     return {};
 }
 

@@ -658,93 +658,98 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="266"/>
+        <location filename="../ui/calls/call_window.cpp" line="267"/>
         <source>%1 is offline; it rings if they sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="268"/>
+        <location filename="../ui/calls/call_window.cpp" line="269"/>
         <source>Ringing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="268"/>
+        <location filename="../ui/calls/call_window.cpp" line="269"/>
         <source>Calling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="279"/>
+        <location filename="../ui/calls/call_window.cpp" line="280"/>
         <source>Incoming call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="281"/>
+        <location filename="../ui/calls/call_window.cpp" line="284"/>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_window.cpp" line="286"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="346"/>
+        <location filename="../ui/calls/call_window.cpp" line="350"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="346"/>
+        <location filename="../ui/calls/call_window.cpp" line="350"/>
         <source>Call with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="382"/>
+        <location filename="../ui/calls/call_window.cpp" line="386"/>
         <source>Voice call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="383"/>
+        <location filename="../ui/calls/call_window.cpp" line="387"/>
         <source>Camera off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="388"/>
+        <location filename="../ui/calls/call_window.cpp" line="392"/>
         <source>Mute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="389"/>
-        <location filename="../ui/calls/call_window.cpp" line="396"/>
+        <location filename="../ui/calls/call_window.cpp" line="393"/>
+        <location filename="../ui/calls/call_window.cpp" line="400"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="390"/>
+        <location filename="../ui/calls/call_window.cpp" line="394"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="391"/>
+        <location filename="../ui/calls/call_window.cpp" line="395"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="392"/>
+        <location filename="../ui/calls/call_window.cpp" line="396"/>
         <source>Call again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="393"/>
+        <location filename="../ui/calls/call_window.cpp" line="397"/>
         <source>Small window on top, to chat during the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="394"/>
+        <location filename="../ui/calls/call_window.cpp" line="398"/>
         <source>Small window on top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="395"/>
+        <location filename="../ui/calls/call_window.cpp" line="399"/>
         <source>Microphone and speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="397"/>
+        <location filename="../ui/calls/call_window.cpp" line="401"/>
         <source>Your camera</source>
         <translation type="unfinished"></translation>
     </message>

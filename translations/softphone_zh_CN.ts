@@ -667,93 +667,98 @@ Calls carry media from synthetic devices (a tone, a test pattern) unless
 <context>
     <name>softphone::ui::CallWindow</name>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="266"/>
+        <location filename="../ui/calls/call_window.cpp" line="267"/>
         <source>%1 is offline; it rings if they sign in</source>
         <translation>%1 不在线；对方登录后将响铃</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="268"/>
+        <location filename="../ui/calls/call_window.cpp" line="269"/>
         <source>Ringing…</source>
         <translation>对方响铃中…</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="268"/>
+        <location filename="../ui/calls/call_window.cpp" line="269"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="279"/>
+        <location filename="../ui/calls/call_window.cpp" line="280"/>
         <source>Incoming call…</source>
         <translation>来电…</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="281"/>
+        <location filename="../ui/calls/call_window.cpp" line="284"/>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../ui/calls/call_window.cpp" line="286"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="346"/>
+        <location filename="../ui/calls/call_window.cpp" line="350"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="346"/>
+        <location filename="../ui/calls/call_window.cpp" line="350"/>
         <source>Call with %1</source>
         <translation>与 %1 通话</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="382"/>
+        <location filename="../ui/calls/call_window.cpp" line="386"/>
         <source>Voice call</source>
         <translation>语音通话</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="383"/>
+        <location filename="../ui/calls/call_window.cpp" line="387"/>
         <source>Camera off</source>
         <translation>摄像头已关闭</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="388"/>
+        <location filename="../ui/calls/call_window.cpp" line="392"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="389"/>
-        <location filename="../ui/calls/call_window.cpp" line="396"/>
+        <location filename="../ui/calls/call_window.cpp" line="393"/>
+        <location filename="../ui/calls/call_window.cpp" line="400"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="390"/>
+        <location filename="../ui/calls/call_window.cpp" line="394"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="391"/>
+        <location filename="../ui/calls/call_window.cpp" line="395"/>
         <source>Hang up (Ctrl+Shift+H)</source>
         <translation>挂断（Ctrl+Shift+H）</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="392"/>
+        <location filename="../ui/calls/call_window.cpp" line="396"/>
         <source>Call again</source>
         <translation>再次呼叫</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="393"/>
+        <location filename="../ui/calls/call_window.cpp" line="397"/>
         <source>Small window on top, to chat during the call</source>
         <translation>置顶小窗，通话时也能聊天</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="394"/>
+        <location filename="../ui/calls/call_window.cpp" line="398"/>
         <source>Small window on top</source>
         <translation>置顶小窗</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="395"/>
+        <location filename="../ui/calls/call_window.cpp" line="399"/>
         <source>Microphone and speaker</source>
         <translation>麦克风和扬声器</translation>
     </message>
     <message>
-        <location filename="../ui/calls/call_window.cpp" line="397"/>
+        <location filename="../ui/calls/call_window.cpp" line="401"/>
         <source>Your camera</source>
         <translation>本地画面</translation>
     </message>

@@ -270,30 +270,6 @@ void CallController::answer(bool accepted)
                });
 }
 
-void CallController::joinRoom()
-{
-    QPointer<CallController> self(this);
-    const std::string cid = m_call.cid.toStdString();
-    m_joinInFlight = true;
-    m_im->call(protocol::RoomJoin{cid, 0},
-               [self, cid](std::optional<protocol::RoomJoinResult> joined, const ErrorBody &error) {
-                   if (!self)
-                       return;
-                   self->m_joinInFlight = false;
-                   if (!self->isCurrent(cid) || !self->isBusy())
-                       return;
-                   if (!joined) {
-                       if (error.code == int(im::LocalError::Disconnected))
-                           return;  // rejoined once logged in again
-                       emit self->failed(error.code, QString::fromStdString(error.message));
-                       self->apply(CallEvent::ConnectionFailed);
-                       return;
-                   }
-                   self->m_call.localUid = joined->uid;
-                   emit self->roomJoined(joined->uid);
-               });
-}
-
 void CallController::peerArrived(qint64 uid)
 {
     if (m_call.peerInRoom)
@@ -351,6 +327,7 @@ void CallController::sendRecord(const CallInfo &call, EndReason reason, CallStat
 
 void CallController::clearTimers()
 {
+    stopJoining();
     for (Clock::TimerId *timer : {&m_ringTimer, &m_lingerTimer, &m_reconnectTimer}) {
         if (*timer)
             m_clock->cancelTimer(*timer);

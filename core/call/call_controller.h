@@ -70,6 +70,9 @@ public:
     void setAcceptCalls(bool accept) { m_acceptCalls = accept; }
 
     CallState state() const { return m_machine.state(); }
+    // The call is answered but this device is out of its room and trying to get back in
+    // (its server, or the one that holds the call, is not there yet): "Reconnecting…".
+    bool isRejoining() const { return m_rejoining; }
     EndReason endReason() const { return m_machine.endReason(); }
     const CallInfo &current() const { return m_call; }
     bool isBusy() const { return m_machine.isBusy(); }
@@ -88,6 +91,7 @@ signals:
     void handledElsewhere(bool accepted);  // callerAckSync: another of our devices answered
     void remoteHungUp();
     void roomJoined(qint64 uid);
+    void rejoiningChanged(bool rejoining);
     void peerJoined(const QString &account, qint64 uid);
     void peerLeft(const QString &account, qint64 uid);
     void remoteSdp(softphone::protocol::SdpType type, const QString &sdp);
@@ -97,6 +101,8 @@ signals:
     void failed(int code, const QString &message);  // a request of the current call failed
 
 private:
+    // How long the controller waits for a lost connection, or a lost room, to come back.
+    static int reconnectWaitMs(std::int64_t serverGraceSeconds);
     void onInviteAnswered(int attempt, std::optional<protocol::CallInviteResult> result,
                           const protocol::ErrorBody &error);
 
@@ -119,7 +125,15 @@ private:
     void tellHeldCall();
     bool isCurrent(const std::string &cid) const;
     void answer(bool accepted);
+    // Joins the room, trying again while the call's server cannot be reached, up to a little
+    // longer than the server keeps this device's place (call_room_join.cpp).
     void joinRoom();
+    void sendJoin();
+    void onJoinAnswered(int attempt, std::optional<protocol::RoomJoinResult> joined,
+                        const protocol::ErrorBody &error);
+    void joinAgainLater(const protocol::ErrorBody &error);
+    void stopJoining();
+    void setRejoining(bool rejoining);
     void peerArrived(qint64 uid);
     void onRingTimeout();
     void withdraw(protocol::CancelReason reason, EndReason ending);
@@ -138,6 +152,10 @@ private:
     int m_attempt = 0;  // numbers our invites, so that a superseded one's answer is known
     bool m_inviteInFlight = false;
     bool m_joinInFlight = false;
+    int m_joinAttempt = 0;  // numbers our room.joins, so that a superseded one's answer is known
+    std::int64_t m_joinDeadlineMs = 0;
+    int m_joinDelayMs = 0;
+    bool m_rejoining = false;
     bool m_waitForMedia = false;
     std::int64_t m_reconnectGraceSeconds = 0;  // the server's, from its login result; 0: not said
     bool m_acceptCalls = true;
@@ -146,6 +164,7 @@ private:
     Clock::TimerId m_ringTimer = 0;
     Clock::TimerId m_lingerTimer = 0;
     Clock::TimerId m_reconnectTimer = 0;
+    Clock::TimerId m_joinTimer = 0;  // no answer to a room.join yet, or the wait before the next
 };
 
 }  // namespace softphone::call

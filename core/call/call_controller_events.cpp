@@ -10,16 +10,6 @@ using protocol::CallStatus;
 
 namespace {
 
-// How long the controller waits for a lost connection to come back during a call: a little
-// longer than the server keeps the device's place, which the login result says (20 s by
-// default, and assumed when a server does not say).
-int reconnectWaitMs(std::int64_t serverGraceSeconds)
-{
-    constexpr int kDefaultGraceMs = 20000;
-    constexpr int kMarginMs = 5000;
-    return int(serverGraceSeconds > 0 ? serverGraceSeconds * 1000 : kDefaultGraceMs) + kMarginMs;
-}
-
 template<class Event>
 std::optional<Event> decodeEvent(const protocol::json &data)
 {
@@ -33,6 +23,15 @@ std::optional<Event> decodeEvent(const protocol::json &data)
 }
 
 }  // namespace
+
+// A little longer than the server keeps the device's place, which the login result says (20 s
+// by default, and assumed when a server does not say).
+int CallController::reconnectWaitMs(std::int64_t serverGraceSeconds)
+{
+    constexpr int kDefaultGraceMs = 20000;
+    constexpr int kMarginMs = 5000;
+    return int(serverGraceSeconds > 0 ? serverGraceSeconds * 1000 : kDefaultGraceMs) + kMarginMs;
+}
 
 void CallController::onEvent(const std::string &name, const protocol::json &data)
 {
@@ -253,6 +252,7 @@ void CallController::onConnectionState(im::ConnectionState connection)
         return;
     }
     m_call.localUid = 0;
+    stopJoining();  // a join that was out or waiting to be tried again goes out once online
     if (connection == im::ConnectionState::Offline) {
         apply(CallEvent::ConnectionFailed);
         return;

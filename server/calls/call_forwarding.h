@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace softphone::server {
 
@@ -15,6 +16,11 @@ public:
     virtual bool isNodeAlive(const std::string &node) const = 0;
     // `request`: the forwarded request as CallManager writes it.
     virtual void forwardCallRequest(const std::string &node, const std::string &request) = 0;
+    // `notice`: a device of a party of the node's call came or went here (no answer).
+    virtual void tellDeviceChange(const std::string &node, const std::string &notice) = 0;
+    // The other nodes that hold the device, as far as this node knows.
+    virtual std::vector<std::string> nodesHolding(const std::string &account,
+                                                  const std::string &deviceId) const = 0;
 };
 
 }  // namespace softphone::server

@@ -71,6 +71,11 @@ public:
     void joinCluster(CallForwarding &forwarding, CallClaims &claims);
     // A request another node forwarded about a call this node owns.
     void onForwardedRequest(const QByteArray &request);
+    // Another node's device of a party of a call this node owns came online or went offline
+    // there (call_devices.cpp).
+    void onDeviceChange(const QByteArray &notice);
+    // Another node died: the devices of this node's calls it held dropped with it.
+    void onNodeLost();
 
     // At start: finish what a crash or restart interrupted. In a cluster, `lastAlive` is the
     // previous run's last sign of life (its lease).
@@ -222,7 +227,12 @@ private:
                         std::int64_t since);
     void onRecordGraceOver(Call &call);
 
-    // call_devices.cpp: devices going and coming back
+    // call_devices.cpp: devices going and coming back, on this node or another
+    void onDeviceOnline(const CallDevice &device, const std::optional<std::string> &heldCall);
+    void onDeviceOffline(const CallDevice &device, Departure departure);
+    // In a cluster: tells the node that owns the account's call, if another node does.
+    void tellOwner(const CallDevice &device, const char *change,
+                   const std::optional<std::string> &heldCall);
     // Gives a party that left the call the reconnect grace to come back into it.
     void awaitReturn(const Call &call, const std::string &account, const std::string &deviceId);
     void onReturnGraceOver(const std::string &cid, const std::string &account,

@@ -21,6 +21,7 @@ const std::string kNodeSubjectPrefix = "softphone.cluster.node.";
 constexpr char kFrame = 'F';        // for an account's devices: F, account, device left out
 constexpr char kDeviceFrame = 'V';  // for one device: V, account, device
 constexpr char kCallRequest = 'Q';  // a request about a call this node owns
+constexpr char kPartyDevice = 'N';  // a device of a party of a call this node owns came or went
 constexpr char kDevices = 'D';
 constexpr char kDirectory = 'S';
 
@@ -136,6 +137,10 @@ void ClusterNode::onDirect(const QByteArray &data)
         emit callRequestReceived(data.mid(2));
         return;
     }
+    if (data[0] == kPartyDevice) {
+        emit deviceChangeReceived(data.mid(2));
+        return;
+    }
     const json message = json::parse(data.begin() + 2, data.end(), nullptr, false);
     if (!message.is_object())
         return;
@@ -249,6 +254,17 @@ bool ClusterNode::hasDevice(const std::string &account, const std::string &devic
 void ClusterNode::forwardCallRequest(const std::string &node, const std::string &request)
 {
     sendTo(node, std::string(1, kCallRequest) + '\n' + request);
+}
+
+void ClusterNode::tellDeviceChange(const std::string &node, const std::string &notice)
+{
+    sendTo(node, std::string(1, kPartyDevice) + '\n' + notice);
+}
+
+std::vector<std::string> ClusterNode::nodesHolding(const std::string &account,
+                                                   const std::string &deviceId) const
+{
+    return m_directory.nodesOf(account, deviceId);
 }
 
 void ClusterNode::localDevicesChanged(const std::string &account)

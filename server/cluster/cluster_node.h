@@ -47,9 +47,13 @@ public:
     void localDevicesChanged(const std::string &account) override;
 
     void forwardCallRequest(const std::string &node, const std::string &request) override;
+    void tellDeviceChange(const std::string &node, const std::string &notice) override;
+    std::vector<std::string> nodesHolding(const std::string &account,
+                                          const std::string &deviceId) const override;
 
 signals:
     void callRequestReceived(const QByteArray &request);
+    void deviceChangeReceived(const QByteArray &notice);
     void nodeJoined(const QString &node);
     void nodeLost(const QString &node);
 

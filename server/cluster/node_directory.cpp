@@ -96,6 +96,19 @@ std::string NodeDirectory::nodeOf(const std::string &account, const std::string 
     return {};
 }
 
+std::vector<std::string> NodeDirectory::nodesOf(const std::string &account,
+                                                const std::string &deviceId) const
+{
+    std::vector<std::string> holders;
+    for (const auto &node : nodesOf(account)) {
+        for (const auto &device : m_nodes.at(node).devices.at(account)) {
+            if (device.id == deviceId)
+                holders.push_back(node);
+        }
+    }
+    return holders;
+}
+
 std::set<std::string> NodeDirectory::clientTypes(const std::string &account) const
 {
     std::set<std::string> types;

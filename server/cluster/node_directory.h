@@ -44,6 +44,8 @@ public:
     std::vector<std::string> nodesOf(const std::string &account) const;
     // The node that holds the device ("" none).
     std::string nodeOf(const std::string &account, const std::string &deviceId) const;
+    // Every node that holds it: two while a device that moved is not yet gone from the first.
+    std::vector<std::string> nodesOf(const std::string &account, const std::string &deviceId) const;
     bool isOnline(const std::string &account) const { return m_nodesOf.contains(account); }
     std::set<std::string> clientTypes(const std::string &account) const;
     std::vector<std::string> nodes() const;

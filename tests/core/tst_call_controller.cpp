@@ -78,6 +78,9 @@ private slots:
     void recordForTheCurrentCallEndsIt();
     void rejoinsTheRoomAfterALogin();
     void lostConnectionEndsTheCallAfterAWait();
+    void roomJoinIsTriedAgainWhileTheCallsServerIsAway();
+    void roomJoinGivesUpWhenTheServerKeepsNoPlace();
+    void roomJoinOfACallThatEndedMeanwhile();
     void theWaitFollowsTheGraceTheServerStates();
     void endedCallLingersThenGoesIdle();
     void inviteRefusedEndsAsFailed();
@@ -486,7 +489,7 @@ void TestCallController::rejoinsTheRoomAfterALogin()
     emit m_im->loggedIn(protocol::LoginResult{});
     QVERIFY(m_im->requests.empty());  // not before the client has caught up
     m_im->setConnection(im::ConnectionState::Online);
-    QCOMPARE(field(m_im->take("room.join"), "cid"), QStringLiteral("c1"));
+    QVERIFY(m_im->answer("room.join", json{{"uid", 1}, {"account", "alice"}, {"cid", "c1"}}));
     m_clock->advance(60'000);  // the wait for the connection was called off
     QCOMPARE(m_controller->state(), CallState::InCall);
 }
@@ -501,6 +504,78 @@ void TestCallController::lostConnectionEndsTheCallAfterAWait()
     m_clock->advance(1'000);
     QCOMPARE(m_controller->state(), CallState::Ended);
     QCOMPARE(m_controller->endReason(), EndReason::Failed);
+}
+
+// In a cluster, the node that holds the call may have died: until a survivor takes it over,
+// room.join gets no answer or "unavailable". The device keeps trying, and says so.
+void TestCallController::roomJoinIsTriedAgainWhileTheCallsServerIsAway()
+{
+    QSignalSpy joined(m_controller.get(), &CallController::roomJoined);
+    QSignalSpy failed(m_controller.get(), &CallController::failed);
+    dialAndRing();
+    m_im->push(protocol::CallAccepted{{"c1", "desktop"}});
+    QVERIFY(m_im->fail("room.join", int(protocol::ErrorCode::Unavailable)));
+    QCOMPARE(m_controller->state(), CallState::Connecting);
+    QVERIFY(m_controller->isRejoining());
+    QVERIFY(m_im->requests.empty());
+    m_clock->advance(250);
+    QCOMPARE(field(m_im->take("room.join"), "cid"), QStringLiteral("c1"));  // never answered
+    m_clock->advance(3000);
+    m_clock->advance(500);
+    QCOMPARE(m_im->requests.size(), 1u);
+    QVERIFY(m_im->fail("room.join", int(protocol::ErrorCode::Unavailable)));
+    m_clock->advance(1000);
+    QVERIFY(m_im->answer("room.join", json{{"uid", 1}, {"account", "alice"}, {"cid", "c1"}}));
+    QCOMPARE(joined.count(), 1);
+    QVERIFY(!m_controller->isRejoining());
+    QCOMPARE(failed.count(), 0);
+    m_im->push(protocol::RoomClientJoin{"bob", "c1", 0, 2});
+    QCOMPARE(m_controller->state(), CallState::InCall);
+    m_clock->advance(60'000);
+    QCOMPARE(m_controller->state(), CallState::InCall);
+    QVERIFY(m_im->requests.empty());
+}
+
+// The server keeps the device's place for its reconnect grace (here 3 s): a little after
+// that, the device stops trying and the call has failed.
+void TestCallController::roomJoinGivesUpWhenTheServerKeepsNoPlace()
+{
+    protocol::LoginResult login;
+    login.reconnectGraceSeconds = 3;
+    emit m_im->loggedIn(login);
+    QSignalSpy failed(m_controller.get(), &CallController::failed);
+    dialAndRing();
+    m_im->push(protocol::CallAccepted{{"c1", "desktop"}});
+    const std::int64_t start = m_clock->nowMs();
+    int tries = 0;
+    while (m_controller->state() == CallState::Connecting && m_clock->nowMs() - start < 60'000) {
+        if (!m_im->requests.empty()) {
+            QVERIFY(m_im->fail("room.join", int(protocol::ErrorCode::Unavailable)));
+            ++tries;
+        }
+        m_clock->advance(50);
+    }
+    QCOMPARE(m_controller->endReason(), EndReason::Failed);
+    QVERIFY(m_clock->nowMs() - start > 6000 && m_clock->nowMs() - start <= 8100);
+    QVERIFY(tries >= 4 && tries <= 10);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(failed.at(0).at(0).toInt(), int(protocol::ErrorCode::Unavailable));
+    QVERIFY(!m_controller->isRejoining());
+}
+
+// The server ended the call while the device was out of it: it has ended as a hang-up of the
+// other side would (as its record says), not failed.
+void TestCallController::roomJoinOfACallThatEndedMeanwhile()
+{
+    dialAndRing();
+    m_im->push(protocol::CallAccepted{{"c1", "desktop"}});
+    QVERIFY(m_im->fail("room.join", int(protocol::ErrorCode::Unavailable)));
+    m_clock->advance(250);
+    QVERIFY(m_im->fail("room.join", int(protocol::ErrorCode::NoSuchCall)));
+    QCOMPARE(m_controller->state(), CallState::Ended);
+    QCOMPARE(m_controller->endReason(), EndReason::RemoteHungUp);
+    m_clock->advance(60'000);
+    QVERIFY(m_im->requests.empty());
 }
 
 void TestCallController::theWaitFollowsTheGraceTheServerStates()

@@ -3,6 +3,7 @@
 #include "call_helpers.h"
 #include "im/im_client.h"
 #include "nats_server_process.h"
+#include "phone.h"
 #include "self_signed_certificate.h"
 #include "server_process.h"
 #include "test_client.h"
@@ -10,6 +11,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QStandardPaths>
@@ -56,6 +58,13 @@ private slots:
     void aDeadNodesCallsAreTakenOver();
     void aDeadNodesRingEndsWithOneRecordAndFreesTheCallee();
     void aNodeStartedAgainCarriesOnItsOwnCalls();
+    void theAppGetsBackIntoACallWhoseNodeDied();
+
+    // Devices of a call's parties on another node than the call's.
+    void aPartyDroppedOnAnotherNodeHasTheReconnectGrace();
+    void aPartyBackOnAThirdNodeCarriesOn();
+    void aPartyWhoseNodeDiedHasTheReconnectGrace();
+    void aDeviceSigningInOnAnotherNodeIsRung();
 
 private:
     nlohmann::json nodeConfig(const std::string &name) const;
@@ -782,6 +791,170 @@ void TestServerCluster::aNodeStartedAgainCarriesOnItsOwnCalls()
     QCOMPARE(record->second.status, CallStatus::Completed);
     QTRY_COMPARE(recordsOf(*back, call->channelId), 1);
     QCOMPARE(recordsOf(*callee, call->channelId), 1);
+}
+
+// The app's core (IM client and call controller) in an answered call that node-a owns: node-a
+// dies; the device signs in on node-b and tries room.join again until a survivor has taken the
+// call over (no answer, then "unavailable", meanwhile), and the call goes on. It used to end
+// the call as failed on the device at the first failed room.join.
+void TestServerCluster::theAppGetsBackIntoACallWhoseNodeDied()
+{
+    const std::string a = uniqueName("amy"), b = uniqueName("bo");
+    {
+        auto setup = signedIn(0, a, "a-setup");
+        QVERIFY(setup);
+    }
+    QTemporaryDir stores;
+    PhoneSetup setup;
+    setup.server = m_nodes[0]->url();
+    setup.moreServers = {m_nodes[1]->url(), m_nodes[2]->url()};
+    setup.storeDirectory = stores.filePath(QStringLiteral("a"));
+    setup.account = QString::fromStdString(a);
+    Phone caller = startPhone(setup);
+    auto callee = signedIn(1, b, "b-phone");
+    QVERIFY(caller.online() && callee);
+    QTest::qWait(kClusterWaitMs);
+    QSignalSpy joined(caller.calls.get(), &softphone::call::CallController::roomJoined);
+    QSignalSpy ended(caller.calls.get(), &softphone::call::CallController::ended);
+
+    QVERIFY(caller.calls->call(QString::fromStdString(b), CallType::Audio));
+    const auto incoming = callee->waitFor<CallIncoming>();
+    QVERIFY(incoming);
+    QVERIFY(callee->request(CallRespond{incoming->cid, true, false}).ok());
+    QVERIFY(callee->request(RoomJoin{incoming->cid, 0}).ok());
+    QVERIFY(caller.reaches(softphone::call::CallState::InCall));
+    QCOMPARE(joined.count(), 1);
+
+    m_nodes[0]->kill();
+    QVERIFY(QTest::qWaitFor([&] { return joined.count() == 2 || !ended.isEmpty(); },
+                            kTakeOverMs + 10000));
+    QVERIFY2(ended.isEmpty(), "the call ended on the device that lost its node");
+    QCOMPARE(caller.calls->state(), softphone::call::CallState::InCall);
+    QVERIFY(!caller.calls->isRejoining());
+    // Past the reconnect grace (3 s) of the take-over: the call goes on, on both sides.
+    QVERIFY(callee->noEvent(std::string(CallHangupEvent::kEvent), 4000));
+    QVERIFY(ended.isEmpty());
+
+    QVERIFY(callee->request(CallHangup{incoming->cid}).ok());
+    QVERIFY(caller.reaches(softphone::call::CallState::Ended));
+    QCOMPARE(caller.calls->endReason(), softphone::call::EndReason::RemoteHungUp);
+    const auto record = waitRecord(*callee);
+    QVERIFY(record);
+    QCOMPARE(record->second.status, CallStatus::Completed);
+    QCOMPARE(recordsOf(*callee, record->second.channelId), 1);
+    caller.im->stop();
+    QVERIFY(m_nodes[0]->start(m_nodes[0]->port()));
+}
+
+// ---- devices of a call's parties on other nodes ------------------------------------------
+
+// node-a owns the call; the callee's device, on node-b, drops. As if it had dropped on node-a:
+// the caller sees it leave the room, and the call ends after the reconnect grace (3 s), with
+// one record. node-a used to hear nothing of it and kept the call on.
+void TestServerCluster::aPartyDroppedOnAnotherNodeHasTheReconnectGrace()
+{
+    const std::string a = uniqueName("cy"), b = uniqueName("di");
+    auto caller = signedIn(0, a, "a-phone");
+    auto callee = signedIn(1, b, "b-phone");
+    QVERIFY(caller && callee);
+    QTest::qWait(kClusterWaitMs);
+    const auto call = connectedCall(*caller, *callee);
+    QVERIFY(call);
+    QVERIFY(caller->waitFor<RoomClientJoin>());
+
+    callee->abort();
+    const auto left = caller->waitFor<RoomClientLeave>();
+    QVERIFY2(left, "the owner did not see the callee leave");
+    QCOMPARE(left->account, b);
+    QVERIFY(caller->noEvent(std::string(CallHangupEvent::kEvent), 2000));  // within the grace
+    const auto hangup = caller->waitFor<CallHangupEvent>(3000);
+    QVERIFY2(hangup, "the call went on after the reconnect grace");
+    QCOMPARE(hangup->account, b);
+    const auto record = waitRecord(*caller);
+    QVERIFY(record);
+    QCOMPARE(record->second.channelId, call->channelId);
+    QCOMPARE(record->second.status, CallStatus::Completed);
+    QVERIFY(caller->noEvent(std::string(MessageEvent::kEvent), 500));
+    QCOMPARE(recordsOf(*caller, call->channelId), 1);
+}
+
+// The callee's device drops on node-b and is back, within the grace, on node-c: the call that
+// node-a owns goes on; the device hears of the answer it had (the caller's side) as on one node.
+void TestServerCluster::aPartyBackOnAThirdNodeCarriesOn()
+{
+    const std::string a = uniqueName("ed"), b = uniqueName("fay");
+    auto caller = signedIn(0, a, "a-phone");
+    auto callee = signedIn(1, b, "b-phone");
+    QVERIFY(caller && callee);
+    QTest::qWait(kClusterWaitMs);
+    const auto call = connectedCall(*caller, *callee);
+    QVERIFY(call);
+
+    const std::string token = callee->token();
+    callee->abort();
+    QVERIFY(caller->waitFor<RoomClientLeave>());
+    auto back = std::make_unique<TestClient>(m_nodes[2]->url(), "b-phone");
+    QVERIFY(back->open() && back->loginWithToken(b, token).ok());
+    QVERIFY(back->request(RoomJoin{call->cid, 0}).ok());
+    const auto rejoined = caller->waitFor<RoomClientJoin>();
+    QVERIFY(rejoined);
+    QCOMPARE(rejoined->account, b);
+    QVERIFY(caller->noEvent(std::string(CallHangupEvent::kEvent), 4000));  // past the grace
+    QVERIFY(back->request(CallHangup{call->cid}).ok());
+    QVERIFY(caller->waitFor<CallHangupEvent>());
+    QVERIFY(waitRecord(*back));
+    QCOMPARE(recordsOf(*back, call->channelId), 1);
+}
+
+// node-a owns the call; node-b, which holds the callee's only device, dies. Once node-a
+// notices (2.5 s), the callee has the reconnect grace (3 s) to come back, then the call ends.
+void TestServerCluster::aPartyWhoseNodeDiedHasTheReconnectGrace()
+{
+    const std::string a = uniqueName("ian"), b = uniqueName("joy");
+    auto caller = signedIn(0, a, "a-phone");
+    auto callee = signedIn(1, b, "b-phone");
+    QVERIFY(caller && callee);
+    QTest::qWait(kClusterWaitMs);
+    const auto call = connectedCall(*caller, *callee);
+    QVERIFY(call);
+    QVERIFY(caller->waitFor<RoomClientJoin>());
+
+    m_nodes[1]->kill();
+    QVERIFY2(caller->waitFor<RoomClientLeave>(5000), "the owner did not see the callee leave");
+    const auto hangup = caller->waitFor<CallHangupEvent>(5000);
+    QVERIFY2(hangup, "the call went on after the reconnect grace");
+    QCOMPARE(hangup->account, b);
+    const auto record = waitRecord(*caller);
+    QVERIFY(record);
+    QCOMPARE(record->second.status, CallStatus::Completed);
+    QCOMPARE(recordsOf(*caller, call->channelId), 1);
+    QVERIFY(m_nodes[1]->start(m_nodes[1]->port()));
+}
+
+// A call that node-a owns rings the callee's device on node-b; another device of the callee
+// signs in on node-c and is rung too, as a device signing in on the call's own node is.
+void TestServerCluster::aDeviceSigningInOnAnotherNodeIsRung()
+{
+    const std::string a = uniqueName("gus"), b = uniqueName("hal");
+    auto caller = signedIn(0, a, "a-phone");
+    auto phone = signedIn(1, b, "b-phone");
+    QVERIFY(caller && phone);
+    QTest::qWait(kClusterWaitMs);
+    const auto call = placeCall(*caller, b);
+    QVERIFY(call && phone->waitFor<CallIncoming>());
+
+    auto desk = signedIn(2, b, "b-desk");
+    QVERIFY(desk);
+    const auto incoming = desk->waitFor<CallIncoming>();
+    QVERIFY2(incoming, "the device that signed in on node-c was not rung");
+    QCOMPARE(incoming->cid, call->cid);
+    QCOMPARE(incoming->caller, a);
+    QVERIFY(desk->request(CallRespond{call->cid, true, false}).ok());
+    QVERIFY(caller->waitFor<CallAccepted>());
+    const auto sync = phone->waitFor<CallAckSync>();
+    QVERIFY(sync && sync->accepted);
+    QVERIFY(desk->request(CallHangup{call->cid}).ok());
+    QVERIFY(caller->waitFor<CallHangupEvent>());
 }
 
 QTEST_GUILESS_MAIN(TestServerCluster)

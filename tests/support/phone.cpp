@@ -24,6 +24,7 @@ Phone startPhone(const PhoneSetup &setup)
     phone.calls->setBuiltInRecords(setup.builtInRecords);
     im::Credentials credentials;
     credentials.server = setup.server;
+    credentials.moreServers = setup.moreServers;
     credentials.account = setup.account;
     credentials.password = setup.password;
     credentials.deviceId =

@@ -25,7 +25,8 @@ struct Phone
 struct PhoneSetup
 {
     QUrl server;
-    QString storeDirectory;  // the device's local store
+    QList<QUrl> moreServers;  // other nodes of a cluster, tried in turn
+    QString storeDirectory;   // the device's local store
     QString account;
     QString deviceId;  // empty: "<account>-pc"
     QString password = QStringLiteral("password-123");

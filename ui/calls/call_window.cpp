@@ -107,6 +107,7 @@ CallWindow::CallWindow(call::CallController *calls, CallMediaControls *media, QW
         m_ringing = true;
         updateStatus();
     });
+    connect(m_calls, &call::CallController::rejoiningChanged, this, &CallWindow::updateStatus);
     connect(m_calls, &call::CallController::failed, this, [this](int code, const QString &text) {
         m_failure = CallEndText::requestFailureText(code, text);
         updateStatus();
@@ -278,8 +279,11 @@ QString CallWindow::statusText() const
     case CallState::Incoming:
         return tr("Incoming call…");
     case CallState::Connecting:
-        return tr("Connecting…");
     case CallState::InCall:
+        if (m_calls->isRejoining())  // the server that holds the call is being replaced
+            return tr("Reconnecting…");
+        if (m_calls->state() == CallState::Connecting)
+            return tr("Connecting…");
         return records::CallRecordPresenter::formatDuration(m_running.elapsed() / 1000);
     case CallState::Ended:
         if (m_calls->endReason() == call::EndReason::Failed && !m_failure.isEmpty())
