@@ -70,6 +70,13 @@ private:
     nlohmann::json nodeConfig(const std::string &name) const;
     std::unique_ptr<TestClient> signedIn(int node, const std::string &account,
                                          const std::string &device);
+    // `caller` on node-a calls `callee` on node-b, who answers: a call that node-a owns.
+    struct CallAcross
+    {
+        std::unique_ptr<TestClient> caller, callee;
+        std::optional<PlacedCall> call;  // empty when a sign-in or the call failed
+    };
+    CallAcross callAcross(const std::string &caller, const std::string &callee);
 
     NatsServerProcess m_nats;
     std::vector<std::unique_ptr<ServerProcess>> m_nodes;
@@ -126,6 +133,17 @@ std::unique_ptr<TestClient> TestServerCluster::signedIn(int node, const std::str
     if (!client->open() || !client->signIn(account))
         return nullptr;
     return client;
+}
+
+TestServerCluster::CallAcross TestServerCluster::callAcross(const std::string &caller,
+                                                            const std::string &callee)
+{
+    CallAcross across{signedIn(0, caller, "a-phone"), signedIn(1, callee, "b-phone"), {}};
+    if (across.caller && across.callee) {
+        QTest::qWait(kClusterWaitMs);  // the nodes have told each other of the new devices
+        across.call = connectedCall(*across.caller, *across.callee);
+    }
+    return across;
 }
 
 void TestServerCluster::messagesReachEveryDeviceOnEveryNode()
@@ -767,11 +785,7 @@ void TestServerCluster::aDeadNodesRingEndsWithOneRecordAndFreesTheCallee()
 void TestServerCluster::aNodeStartedAgainCarriesOnItsOwnCalls()
 {
     const std::string a = uniqueName("yul"), b = uniqueName("zoe");
-    auto caller = signedIn(0, a, "a-phone");
-    auto callee = signedIn(1, b, "b-phone");
-    QVERIFY(caller && callee);
-    QTest::qWait(kClusterWaitMs);
-    const auto call = connectedCall(*caller, *callee);
+    auto [caller, callee, call] = callAcross(a, b);
     QVERIFY(call);
 
     m_nodes[0]->kill();
@@ -854,11 +868,7 @@ void TestServerCluster::theAppGetsBackIntoACallWhoseNodeDied()
 void TestServerCluster::aPartyDroppedOnAnotherNodeHasTheReconnectGrace()
 {
     const std::string a = uniqueName("cy"), b = uniqueName("di");
-    auto caller = signedIn(0, a, "a-phone");
-    auto callee = signedIn(1, b, "b-phone");
-    QVERIFY(caller && callee);
-    QTest::qWait(kClusterWaitMs);
-    const auto call = connectedCall(*caller, *callee);
+    auto [caller, callee, call] = callAcross(a, b);
     QVERIFY(call);
     QVERIFY(caller->waitFor<RoomClientJoin>());
 
@@ -883,11 +893,7 @@ void TestServerCluster::aPartyDroppedOnAnotherNodeHasTheReconnectGrace()
 void TestServerCluster::aPartyBackOnAThirdNodeCarriesOn()
 {
     const std::string a = uniqueName("ed"), b = uniqueName("fay");
-    auto caller = signedIn(0, a, "a-phone");
-    auto callee = signedIn(1, b, "b-phone");
-    QVERIFY(caller && callee);
-    QTest::qWait(kClusterWaitMs);
-    const auto call = connectedCall(*caller, *callee);
+    auto [caller, callee, call] = callAcross(a, b);
     QVERIFY(call);
 
     const std::string token = callee->token();
@@ -911,11 +917,7 @@ void TestServerCluster::aPartyBackOnAThirdNodeCarriesOn()
 void TestServerCluster::aPartyWhoseNodeDiedHasTheReconnectGrace()
 {
     const std::string a = uniqueName("ian"), b = uniqueName("joy");
-    auto caller = signedIn(0, a, "a-phone");
-    auto callee = signedIn(1, b, "b-phone");
-    QVERIFY(caller && callee);
-    QTest::qWait(kClusterWaitMs);
-    const auto call = connectedCall(*caller, *callee);
+    auto [caller, callee, call] = callAcross(a, b);
     QVERIFY(call);
     QVERIFY(caller->waitFor<RoomClientJoin>());
 
