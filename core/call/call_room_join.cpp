@@ -39,7 +39,6 @@ void CallController::joinRoom()
 
 void CallController::sendJoin()
 {
-    m_joinTimer = 0;
     const int attempt = ++m_joinAttempt;
     m_joinInFlight = true;
     m_joinTimer = m_clock->startTimer(kJoinAnswerMs, [this, attempt] {

@@ -87,13 +87,8 @@ std::vector<std::string> NodeDirectory::nodesOf(const std::string &account) cons
 
 std::string NodeDirectory::nodeOf(const std::string &account, const std::string &deviceId) const
 {
-    for (const auto &node : nodesOf(account)) {
-        for (const auto &device : m_nodes.at(node).devices.at(account)) {
-            if (device.id == deviceId)
-                return node;
-        }
-    }
-    return {};
+    const auto holders = nodesOf(account, deviceId);
+    return holders.empty() ? std::string() : holders.front();
 }
 
 std::vector<std::string> NodeDirectory::nodesOf(const std::string &account,
