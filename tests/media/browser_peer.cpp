@@ -159,3 +159,11 @@ nlohmann::json BrowserPeer::last(const char *event)
     const auto matching = reports(event);
     return matching.empty() ? nlohmann::json() : matching.back();
 }
+
+double BrowserPeer::statOf(const nlohmann::json &report, const char *kind, const char *field)
+{
+    if (!report.is_object() || !report.contains(kind) || !report[kind].is_object())
+        return 0;
+    const nlohmann::json &figures = report[kind];
+    return figures.contains(field) && figures[field].is_number() ? figures[field].get<double>() : 0;
+}

@@ -44,6 +44,13 @@ public:
     bool waitFor(const char *event, int timeoutMs);
     // The newest report with this event (null if none).
     nlohmann::json last(const char *event);
+    // A figure of the page's stats, report["<kind>"]["<field>"]; 0 where the report (or the
+    // newest one, which may not have arrived yet) lacks it.
+    static double statOf(const nlohmann::json &report, const char *kind, const char *field);
+    double lastStat(const char *kind, const char *field)
+    {
+        return statOf(last("stats"), kind, field);
+    }
     QString transcript() const { return m_transcript; }
 
 private:

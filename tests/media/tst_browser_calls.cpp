@@ -230,21 +230,21 @@ void TestBrowserCalls::call()
              qPrintable(us->heard.mismatch(kBrowserTone, kOurTone)));
     auto browserHears = [&] {
         const auto stats = browser.last("stats");
-        return !stats.is_null() && stats["audio"].value("samples", 0) > 48000 &&
-               std::abs(stats["audio"].value("peakHz", 0.0) - kOurTone) < 20;
+        return !stats.is_null() && BrowserPeer::statOf(stats, "audio", "samples") > 48000 &&
+               std::abs(BrowserPeer::statOf(stats, "audio", "peakHz") - kOurTone) < 20;
     };
     QTRY_VERIFY2_WITH_TIMEOUT(browserHears(), browser.last("stats").dump().c_str(), kTimeout);
     if (type == 2) {
         QTRY_VERIFY_WITH_TIMEOUT(us->session && us->session->receivedVideoFrames() > 30, kTimeout);
-        QTRY_VERIFY2_WITH_TIMEOUT(browser.last("stats")["video"].value("framesDecoded", 0) > 30 &&
-                                      browser.last("stats")["video"].value("width", 0) > 0,
+        QTRY_VERIFY2_WITH_TIMEOUT(browser.lastStat("video", "framesDecoded") > 30 &&
+                                      browser.lastStat("video", "width") > 0,
                                   browser.last("stats").dump().c_str(), kTimeout);
     } else {
         QCOMPARE(us->session->receivedVideoFrames(), 0u);
     }
     QVERIFY2(browser.reports("error").empty(), qPrintable(browser.transcript()));
     if (restart) {
-        const int samplesBefore = browser.last("stats")["audio"].value("samples", 0);
+        const int samplesBefore = int(browser.lastStat("audio", "samples"));
         us->heard.clear();
         QElapsedTimer sinceRestart;
         sinceRestart.start();
@@ -253,15 +253,14 @@ void TestBrowserCalls::call()
                                   kTimeout);
         qInfo() << "after the restart we hear the browser again in" << sinceRestart.elapsed()
                 << "ms";
-        QTRY_VERIFY2_WITH_TIMEOUT(browser.last("stats")["audio"].value("samples", 0) >
-                                      samplesBefore + 48000,
+        QTRY_VERIFY2_WITH_TIMEOUT(browser.lastStat("audio", "samples") > samplesBefore + 48000,
                                   browser.last("stats").dump().c_str(), kTimeout);
         if (type == 2) {
             const quint64 framesBefore = us->session->receivedVideoFrames();
-            const int decodedBefore = browser.last("stats")["video"].value("framesDecoded", 0);
+            const int decodedBefore = int(browser.lastStat("video", "framesDecoded"));
             QTRY_VERIFY_WITH_TIMEOUT(us->session->receivedVideoFrames() > framesBefore + 30,
                                      kTimeout);
-            QTRY_VERIFY2_WITH_TIMEOUT(browser.last("stats")["video"].value("framesDecoded", 0) >
+            QTRY_VERIFY2_WITH_TIMEOUT(browser.lastStat("video", "framesDecoded") >
                                           decodedBefore + 30,
                                       browser.last("stats").dump().c_str(), kTimeout);
         }

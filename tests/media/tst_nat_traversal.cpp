@@ -379,7 +379,7 @@ void TestNatTraversal::aBrowserCallCarriesOnWhenOurAddressChanges()
     BrowserPeer browser;
     QVERIFY(startBrowser(browser, theirs, QStringLiteral("call"), ours, 1));
     QTRY_VERIFY2_WITH_TIMEOUT(us.first("firstAudio"), qPrintable(browser.transcript()), kTimeout);
-    QTRY_VERIFY_WITH_TIMEOUT(browser.last("stats")["audio"].value("samples", 0) > 48000, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(browser.lastStat("audio", "samples") > 48000, kTimeout);
     QVERIFY2(browser.waitFor("firstAudio", kTimeout), qPrintable(browser.transcript()));
     qInfo("timing: direct (cone NATs), the browser calls us, audio: answer to first audio: "
           "ours %lld ms, the browser's %d ms",
@@ -394,8 +394,8 @@ void TestNatTraversal::aBrowserCallCarriesOnWhenOurAddressChanges()
         const auto stats = browser.reports("stats");
         int added = 0;
         for (size_t i = statsBefore + 1; i < stats.size(); ++i) {
-            const int now = stats[i]["audio"].value("packets", 0);
-            const int before = stats[i - 1]["audio"].value("packets", 0);
+            const int now = int(BrowserPeer::statOf(stats[i], "audio", "packets"));
+            const int before = int(BrowserPeer::statOf(stats[i - 1], "audio", "packets"));
             added += now >= before ? now - before : now;
         }
         return added;
@@ -409,10 +409,10 @@ void TestNatTraversal::aBrowserCallCarriesOnWhenOurAddressChanges()
                               kTimeout);
     const qint64 back = us.firstSince("mediaConnected", mark)->atMs;
     // a second of our audio (50 packets), and it is our tone
-    QTRY_VERIFY2_WITH_TIMEOUT(
-        browserPacketsSinceMove() > 50 &&
-            std::abs(browser.last("stats")["audio"].value("peakHz", 0.0) - kCliAnswerTone) < 20,
-        browser.last("stats").dump().c_str(), kTimeout);
+    QTRY_VERIFY2_WITH_TIMEOUT(browserPacketsSinceMove() > 50 &&
+                                  std::abs(browser.lastStat("audio", "peakHz") - kCliAnswerTone) <
+                                      20,
+                              browser.last("stats").dump().c_str(), kTimeout);
     const qint64 browserHeardMore = sinceMove.elapsed();
     auto flowing = [&us, back] {
         for (const CliRun::Event &event : us.events()) {
