@@ -11,6 +11,7 @@
 #include "shell/client_session.h"
 #include "shell/desktop_app.h"
 #include "shell/main_window.h"
+#include "shot_file.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -47,17 +48,14 @@ void settle(int ms)
 
 // What the screen shows of the window: video is drawn in native child windows that a widget's
 // own grab() leaves out; offscreen there is no screen to ask.
-bool save(QWidget *widget, const QDir &out, const char *name)
+bool saveWindowShot(QWidget *widget, const QDir &out, const char *name)
 {
-    const QString path = out.filePath(QString::fromLatin1(name));
     QPixmap pixmap;
     if (QGuiApplication::platformName() == QLatin1String("xcb") && widget->screen())
         pixmap = widget->screen()->grabWindow(widget->winId());
     if (pixmap.isNull())
-        pixmap = widget->grab();
-    const bool ok = pixmap.save(path);
-    std::printf("%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
-    return ok;
+        return saveWidgetShot(widget, out, name);
+    return saveShot(pixmap, out, name);
 }
 
 ui::DesktopOptions optionsFor(const QString &account, const QUrl &server, const QString &language)
@@ -131,10 +129,10 @@ bool renderLiveCalls(const QDir &out, const QString &serverBinary, const QString
     // Apart from the call window: the screen is grabbed, and each shot shows one window.
     incoming->move(720, 600);
     settle(800);
-    bool ok = save(incoming, out, "incoming-call.png");
+    bool ok = saveWindowShot(incoming, out, "incoming-call.png");
     ok = waitFor([&] { return window->ringingPreview()->isVisible(); }, 5000, "self-view") && ok;
     settle(500);
-    ok = save(window, out, "call-ringing.png") && ok;
+    ok = saveWindowShot(window, out, "call-ringing.png") && ok;
 
     // Bob answers with video: the call connects over WebRTC and his picture arrives.
     incoming->acceptVideoButton()->click();
@@ -142,15 +140,15 @@ bool renderLiveCalls(const QDir &out, const QString &serverBinary, const QString
                  "the remote video") &&
          ok;
     settle(2500);
-    ok = save(window, out, "call-window.png") && ok;
+    ok = saveWindowShot(window, out, "call-window.png") && ok;
     alice.callCoordinator()->setMiniMode(true);
     settle(1200);
-    ok = save(alice.callCoordinator()->miniWindow(), out, "mini-call.png") && ok;
+    ok = saveWindowShot(alice.callCoordinator()->miniWindow(), out, "mini-call.png") && ok;
 
     alice.session()->callController()->hangup();
     waitFor([&] { return alice.session()->callController()->state() == call::CallState::Idle; },
             10000, "the end of the call");
     settle(1000);
-    ok = save(alice.mainWindow(), out, "conversation.png") && ok;
+    ok = saveWindowShot(alice.mainWindow(), out, "conversation.png") && ok;
     return ok;
 }

@@ -13,12 +13,12 @@
 #include "media/devices/device_catalog.h"
 #include "shell/client_session.h"
 #include "shell/main_window.h"
+#include "shot_file.h"
 
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QTemporaryDir>
-#include <cstdio>
 
 using namespace softphone;
 using protocol::json;
@@ -99,14 +99,6 @@ void addRecord(im::LocalStore &store, const char *caller, const char *callee,
     store.addFromServer(m);
 }
 
-bool save(QWidget *widget, const QDir &out, const char *name)
-{
-    const QString path = out.filePath(QString::fromLatin1(name));
-    const bool ok = widget->grab().save(path);
-    std::printf("%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
-    return ok;
-}
-
 }  // namespace
 
 int main(int argc, char *argv[])
@@ -172,11 +164,11 @@ int main(int argc, char *argv[])
               n++);
     alice.conversations()->reload();
     QApplication::processEvents();
-    bool ok = save(&window, out, "main-window.png");
+    bool ok = saveWidgetShot(&window, out, "main-window.png");
 
     window.showCallLog(false);
     QApplication::processEvents();
-    ok = save(&window, out, "call-log.png") && ok;
+    ok = saveWidgetShot(&window, out, "call-log.png") && ok;
     window.openConversation(QStringLiteral("bob"));
     if (!serverBinary.isEmpty()) {
         window.close();
@@ -188,7 +180,7 @@ int main(int argc, char *argv[])
     aliceCalls.placeCall(QStringLiteral("bob"), CallType::Video);
     aliceCalls.callWindow()->resize(480, 420);
     QApplication::processEvents();
-    ok = save(aliceCalls.callWindow(), out, "call-window.png") && ok;
+    ok = saveWidgetShot(aliceCalls.callWindow(), out, "call-window.png") && ok;
     alice.callController()->cancel();
 
     // Bob's side: Alice's video call rings.
@@ -200,6 +192,6 @@ int main(int argc, char *argv[])
     bobIm.ring(protocol::CallIncoming{"alice", "Alice Chen", CallType::Video, "c2", 43});
     bobCalls.incomingWindow()->resize(380, 240);
     QApplication::processEvents();
-    ok = save(bobCalls.incomingWindow(), out, "incoming-call.png") && ok;
+    ok = saveWidgetShot(bobCalls.incomingWindow(), out, "incoming-call.png") && ok;
     return ok ? 0 : 1;
 }

@@ -5,7 +5,7 @@
 namespace softphone::ui {
 
 namespace {
-constexpr int kMargin = 8;
+constexpr int kPreviewMargin = 8;
 }
 
 VideoStage::VideoStage(QWidget *parent)
@@ -79,7 +79,8 @@ QRect VideoStage::insetGeometry() const
 {
     const int width = std::clamp(this->width() / 4, 96, 200);
     const QSize size(width, width * 3 / 4);
-    return {QPoint(this->width() - size.width() - kMargin, height() - size.height() - kMargin),
+    return {QPoint(this->width() - size.width() - kPreviewMargin,
+                   height() - size.height() - kPreviewMargin),
             size};
 }
 

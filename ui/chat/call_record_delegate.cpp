@@ -13,10 +13,10 @@ namespace softphone::ui {
 using records::MessageListModel;
 
 namespace {
-constexpr int kPadding = 10;
+constexpr int kCardPadding = 10;
 constexpr int kIconSize = 26;
 constexpr int kArrowSize = 12;
-constexpr int kMargin = 6;
+constexpr int kCardMargin = 6;
 }  // namespace
 
 CallRecordStyle CallRecordDelegate::styleOf(const QModelIndex &index)
@@ -40,7 +40,7 @@ CallRecordStyle CallRecordDelegate::styleOf(const QModelIndex &index)
 int CallRecordDelegate::heightFor(const QStyleOptionViewItem &option)
 {
     const QFontMetrics metrics(option.font);
-    return 2 * kMargin + 2 * kPadding + metrics.height() * 2 + 4;
+    return 2 * kCardMargin + 2 * kCardPadding + metrics.height() * 2 + 4;
 }
 
 QRect CallRecordDelegate::bubbleRect(const QStyleOptionViewItem &option, const QRect &rect,
@@ -54,10 +54,11 @@ QRect CallRecordDelegate::bubbleRect(const QStyleOptionViewItem &option, const Q
     const int textWidth = std::max(boldMetrics.horizontalAdvance(style.text),
                                    kArrowSize + 4 + metrics.horizontalAdvance(style.time));
     const int width =
-        std::min(rect.width() - 2 * kMargin, 2 * kPadding + textWidth + 16 + kIconSize);
-    const int height = heightFor(option) - 2 * kMargin;
-    const int x = style.outgoing ? rect.right() - kMargin - width + 1 : rect.left() + kMargin;
-    return QRect(x, rect.top() + kMargin, width, height);
+        std::min(rect.width() - 2 * kCardMargin, 2 * kCardPadding + textWidth + 16 + kIconSize);
+    const int height = heightFor(option) - 2 * kCardMargin;
+    const int x =
+        style.outgoing ? rect.right() - kCardMargin - width + 1 : rect.left() + kCardMargin;
+    return QRect(x, rect.top() + kCardMargin, width, height);
 }
 
 void CallRecordDelegate::paintIn(QPainter *painter, const QStyleOptionViewItem &option,
@@ -71,7 +72,7 @@ void CallRecordDelegate::paintIn(QPainter *painter, const QStyleOptionViewItem &
     painter->setBrush(style.outgoing ? theme::outgoingBubble : theme::incomingBubble);
     painter->drawRoundedRect(bubble, 12, 12);
 
-    const QRect content = bubble.adjusted(kPadding, kPadding, -kPadding, -kPadding);
+    const QRect content = bubble.adjusted(kCardPadding, kCardPadding, -kCardPadding, -kCardPadding);
     const QFontMetrics metrics(option.font);
     QFont bold = option.font;
     bold.setBold(true);

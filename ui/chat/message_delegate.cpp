@@ -18,8 +18,8 @@ namespace softphone::ui {
 using records::MessageListModel;
 
 namespace {
-constexpr int kMargin = 6;
-constexpr int kPadding = 9;
+constexpr int kBubbleMargin = 6;
+constexpr int kBubblePadding = 9;
 
 QDate dayOf(const QModelIndex &index)
 {
@@ -67,7 +67,7 @@ QRect MessageDelegate::contentRect(const QStyleOptionViewItem &option, const QMo
 MessageText MessageDelegate::layoutText(const QStyleOptionViewItem &option,
                                         const QModelIndex &index, int width)
 {
-    const int maxText = std::max(80, width * 7 / 10 - 2 * kPadding);
+    const int maxText = std::max(80, width * 7 / 10 - 2 * kBubblePadding);
     return MessageText(index.data(MessageListModel::BodyRole).toString(), option.font, maxText);
 }
 
@@ -80,13 +80,14 @@ MessageDelegate::TextGeometry MessageDelegate::textGeometry(const QStyleOptionVi
     const QFontMetrics smallMetrics(smallFont(option.font));
     const int contentWidth =
         std::max(text.size().width(), smallMetrics.horizontalAdvance(footerText(index)));
-    const int width = contentWidth + 2 * kPadding;
-    const int height = rect.height() - 2 * kMargin;
-    const int x = outgoing ? rect.right() - kMargin - width + 1 : rect.left() + kMargin;
+    const int width = contentWidth + 2 * kBubblePadding;
+    const int height = rect.height() - 2 * kBubbleMargin;
+    const int x = outgoing ? rect.right() - kBubbleMargin - width + 1 : rect.left() + kBubbleMargin;
     TextGeometry geometry;
-    geometry.bubble = QRect(x, rect.top() + kMargin, width, height);
-    geometry.text = QRect(geometry.bubble.left() + kPadding, geometry.bubble.top() + kPadding,
-                          contentWidth, text.size().height());
+    geometry.bubble = QRect(x, rect.top() + kBubbleMargin, width, height);
+    geometry.text =
+        QRect(geometry.bubble.left() + kBubblePadding, geometry.bubble.top() + kBubblePadding,
+              contentWidth, text.size().height());
     return geometry;
 }
 
@@ -190,7 +191,8 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
         return QSize(width, separator + CallRecordDelegate::heightFor(option));
     const MessageText text = layoutText(option, index, width);
     const int small = QFontMetrics(smallFont(option.font)).height();
-    return QSize(width, separator + 2 * kMargin + 2 * kPadding + text.size().height() + small + 2);
+    return QSize(width, separator + 2 * kBubbleMargin + 2 * kBubblePadding + text.size().height() +
+                            small + 2);
 }
 
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
