@@ -8,6 +8,8 @@ params:      each request's params and each event's data (first byte: the messag
              in the order of core/protocol/catalog.h).
 call_record: the records of the seed documents (SEEDS_DIR/*.txt) exactly as written, comments
              included, tests/data/*.json, and the records of docs/protocol.md.
+websocket_reader: client frames, masked, whole and in fragments, with pings and a close
+             (first byte: how the fuzzer cuts them into pieces).
 dispatch:    the worked example of docs/protocol.md as one session (a = alice, b = bob,
              n = a connection not logged in), call ids as $CID.
 """
@@ -66,6 +68,28 @@ def seed_records(seeds_dir):
             yield "\n".join(block) + "\n"
 
 
+def client_frame(opcode, payload, fin=True):
+    """A frame as a browser writes it, masked."""
+    header = bytes([(0x80 if fin else 0) | opcode])
+    if len(payload) < 126:
+        header += bytes([0x80 | len(payload)])
+    elif len(payload) <= 0xFFFF:
+        header += bytes([0x80 | 126]) + len(payload).to_bytes(2, "big")
+    else:
+        header += bytes([0x80 | 127]) + len(payload).to_bytes(8, "big")
+    key = b"\x37\xfa\x21\x3d"
+    return header + key + bytes(b ^ key[i % 4] for i, b in enumerate(payload))
+
+
+def websocket_sessions():
+    ping = b'{"id":1,"method":"ping"}'
+    yield bytes([0]) + client_frame(1, ping)
+    yield bytes([3]) + client_frame(1, ping[:5], False) + client_frame(9, b"p") + \
+        client_frame(0, ping[5:], False) + client_frame(0, b"") + client_frame(8, b"\x03\xe8bye")
+    yield bytes([7]) + client_frame(1, "\u4e2d".encode() * 100) + client_frame(2, bytes(300)) + \
+        client_frame(10, b"") + client_frame(8, b"")
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -88,6 +112,8 @@ def main():
         if speaker in ("alice", "bob-home") and "method" in frame and frame["method"] != "login":
             session.append(("a" if speaker == "alice" else "b") + text.replace("c-5e1d", "$CID"))
     write("frame", "[" * 33 + "]" * 33)
+    for session in websocket_sessions():
+        write("websocket_reader", session)
     write("dispatch", "\n".join(session) + "\n")
     write("dispatch", 'n{"id":1,"method":"ping"}\nn{"id":2,"method":"contacts.list"}\n'
                       'n{"id":3,"method":"login","params":{"protocol":1,"account":"alice",'

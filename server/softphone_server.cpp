@@ -4,6 +4,7 @@
 #include "cluster/lease_keeper.h"
 #include "logging.h"
 #include "net/http_endpoint.h"
+#include "net/websocket_listener.h"
 #include "services/password_hasher.h"
 
 #include <QDir>
@@ -11,9 +12,6 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
-#include <QWebSocket>
-#include <QWebSocketCorsAuthenticator>
-#include <QWebSocketServer>
 
 namespace softphone::server {
 
@@ -191,10 +189,9 @@ QString SoftphoneServer::joinCluster()
 QString SoftphoneServer::listen()
 {
     const bool secure = !m_config.tlsCertificate.isEmpty();
-    m_wsServer = new QWebSocketServer(
-        QStringLiteral("softphone-server/" SOFTPHONE_VERSION),
-        secure ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
-    m_wsServer->setMaxPendingConnections(1024);
+    // Frames a little over the limit still get a polite error; far larger ones close the
+    // connection on their header, before their payload is buffered.
+    m_wsServer = new WebSocketListener(m_config.limits.maxFrameBytes * 4, this);
     if (secure) {
         QFile certFile(m_config.tlsCertificate);
         QFile keyFile(m_config.tlsPrivateKey);
@@ -213,18 +210,17 @@ QString SoftphoneServer::listen()
         ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
         m_wsServer->setSslConfiguration(ssl);
     }
-    connect(m_wsServer, &QWebSocketServer::originAuthenticationRequired, this,
-            [this](QWebSocketCorsAuthenticator *authenticator) {
-                const QString origin = authenticator->origin();
-                // Native clients send no Origin. A browser sends the page's, and only pages
-                // the operator lists may talk to the server: otherwise any web page the user
-                // opens could reach a server on the user's own machine.
-                authenticator->setAllowed(origin.isEmpty() ||
-                                          m_config.allowedOrigins.contains(origin) ||
-                                          m_config.allowedOrigins.contains(QStringLiteral("*")));
-            });
-    connect(m_wsServer, &QWebSocketServer::newConnection, this, &SoftphoneServer::onNewConnection);
-    connect(m_wsServer, &QWebSocketServer::acceptError, this, &SoftphoneServer::onAcceptError);
+    m_wsServer->setOriginCheck([this](const QByteArray &utf8) {
+        // Native clients send no Origin. A browser sends the page's, and only pages the
+        // operator lists may talk to the server: otherwise any web page the user opens could
+        // reach a server on the user's own machine.
+        const QString origin = QString::fromUtf8(utf8);
+        return origin.isEmpty() || m_config.allowedOrigins.contains(origin) ||
+               m_config.allowedOrigins.contains(QStringLiteral("*"));
+    });
+    connect(m_wsServer, &WebSocketListener::connectionOpened, this,
+            &SoftphoneServer::onNewConnection);
+    connect(m_wsServer, &QTcpServer::acceptError, this, &SoftphoneServer::onAcceptError);
     if (!m_wsServer->listen(m_config.listen.host, m_config.listen.port)) {
         return QStringLiteral("cannot listen on %1: %2")
             .arg(m_config.listen.toString(), m_wsServer->errorString());
@@ -252,31 +248,29 @@ quint16 SoftphoneServer::httpPort() const
     return m_http ? m_http->port() : 0;
 }
 
-void SoftphoneServer::onNewConnection()
+void SoftphoneServer::onNewConnection(WebSocketConnection *socket)
 {
-    while (QWebSocket *socket = m_wsServer->nextPendingConnection()) {
-        if (m_stopped) {
-            refuse(socket, QWebSocketProtocol::CloseCodeGoingAway, QString());
-            continue;
-        }
-        const QHostAddress address = socket->peerAddress();
-        int &fromAddress = m_perAddress[address];
-        if (m_config.connectionsPerAddress > 0 && fromAddress >= m_config.connectionsPerAddress) {
-            if (fromAddress == m_config.connectionsPerAddress)
-                qCWarning(lcServer) << "refusing connections from" << address.toString()
-                                    << "over its limit of" << m_config.connectionsPerAddress;
-            refuse(socket, QWebSocketProtocol::CloseCodePolicyViolated,
-                   QStringLiteral("too many connections from your address"));
-            continue;
-        }
-        ++fromAddress;
-        auto *client = new ClientConnection(socket, m_config.limits, m_clock, this);
-        client->setOutputGate(&m_outputGate);
-        connect(client, &ClientConnection::requestReceived, this, &SoftphoneServer::onRequest);
-        connect(client, &ClientConnection::disconnected, this, &SoftphoneServer::onDisconnected);
-        connect(client, &QObject::destroyed, this, [this, address] { onConnectionGone(address); });
-        m_budget.take();
+    if (m_stopped) {
+        refuse(socket, protocol::CloseCode::GoingAway, "server stopping");
+        return;
     }
+    const QHostAddress address = socket->peerAddress();
+    int &fromAddress = m_perAddress[address];
+    if (m_config.connectionsPerAddress > 0 && fromAddress >= m_config.connectionsPerAddress) {
+        if (fromAddress == m_config.connectionsPerAddress)
+            qCWarning(lcServer) << "refusing connections from" << address.toString()
+                                << "over its limit of" << m_config.connectionsPerAddress;
+        refuse(socket, protocol::CloseCode::PolicyViolation,
+               "too many connections from your address");
+        return;
+    }
+    ++fromAddress;
+    auto *client = new ClientConnection(socket, m_config.limits, m_clock, this);
+    client->setOutputGate(&m_outputGate);
+    connect(client, &ClientConnection::requestReceived, this, &SoftphoneServer::onRequest);
+    connect(client, &ClientConnection::disconnected, this, &SoftphoneServer::onDisconnected);
+    connect(client, &QObject::destroyed, this, [this, address] { onConnectionGone(address); });
+    m_budget.take();
     if (m_budget.isSpent() && !m_budgetPaused && !m_stopped) {
         m_budgetPaused = true;
         m_wsServer->pauseAccepting();
@@ -285,13 +279,12 @@ void SoftphoneServer::onNewConnection()
     }
 }
 
-void SoftphoneServer::refuse(QWebSocket *socket, QWebSocketProtocol::CloseCode code,
-                             const QString &reason)
+void SoftphoneServer::refuse(WebSocketConnection *socket, protocol::CloseCode code,
+                             const char *reason)
 {
-    // Gone when the peer has read the close frame, or soon after if it never answers.
-    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-    QTimer::singleShot(2000, socket, &QObject::deleteLater);
-    socket->close(code, reason);
+    // Gone when the peer has answered the close frame, or soon after if it never does: a
+    // connection without a receiver deletes itself when it ends.
+    socket->close(int(code), reason);
 }
 
 void SoftphoneServer::onConnectionGone(const QHostAddress &address)
@@ -362,7 +355,7 @@ void SoftphoneServer::stop()
     if (m_wsServer)
         m_wsServer->close();
     for (ClientConnection *client : findChildren<ClientConnection *>())
-        client->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server stopping"));
+        client->close(int(protocol::CloseCode::GoingAway), QStringLiteral("server stopping"));
 }
 
 QByteArray SoftphoneServer::metricsText()

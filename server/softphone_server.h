@@ -5,6 +5,7 @@
 #include "net/output_gate.h"
 #include "net/responder.h"
 #include "net/session_registry.h"
+#include "protocol/close_code.h"
 #include "server_config.h"
 #include "server_context.h"
 #include "services/auth_service.h"
@@ -24,19 +25,17 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
-#include <QWebSocketProtocol>
 #include <functional>
 #include <memory>
 #include <unordered_map>
-
-class QWebSocket;
-class QWebSocketServer;
 
 namespace softphone::server {
 
 class ClusterNode;
 class LeaseKeeper;
 class HttpEndpoint;
+class WebSocketConnection;
+class WebSocketListener;
 
 // The whole server: storage, services, the WebSocket listener and the HTTP endpoint,
 // and the table that routes each method to its service.
@@ -73,10 +72,10 @@ private:
     QString listen();
     QString joinCluster();
 
-    void onNewConnection();
+    void onNewConnection(WebSocketConnection *socket);
     void onAcceptError(QAbstractSocket::SocketError error);
     void onConnectionGone(const QHostAddress &address);
-    void refuse(QWebSocket *socket, QWebSocketProtocol::CloseCode code, const QString &reason);
+    void refuse(WebSocketConnection *socket, protocol::CloseCode code, const char *reason);
     void onRequest(ClientConnection *client, const protocol::Request &request);
     void onDisconnected(ClientConnection *client);
 
@@ -100,7 +99,7 @@ private:
     WebhookDispatcher m_webhooks;
     std::unique_ptr<ClusterNode> m_cluster;      // in cluster mode
     std::unique_ptr<LeaseKeeper> m_leaseKeeper;  // in cluster mode
-    QWebSocketServer *m_wsServer = nullptr;
+    WebSocketListener *m_wsServer = nullptr;
     HttpEndpoint *m_http = nullptr;
     QTimer m_acceptRetry;  // resumes accepting after an accept error
     ConnectionBudget m_budget;

@@ -1,5 +1,8 @@
 #include "limits.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace softphone::protocol {
 
 namespace {
@@ -56,6 +59,14 @@ bool isValidUtf8(std::string_view text)
 {
     std::size_t i = 0;
     while (i < text.size()) {
+        // Runs of ASCII, most of any frame, eight bytes at a time.
+        for (std::uint64_t word; i + 8 <= text.size(); i += 8) {
+            std::memcpy(&word, text.data() + i, 8);
+            if ((word & 0x8080808080808080ULL) != 0)
+                break;
+        }
+        if (i == text.size())
+            break;
         const auto lead = static_cast<unsigned char>(text[i]);
         std::size_t length = 0;
         std::uint32_t codePoint = 0;

@@ -6,39 +6,13 @@
 
 #include <QTimer>
 #include <QTimerEvent>
-#include <QWebSocket>
 #include <algorithm>
 
 namespace softphone::server {
 
 using protocol::ErrorCode;
 
-namespace {
-
-// The UTF-8 size of `text`, without converting it: a surrogate pair is one 4-byte character,
-// and a lone surrogate is written as U+FFFD (3 bytes), as QString::toUtf8 writes it.
-std::size_t utf8Length(QStringView text)
-{
-    std::size_t bytes = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t unit = text[i].unicode();
-        if (unit < 0x80)
-            bytes += 1;
-        else if (unit < 0x800)
-            bytes += 2;
-        else if (QChar::isHighSurrogate(unit) && i + 1 < text.size() &&
-                 QChar::isLowSurrogate(text[i + 1].unicode())) {
-            bytes += 4;
-            ++i;
-        } else
-            bytes += 3;
-    }
-    return bytes;
-}
-
-}  // namespace
-
-ClientConnection::ClientConnection(QWebSocket *socket, ConnectionLimits limits,
+ClientConnection::ClientConnection(WebSocketConnection *socket, ConnectionLimits limits,
                                    const platform::Clock &clock, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
@@ -46,21 +20,8 @@ ClientConnection::ClientConnection(QWebSocket *socket, ConnectionLimits limits,
     , m_requests(clock, limits.requestsPerSecond, limits.burst)
 {
     m_socket->setParent(this);
-    // Frames a little over the limit still get a polite error; far larger ones close the socket
-    // on their header, before their payload is buffered. Qt measures a fragmented text message
-    // in UTF-16 units; onTextFragment measures it in bytes, as the protocol does.
-    m_socket->setMaxAllowedIncomingFrameSize(m_limits.maxFrameBytes * 4);
-    m_socket->setMaxAllowedIncomingMessageSize(m_limits.maxFrameBytes * 4);
+    m_socket->setReceiver(this);
     startLoginTimer();
-    connect(m_socket, &QWebSocket::textFrameReceived, this, &ClientConnection::onTextFragment);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onText);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinary);
-    connect(m_socket, &QWebSocket::disconnected, this, [this] {
-        if (!m_closed) {
-            m_closed = true;
-            emit disconnected(this);
-        }
-    });
 }
 
 ClientConnection::~ClientConnection() = default;
@@ -77,7 +38,7 @@ QHostAddress ClientConnection::peerHostAddress() const
 
 std::size_t ClientConnection::unreadBytes() const
 {
-    return static_cast<std::size_t>(m_socket->bytesToWrite()) + m_queuedBytes;
+    return m_socket->bytesToWrite() + m_queuedBytes;
 }
 
 void ClientConnection::authenticate(std::string account, std::string deviceId,
@@ -141,17 +102,17 @@ void ClientConnection::flushOutbox()
         m_outbox.clear();
         return;
     }
-    for (const std::string &text : m_outbox)
-        transmit(text);
+    transmit(m_outbox);
     m_outbox.clear();
 }
 
-void ClientConnection::transmit(const std::string &text)
+void ClientConnection::transmit(const std::vector<std::string> &texts)
 {
-    m_queuedBytes -= std::min(m_queuedBytes, text.size());
+    for (const std::string &text : texts)
+        m_queuedBytes -= std::min(m_queuedBytes, text.size());
     if (!isOpen())
         return;
-    m_socket->sendTextMessage(QString::fromStdString(text));
+    m_socket->sendTexts(texts);
     if (unreadBytes() > m_limits.dropBacklogBytes)
         drop("does not read what it is sent");
 }
@@ -162,7 +123,7 @@ void ClientConnection::close(int code, const QString &reason)
         return;
     flushOutbox();  // what was said before the close goes first, if it is durable now
     m_closing = true;
-    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+    m_socket->close(code, reason.toStdString());
 }
 
 void ClientConnection::drop(const char *why)
@@ -171,27 +132,14 @@ void ClientConnection::drop(const char *why)
     // disconnect would change them underfoot.
     m_closing = true;
     qCWarning(lcSession) << "dropping" << peerAddress() << m_account.c_str() << "(" << why << ")";
-    QTimer::singleShot(0, m_socket, &QWebSocket::abort);
+    QTimer::singleShot(0, m_socket, &WebSocketConnection::abort);
 }
 
-void ClientConnection::onTextFragment(const QString &fragment, bool isLast)
-{
-    m_messageBytes += utf8Length(fragment);
-    if (m_messageBytes > m_limits.maxFrameBytes * 4) {
-        close(int(protocol::CloseCode::TooLarge),
-              QStringLiteral("message over four times the frame limit"));
-    }
-    if (isLast)
-        m_messageBytes = 0;
-}
-
-void ClientConnection::onText(const QString &text)
+void ClientConnection::onText(std::string_view utf8)
 {
     if (!isOpen())
         return;
-    const QByteArray utf8 = text.toUtf8();  // toStdString() would copy it once more
-    auto frame = protocol::parseFrame(std::string_view(utf8.constData(), std::size_t(utf8.size())),
-                                      m_limits.maxFrameBytes);
+    auto frame = protocol::parseFrame(utf8, m_limits.maxFrameBytes);
     if (!frame) {
         const auto &failure = frame.error();
         qCDebug(lcSession) << "bad frame from" << peerAddress() << failure.error.message().c_str();
@@ -218,7 +166,15 @@ void ClientConnection::onText(const QString &text)
     emit requestReceived(this, *request);
 }
 
-void ClientConnection::onBinary(const QByteArray &)
+void ClientConnection::onDisconnected()
+{
+    if (!m_closed) {
+        m_closed = true;
+        emit disconnected(this);
+    }
+}
+
+void ClientConnection::onBinary()
 {
     send(protocol::encodeError(std::nullopt, ErrorCode::BadFrame,
                                "binary frames are not part of the protocol"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/token_bucket.h"
+#include "net/websocket_connection.h"
 #include "protocol/frame.h"
 
 #include <QHostAddress>
@@ -8,8 +9,6 @@
 #include <cstdint>
 #include <string>
 #include <vector>
-
-class QWebSocket;
 
 namespace softphone::server {
 
@@ -29,14 +28,14 @@ struct ConnectionLimits
 // the identity of the device once it has logged in.
 class OutputGate;
 
-class ClientConnection : public QObject
+class ClientConnection : public QObject, private WebSocketConnection::Receiver
 {
     Q_OBJECT
 
 public:
     // `clock` (not owned) runs the request rate limit.
-    ClientConnection(QWebSocket *socket, ConnectionLimits limits, const platform::Clock &clock,
-                     QObject *parent = nullptr);
+    ClientConnection(WebSocketConnection *socket, ConnectionLimits limits,
+                     const platform::Clock &clock, QObject *parent = nullptr);
     ~ClientConnection() override;
 
     bool isAuthenticated() const { return !m_account.empty(); }
@@ -59,7 +58,7 @@ public:
     // committed (see OutputGate): a handler may speak before it writes and still say nothing
     // that is not durable.
     void send(std::string text);
-    void transmit(const std::string &text);  // puts `text` on the socket now
+    void transmit(const std::vector<std::string> &texts);  // puts `texts` on the socket now
     void setOutputGate(OutputGate *gate) { m_gate = gate; }
     void close(int code, const QString &reason);
 
@@ -72,21 +71,20 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
-    void onText(const QString &text);
-    void onTextFragment(const QString &fragment, bool isLast);
-    void onBinary(const QByteArray &data);
+    void onText(std::string_view utf8) override;
+    void onBinary() override;
+    void onDisconnected() override;
     void drop(const char *why);
     void startLoginTimer();
     void flushOutbox();
 
-    QWebSocket *m_socket;
+    WebSocketConnection *m_socket;
     ConnectionLimits m_limits;
     std::string m_account;
     std::string m_deviceId;
     std::string m_clientType;
     std::string m_tokenHash;
     TokenBucket m_requests;
-    std::size_t m_messageBytes = 0;  // UTF-8 bytes of the text message being received
     int m_loginTimer = 0;
     bool m_closed = false;
     bool m_closing = false;

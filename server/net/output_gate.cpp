@@ -5,7 +5,6 @@
 #include "storage/database.h"
 
 #include <QPointer>
-#include <QWebSocketProtocol>
 
 namespace softphone::server {
 
@@ -17,10 +16,9 @@ bool OutputGate::hold(ClientConnection &connection, std::vector<std::string> &fr
         [to = QPointer<ClientConnection>(&connection), held = std::move(frames)](bool durable) {
             if (!to)
                 return;
-            if (durable) {
-                for (const std::string &text : held)
-                    to->transmit(text);
-            } else
+            if (durable)
+                to->transmit(held);
+            else
                 to->close(int(protocol::CloseCode::NotStored),
                           QStringLiteral("storage failure; reconnect"));
         });
