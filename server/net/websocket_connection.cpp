@@ -10,34 +10,20 @@ namespace softphone::server {
 
 namespace {
 
-constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr std::size_t kReadChunk = WebSocketConnection::SharedBuffers::kReadChunk;
 constexpr std::size_t kKeptWriteBuffer = 1024 * 1024;
-
-// One read buffer and one write buffer for all connections of the thread, so that an idle
-// connection holds neither. A read that comes while the buffer is in use (an event loop run
-// from inside a handler) gets a buffer of its own.
-struct ThreadBuffers
-{
-    char read[kReadChunk];
-    bool reading = false;
-    std::string write;
-};
-
-ThreadBuffers &threadBuffers()
-{
-    static thread_local ThreadBuffers buffers;
-    return buffers;
-}
 
 }  // namespace
 
 WebSocketConnection::WebSocketConnection(QAbstractSocket *socket, std::size_t maxMessageBytes,
-                                         const OriginCheck *originCheck, QObject *parent)
+                                         const OriginCheck *originCheck,
+                                         std::shared_ptr<SharedBuffers> buffers, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_originCheck(originCheck)
     , m_pending(std::make_unique<PendingHandshake>())
     , m_reader(maxMessageBytes)
+    , m_buffers(std::move(buffers))
 {
     m_socket->setParent(this);
     // Frames are gathered into one write per turn already; Nagle's wait would only delay them.
@@ -66,7 +52,7 @@ void WebSocketConnection::sendTexts(const std::vector<std::string> &texts)
 {
     if (m_state != State::Open || texts.empty())
         return;
-    std::string &out = threadBuffers().write;
+    std::string &out = m_buffers->write;
     for (const std::string &text : texts)
         websocket_frame_writer::appendFrame(out, WebSocketOpcode::Text, text);
     write(out);
@@ -76,7 +62,7 @@ void WebSocketConnection::close(int code, std::string_view reason)
 {
     if (m_state != State::Open)
         return;
-    std::string &out = threadBuffers().write;
+    std::string &out = m_buffers->write;
     websocket_frame_writer::appendClose(out, code, reason);
     write(out);
     m_state = State::Closing;
@@ -104,7 +90,7 @@ void WebSocketConnection::onReadyRead()
 {
     if (m_state == State::Handshake)
         readHandshake();
-    ThreadBuffers &buffers = threadBuffers();
+    SharedBuffers &buffers = *m_buffers;
     std::string ownBuffer;
     char *buffer = buffers.read;
     if (buffers.reading) {
@@ -166,7 +152,7 @@ void WebSocketConnection::readFrames(char *data, std::size_t size)
 bool WebSocketConnection::handle(const WebSocketEvent &event)
 {
     using Kind = WebSocketEvent::Kind;
-    std::string &out = threadBuffers().write;
+    std::string &out = m_buffers->write;
     switch (event.kind) {
     case Kind::Text:
         if (m_state == State::Open && m_receiver)

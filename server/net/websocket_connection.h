@@ -37,13 +37,25 @@ public:
     // Which browser pages may connect; a request without Origin is a native client's.
     using OriginCheck = std::function<bool(const QByteArray &origin)>;
 
+    // One read buffer and one write buffer shared by a listener's connections, so that an idle
+    // connection holds neither. Each connection keeps them alive: a connection may be closed
+    // late in a program's exit, after thread-local and static buffers are gone.
+    struct SharedBuffers
+    {
+        static constexpr std::size_t kReadChunk = 64 * 1024;
+        char read[kReadChunk];
+        bool reading = false;  // a read that comes meanwhile (a nested event loop) gets its own
+        std::string write;
+    };
+
     static constexpr int kHandshakeTimeoutMs = 10'000;
     static constexpr int kCloseTimeoutMs = 2'000;
 
     // Takes `socket`, connected (a QSslSocket has started its server handshake). `originCheck`
     // is not owned and is only used until the handshake is done.
     WebSocketConnection(QAbstractSocket *socket, std::size_t maxMessageBytes,
-                        const OriginCheck *originCheck, QObject *parent = nullptr);
+                        const OriginCheck *originCheck, std::shared_ptr<SharedBuffers> buffers,
+                        QObject *parent = nullptr);
     ~WebSocketConnection() override;
 
     // Until a receiver is set, a connection that ends deletes itself.
@@ -87,6 +99,7 @@ private:
     const OriginCheck *m_originCheck;
     std::unique_ptr<PendingHandshake> m_pending;  // until the handshake is done
     WebSocketFrameReader m_reader;
+    std::shared_ptr<SharedBuffers> m_buffers;
     Receiver *m_receiver = nullptr;
     int m_timer = 0;
     State m_state = State::Handshake;

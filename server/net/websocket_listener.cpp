@@ -8,6 +8,7 @@ namespace softphone::server {
 WebSocketListener::WebSocketListener(std::size_t maxMessageBytes, QObject *parent)
     : QTcpServer(parent)
     , m_maxMessageBytes(maxMessageBytes)
+    , m_buffers(std::make_shared<WebSocketConnection::SharedBuffers>())
 {}
 
 void WebSocketListener::incomingConnection(qintptr descriptor)
@@ -26,8 +27,8 @@ void WebSocketListener::incomingConnection(qintptr descriptor)
     }
     if (auto *tls = qobject_cast<QSslSocket *>(socket))
         tls->startServerEncryption();
-    auto *connection = new WebSocketConnection(socket, m_maxMessageBytes,
-                                               m_originCheck ? &m_originCheck : nullptr, this);
+    auto *connection = new WebSocketConnection(
+        socket, m_maxMessageBytes, m_originCheck ? &m_originCheck : nullptr, m_buffers, this);
     connect(connection, &WebSocketConnection::opened, this, &WebSocketListener::connectionOpened);
 }
 

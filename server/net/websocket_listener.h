@@ -4,6 +4,7 @@
 
 #include <QSslConfiguration>
 #include <QTcpServer>
+#include <memory>
 #include <optional>
 
 namespace softphone::server {
@@ -35,6 +36,7 @@ private:
     std::size_t m_maxMessageBytes;
     std::optional<QSslConfiguration> m_tls;
     WebSocketConnection::OriginCheck m_originCheck;
+    std::shared_ptr<WebSocketConnection::SharedBuffers> m_buffers;
 };
 
 }  // namespace softphone::server
