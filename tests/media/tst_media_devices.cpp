@@ -7,6 +7,7 @@
 #include "idle_pool_threads.h"
 #include "media/devices/device_catalog.h"
 #include "media/devices/device_router.h"
+#include "media/devices/video_output.h"
 #include "media/session/media_session.h"
 #include "private_network.h"
 #include "tone_meter.h"
@@ -30,6 +31,7 @@
 #include <cstring>
 #include <memory>
 #include <numbers>
+#include <thread>
 
 using namespace softphone::media;
 
@@ -231,6 +233,7 @@ private slots:
     void videoReachesTheSinks();
     void cameraFramesReachThePeer();
     void configDevicesWithoutARouter();
+    void framesOnTheirWayWhenTheCameraGoesOffAreNotShown();
 
 private:
     MediaConfig configFor(double tone, bool video, bool tap);
@@ -627,6 +630,34 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     TestMediaDevices test;
     return QTest::qExec(&test, argc, argv);
+}
+
+// A producer thread may pass its "still sending?" check just before the camera goes off and
+// put its frame just after: the preview must not come back on with it (under ASan the
+// stale frame showed in videoReachesTheSinks).
+void TestMediaDevices::framesOnTheirWayWhenTheCameraGoesOffAreNotShown()
+{
+    QVideoSink sink;
+    FrameRelay relay;
+    relay.setSink(&sink);
+    const QVideoFrame frame(QVideoFrameFormat(QSize(16, 16), QVideoFrameFormat::Format_RGBA8888));
+    QVERIFY(frame.isValid());
+    auto putFromAnotherThread = [&relay, frame] {
+        std::thread([mailbox = relay.mailbox(), frame] { mailbox->put(frame); }).join();
+    };
+
+    putFromAnotherThread();
+    QTRY_VERIFY(sink.videoFrame().isValid());
+
+    relay.setShowing(false);
+    QVERIFY(!sink.videoFrame().isValid());
+    putFromAnotherThread();  // the late frame
+    QTest::qWait(50);
+    QVERIFY(!sink.videoFrame().isValid());
+
+    relay.setShowing(true);
+    putFromAnotherThread();
+    QTRY_VERIFY(sink.videoFrame().isValid());
 }
 
 #include "tst_media_devices.moc"

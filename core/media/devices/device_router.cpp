@@ -209,8 +209,7 @@ void DeviceRouter::setCameraActive(bool active)
     m_cameraActive = active;
     m_videoHub->setSending(active);
     m_cameraCapture->setActive(m_active && active);
-    if (!active)
-        m_localVideo->clear();
+    m_localVideo->setShowing(active);
 }
 
 void DeviceRouter::setRemoteVideoSink(QVideoSink *sink)

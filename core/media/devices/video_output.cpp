@@ -12,6 +12,8 @@ void FrameMailbox::put(const QVideoFrame &frame)
     // Holding the lock keeps the relay alive while the call is queued: its destructor
     // detaches first, which waits for us; Qt drops calls queued to a deleted receiver.
     std::lock_guard lock(m_mutex);
+    if (m_shut)
+        return;
     m_latest = frame;
     if (!m_relay || m_pending)
         return;
@@ -60,6 +62,16 @@ void FrameRelay::clear()
 {
     m_mailbox->take();
     show(QVideoFrame());
+}
+
+void FrameRelay::setShowing(bool showing)
+{
+    {
+        std::lock_guard lock(m_mailbox->m_mutex);
+        m_mailbox->m_shut = !showing;
+    }
+    if (!showing)
+        clear();
 }
 
 void FrameRelay::deliver()

@@ -34,6 +34,7 @@ private:
     FrameRelay *m_relay = nullptr;  // null once detached
     QVideoFrame m_latest;
     bool m_pending = false;  // a delivery is queued to the relay
+    bool m_shut = false;     // frames put are dropped (the camera went off)
     std::atomic<bool> m_wanted{false};
     std::atomic<quint64> m_put{0};
 };
@@ -51,8 +52,11 @@ public:
     const std::shared_ptr<FrameMailbox> &mailbox() const { return m_mailbox; }
     void setSink(QVideoSink *sink);
     QVideoSink *sink() const { return m_sink; }
-    // Shows nothing: the sink gets an empty frame (the call ended, the camera went off).
+    // Shows nothing: the sink gets an empty frame (the call ended).
     void clear();
+    // Off: clears, and drops the frames still on their way from a producer that has not yet
+    // seen it stop (the camera went off); on again: shows frames as they come.
+    void setShowing(bool showing);
 
 private:
     friend class FrameMailbox;
