@@ -102,6 +102,7 @@ int EpollEventDispatcher::waitForEvents(int timeoutMs, bool includeNotifiers)
         }
         return 0;
     }
+    applyChanges();
     epoll_event ready[kMaxReadyPerWait];
     const int count = ::epoll_wait(m_epoll, ready, kMaxReadyPerWait, timeoutMs);
     int wakeUps = 0;
@@ -192,7 +193,10 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
     if (*slot && *slot != notifier)
         qWarning("EpollEventDispatcher: a second socket notifier of one type for socket %d", fd);
     *slot = notifier;
-    updateWatch(fd, watch, added);
+    if (added)
+        addWatch(fd, watch);
+    else
+        noteChange(fd, watch);
 }
 
 void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
@@ -207,31 +211,65 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
         if (*slot == notifier)
             *slot = nullptr;
     }
-    updateWatch(fd, watch, false);
-}
-
-void EpollEventDispatcher::updateWatch(int fd, Watch &watch, bool added)
-{
-    const std::uint32_t events = epollEvents(watch);
-    if (events == 0) {
-        ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);  // fails harmlessly once fd is closed
-        m_watches.erase(fd);
+    if (epollEvents(watch) != 0) {
+        noteChange(fd, watch);
         return;
     }
-    epoll_event event{};
-    event.events = events;
-    if (!added) {
-        event.data.u64 = keyOf(fd, watch.generation);
-        if (::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event) == 0 || errno != ENOENT)
-            return;
-        // The descriptor was closed and opened again while watched: register it afresh.
-    }
+    // At once: the descriptor is about to be closed, and its number may come back for another.
+    ++m_interestUpdates;
+    ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);  // fails harmlessly once fd is closed
+    m_watches.erase(found);
+}
+
+void EpollEventDispatcher::addWatch(int fd, Watch &watch)
+{
     watch.generation = m_nextGeneration++;
     if (m_nextGeneration == 0)
         m_nextGeneration = 1;
+    watch.inKernel = epollEvents(watch);
+    epoll_event event{};
+    event.events = watch.inKernel;
     event.data.u64 = keyOf(fd, watch.generation);
-    if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event) != 0 && errno == EEXIST)
+    ++m_interestUpdates;
+    if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event) != 0 && errno == EEXIST) {
+        ++m_interestUpdates;
         ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event);
+    }
+}
+
+// Qt switches a socket's write notifier on for every write and off once it is flushed, and its
+// read notifier off and on around every read: told to epoll at once, that is four system calls
+// per message. Only the state at the next wait matters.
+void EpollEventDispatcher::noteChange(int fd, Watch &watch)
+{
+    if (watch.changed)
+        return;
+    watch.changed = true;
+    m_changed.push_back(fd);
+}
+
+void EpollEventDispatcher::applyChanges()
+{
+    for (const int fd : m_changed) {
+        const auto found = m_watches.find(fd);
+        if (found == m_watches.end())
+            continue;  // unregistered since
+        Watch &watch = found->second;
+        watch.changed = false;
+        const std::uint32_t events = epollEvents(watch);
+        if (events == watch.inKernel)
+            continue;
+        epoll_event event{};
+        event.events = events;
+        event.data.u64 = keyOf(fd, watch.generation);
+        ++m_interestUpdates;
+        if (::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event) == 0 || errno != ENOENT) {
+            watch.inKernel = events;
+            continue;
+        }
+        addWatch(fd, watch);  // the descriptor was closed and opened again while watched
+    }
+    m_changed.clear();
 }
 
 void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType,

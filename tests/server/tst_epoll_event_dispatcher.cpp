@@ -209,6 +209,39 @@ private slots:
         ::close(fds[1]);
     }
 
+    // QAbstractSocket switches its write notifier on for each write and off once flushed; the
+    // kernel hears only of the state a wait finds.
+    void notifiersSwitchedWithinATurnCostNoSystemCall()
+    {
+        auto *dispatcher =
+            qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance());
+        int fds[2];
+        QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+        QSocketNotifier readable(fds[0], QSocketNotifier::Read);
+        QSocketNotifier writable(fds[0], QSocketNotifier::Write);
+        writable.setEnabled(false);
+        int writableSeen = 0;
+        connect(&writable, &QSocketNotifier::activated, this, [&] { ++writableSeen; });
+        QTest::qWait(10);
+
+        const quint64 before = dispatcher->interestUpdates();
+        for (int i = 0; i < 100; ++i) {
+            writable.setEnabled(true);
+            writable.setEnabled(false);
+        }
+        QTest::qWait(10);
+        QCOMPARE(writableSeen, 0);
+        QCOMPARE(dispatcher->interestUpdates(), before);
+
+        writable.setEnabled(true);  // and left on: epoll is told once, and it fires
+        QTRY_VERIFY(writableSeen > 0);
+        QCOMPARE(dispatcher->interestUpdates(), before + 1);
+        writable.setEnabled(false);
+        readable.setEnabled(false);
+        ::close(fds[0]);
+        ::close(fds[1]);
+    }
+
     void tcpEchoOverManySockets()
     {
         QTcpServer server;
