@@ -12,6 +12,7 @@
 
 #include <QRandomGenerator>
 #include <algorithm>
+#include <cstring>
 
 namespace softphone::server {
 
@@ -22,13 +23,21 @@ using protocol::statusName;
 
 namespace {
 
-// 128 random bits in hex. The cid grants nothing by itself (every request checks that the
-// account is a party to the call), so the fast, securely seeded global generator is enough.
-std::string newCallId()
+// 32 hex digits: the creation time in milliseconds (48 bits), then 80 random bits. Time first
+// keeps a new call's rows at the end of the indexes on cid, on pages the calls just before it
+// wrote too, rather than on a random page of the file each. The cid grants nothing by itself
+// (every request checks that the account is a party to the call), so 80 bits from the fast,
+// securely seeded global generator are enough to keep ids apart.
+std::string newCallId(std::int64_t nowMs)
 {
-    quint64 bits[2];
-    QRandomGenerator::global()->fillRange(bits);
-    return QByteArray(reinterpret_cast<const char *>(bits), sizeof bits).toHex().toStdString();
+    unsigned char bytes[16];
+    const auto time = static_cast<std::uint64_t>(nowMs);
+    for (int i = 0; i < 6; ++i)
+        bytes[i] = static_cast<unsigned char>(time >> (8 * (5 - i)));
+    quint64 random[2];
+    QRandomGenerator::global()->fillRange(random);
+    std::memcpy(bytes + 6, random, 10);
+    return QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes).toHex().toStdString();
 }
 
 }  // namespace
@@ -140,7 +149,7 @@ void CallManager::invite(ClientConnection &connection, const protocol::CallInvit
     }
 
     auto call = std::make_unique<Call>();
-    call->row.cid = newCallId();
+    call->row.cid = newCallId(m_context.now());
     call->row.channelId = m_store.nextChannelId();
     if (call->row.channelId == 0) {
         reply.error(ErrorCode::Internal, "the call could not be stored; try again");

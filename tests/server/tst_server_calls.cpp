@@ -5,6 +5,9 @@
 #include "call_helpers.h"
 #include "server_process.h"
 
+#include <algorithm>
+#include <cctype>
+
 using namespace softphone::test;
 
 class TestServerCalls : public QObject
@@ -15,6 +18,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void completedCallCarriesDurations();
+    void callIdsFollowTheOrderCallsArePlaced();
     void answeredOnAnotherDevice();
     void declinedOnAnotherDevice();
     void callerCancels();
@@ -102,6 +106,28 @@ void TestServerCalls::completedCallCarriesDurations()
         QVERIFY(attach.durationOf(a) && attach.durationOf(b));
         QVERIFY(*attach.durationOf(a) >= *attach.durationOf(b));  // the caller joined first
     }
+}
+
+// Call ids begin with their creation time, so that the index on them grows at its end (a
+// random id wrote a random page of it per call); they stay 32 hex digits, unique per call.
+void TestServerCalls::callIdsFollowTheOrderCallsArePlaced()
+{
+    std::vector<std::string> ids;
+    for (int i = 0; i < 3; ++i) {
+        const std::string a = uniqueName("ida"), b = uniqueName("idb");
+        TestClient caller(m_server->url(), "a1"), callee(m_server->url(), "b1");
+        QVERIFY(caller.signIn(a) && callee.signIn(b));
+        const auto call = placeCall(caller, b);
+        QVERIFY(call);
+        QCOMPARE(call->cid.size(), 32u);
+        QVERIFY(std::all_of(call->cid.begin(), call->cid.end(),
+                            [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }));
+        ids.push_back(call->cid);
+        QTest::qWait(2);  // a later millisecond
+    }
+    QVERIFY2(std::is_sorted(ids.begin(), ids.end()),
+             (ids[0] + " " + ids[1] + " " + ids[2]).c_str());
+    QVERIFY(ids[0] != ids[1] && ids[1] != ids[2]);
 }
 
 void TestServerCalls::answeredOnAnotherDevice()
