@@ -70,12 +70,17 @@ private:
     nlohmann::json nodeConfig(const std::string &name) const;
     std::unique_ptr<TestClient> signedIn(int node, const std::string &account,
                                          const std::string &device);
-    // `caller` on node-a calls `callee` on node-b, who answers: a call that node-a owns.
+    // `caller` on node-a calls `callee` on node-b: a call that node-a owns.
     struct CallAcross
     {
         std::unique_ptr<TestClient> caller, callee;
         std::optional<PlacedCall> call;  // empty when a sign-in or the call failed
     };
+    // Signed in on their nodes, which have told each other of the devices; no call yet.
+    CallAcross signedInAcross(const std::string &caller, const std::string &callee);
+    // The call rings on the callee's device.
+    CallAcross ringAcross(const std::string &caller, const std::string &callee);
+    // The callee has answered.
     CallAcross callAcross(const std::string &caller, const std::string &callee);
 
     NatsServerProcess m_nats;
@@ -138,10 +143,29 @@ std::unique_ptr<TestClient> TestServerCluster::signedIn(int node, const std::str
 TestServerCluster::CallAcross TestServerCluster::callAcross(const std::string &caller,
                                                             const std::string &callee)
 {
-    CallAcross across{signedIn(0, caller, "a-phone"), signedIn(1, callee, "b-phone"), {}};
-    if (across.caller && across.callee) {
-        QTest::qWait(kClusterWaitMs);  // the nodes have told each other of the new devices
+    CallAcross across = signedInAcross(caller, callee);
+    if (across.caller && across.callee)
         across.call = connectedCall(*across.caller, *across.callee);
+    return across;
+}
+
+TestServerCluster::CallAcross TestServerCluster::signedInAcross(const std::string &caller,
+                                                                const std::string &callee)
+{
+    CallAcross across{signedIn(0, caller, "a-phone"), signedIn(1, callee, "b-phone"), {}};
+    if (across.caller && across.callee)
+        QTest::qWait(kClusterWaitMs);  // the nodes have told each other of the new devices
+    return across;
+}
+
+TestServerCluster::CallAcross TestServerCluster::ringAcross(const std::string &caller,
+                                                            const std::string &callee)
+{
+    CallAcross across = signedInAcross(caller, callee);
+    if (across.caller && across.callee) {
+        across.call = placeCall(*across.caller, callee);
+        if (across.call && !across.callee->waitFor<CallIncoming>())
+            across.call.reset();
     }
     return across;
 }
@@ -524,13 +548,8 @@ void TestServerCluster::aCallIsDeclinedAcrossNodes()
 void TestServerCluster::aCallIsCanceledAcrossNodes()
 {
     const std::string a = uniqueName("gil"), b = uniqueName("hugh");
-    auto caller = signedIn(0, a, "a-phone");
-    auto callee = signedIn(1, b, "b-phone");
-    QVERIFY(caller && callee);
-    QTest::qWait(kClusterWaitMs);
-
-    const auto call = placeCall(*caller, b);
-    QVERIFY(call && callee->waitFor<CallIncoming>());
+    auto [caller, callee, call] = ringAcross(a, b);
+    QVERIFY(call);
     QVERIFY(caller->request(CallCancel{call->cid, CancelReason::Canceled}).ok());
     const auto canceled = callee->waitFor<CallCanceled>();
     QVERIFY(canceled);
@@ -938,12 +957,8 @@ void TestServerCluster::aPartyWhoseNodeDiedHasTheReconnectGrace()
 void TestServerCluster::aDeviceSigningInOnAnotherNodeIsRung()
 {
     const std::string a = uniqueName("gus"), b = uniqueName("hal");
-    auto caller = signedIn(0, a, "a-phone");
-    auto phone = signedIn(1, b, "b-phone");
-    QVERIFY(caller && phone);
-    QTest::qWait(kClusterWaitMs);
-    const auto call = placeCall(*caller, b);
-    QVERIFY(call && phone->waitFor<CallIncoming>());
+    auto [caller, phone, call] = ringAcross(a, b);
+    QVERIFY(call);
 
     auto desk = signedIn(2, b, "b-desk");
     QVERIFY(desk);
