@@ -6,6 +6,7 @@
 
 #include <QUuid>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace softphone::server {
 
@@ -24,6 +25,8 @@ constexpr char kCallRequest = 'Q';  // a request about a call this node owns
 constexpr char kPartyDevice = 'N';  // a device of a party of a call this node owns came or went
 constexpr char kDevices = 'D';
 constexpr char kDirectory = 'S';
+constexpr char kBarrier = 'B';     // answer once everything sent before it is applied
+constexpr char kBarrierAck = 'K';  // the answer
 
 json devicesJson(const std::vector<ClientConnection *> &connections)
 {
@@ -60,6 +63,9 @@ ClusterNode::~ClusterNode()
 {
     m_sessions.setRemote(nullptr);
     m_clock.cancelTimer(m_beatTimer);
+    m_clock.cancelTimer(m_openBarrierTimer);
+    for (const auto &[token, timer] : m_barrierLimits)
+        m_clock.cancelTimer(timer);
 }
 
 QString ClusterNode::start()
@@ -87,6 +93,7 @@ void ClusterNode::beat()
     for (const auto &node : m_directory.silentNodes(m_clock.nowMs())) {
         m_sessions.changeRemote(m_directory.accountsOf(node), [&] { m_directory.forget(node); });
         m_lost.insert(node);
+        m_barrier.nodeGone(node);
         emit nodeLost(QString::fromStdString(node));
     }
     m_beatTimer = m_clock.startTimer(kBeatMs, [this] { beat(); });
@@ -152,6 +159,11 @@ void ClusterNode::onDirect(const QByteArray &data)
             auto devices = devicesFrom(message.at("devices"));
             m_sessions.changeRemote(
                 {account}, [&] { m_directory.setDevices(node, account, std::move(devices)); });
+        } else if (data[0] == kBarrier) {
+            json ack{{"node", m_name}, {"boot", m_boot}, {"token", message.at("token")}};
+            sendTo(node, std::string(1, kBarrierAck) + '\n' + ack.dump());
+        } else if (data[0] == kBarrierAck) {
+            m_barrier.acknowledged(message.at("token").get<std::uint64_t>(), node);
         } else if (data[0] == kDirectory) {
             DevicesByAccount all;
             for (const auto &[account, list] : message.at("accounts").items())
@@ -276,6 +288,35 @@ void ClusterNode::localDevicesChanged(const std::string &account)
     const std::string data = std::string(1, kDevices) + '\n' + message.dump();
     for (const auto &node : m_directory.nodes())
         sendTo(node, data);
+}
+
+void ClusterNode::whenPeersKnow(std::function<void()> then)
+{
+    // The logins of one event-loop turn share one barrier.
+    if (m_waitingForBarrier.empty())
+        m_openBarrierTimer = m_clock.startTimer(0, [this] { openBarrier(); });
+    m_waitingForBarrier.push_back(std::move(then));
+}
+
+void ClusterNode::openBarrier()
+{
+    m_openBarrierTimer = 0;
+    std::set<std::string> nodes;
+    for (const auto &node : m_directory.nodes()) {
+        if (!m_lost.contains(node))
+            nodes.insert(node);
+    }
+    const std::uint64_t token = m_barrier.open(nodes, std::exchange(m_waitingForBarrier, {}));
+    if (token == 0)
+        return;
+    const std::string data = std::string(1, kBarrier) + '\n' +
+                             json{{"node", m_name}, {"boot", m_boot}, {"token", token}}.dump();
+    for (const auto &node : nodes)
+        sendTo(node, data);
+    m_barrierLimits[token] = m_clock.startTimer(kBarrierLimitMs, [this, token] {
+        m_barrierLimits.erase(token);
+        m_barrier.expire(token);
+    });
 }
 
 }  // namespace softphone::server

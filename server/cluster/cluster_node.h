@@ -1,12 +1,15 @@
 #pragma once
 
 #include "calls/call_forwarding.h"
+#include "cluster/directory_barrier.h"
 #include "cluster/nats_link.h"
 #include "cluster/node_directory.h"
 #include "net/remote_sessions.h"
 #include "platform/clock.h"
 
 #include <QObject>
+#include <functional>
+#include <map>
 #include <string>
 
 namespace softphone::server {
@@ -26,6 +29,9 @@ class ClusterNode : public QObject, public RemoteSessions, public CallForwarding
 public:
     static constexpr int kBeatMs = 500;
     static constexpr int kSilenceLimitMs = 2500;  // five beats missed: the node is gone
+    // How long a login waits for the other nodes to learn of its device: a node that answers
+    // no sooner is stalled, and the login goes on without it.
+    static constexpr int kBarrierLimitMs = 1000;
 
     ClusterNode(const ClusterSettings &settings, SessionRegistry &sessions, platform::Clock &clock,
                 QObject *parent = nullptr);
@@ -45,6 +51,7 @@ public:
                       const std::string &text) override;
     bool hasDevice(const std::string &account, const std::string &deviceId) const override;
     void localDevicesChanged(const std::string &account) override;
+    void whenPeersKnow(std::function<void()> then) override;
 
     void forwardCallRequest(const std::string &node, const std::string &request) override;
     void tellDeviceChange(const std::string &node, const std::string &notice) override;
@@ -65,6 +72,7 @@ private:
     void onFrame(const QByteArray &data);
     void heard(const std::string &node, const std::string &boot);
     void sendDirectory(const std::string &node);
+    void openBarrier();
     void sendTo(const std::string &node, const std::string &data);
     std::string nodeSubject(const std::string &node) const;
 
@@ -76,6 +84,10 @@ private:
     NatsLink m_link;
     NodeDirectory m_directory;
     std::set<std::string> m_lost;  // nodes that went silent, not heard since
+    DirectoryBarrier m_barrier;
+    std::vector<std::function<void()>> m_waitingForBarrier;  // until this turn's barrier opens
+    platform::Clock::TimerId m_openBarrierTimer = 0;
+    std::map<std::uint64_t, platform::Clock::TimerId> m_barrierLimits;  // by token
     platform::Clock::TimerId m_beatTimer = 0;
 };
 

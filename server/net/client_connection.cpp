@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <QTimerEvent>
 #include <algorithm>
+#include <utility>
 
 namespace softphone::server {
 
@@ -87,12 +88,22 @@ void ClientConnection::send(std::string text)
 {
     if (!isOpen())
         return;
+    if (m_holdingBack) {
+        m_heldBack.push_back(std::move(text));
+        return;
+    }
     m_queuedBytes += text.size();
     m_outbox.push_back(std::move(text));
     if (m_flushPosted)
         return;
     m_flushPosted = true;
     QMetaObject::invokeMethod(this, &ClientConnection::flushOutbox, Qt::QueuedConnection);
+}
+
+std::vector<std::string> ClientConnection::release()
+{
+    m_holdingBack = false;
+    return std::exchange(m_heldBack, {});
 }
 
 void ClientConnection::flushOutbox()

@@ -59,6 +59,10 @@ public:
     // that is not durable.
     void send(std::string text);
     void transmit(const std::vector<std::string> &texts);  // puts `texts` on the socket now
+    // Keeps what is said from now on back until `release()`, which returns it: events for a
+    // device whose login is not yet answered go out after the answer.
+    void holdBack() { m_holdingBack = true; }
+    std::vector<std::string> release();
     void setOutputGate(OutputGate *gate) { m_gate = gate; }
     void close(int code, const QString &reason);
 
@@ -92,6 +96,8 @@ private:
     OutputGate *m_gate = nullptr;
     std::vector<std::string> m_outbox;  // said during this turn, not yet given to the gate
     bool m_flushPosted = false;
+    bool m_holdingBack = false;
+    std::vector<std::string> m_heldBack;
     std::size_t m_queuedBytes = 0;  // said and not yet on the socket: in the outbox or held
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 
@@ -22,6 +23,9 @@ public:
     virtual bool hasDevice(const std::string &account, const std::string &deviceId) const = 0;
     // This node's devices of the account changed (logged in, replaced or gone).
     virtual void localDevicesChanged(const std::string &account) = 0;
+    // Runs `then` once every other node has applied the device changes told it so far (or
+    // has stopped answering).
+    virtual void whenPeersKnow(std::function<void()> then) = 0;
 };
 
 }  // namespace softphone::server

@@ -69,6 +69,14 @@ void SessionRegistry::changeRemote(std::vector<std::string> accounts,
     }
 }
 
+void SessionRegistry::whenPeersKnow(std::function<void()> then) const
+{
+    if (m_remote)
+        m_remote->whenPeersKnow(std::move(then));
+    else
+        then();
+}
+
 std::vector<std::string> SessionRegistry::localAccounts() const
 {
     std::vector<std::string> accounts;

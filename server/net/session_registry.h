@@ -30,6 +30,8 @@ public:
     // Applies a change to what other nodes hold, telling presence of each of `accounts`
     // whose online state or device types it changed.
     void changeRemote(std::vector<std::string> accounts, const std::function<void()> &change);
+    // Runs `then` once every node knows the devices this node holds now: at once on one node.
+    void whenPeersKnow(std::function<void()> then) const;
     // This node's accounts with at least one device.
     std::vector<std::string> localAccounts() const;
 

@@ -175,6 +175,7 @@ void AuthService::finishLogin(ClientConnection &client, const protocol::Login &p
                               const std::string &token, std::int64_t expiresAt, Responder reply)
 {
     Q_ASSERT(client.isOpen());
+    client.holdBack();
     client.authenticate(params.account, params.deviceId, params.clientType,
                         PasswordHasher::tokenHash(token));
     if (ClientConnection *older = m_context.sessions.add(&client)) {
@@ -183,13 +184,36 @@ void AuthService::finishLogin(ClientConnection &client, const protocol::Login &p
         older->close(int(protocol::CloseCode::Replaced),
                      QStringLiteral("replaced by a newer login of this device"));
     }
-    reply.result(protocol::LoginResult{
-        params.account, m_context.accounts.name(params.account).value_or(""), token, expiresAt,
-        m_context.now(), protocol::kProtocolVersion, m_context.config.callRecords,
-        m_context.config.reconnectGraceSeconds});
     qCDebug(lcSession) << "login" << params.account.c_str() << params.deviceId.c_str()
                        << params.clientType.c_str();
-    emit deviceOnline(&client, params.inCall);
+    protocol::LoginResult result{params.account,
+                                 m_context.accounts.name(params.account).value_or(""),
+                                 token,
+                                 expiresAt,
+                                 m_context.now(),
+                                 protocol::kProtocolVersion,
+                                 m_context.config.callRecords,
+                                 m_context.config.reconnectGraceSeconds};
+    // In a cluster the device is online once every node would reach it: a message or a call
+    // sent to it by anyone after it holds its login result finds it, whichever node takes it.
+    m_context.sessions.whenPeersKnow([this, connection = QPointer<ClientConnection>(&client),
+                                      result = std::move(result), inCall = params.inCall,
+                                      reply = std::make_shared<Responder>(std::move(reply))] {
+        answerLogin(connection, result, *reply, inCall);
+    });
+}
+
+void AuthService::answerLogin(ClientConnection *client, const protocol::LoginResult &result,
+                              Responder &reply, const std::optional<std::string> &inCall)
+{
+    if (!client || !client->isOpen())
+        return;
+    // What was said to the device meanwhile follows its login result.
+    std::vector<std::string> heldBack = client->release();
+    reply.result(result);
+    for (std::string &text : heldBack)
+        client->send(std::move(text));
+    emit deviceOnline(client, inCall);
 }
 
 void AuthService::logout(ClientConnection &client, const protocol::Logout &, Responder reply)

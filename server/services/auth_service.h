@@ -36,6 +36,9 @@ signals:
 private:
     void finishLogin(ClientConnection &client, const protocol::Login &params,
                      const std::string &token, std::int64_t expiresAt, Responder reply);
+    // Once the other nodes know the device: its login result, then what waited behind it.
+    void answerLogin(ClientConnection *client, const protocol::LoginResult &result,
+                     Responder &reply, const std::optional<std::string> &inCall);
     void store(const protocol::Register &params, const std::string &hash, Responder reply);
     void passwordChecked(ClientConnection *client, const protocol::Login &params, bool good,
                          Responder reply);

@@ -8,6 +8,7 @@
 #include "server_process.h"
 #include "test_client.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -17,6 +18,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <array>
+#include <csignal>
 #include <set>
 
 using namespace softphone::test;
@@ -39,11 +43,14 @@ private slots:
     void cleanupTestCase();
 
     void messagesReachEveryDeviceOnEveryNode();
+    void aLoginIsAnsweredOnceEveryNodeKnowsTheDevice();
+    void aStalledNodeHoldsALoginBackOnlySoLong();
     void idsStayUniqueWhenNodesWriteAtOnce();
     void presenceCrossesNodes();
     void aLostNodeTakesItsDevicesOffline();
     void theClientMovesToAnotherNode();
     void theShippedBalancerCarriesClientsToAnotherNode();
+    void theShippedNatsClusterOutlivesOneOfItsServers();
     void aClusterNeedsPostgres();
 
     // Calls with the caller on node-a and the callee on node-b (and another device on node-c).
@@ -70,6 +77,9 @@ private:
     nlohmann::json nodeConfig(const std::string &name) const;
     std::unique_ptr<TestClient> signedIn(int node, const std::string &account,
                                          const std::string &device);
+    // Logs `client` in as `account` (registered) while `node` is stopped for `stopMs`; returns
+    // how long the login took to be answered, -1 if it failed.
+    qint64 loginWhileStopped(TestClient &client, const std::string &account, int node, int stopMs);
     // `caller` on node-a calls `callee` on node-b: a call that node-a owns.
     struct CallAcross
     {
@@ -195,6 +205,59 @@ void TestServerCluster::messagesReachEveryDeviceOnEveryNode()
     QVERIFY(aliceDesk->waitForMessage("m-2"));
     QVERIFY((*reply.result)["msgidServer"].get<std::int64_t>() >
             (*sent.result)["msgidServer"].get<std::int64_t>());
+}
+
+qint64 TestServerCluster::loginWhileStopped(TestClient &client, const std::string &account,
+                                            int node, int stopMs)
+{
+    const pid_t pid = static_cast<pid_t>(m_nodes[node]->pid());
+    ::kill(pid, SIGSTOP);
+    QElapsedTimer stopped;
+    stopped.start();
+    QTimer::singleShot(stopMs, [pid] { ::kill(pid, SIGCONT); });
+    const bool ok = client.login(account, "password-123").ok();
+    const qint64 elapsed = stopped.elapsed();
+    if (elapsed < stopMs)
+        QTest::qWait(int(stopMs - elapsed) + 50);  // the node runs again before the test goes on
+    return ok ? elapsed : -1;
+}
+
+// While node-a is stopped, bob logs in on node-b: node-b tells node-a of the device, and
+// answers the login only once node-a has read it. A message alice sends through node-a right
+// after reaches bob at once (before, node-a could meet the message before the news of bob's
+// device, and bob found it only with his next sync).
+void TestServerCluster::aLoginIsAnsweredOnceEveryNodeKnowsTheDevice()
+{
+    auto alice = signedIn(0, "alice-k", "alice-phone");
+    QVERIFY(alice);
+    TestClient bob(m_nodes[1]->url(), "bob-phone");
+    QVERIFY(bob.open());
+    QVERIFY(bob.registerAccount("bob-k", "password-123").ok());
+    QTest::qWait(kClusterWaitMs);
+
+    const qint64 answeredAfter = loginWhileStopped(bob, "bob-k", 0, 400);
+    QVERIFY(answeredAfter >= 0);
+    QVERIFY2(answeredAfter >= 400, qPrintable(QStringLiteral("answered after %1 ms, while node-a "
+                                                             "could not know of the device")
+                                                  .arg(answeredAfter)));
+    const auto sent = alice->request(
+        SendMessage{"bob-k", ConvType::Person, MsgType::Text, "right away", "", "m-k"});
+    QVERIFY(sent.ok());
+    QVERIFY(bob.waitForMessage("m-k", 2000));
+}
+
+// A node that reads nothing for longer than the barrier's limit (but less than it takes to be
+// thought dead) delays the logins on the other nodes by that limit, not until it wakes.
+void TestServerCluster::aStalledNodeHoldsALoginBackOnlySoLong()
+{
+    TestClient bob(m_nodes[1]->url(), "bob-phone");
+    QVERIFY(bob.open());
+    QVERIFY(bob.registerAccount("bob-s", "password-123").ok());
+
+    const qint64 answeredAfter = loginWhileStopped(bob, "bob-s", 0, 1400);
+    QVERIFY(answeredAfter >= 0);
+    QVERIFY2(answeredAfter >= 900 && answeredAfter < 1400,
+             qPrintable(QStringLiteral("answered after %1 ms").arg(answeredAfter)));
 }
 
 // Each node took message and channel ids from its own counter, read at start: two nodes
@@ -442,6 +505,129 @@ void TestServerCluster::theShippedBalancerCarriesClientsToAnotherNode()
     balancer.kill();
     balancer.waitForFinished(5000);
     QVERIFY(m_nodes[landed]->start(m_nodes[landed]->port()));
+}
+
+namespace {
+
+// packaging/nats/softphone-nats.conf as server `index` of three on loopback, on this test's
+// ports. Empty if the shipped file no longer reads as the test expects.
+QByteArray natsConfig(int index, const std::array<quint16, 3> &ports,
+                      const std::array<quint16, 3> &routes, quint16 monitor)
+{
+    QFile shipped(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../packaging/nats/softphone-nats.conf"));
+    if (!shipped.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray config = shipped.readAll();
+    const auto swap = [&config](const QByteArray &from, const QByteArray &to) {
+        if (!config.contains(from))
+            return false;
+        config.replace(from, to);
+        return true;
+    };
+    const auto loopback = [](quint16 port) { return "127.0.0.1:" + QByteArray::number(port); };
+    bool ok = swap("server_name: nats-1", "server_name: nats-" + QByteArray::number(index + 1)) &&
+              swap("listen: 0.0.0.0:4222", "listen: " + loopback(ports[index])) &&
+              swap("listen: 0.0.0.0:6222", "listen: " + loopback(routes[index])) &&
+              swap("http: 127.0.0.1:8222", "http: " + loopback(monitor));
+    for (int i = 0; i < 3; ++i) {
+        ok = ok && swap("nats-route://nats-" + QByteArray::number(i + 1) + ":6222",
+                        "nats-route://" + loopback(routes[i]));
+    }
+    return ok ? config : QByteArray();
+}
+
+// What a NATS server's monitoring endpoint says (/connz, /routez); null if it does not answer.
+json natsMonitor(quint16 monitor, const char *what)
+{
+    QByteArray body;
+    if (httpGet(monitor, QString::fromLatin1(what), &body) != 200)
+        return nullptr;
+    return json::parse(body.begin(), body.end(), nullptr, false);
+}
+
+// The NATS server (0..2) that holds the connection named `name`; -1 if none does.
+int natsServerOf(const std::string &name, const std::array<quint16, 3> &monitors)
+{
+    for (int i = 0; i < 3; ++i) {
+        const json connz = natsMonitor(monitors[i], "/connz");
+        if (!connz.is_object())
+            continue;
+        for (const json &connection : connz.value("connections", json::array())) {
+            if (connection.value("name", std::string()) == name)
+                return i;
+        }
+    }
+    return -1;
+}
+
+}  // namespace
+
+// Three NATS servers run the shipped configuration, clustered; two nodes are each given all
+// three. The NATS server that carries node-x is killed: node-x moves to another, and the
+// nodes' devices still reach each other without either node taking the other for gone.
+void TestServerCluster::theShippedNatsClusterOutlivesOneOfItsServers()
+{
+    std::array<quint16, 3> ports{}, routes{}, monitors{};
+    for (int i = 0; i < 3; ++i) {
+        ports[i] = freeLoopbackPort();
+        routes[i] = freeLoopbackPort();
+        monitors[i] = freeLoopbackPort();
+    }
+    std::array<NatsServerProcess, 3> nats;
+    json urls = json::array();
+    for (int i = 0; i < 3; ++i) {
+        const QByteArray config = natsConfig(i, ports, routes, monitors[i]);
+        QVERIFY2(!config.isEmpty(), "packaging/nats/softphone-nats.conf changed its shape");
+        QVERIFY(nats[i].start(config, ports[i]));
+        urls.push_back(nats[i].url().toStdString());
+    }
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     for (quint16 monitor : monitors) {
+                         const json routez = natsMonitor(monitor, "/routez");
+                         if (!routez.is_object() || routez.value("num_routes", 0) < 2)
+                             return false;
+                     }
+                     return true;
+                 },
+                 10000),
+             "the three NATS servers did not form their cluster");
+
+    // Two more nodes on a database of their own.
+    const auto config = [&](const char *node) {
+        return json{{"cluster", {{"nats", urls}, {"node", node}}}};
+    };
+    ServerProcess x(config("node-x"));
+    QVERIFY2(x.start(), qPrintable(x.output()));
+    json yConfig = config("node-y");
+    yConfig["database"] = x.config()["database"];
+    ServerProcess y(yConfig);
+    QVERIFY2(y.start(), qPrintable(y.output()));
+
+    TestClient alice(x.url(), "alice-phone"), bob(y.url(), "bob-phone");
+    QVERIFY(alice.open() && alice.signIn("alice-n") && bob.open() && bob.signIn("bob-n"));
+    const auto sendAndReceive = [&](const std::string &id) {
+        return alice.request(SendMessage{"bob-n", ConvType::Person, MsgType::Text, id, "", id})
+                   .ok() &&
+               bob.waitForMessage(id, 3000).has_value();
+    };
+    int attempt = 0;  // the nodes hear each other within a beat
+    QVERIFY(QTest::qWaitFor([&] { return sendAndReceive("before-" + std::to_string(++attempt)); },
+                            5000));
+
+    const int underX = natsServerOf("node-x", monitors);
+    QVERIFY(underX >= 0);
+    nats[std::size_t(underX)].kill();
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     const int now = natsServerOf("node-x", monitors);
+                     return now >= 0 && now != underX;
+                 },
+                 5000),
+             "node-x did not move to another NATS server");
+    QVERIFY(sendAndReceive("after-the-loss"));
+    QVERIFY(!x.output().contains(QStringLiteral("is gone")));
+    QVERIFY(!y.output().contains(QStringLiteral("is gone")));
 }
 
 void TestServerCluster::aClusterNeedsPostgres()

@@ -3,6 +3,7 @@
 #include "server_process.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QStandardPaths>
 
 namespace softphone::test {
@@ -29,11 +30,25 @@ bool NatsServerProcess::isInstalled()
 bool NatsServerProcess::start()
 {
     m_port = freeLoopbackPort();
+    return run({QStringLiteral("-a"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                QString::number(m_port), QStringLiteral("--no_advertise")});
+}
+
+bool NatsServerProcess::start(const QByteArray &config, quint16 port)
+{
+    QFile file(m_dir.filePath(QStringLiteral("nats-server.conf")));
+    if (!file.open(QIODevice::WriteOnly) || file.write(config) != config.size())
+        return false;
+    file.close();
+    m_port = port;
+    return run({QStringLiteral("-c"), file.fileName()});
+}
+
+bool NatsServerProcess::run(const QStringList &arguments)
+{
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->start(natsServerBinary(),
-                     {QStringLiteral("-a"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                      QString::number(m_port), QStringLiteral("--no_advertise")});
+    m_process->start(natsServerBinary(), arguments);
     if (!m_process->waitForStarted(10000))
         return false;
     QByteArray output;

@@ -15,10 +15,15 @@ public:
 
     static bool isInstalled();
     bool start();
+    // Runs with `config` (nats-server's configuration format) listening on `port`, which the
+    // config names.
+    bool start(const QByteArray &config, quint16 port);
     void kill();
     QString url() const;
 
 private:
+    bool run(const QStringList &arguments);
+
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
