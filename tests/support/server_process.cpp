@@ -1,5 +1,7 @@
 #include "server_process.h"
 
+#include "nats_server_process.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
@@ -11,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QTest>
 #include <QTimer>
 #include <atomic>
 #include <pwd.h>
@@ -37,10 +40,39 @@ ServerProcess::ServerProcess(nlohmann::json config)
         !createPostgresDatabase(config))
         qFatal("cannot create a PostgreSQL database for the test server");
     m_config = std::move(config);
+    // A config may set the cluster's lease times; the nodes and their NATS come from here.
+    if (clusterSize() > 1 && !m_config.value("cluster", nlohmann::json::object()).contains("nats"))
+        formCluster();
+}
+
+int ServerProcess::clusterSize()
+{
+    if (postgresSocket().isEmpty())
+        return 1;
+    return std::max(1, qEnvironmentVariableIntValue("SOFTPHONE_TEST_CLUSTER"));
+}
+
+void ServerProcess::formCluster()
+{
+    m_nats = std::make_unique<NatsServerProcess>();
+    if (!m_nats->start())
+        qFatal("cannot start nats-server for the test cluster");
+    m_config["cluster"]["nats"] = {m_nats->url().toStdString()};
+    m_config["cluster"]["node"] = "node-1";
+    for (int node = 2; node <= clusterSize(); ++node) {
+        nlohmann::json config = m_config;
+        config["cluster"]["node"] = "node-" + std::to_string(node);
+        config.erase("listen");
+        config.erase("http");
+        config.erase("dataDir");
+        config["listenHost"] = m_host.toStdString();
+        m_otherNodes.push_back(std::make_unique<ServerProcess>(std::move(config)));
+    }
 }
 
 ServerProcess::~ServerProcess()
 {
+    m_otherNodes.clear();  // before the first node drops the database they share
     if (m_process && m_process->state() != QProcess::NotRunning)
         kill();
     dropPostgresDatabase();
@@ -147,6 +179,74 @@ QString ServerProcess::binary()
 
 bool ServerProcess::start(quint16 port)
 {
+    std::vector<int> nodes;
+    std::vector<qsizetype> outputFrom;
+    for (int node = 0; node < nodeCount(); ++node) {
+        nodes.push_back(node);
+        outputFrom.push_back(nodeProcess(node).m_output.size());
+    }
+    if (!launch(port))
+        return false;
+    for (const auto &node : m_otherNodes) {
+        if (!node->launch(node->port()))
+            return false;
+    }
+    return waitUntilJoined(nodes, outputFrom);
+}
+
+bool ServerProcess::startNode(int node)
+{
+    ServerProcess &process = nodeProcess(node);
+    const qsizetype outputFrom = process.m_output.size();
+    return process.launch(process.port()) && waitUntilJoined({node}, {outputFrom});
+}
+
+bool ServerProcess::stopNode(int node)
+{
+    return nodeProcess(node).stopProcess();
+}
+
+void ServerProcess::killNode(int node)
+{
+    nodeProcess(node).killProcess();
+}
+
+QUrl ServerProcess::nodeUrl(int node) const
+{
+    return nodeProcess(node).processUrl();
+}
+
+ServerProcess &ServerProcess::nodeProcess(int node)
+{
+    return node == 0 ? *this : *m_otherNodes.at(std::size_t(node - 1));
+}
+
+const ServerProcess &ServerProcess::nodeProcess(int node) const
+{
+    return node == 0 ? *this : *m_otherNodes.at(std::size_t(node - 1));
+}
+
+bool ServerProcess::waitUntilJoined(const std::vector<int> &nodes,
+                                    const std::vector<qsizetype> &outputFrom)
+{
+    if (m_otherNodes.empty())
+        return true;
+    const auto joinedAll = [&] {
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            const QString since = nodeProcess(nodes[i]).m_output.mid(outputFrom[i]);
+            if (since.count(QStringLiteral(" joined")) < qsizetype(m_otherNodes.size()))
+                return false;
+        }
+        return true;
+    };
+    if (QTest::qWaitFor(joinedAll, 10000))
+        return true;
+    qWarning("the cluster's nodes did not all hear each other: %s", qPrintable(output()));
+    return false;
+}
+
+bool ServerProcess::launch(quint16 port)
+{
     m_config["listen"] = m_host.toStdString() + ":" + std::to_string(port);
     QFile file(m_dataDir.filePath(QStringLiteral("server.json")));
     if (!file.open(QIODevice::WriteOnly) ||
@@ -186,6 +286,14 @@ bool ServerProcess::start(quint16 port)
 
 bool ServerProcess::stop()
 {
+    bool others = true;
+    for (const auto &node : m_otherNodes)
+        others = node->stopProcess() && others;
+    return stopProcess() && others;
+}
+
+bool ServerProcess::stopProcess()
+{
     if (!m_process || m_process->state() == QProcess::NotRunning)
         return true;
     m_process->terminate();
@@ -197,13 +305,33 @@ bool ServerProcess::stop()
 
 void ServerProcess::kill()
 {
+    for (const auto &node : m_otherNodes)
+        node->killProcess();
+    killProcess();
+}
+
+void ServerProcess::killProcess()
+{
     if (!m_process)
         return;
     m_process->kill();
     m_process->waitForFinished(10000);
 }
 
+QString ServerProcess::output() const
+{
+    QString all = m_output;
+    for (const auto &node : m_otherNodes)
+        all += node->output();
+    return all;
+}
+
 QUrl ServerProcess::url() const
+{
+    return nodeUrl(int(m_nextNode++ % std::size_t(nodeCount())));
+}
+
+QUrl ServerProcess::processUrl() const
 {
     return QUrl(QStringLiteral("%1://%2:%3")
                     .arg(m_secure ? QStringLiteral("wss") : QStringLiteral("ws"), m_host)
