@@ -5,13 +5,14 @@
 // the journal is written line by line with write(2), so what the server told a killed worker
 // is on disk, and the soak compares it with what the server stored.
 //
-//   bench_chaos_client --url ws://127.0.0.1:PORT --journal FILE --tag GEN --seed N
+//   bench_chaos_client --url ws://127.0.0.1:PORT[,ws://...] --journal FILE --tag GEN --seed N
 //                      --drain FILE --peers a,b,c ACCOUNT:TOKEN...
 
 #include "chaos_client/journal.h"
 #include "chaos_client/party.h"
 #include "chaos_client/worker_settings.h"
 #include "command_line.h"
+#include "im/server_list.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,7 +31,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOptions(
-        {option("url", "Server URL.", "url"),
+        {option("url", "Server URL, or the nodes of a cluster separated by commas.", "url"),
          option("journal", "Journal file (appended to).", "file"),
          option("tag", "Unique generation tag of this process.", "tag"),
          option("seed", "Random seed.", "n", "1"),
@@ -42,7 +43,10 @@ int main(int argc, char *argv[])
     const auto value = [&](const char *name) { return parser.value(QString::fromLatin1(name)); };
 
     Settings settings;
-    settings.url = QUrl(value("url"));
+    const auto servers = softphone::im::parseServerList(value("url"));
+    if (!servers)
+        qFatal("%s", qPrintable(softphone::im::serverListUsage()));
+    settings.servers = *servers;
     settings.tag = value("tag").toStdString();
     for (const QString &peer : value("peers").split(QLatin1Char(',')))
         settings.peers.push_back(peer.toStdString());

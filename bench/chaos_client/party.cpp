@@ -44,7 +44,7 @@ void Party::connectSoon(int ms)
                 dropped();
         });
         connect(m_channel.get(), &im::RpcChannel::eventReceived, this, &Party::onEvent);
-        m_channel->open(m_settings.url);
+        m_channel->open(m_settings.servers[m_server]);
         // A server that is down refuses at once; one that hangs gets a new try.
         QTimer::singleShot(2000, this, [this, generation] {
             if (generation == m_generation && !m_loggedIn)
@@ -59,6 +59,7 @@ void Party::dropped()
         m_channel->disconnect(this);
         m_channel.release()->deleteLater();
     }
+    m_server = (m_server + 1) % int(m_settings.servers.size());  // a node that died is not back
     connectSoon(randomMs(100, 600));
 }
 

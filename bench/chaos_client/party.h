@@ -87,6 +87,7 @@ private:
     std::unique_ptr<im::RpcChannel> m_channel;
     QTimer m_tick;
     int m_generation = 0;
+    int m_server = 0;  // the server of Settings::servers this party tries next
     bool m_loggedIn = false;
     bool m_draining = false;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QUrl>
 #include <string>
 #include <vector>
@@ -9,8 +10,8 @@ namespace softphone::bench::chaos {
 // What every party of one worker process shares.
 struct Settings
 {
-    QUrl url;
-    std::string tag;  // this process's generation: keeps its msgidClients unique
+    QList<QUrl> servers;  // tried in turn: the nodes of a cluster
+    std::string tag;      // this process's generation: keeps its msgidClients unique
     std::vector<std::string> peers;
 };
 

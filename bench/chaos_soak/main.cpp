@@ -11,7 +11,11 @@
 //
 //   bench_chaos_soak [--calls N] [--duration S] [--workers W] [--accounts-per-worker A]
 //                    [--server-kill-every S] [--server-term-every S] [--client-kill-every S]
-//                    [--seed N] [--postgres SOCKET_DIR:PORT]
+//                    [--seed N] [--postgres SOCKET_DIR:PORT [--nodes N]]
+//
+// With --nodes the server is a cluster of N nodes on PostgreSQL and a nats-server; the workers
+// are spread over the nodes and move to another when theirs goes, and the chaos kills and
+// stops one node at a time, sometimes long enough for a survivor to take its calls over.
 
 #include "chaos_soak/soak.h"
 #include "command_line.h"
@@ -38,6 +42,8 @@ int main(int argc, char *argv[])
         option("seed", "Random seed.", "n", "1"),
         option("postgres", "Run on PostgreSQL at SOCKET_DIR:PORT (scripts/start-postgres.sh).",
                "socket"),
+        option("nodes", "Run a cluster of this many nodes (needs --postgres, nats-server).", "n",
+               "1"),
     });
     parser.process(app);
     const auto value = [&](const char *name) { return parser.value(QString::fromLatin1(name)); };
@@ -51,6 +57,11 @@ int main(int argc, char *argv[])
     options.clientKillEvery = value("client-kill-every").toDouble();
     options.seed = value("seed").toUInt();
     options.postgres = value("postgres");
+    options.nodes = std::max(1, value("nodes").toInt());
+    if (options.nodes > 1 && options.postgres.isEmpty())
+        qFatal("a cluster needs --postgres");
+    // ServerProcess forms the cluster when this is set.
+    qputenv("SOFTPHONE_TEST_CLUSTER", QByteArray::number(options.nodes));
     if (options.workers * options.accountsPerWorker < 2)
         qFatal("the soak needs at least two accounts");
     // ServerProcess creates its own PostgreSQL database when this is set.

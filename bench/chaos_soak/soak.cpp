@@ -30,11 +30,17 @@ int Soak::run()
     m_port = m_server.port();
     if (!createAccounts())
         return fail("cannot create the accounts");
-    std::printf("chaos soak: %d workers x %d accounts, seed %u, %s\n", m_options.workers,
+    std::printf("chaos soak: %d workers x %d accounts, seed %u, %s", m_options.workers,
                 m_options.accountsPerWorker, m_options.seed,
                 m_options.postgres.isEmpty() ? "SQLite" : "PostgreSQL");
+    if (m_server.nodeCount() > 1)
+        std::printf(", a cluster of %d nodes", m_server.nodeCount());
+    std::printf("\n");
     std::fflush(stdout);
-    m_workers.startAll(m_server.url());
+    QList<QUrl> nodes;
+    for (int node = 0; node < m_server.nodeCount(); ++node)
+        nodes.push_back(m_server.nodeUrl(node));
+    m_workers.startAll(nodes);
     chaos();
     m_workers.drain();
     if (!m_server.stop())
@@ -44,7 +50,10 @@ int Soak::run()
 
 json Soak::serverConfig()
 {
-    return {{"ringTimeoutSeconds", 3},
+    // A cluster's lease is short, so that an outage of a few seconds sees a survivor take the
+    // dead node's calls over (and a shorter one sees the node carry them on itself).
+    return {{"cluster", {{"leaseMs", 1500}, {"leaseRenewMs", 250}}},
+            {"ringTimeoutSeconds", 3},
             {"recordGraceSeconds", 1},
             {"reconnectGraceSeconds", 3},
             {"rateLimitPerSecond", 100000},
@@ -91,6 +100,10 @@ bool Soak::createAccounts()
 
 void Soak::restartServer(bool crash)
 {
+    if (m_server.nodeCount() > 1) {
+        restartNode(int(uniform(0, m_server.nodeCount())), crash);
+        return;
+    }
     if (crash) {
         m_server.kill();
         ++m_serverKills;
@@ -102,6 +115,23 @@ void Soak::restartServer(bool crash)
     runUntil([] { return false; }, qint64(uniform(100, 2000)));  // the outage
     if (!m_server.start(m_port))
         qFatal("the server did not restart: %s", qPrintable(m_server.output()));
+}
+
+// One node of the cluster goes; the others carry on. An outage over the lease and the 2.5 s a
+// node takes to be thought gone lets a survivor take its calls over.
+void Soak::restartNode(int node, bool crash)
+{
+    if (crash) {
+        m_server.killNode(node);
+        ++m_serverKills;
+    } else {
+        if (!m_server.stopNode(node))
+            ++m_failedStops;
+        ++m_serverTerms;
+    }
+    runUntil([] { return false; }, qint64(uniform(100, 5000)));
+    if (!m_server.startNode(node))
+        qFatal("node %d did not restart: %s", node + 1, qPrintable(m_server.output()));
 }
 
 bool Soak::finished(InviteCounter &counter, const QElapsedTimer &clock)

@@ -29,6 +29,7 @@ private:
     qint64 nextAt(double every, qint64 from);
     bool createAccounts();
     void restartServer(bool crash);
+    void restartNode(int node, bool crash);
     bool finished(InviteCounter &counter, const QElapsedTimer &clock);
     void chaos();
     int check();

@@ -17,6 +17,7 @@ struct SoakOptions
     double clientKillEvery = 1.0;
     unsigned seed = 1;
     QString postgres;
+    int nodes = 1;  // more: a cluster, whose nodes are killed one at a time
 };
 
 // An account the soak registered, and the token its worker logs in with.

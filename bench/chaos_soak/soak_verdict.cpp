@@ -106,8 +106,12 @@ void SoakVerdict::checkTexts()
 int SoakVerdict::report(const SoakOptions &options, const ChaosTally &tally) const
 {
     const int openCalls = m_stored.openCalls + std::max(m_table.open, 0);
-    std::printf("\nchaos soak, %.0f s, seed %u, %s\n", tally.seconds, options.seed,
+    std::printf("\nchaos soak, %.0f s, seed %u, %s", tally.seconds, options.seed,
                 options.postgres.isEmpty() ? "SQLite" : "PostgreSQL");
+    if (options.nodes > 1)
+        std::printf(", %d nodes (killed and stopped one at a time)", options.nodes);
+    std::printf("\n");
+    const char *what = options.nodes > 1 ? "node  " : "server";
     std::printf("  calls acknowledged:         %zu (answered %d; records by status:",
                 m_journals.calls.size(), m_answered);
     for (const auto &[status, count] : m_byStatus)
@@ -115,8 +119,8 @@ int SoakVerdict::report(const SoakOptions &options, const ChaosTally &tally) con
     std::printf(")\n");
     std::printf("  calls refused caller-busy:  %d\n", m_journals.callerBusy);
     std::printf("  texts acknowledged:         %zu\n", m_journals.texts.size());
-    std::printf("  server SIGKILL restarts:    %d\n", tally.serverKills);
-    std::printf("  server SIGTERM restarts:    %d\n", tally.serverTerms);
+    std::printf("  %s SIGKILL restarts:    %d\n", what, tally.serverKills);
+    std::printf("  %s SIGTERM restarts:    %d\n", what, tally.serverTerms);
     std::printf("  client kills (SIGKILL):     %d\n", tally.clientKills);
     std::printf("  dropped sockets:            %d\n", m_journals.aborts);
     std::printf("  calls table rows:           %d\n", m_table.rows);

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QTimer>
+#include <algorithm>
 
 namespace softphone::bench::chaos {
 
@@ -12,9 +13,9 @@ WorkerPool::WorkerPool(const SoakOptions &options, const std::vector<Account> &a
     , m_random(random)
 {}
 
-void WorkerPool::startAll(const QUrl &server)
+void WorkerPool::startAll(const QList<QUrl> &servers)
 {
-    m_server = server;
+    m_servers = servers;
     for (int slot = 0; slot < m_options.workers; ++slot)
         startWorker(slot);
 }
@@ -26,8 +27,13 @@ void WorkerPool::startWorker(int slot)
     QStringList peers;
     for (const Account &account : m_accounts)
         peers << QString::fromStdString(account.name);
+    // Each worker starts on another node.
+    QStringList servers;
+    for (const QUrl &server : m_servers)
+        servers << server.toString();
+    std::rotate(servers.begin(), servers.begin() + slot % servers.size(), servers.end());
     QStringList arguments = {
-        QStringLiteral("--url"),     m_server.toString(),
+        QStringLiteral("--url"),     servers.join(QLatin1Char(',')),
         QStringLiteral("--journal"), journalPath(slot),
         QStringLiteral("--tag"),     QStringLiteral("w%1g%2").arg(slot).arg(++m_generation),
         QStringLiteral("--seed"),    QString::number(m_random()),

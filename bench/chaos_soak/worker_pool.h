@@ -2,6 +2,7 @@
 
 #include "chaos_soak/soak_options.h"
 
+#include <QList>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -19,7 +20,8 @@ public:
     WorkerPool(const SoakOptions &options, const std::vector<Account> &accounts,
                std::mt19937 &random);
 
-    void startAll(const QUrl &server);
+    // `servers`: the nodes of a cluster, which each worker tries in its own order.
+    void startAll(const QList<QUrl> &servers);
     void killWorker(int slot);
     // A worker that exited by itself crashed or gave up: that is a finding, and it restarts.
     void reviveExitedWorkers();
@@ -41,7 +43,7 @@ private:
     const std::vector<Account> &m_accounts;
     std::mt19937 &m_random;
     QTemporaryDir m_work;
-    QUrl m_server;
+    QList<QUrl> m_servers;
     std::vector<std::unique_ptr<QProcess>> m_workers;
     int m_generation = 0;
     bool m_draining = false;
