@@ -1,31 +1,16 @@
 #include "server_load/cross_node_run.h"
 
 #include "run_until.h"
-#include "server_config.h"
 #include "server_load/device_connector.h"
 #include "server_load/lifecycle_run.h"
 #include "server_load/node_cluster.h"
 #include "server_load/provision.h"
 
-#include <QTemporaryFile>
 #include <cstdio>
 
 namespace softphone::bench::load {
 
 namespace {
-
-// The database settings a node reads from its config's "database", by the server's own rules.
-server::DatabaseSettings settingsOf(const nlohmann::json &database)
-{
-    QTemporaryFile file;
-    file.open();
-    file.write(nlohmann::json{{"database", database}}.dump().c_str());
-    file.flush();
-    server::ServerConfig config;
-    config.loadFile(file.fileName());
-    config.database.shared = true;  // the nodes use it while the accounts are written
-    return config.database;
-}
 
 bool connectHalf(std::vector<Device> &devices, quint16 port, const char *who)
 {
@@ -46,7 +31,7 @@ int runAcrossNodes(int nodes, int clients, double rate, int seconds, int commitM
         cluster.stop();
         return 1;
     }
-    std::vector<Device> all = provision(settingsOf(cluster.database()), clients, 1);
+    std::vector<Device> all = provision(cluster.databaseSettings(), clients, 1);
     const auto middle = all.begin() + std::ptrdiff_t(all.size() / 2);
     std::vector<Device> callers(std::make_move_iterator(all.begin()),
                                 std::make_move_iterator(middle));

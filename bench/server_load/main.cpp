@@ -6,13 +6,15 @@
 //               calls/s, invite->ring latency percentiles and the server's resident memory.
 //   idle:       opens N authenticated connections and prints the server's resident memory.
 //
-// --nodes N (lifecycles, N >= 2): the same lifecycles on PostgreSQL, first with one node, then
-// with N clustered nodes (their own nats-server), callers on one node and callees on another.
+// --nodes N (N >= 2): on PostgreSQL, first with one node, then with N clustered nodes (their
+// own nats-server). Lifecycles: callers on one node and callees on another. Idle: the
+// connections spread over the nodes, each node's memory printed.
 // Needs SOFTPHONE_TEST_POSTGRES (SOCKET_DIR:PORT, as scripts/start-postgres.sh prints it).
 
 #include "command_line.h"
 #include "process_stats.h"
 #include "run_until.h"
+#include "server_load/cross_node_idle.h"
 #include "server_load/cross_node_run.h"
 #include "server_load/device_connector.h"
 #include "server_load/file_limits.h"
@@ -64,8 +66,8 @@ int main(int argc, char *argv[])
         option("server", "softphone-server to run.", "PATH", SOFTPHONE_SERVER_BINARY);
     const QCommandLineOption commitMs =
         option("commit-ms", "The server's group-commit interval.", "MS", "2");
-    const QCommandLineOption nodes = option(
-        "nodes", "Lifecycles across N clustered nodes on PostgreSQL, after one node alone.", "N");
+    const QCommandLineOption nodes =
+        option("nodes", "N clustered nodes on PostgreSQL, after one node alone.", "N");
     const QCommandLineOption worker =
         option("worker", "Internal: log in the devices of FILE.", "FILE");
     const QCommandLineOption port =
@@ -79,16 +81,24 @@ int main(int argc, char *argv[])
     if (parser.isSet(worker))
         return runIdleWorker(parser.value(worker), parser.value(port).toUShort(), hostCount);
 
+    // Each client process keeps a margin of descriptors for its own use.
+    const int perProcess = std::max(1000, int(fileLimit) - 256);
     if (parser.isSet(nodes)) {
         const int count = parser.value(nodes).toInt();
-        if (count < 2 || parser.value(mode) != QLatin1String("lifecycles")) {
-            std::fprintf(stderr, "--nodes takes 2 or more, in lifecycles mode\n");
+        if (count < 2) {
+            std::fprintf(stderr, "--nodes takes 2 or more\n");
             return 2;
         }
+        const bool idleNodes = parser.value(mode) == QLatin1String("idle");
         for (int run : {1, count}) {
-            if (const int code = runAcrossNodes(
-                    run, parser.value(clients).toInt(), parser.value(rate).toDouble(),
-                    parser.value(seconds).toInt(), parser.value(commitMs).toInt()))
+            const int code =
+                idleNodes
+                    ? runIdleAcrossNodes(run, parser.value(clients).toInt(),
+                                         parser.value(devices).toInt(), perProcess)
+                    : runAcrossNodes(run, parser.value(clients).toInt(),
+                                     parser.value(rate).toDouble(), parser.value(seconds).toInt(),
+                                     parser.value(commitMs).toInt());
+            if (code != 0)
                 return code;
         }
         return 0;
@@ -121,8 +131,6 @@ int main(int argc, char *argv[])
     }
     const long rssBefore = residentKiB(server.pid());
 
-    // Each client process keeps a margin of descriptors for its own use.
-    const int perProcess = std::max(1000, int(fileLimit) - 256);
     int workerCount = parser.value(workers).toInt();
     if (workerCount <= 0)
         workerCount = (n + perProcess - 1) / perProcess;

@@ -2,6 +2,7 @@
 
 #include "server_load/loaded_server.h"
 
+#include <QTemporaryFile>
 #include <cstdio>
 
 namespace softphone::bench::load {
@@ -24,7 +25,7 @@ bool NodeCluster::start(int nodes, int commitMs)
                                  {"node", "node-" + std::to_string(i)}};
         }
         if (!m_nodes.empty())
-            config["database"] = database();  // the first node made it
+            config["database"] = m_nodes.front()->config()["database"];  // the first node made it
         m_nodes.push_back(std::make_unique<test::ServerProcess>(config));
         if (!m_nodes.back()->start()) {
             std::fprintf(stderr, "node %d did not start\n", i);
@@ -32,6 +33,19 @@ bool NodeCluster::start(int nodes, int commitMs)
         }
     }
     return true;
+}
+
+server::DatabaseSettings NodeCluster::databaseSettings() const
+{
+    // By the server's own rules for its config's "database".
+    QTemporaryFile file;
+    file.open();
+    file.write(nlohmann::json{{"database", m_nodes.front()->config()["database"]}}.dump().c_str());
+    file.flush();
+    server::ServerConfig config;
+    config.loadFile(file.fileName());
+    config.database.shared = true;  // the nodes use it while the accounts are written
+    return config.database;
 }
 
 void NodeCluster::stop()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "nats_server_process.h"
+#include "server_config.h"
 #include "server_process.h"
 
 #include <QString>
@@ -20,8 +21,8 @@ public:
 
     int size() const { return int(m_nodes.size()); }
     test::ServerProcess &node(int i) { return *m_nodes.at(std::size_t(i)); }
-    // The settings of the shared database, for writing accounts into it before the run.
-    nlohmann::json database() const { return m_nodes.front()->config()["database"]; }
+    // The shared database, as the nodes read it, for writing accounts into it before the run.
+    server::DatabaseSettings databaseSettings() const;
 
 private:
     test::NatsServerProcess m_nats;
