@@ -19,7 +19,7 @@ using test::TestClient;
 Soak::Soak(SoakOptions options)
     : m_options(std::move(options))
     , m_random(m_options.seed)
-    , m_server(serverConfig())
+    , m_server(serverConfig(m_options.nodes))
     , m_workers(m_options, m_accounts, m_random)
 {}
 
@@ -48,19 +48,21 @@ int Soak::run()
     return check();
 }
 
-json Soak::serverConfig()
+json Soak::serverConfig(int nodes)
 {
+    json config = {{"ringTimeoutSeconds", 3},
+                   {"recordGraceSeconds", 1},
+                   {"reconnectGraceSeconds", 3},
+                   {"rateLimitPerSecond", 100000},
+                   {"rateLimitBurst", 100000},
+                   {"invitesPerMinute", 0},
+                   {"connectionsPerAddress", 0},
+                   {"logins", {{"waitingPerAddress", 100000}, {"waiting", 100000}}}};
     // A cluster's lease is short, so that an outage of a few seconds sees a survivor take the
     // dead node's calls over (and a shorter one sees the node carry them on itself).
-    return {{"cluster", {{"leaseMs", 1500}, {"leaseRenewMs", 250}}},
-            {"ringTimeoutSeconds", 3},
-            {"recordGraceSeconds", 1},
-            {"reconnectGraceSeconds", 3},
-            {"rateLimitPerSecond", 100000},
-            {"rateLimitBurst", 100000},
-            {"invitesPerMinute", 0},
-            {"connectionsPerAddress", 0},
-            {"logins", {{"waitingPerAddress", 100000}, {"waiting", 100000}}}};
+    if (nodes > 1)
+        config["cluster"] = {{"leaseMs", 1500}, {"leaseRenewMs", 250}};
+    return config;
 }
 
 int Soak::fail(const char *why)

@@ -23,7 +23,7 @@ public:
     int run();  // the exit code: 0 when every check passed
 
 private:
-    static protocol::json serverConfig();
+    static protocol::json serverConfig(int nodes);
     int fail(const char *why);
     double uniform(double low, double high);
     qint64 nextAt(double every, qint64 from);
