@@ -346,8 +346,23 @@ void SoftphoneServer::stop()
     if (m_stopped)
         return;
     m_stopped = true;
-    qCInfo(lcServer) << "stopping: ending calls, sending records, flushing the CC queue";
-    m_calls.shutdown();
+    if (m_cluster && !m_cluster->otherNodes().empty()) {
+        // A node of a running cluster (a rolling upgrade, say) does not end its calls: a
+        // survivor takes them over within a lease renewal, and their parties carry on.
+        qCInfo(lcServer) << "stopping: handing calls over to the other nodes, flushing the CC "
+                            "queue";
+        m_db.flush();
+        m_calls.abandon();
+        m_leaseKeeper->release();
+        m_db.flush();
+        m_cluster->leave();
+    } else {
+        qCInfo(lcServer) << "stopping: ending calls, sending records, flushing the CC queue";
+        // The last node of a cluster to stop also ends the calls the others handed over.
+        if (m_leaseKeeper)
+            m_leaseKeeper->takeOverExpired();
+        m_calls.shutdown();
+    }
     m_db.flush();  // acknowledgements and deliveries waiting for durability go out now
     if (!m_webhooks.flush(5000))
         qCWarning(lcServer) << "some CC events are still queued; they go out after the restart";

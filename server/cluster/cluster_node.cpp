@@ -1,5 +1,6 @@
 #include "cluster/cluster_node.h"
 
+#include "logging.h"
 #include "net/client_connection.h"
 #include "net/session_registry.h"
 #include "server_config.h"
@@ -90,13 +91,27 @@ std::string ClusterNode::nodeSubject(const std::string &node) const
 void ClusterNode::beat()
 {
     m_link.publish(kBeatSubject, json{{"node", m_name}, {"boot", m_boot}}.dump());
-    for (const auto &node : m_directory.silentNodes(m_clock.nowMs())) {
-        m_sessions.changeRemote(m_directory.accountsOf(node), [&] { m_directory.forget(node); });
-        m_lost.insert(node);
-        m_barrier.nodeGone(node);
-        emit nodeLost(QString::fromStdString(node));
-    }
+    for (const auto &node : m_directory.silentNodes(m_clock.nowMs()))
+        lose(node);
     m_beatTimer = m_clock.startTimer(kBeatMs, [this] { beat(); });
+}
+
+void ClusterNode::lose(const std::string &node)
+{
+    m_sessions.changeRemote(m_directory.accountsOf(node), [&] { m_directory.forget(node); });
+    m_lost.insert(node);
+    m_barrier.nodeGone(node);
+    emit nodeLost(QString::fromStdString(node));
+}
+
+void ClusterNode::leave()
+{
+    m_leaving = true;
+    m_clock.cancelTimer(m_beatTimer);
+    m_link.publish(kBeatSubject,
+                   json{{"node", m_name}, {"boot", m_boot}, {"leaving", true}}.dump());
+    if (!m_link.flush(1000))
+        qCWarning(lcServer) << "the other nodes may not have heard that this node is leaving";
 }
 
 void ClusterNode::onReceived(const QByteArray &subject, const QByteArray &data)
@@ -113,8 +128,15 @@ void ClusterNode::onBeat(const QByteArray &data)
     if (!beat.is_object() || !beat.contains("node") || !beat.contains("boot"))
         return;
     const std::string node = beat.value("node", std::string());
-    if (node != m_name)
-        heard(node, beat.value("boot", std::string()));
+    if (node == m_name)
+        return;
+    // A node that stops hands its calls over: it is gone now, not after its silence.
+    if (beat.value("leaving", false)) {
+        if (m_directory.isKnown(node, beat.value("boot", std::string())))
+            lose(node);
+        return;
+    }
+    heard(node, beat.value("boot", std::string()));
 }
 
 void ClusterNode::heard(const std::string &node, const std::string &boot)
@@ -281,6 +303,8 @@ std::vector<std::string> ClusterNode::nodesHolding(const std::string &account,
 
 void ClusterNode::localDevicesChanged(const std::string &account)
 {
+    if (m_leaving)
+        return;  // the others have forgotten this node's devices already
     json message{{"node", m_name},
                  {"boot", m_boot},
                  {"account", account},

@@ -38,6 +38,9 @@ public:
     ~ClusterNode() override;
 
     QString start();  // connects to NATS and joins; returns an error text
+    // This node stops: the others take it for gone at once (and its calls over, once its
+    // lease is released) instead of after its silence. Nothing is sent after it.
+    void leave();
     const std::string &name() const { return m_name; }
     const std::string &nodeName() const override { return m_name; }
     bool isNodeAlive(const std::string &node) const override { return !m_lost.contains(node); }
@@ -71,6 +74,7 @@ private:
     void onDirect(const QByteArray &data);
     void onFrame(const QByteArray &data);
     void heard(const std::string &node, const std::string &boot);
+    void lose(const std::string &node);
     void sendDirectory(const std::string &node);
     void openBarrier();
     void sendTo(const std::string &node, const std::string &data);
@@ -85,6 +89,7 @@ private:
     NodeDirectory m_directory;
     std::set<std::string> m_lost;  // nodes that went silent, not heard since
     DirectoryBarrier m_barrier;
+    bool m_leaving = false;
     std::vector<std::function<void()>> m_waitingForBarrier;  // until this turn's barrier opens
     platform::Clock::TimerId m_openBarrierTimer = 0;
     std::map<std::uint64_t, platform::Clock::TimerId> m_barrierLimits;  // by token

@@ -31,6 +31,22 @@ std::optional<std::int64_t> LeaseKeeper::start()
     return previous;
 }
 
+void LeaseKeeper::release()
+{
+    m_clock.cancelTimer(m_timer);
+    m_timer = 0;
+    m_leases.release(m_node, m_boot, m_clock.nowMs());
+}
+
+void LeaseKeeper::takeOverExpired()
+{
+    for (const NodeLeases::TakenOver &node : m_leases.takeOverExpired(m_node, m_heardNodes())) {
+        qCWarning(lcServer) << "took over" << node.cids.size() << "calls of cluster node"
+                            << node.node.c_str() << "(its lease expired)";
+        emit takenOver(node);
+    }
+}
+
 void LeaseKeeper::tick()
 {
     const auto renewal = m_leases.renew(m_node, m_boot, m_clock.nowMs(), m_settings.leaseMs);
@@ -40,13 +56,8 @@ void LeaseKeeper::tick()
         emit leaseLost();
         m_leases.acquire(m_node, m_boot, m_clock.nowMs(), m_settings.leaseMs);
     }
-    if (renewal != NodeLeases::Renewal::Failed) {
-        for (const NodeLeases::TakenOver &node : m_leases.takeOverExpired(m_node, m_heardNodes())) {
-            qCWarning(lcServer) << "took over" << node.cids.size() << "calls of cluster node"
-                                << node.node.c_str() << "(its lease expired)";
-            emit takenOver(node);
-        }
-    }
+    if (renewal != NodeLeases::Renewal::Failed)
+        takeOverExpired();
     m_timer = m_clock.startTimer(m_settings.leaseRenewMs, [this] { tick(); });
 }
 

@@ -27,6 +27,11 @@ public:
 
     // Takes the lease for this run; returns the previous run's last sign of life, if any.
     std::optional<std::int64_t> start();
+    // The node stops and hands its calls over: the lease ends now, and is renewed no more.
+    void release();
+    // Takes over now the calls of the nodes whose lease ended and that no longer beat: what
+    // the last node of a cluster to stop does before it ends its calls.
+    void takeOverExpired();
 
 signals:
     void takenOver(const softphone::server::NodeLeases::TakenOver &node);

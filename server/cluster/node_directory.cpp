@@ -122,4 +122,10 @@ std::vector<std::string> NodeDirectory::nodes() const
     return names;
 }
 
+bool NodeDirectory::isKnown(const std::string &node, const std::string &boot) const
+{
+    auto it = m_nodes.find(node);
+    return it != m_nodes.end() && it->second.boot == boot;
+}
+
 }  // namespace softphone::server

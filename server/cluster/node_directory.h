@@ -40,6 +40,7 @@ public:
     void forget(const std::string &node);
 
     std::vector<std::string> silentNodes(std::int64_t nowMs) const;
+    bool isKnown(const std::string &node, const std::string &boot) const;
     std::vector<std::string> accountsOf(const std::string &node) const;
     std::vector<std::string> nodesOf(const std::string &account) const;
     // The node that holds the device ("" none).

@@ -40,6 +40,14 @@ NodeLeases::Renewal NodeLeases::renew(const std::string &node, const std::string
     return query->numRowsAffected() == 1 ? Renewal::Renewed : Renewal::Lost;
 }
 
+void NodeLeases::release(const std::string &node, const std::string &boot, std::int64_t now)
+{
+    m_db.exec(QStringLiteral("UPDATE node_leases SET renewed_at = ?, "
+                             "expires_at = " SOFTPHONE_DB_NOW_MS " - 1 "
+                             "WHERE node = ? AND boot = ?"),
+              {qint64(now), sqlText(node), sqlText(boot)});
+}
+
 std::vector<NodeLeases::TakenOver>
 NodeLeases::takeOverExpired(const std::string &taker, const std::vector<std::string> &heard)
 {

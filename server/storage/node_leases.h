@@ -27,6 +27,8 @@ public:
     enum class Renewal { Renewed, Lost, Failed };
     // Lost: a survivor took the lease over (this node was thought dead); its calls are gone.
     Renewal renew(const std::string &node, const std::string &boot, std::int64_t now, int leaseMs);
+    // The node stops and hands its calls over: its lease ends now, alive until `now`.
+    void release(const std::string &node, const std::string &boot, std::int64_t now);
 
     struct TakenOver
     {

@@ -63,6 +63,8 @@ private slots:
 
     // Losing a node: a survivor takes over its calls.
     void aDeadNodesCallsAreTakenOver();
+    void aStoppedNodeHandsItsCallsOver();
+    void theLastNodeToStopEndsTheCallsHandedToIt();
     void aDeadNodesRingEndsWithOneRecordAndFreesTheCallee();
     void aNodeStartedAgainCarriesOnItsOwnCalls();
     void theAppGetsBackIntoACallWhoseNodeDied();
@@ -950,6 +952,58 @@ void TestServerCluster::aDeadNodesCallsAreTakenOver()
         QCOMPARE(recordsOf(*callee, channelId), 1);
     }
     QVERIFY(m_nodes[0]->start(m_nodes[0]->port()));
+}
+
+// node-a owns an answered call when it is stopped (SIGTERM, as a rolling upgrade stops a node):
+// it hands the call over instead of ending it. A survivor takes it over at once rather than
+// after the silence of a dead node; the caller comes back on node-c, the call carries on, and
+// hung up it has one record on each side.
+void TestServerCluster::aStoppedNodeHandsItsCallsOver()
+{
+    const std::string a = uniqueName("sam"), b = uniqueName("tia");
+    auto across = callAcross(a, b);
+    QVERIFY(across.call);
+    QTest::qWait(500);  // talk
+
+    QElapsedTimer sinceStop;
+    sinceStop.start();
+    QVERIFY2(m_nodes[0]->stop(), qPrintable(m_nodes[0]->output()));
+    QVERIFY(across.caller->waitClosed());
+    auto back = signedIn(2, a, "a-phone");
+    QVERIFY(back);
+    const auto rejoined = rejoinTakenOverCall(*back, across.call->cid);
+    QVERIFY2(rejoined.ok(), ("the call was not handed over: " + rejoined.message()).c_str());
+    QVERIFY2(sinceStop.elapsed() < 2000,
+             qPrintable(QStringLiteral("taken over after %1 ms").arg(sinceStop.elapsed())));
+    QVERIFY(across.callee->noEvent(std::string(CallHangupEvent::kEvent), 300));
+
+    QVERIFY(back->request(CallHangup{across.call->cid}).ok());
+    QVERIFY(across.callee->waitFor<CallHangupEvent>());
+    const auto record = waitRecord(*across.callee);
+    QVERIFY(record);
+    QCOMPARE(record->second.channelId, across.call->channelId);
+    QCOMPARE(record->second.status, CallStatus::Completed);
+    QTRY_COMPARE(recordsOf(*back, across.call->channelId), 1);
+    QCOMPARE(recordsOf(*across.callee, across.call->channelId), 1);
+    QVERIFY(m_nodes[0]->start(m_nodes[0]->port()));
+}
+
+// The whole cluster is stopped, node after node, faster than a survivor takes over what the
+// first ones handed over: the last node to stop takes those calls and ends them with their
+// records, so none is left in the database without one.
+void TestServerCluster::theLastNodeToStopEndsTheCallsHandedToIt()
+{
+    auto across = callAcross(uniqueName("una"), uniqueName("val"));
+    QVERIFY(across.call);
+    for (auto &node : m_nodes)
+        QVERIFY2(node->stop(), qPrintable(node->output()));
+    const QString cid = QString::fromStdString(across.call->cid);
+    QVERIFY2(m_nodes[0]->runSql(QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT 1 FROM calls WHERE "
+                                               "cid = '%1' AND (ended_at IS NULL OR record_msgid "
+                                               "IS NULL)) THEN RAISE EXCEPTION 'the call was "
+                                               "left without its record'; END IF; END $$")
+                                    .arg(cid)),
+             "the call was left open or without its record");
 }
 
 // node-a owns a ringing call when it dies, with its caller: the ring ends on the callee's
