@@ -11,24 +11,27 @@ CallClaims::Outcome CallClaims::take(const std::string &cid, const std::string &
     if (!m_db.transaction())
         return Outcome::CallerBusy;
     // A claim another node holds but has not committed yet makes PostgreSQL wait for that
-    // commit, and then fail on the key: that is what makes two invites race-free.
-    if (!claim(caller, cid, node)) {
-        m_db.rollback();
-        return Outcome::CallerBusy;
+    // commit, and then skip the row on the key: that is what makes two invites race-free. Both
+    // claims go in one statement; the rows it did insert say who was free.
+    auto query = m_db.exec(QStringLiteral("INSERT INTO call_claims (accid, cid, node) "
+                                          "VALUES (?, ?, ?), (?, ?, ?) ON CONFLICT DO NOTHING "
+                                          "RETURNING accid"),
+                           {sqlText(caller), sqlText(cid), sqlText(node), sqlText(callee),
+                            sqlText(cid), sqlText(node)});
+    bool callerTaken = false, calleeTaken = false;
+    while (query && query->next()) {
+        const std::string account = textOf(query->value(0));
+        callerTaken = callerTaken || account == caller;
+        calleeTaken = calleeTaken || account == callee;
     }
-    if (!claim(callee, cid, node) || !m_db.commit()) {
+    const Outcome outcome = !query || !callerTaken ? Outcome::CallerBusy
+                            : !calleeTaken         ? Outcome::CalleeBusy
+                                                   : Outcome::Taken;
+    if (outcome != Outcome::Taken || !m_db.commit()) {
         m_db.rollback();
-        return Outcome::CalleeBusy;
+        return outcome == Outcome::Taken ? Outcome::CalleeBusy : outcome;
     }
     return Outcome::Taken;
-}
-
-bool CallClaims::claim(const std::string &account, const std::string &cid, const std::string &node)
-{
-    auto query = m_db.exec(QStringLiteral("INSERT INTO call_claims (accid, cid, node) "
-                                          "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-                           {sqlText(account), sqlText(cid), sqlText(node)});
-    return query && query->numRowsAffected() == 1;
 }
 
 void CallClaims::release(const std::string &cid)

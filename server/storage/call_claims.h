@@ -34,8 +34,6 @@ public:
     std::optional<Claim> ofAccount(const std::string &account);
 
 private:
-    bool claim(const std::string &account, const std::string &cid, const std::string &node);
-
     Database &m_db;
 };
 

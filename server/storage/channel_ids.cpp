@@ -11,8 +11,11 @@ namespace softphone::server {
 namespace {
 
 constexpr std::int64_t kBlock = 1000;
-// The counter of a cluster's shared database.
+// The counter of a cluster's shared database. Each value taken from it is a block of counters
+// for the node that took it: channel ids need only be unique, and a block saves a database
+// round trip on each call but one in kSharedBlock.
 const QString kCounterSequence = QStringLiteral("channel_counter");
+constexpr std::int64_t kSharedBlock = 64;
 constexpr int kHalfBits = 26;
 constexpr std::uint64_t kHalfMask = (std::uint64_t(1) << kHalfBits) - 1;
 constexpr std::int64_t kOffset = std::int64_t(1) << (2 * kHalfBits);
@@ -45,8 +48,15 @@ bool ChannelIds::load()
         if (m_db.isShared())
             return load();
     }
-    if (m_db.isShared())
-        return m_db.prepareSequence(kCounterSequence, m_next);
+    if (m_db.isShared()) {
+        const std::int64_t floor = m_next;
+        m_blockEnd = m_next = 0;  // the first call takes a block
+        return m_db.prepareSequence(kCounterSequence, floor) &&
+               m_db.exec(QStringLiteral("ALTER SEQUENCE %1 INCREMENT BY %2")
+                             .arg(kCounterSequence)
+                             .arg(kSharedBlock))
+                   .has_value();
+    }
     m_blockEnd = m_next;
     return reserveBlock();
 }
@@ -63,10 +73,15 @@ bool ChannelIds::reserveBlock()
 
 std::int64_t ChannelIds::next()
 {
-    if (m_db.isShared()) {
-        const auto counter = m_db.nextInSequence(kCounterSequence);
-        return counter ? permute(*counter) : 0;
+    if (m_db.isShared() && m_next == m_blockEnd) {
+        const auto block = m_db.nextInSequence(kCounterSequence);
+        if (!block)
+            return 0;
+        m_next = *block;
+        m_blockEnd = *block + kSharedBlock;
     }
+    if (m_db.isShared())
+        return permute(m_next++);
     // A block not reserved is still handed out: the reservation joins the commit of the call
     // that takes its first id, and nothing about that call is said before that commit.
     if (m_next == m_blockEnd)
