@@ -47,13 +47,6 @@ bool MessageStore::load()
     return !m_db.isShared() || m_db.prepareSequence(kIdSequence, m_lastId);
 }
 
-std::optional<std::int64_t> MessageStore::nextId()
-{
-    if (m_db.isShared())
-        return m_db.nextInSequence(kIdSequence);
-    return m_lastId + 1;
-}
-
 std::vector<Message> MessageStore::readMessages(QSqlQuery &query)
 {
     std::vector<Message> messages;
@@ -100,10 +93,7 @@ std::optional<Message> MessageStore::findByClientId(const std::string &from,
 
 bool MessageStore::insert(Message &message)
 {
-    const auto nextIdValue = nextId();
-    if (!nextIdValue)
-        return false;
-    const std::int64_t id = *nextIdValue;
+    std::optional<std::int64_t> id;
     const std::string key = conversationKey(message.from, message.to);
     // The first message of a conversation links its two peers, atomically with it. A later one
     // is a single statement; on PostgreSQL it still needs its unit, since a failed statement
@@ -112,30 +102,48 @@ bool MessageStore::insert(Message &message)
     if (first || m_db.isPostgres()) {
         if (!m_db.transaction())
             return false;
-        if (!insertRow(id, message, key) || (first && !linkPeers(message)) || !m_db.commit()) {
+        id = insertRow(message, key);
+        if (!id || (first && !linkPeers(message)) || !m_db.commit()) {
             m_db.rollback();
             return false;
         }
         m_linked.insert(key);
-    } else if (!insertRow(id, message, key)) {
+    } else if (!(id = insertRow(message, key))) {
         return false;
     }
-    m_lastId = std::max(m_lastId, id);
-    message.msgidServer = id;
+    m_lastId = std::max(m_lastId, *id);
+    message.msgidServer = *id;
     return true;
 }
 
-bool MessageStore::insertRow(std::int64_t id, const Message &message, const std::string &key)
+std::optional<std::int64_t> MessageStore::insertRow(const Message &message, const std::string &key)
 {
-    return m_db
-        .exec(QStringLiteral("INSERT INTO messages (") + kColumns +
-                  QStringLiteral(", conv_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              {qint64(id), sqlText(message.from), sqlText(message.to),
-               sqlText(msgTypeName(message.msgType)),
-               sqlExactText(message.body, !m_db.isPostgres()),
-               sqlExactText(message.attach, !m_db.isPostgres()), sqlText(message.msgidClient),
-               qint64(message.msgTimestamp), sqlText(message.fromClientType), sqlText(key)})
-        .has_value();
+    const QVariant body = sqlExactText(message.body, !m_db.isPostgres());
+    const QVariant attach = sqlExactText(message.attach, !m_db.isPostgres());
+    if (m_db.isShared()) {
+        // A cluster's ids come from the shared sequence, taken in the insert itself: one round
+        // trip to the database, not two.
+        auto query = m_db.exec(
+            QStringLiteral("INSERT INTO messages (") + kColumns +
+                QStringLiteral(", conv_key) VALUES (nextval('%1'), ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                               "RETURNING msgid_server")
+                    .arg(kIdSequence),
+            {sqlText(message.from), sqlText(message.to), sqlText(msgTypeName(message.msgType)),
+             body, attach, sqlText(message.msgidClient), qint64(message.msgTimestamp),
+             sqlText(message.fromClientType), sqlText(key)});
+        if (!query || !query->next())
+            return std::nullopt;
+        return query->value(0).toLongLong();
+    }
+    const std::int64_t id = m_lastId + 1;
+    if (!m_db.exec(QStringLiteral("INSERT INTO messages (") + kColumns +
+                       QStringLiteral(", conv_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                   {qint64(id), sqlText(message.from), sqlText(message.to),
+                    sqlText(msgTypeName(message.msgType)), body, attach,
+                    sqlText(message.msgidClient), qint64(message.msgTimestamp),
+                    sqlText(message.fromClientType), sqlText(key)}))
+        return std::nullopt;
+    return id;
 }
 
 bool MessageStore::linkPeers(const Message &message)

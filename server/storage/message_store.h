@@ -36,8 +36,8 @@ public:
     static std::string conversationKey(const std::string &a, const std::string &b);
 
 private:
-    std::optional<std::int64_t> nextId();
-    bool insertRow(std::int64_t id, const protocol::Message &message, const std::string &key);
+    // The new row's id; nullopt if it could not be written.
+    std::optional<std::int64_t> insertRow(const protocol::Message &message, const std::string &key);
     bool linkPeers(const protocol::Message &message);
     std::vector<protocol::Message> readMessages(QSqlQuery &query);
     bool readPage(QSqlQuery &query, int limit, std::vector<protocol::Message> &out);
