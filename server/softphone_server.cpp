@@ -183,6 +183,7 @@ QString SoftphoneServer::joinCluster()
     connect(m_cluster.get(), &ClusterNode::deviceChangeReceived, &m_calls,
             &CallManager::onDeviceChange);
     connect(m_cluster.get(), &ClusterNode::nodeLost, &m_calls, &CallManager::onNodeLost);
+    connect(m_cluster.get(), &ClusterNode::callOwnerTold, &m_calls, &CallManager::onCallOwnerTold);
     return {};
 }
 

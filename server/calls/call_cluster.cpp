@@ -54,10 +54,20 @@ void CallManager::ring(const Call &call)
         return;
     }
     // Another node answers for the call only once it finds the claim: ring after the commit.
-    m_context.db.afterCommit([this, callee = call.row.callee, text](bool durable) {
-        if (durable)
-            m_context.sessions.sendToAccount(callee, text);
-    });
+    m_context.db.afterCommit(
+        [this, callee = call.row.callee, cid = call.row.cid, text](bool durable) {
+            if (!durable)
+                return;
+            m_context.sessions.sendToLocalDevices(callee, text);
+            m_forwarding->ringElsewhere(callee, cid, text);
+        });
+}
+
+void CallManager::onCallOwnerTold(const std::string &cid, const std::string &node)
+{
+    if (m_ownerOf.size() >= kOwnersKept)
+        m_ownerOf.clear();
+    m_ownerOf[cid] = node;
 }
 
 std::optional<std::string> CallManager::ownerOf(const std::string &cid)

@@ -74,6 +74,8 @@ public:
     // Another node's device of a party of a call this node owns came online or went offline
     // there (call_devices.cpp).
     void onDeviceChange(const QByteArray &notice);
+    // Another node rang one of this node's devices for `cid`: that node owns the call.
+    void onCallOwnerTold(const std::string &cid, const std::string &node);
     // Another node died: the devices of this node's calls it held dropped with it.
     void onNodeLost();
 

@@ -22,6 +22,7 @@ const std::string kNodeSubjectPrefix = "softphone.cluster.node.";
 // devices stays as the client will read it, everything else is JSON.
 constexpr char kFrame = 'F';        // for an account's devices: F, account, device left out
 constexpr char kDeviceFrame = 'V';  // for one device: V, account, device
+constexpr char kRing = 'R';         // a ring for an account's devices: R, account, cid, owner
 constexpr char kCallRequest = 'Q';  // a request about a call this node owns
 constexpr char kPartyDevice = 'N';  // a device of a party of a call this node owns came or went
 constexpr char kDevices = 'D';
@@ -158,6 +159,10 @@ void ClusterNode::onDirect(const QByteArray &data)
 {
     if (data.isEmpty())
         return;
+    if (data[0] == kRing) {
+        onRing(data);
+        return;
+    }
     if (data[0] == kFrame || data[0] == kDeviceFrame) {
         onFrame(data);
         return;
@@ -214,6 +219,23 @@ void ClusterNode::onFrame(const QByteArray &data)
     } else if (ClientConnection *connection = m_sessions.device(account, device)) {
         connection->send(text);
     }
+}
+
+void ClusterNode::onRing(const QByteArray &data)
+{
+    // R, account, cid, owner, then the event as the devices read it.
+    QList<QByteArray> fields;
+    qsizetype from = 2;
+    for (int i = 0; i < 3; ++i) {
+        const qsizetype end = data.indexOf('\n', from);
+        if (end < 0)
+            return;
+        fields.push_back(data.mid(from, end - from));
+        from = end + 1;
+    }
+    emit callOwnerTold(fields[1].toStdString(), fields[2].toStdString());
+    m_sessions.sendToLocalDevices(fields[0].toStdString(), data.mid(from).toStdString(),
+                                  std::string());
 }
 
 void ClusterNode::sendDirectory(const std::string &node)
@@ -288,6 +310,18 @@ bool ClusterNode::hasDevice(const std::string &account, const std::string &devic
 void ClusterNode::forwardCallRequest(const std::string &node, const std::string &request)
 {
     sendTo(node, std::string(1, kCallRequest) + '\n' + request);
+}
+
+void ClusterNode::ringElsewhere(const std::string &account, const std::string &cid,
+                                const std::string &text)
+{
+    const auto nodes = m_directory.nodesOf(account);
+    if (nodes.empty())
+        return;
+    const std::string data =
+        std::string(1, kRing) + '\n' + account + '\n' + cid + '\n' + m_name + '\n' + text;
+    for (const auto &node : nodes)
+        sendTo(node, data);
 }
 
 void ClusterNode::tellDeviceChange(const std::string &node, const std::string &notice)

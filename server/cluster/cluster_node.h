@@ -58,12 +58,16 @@ public:
 
     void forwardCallRequest(const std::string &node, const std::string &request) override;
     void tellDeviceChange(const std::string &node, const std::string &notice) override;
+    void ringElsewhere(const std::string &account, const std::string &cid,
+                       const std::string &text) override;
     std::vector<std::string> nodesHolding(const std::string &account,
                                           const std::string &deviceId) const override;
 
 signals:
     void callRequestReceived(const QByteArray &request);
     void deviceChangeReceived(const QByteArray &notice);
+    // Another node rang an account here: it owns the call.
+    void callOwnerTold(const std::string &cid, const std::string &node);
     void nodeJoined(const QString &node);
     void nodeLost(const QString &node);
 
@@ -73,6 +77,7 @@ private:
     void onBeat(const QByteArray &data);
     void onDirect(const QByteArray &data);
     void onFrame(const QByteArray &data);
+    void onRing(const QByteArray &data);
     void heard(const std::string &node, const std::string &boot);
     void lose(const std::string &node);
     void sendDirectory(const std::string &node);
