@@ -22,13 +22,15 @@ const std::string kNodeSubjectPrefix = "softphone.cluster.node.";
 // devices stays as the client will read it, everything else is JSON.
 constexpr char kFrame = 'F';        // for an account's devices: F, account, device left out
 constexpr char kDeviceFrame = 'V';  // for one device: V, account, device
-constexpr char kRing = 'R';         // a ring for an account's devices: R, account, cid, owner
 constexpr char kCallRequest = 'Q';  // a request about a call this node owns
 constexpr char kPartyDevice = 'N';  // a device of a party of a call this node owns came or went
 constexpr char kDevices = 'D';
 constexpr char kDirectory = 'S';
 constexpr char kBarrier = 'B';     // answer once everything sent before it is applied
 constexpr char kBarrierAck = 'K';  // the answer
+// The sender owns a call whose ring follows (JSON, so that a node of an older version, which
+// reads the ring as any frame, passes over it).
+constexpr char kCallOwner = 'O';
 
 json devicesJson(const std::vector<ClientConnection *> &connections)
 {
@@ -159,10 +161,6 @@ void ClusterNode::onDirect(const QByteArray &data)
 {
     if (data.isEmpty())
         return;
-    if (data[0] == kRing) {
-        onRing(data);
-        return;
-    }
     if (data[0] == kFrame || data[0] == kDeviceFrame) {
         onFrame(data);
         return;
@@ -189,6 +187,8 @@ void ClusterNode::onDirect(const QByteArray &data)
         } else if (data[0] == kBarrier) {
             json ack{{"node", m_name}, {"boot", m_boot}, {"token", message.at("token")}};
             sendTo(node, std::string(1, kBarrierAck) + '\n' + ack.dump());
+        } else if (data[0] == kCallOwner) {
+            emit callOwnerTold(message.at("cid").get<std::string>(), node);
         } else if (data[0] == kBarrierAck) {
             m_barrier.acknowledged(message.at("token").get<std::uint64_t>(), node);
         } else if (data[0] == kDirectory) {
@@ -219,23 +219,6 @@ void ClusterNode::onFrame(const QByteArray &data)
     } else if (ClientConnection *connection = m_sessions.device(account, device)) {
         connection->send(text);
     }
-}
-
-void ClusterNode::onRing(const QByteArray &data)
-{
-    // R, account, cid, owner, then the event as the devices read it.
-    QList<QByteArray> fields;
-    qsizetype from = 2;
-    for (int i = 0; i < 3; ++i) {
-        const qsizetype end = data.indexOf('\n', from);
-        if (end < 0)
-            return;
-        fields.push_back(data.mid(from, end - from));
-        from = end + 1;
-    }
-    emit callOwnerTold(fields[1].toStdString(), fields[2].toStdString());
-    m_sessions.sendToLocalDevices(fields[0].toStdString(), data.mid(from).toStdString(),
-                                  std::string());
 }
 
 void ClusterNode::sendDirectory(const std::string &node)
@@ -318,10 +301,13 @@ void ClusterNode::ringElsewhere(const std::string &account, const std::string &c
     const auto nodes = m_directory.nodesOf(account);
     if (nodes.empty())
         return;
-    const std::string data =
-        std::string(1, kRing) + '\n' + account + '\n' + cid + '\n' + m_name + '\n' + text;
-    for (const auto &node : nodes)
-        sendTo(node, data);
+    const std::string owner = std::string(1, kCallOwner) + '\n' +
+                              json{{"node", m_name}, {"boot", m_boot}, {"cid", cid}}.dump();
+    const std::string ring = frameFor(kFrame, account, std::string(), text);
+    for (const auto &node : nodes) {
+        sendTo(node, owner);
+        sendTo(node, ring);
+    }
 }
 
 void ClusterNode::tellDeviceChange(const std::string &node, const std::string &notice)

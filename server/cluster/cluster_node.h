@@ -77,7 +77,6 @@ private:
     void onBeat(const QByteArray &data);
     void onDirect(const QByteArray &data);
     void onFrame(const QByteArray &data);
-    void onRing(const QByteArray &data);
     void heard(const std::string &node, const std::string &boot);
     void lose(const std::string &node);
     void sendDirectory(const std::string &node);
