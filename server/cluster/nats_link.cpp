@@ -1,10 +1,15 @@
 #include "cluster/nats_link.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QMetaObject>
 #include <QPointer>
+#include <QSocketNotifier>
+#include <QThread>
+#include <cstdint>
 #include <mutex>
 #include <nats/nats.h>
+#include <poll.h>
 
 namespace softphone::server {
 
@@ -22,53 +27,137 @@ QString textOf(natsStatus status)
 
 }  // namespace
 
-// What a subscription's delivery thread posts through. It outlives the link when a message
-// is being handed over while the link goes away: the library frees it once the subscription
-// is done and its handler has returned.
-struct NatsLink::Relay
+// The library's side of the event loop. It calls these from the link's thread (while it reads,
+// writes, publishes or closes there) and from threads of its own (reconnecting, pinging); the
+// socket is only ever watched from the link's thread, so calls from elsewhere are posted to it.
+struct NatsLink::Socket
 {
     std::mutex mutex;
-    QPointer<NatsLink> link;
+    NatsLink *link = nullptr;  // cleared when the link goes
+    QThread *thread = nullptr;
+    int fd = -1;
+    // Counts attaches and stops: a posted attach that is no longer current is dropped.
+    std::uint64_t epoch = 0;
+    bool writeWanted = false;  // the library holds bytes for the socket
+    bool writePosted = false;  // a writeOut() is on its way
 
-    static void onMessage(natsConnection *, natsSubscription *, natsMsg *message, void *closure)
+    bool onLinkThread() const { return QThread::currentThread() == thread; }
+
+    static natsStatus attach(void **state, void *loop, natsConnection *, natsSock fd)
     {
-        auto *relay = static_cast<Relay *>(closure);
-        QByteArray subject(natsMsg_GetSubject(message));
-        QByteArray data(natsMsg_GetData(message), natsMsg_GetDataLength(message));
-        natsMsg_Destroy(message);
-        const std::lock_guard lock(relay->mutex);
-        if (NatsLink *link = relay->link.data()) {
-            QMetaObject::invokeMethod(
-                link,
-                [link, subject = std::move(subject), data = std::move(data)] {
-                    emit link->received(subject, data);
-                },
-                Qt::QueuedConnection);
-        }
+        auto *self = static_cast<Socket *>(loop);
+        *state = self;
+        const std::lock_guard lock(self->mutex);
+        self->fd = fd;
+        self->watchLocked();
+        return NATS_OK;
     }
-    static void onComplete(void *closure) { delete static_cast<Relay *>(closure); }
+
+    // The library stops reading before it closes the socket (to reconnect, or for good); it
+    // reads again by attaching a new one.
+    static natsStatus read(void *state, bool add)
+    {
+        auto *self = static_cast<Socket *>(state);
+        const std::lock_guard lock(self->mutex);
+        if (add)
+            self->watchLocked();
+        else
+            self->stopLocked();
+        return NATS_OK;
+    }
+
+    static natsStatus write(void *state, bool add)
+    {
+        auto *self = static_cast<Socket *>(state);
+        const std::lock_guard lock(self->mutex);
+        self->writeWanted = add;
+        if (!self->link)
+            return NATS_OK;
+        if (add) {
+            // Deferred to the next turn of the loop, so that all this turn publishes leaves in
+            // one write.
+            if (!self->writePosted) {
+                self->writePosted = true;
+                QMetaObject::invokeMethod(self->link, &NatsLink::writeOut, Qt::QueuedConnection);
+            }
+        } else if (self->onLinkThread()) {
+            self->link->stopWriting();
+        }
+        return NATS_OK;
+    }
+
+    static natsStatus detach(void *state)
+    {
+        auto *self = static_cast<Socket *>(state);
+        const std::lock_guard lock(self->mutex);
+        self->stopLocked();
+        return NATS_OK;
+    }
+
+    void watchLocked()
+    {
+        const std::uint64_t current = ++epoch;
+        if (!link)
+            return;
+        if (onLinkThread()) {
+            link->watch(fd);
+            return;
+        }
+        NatsLink *target = link;
+        QMetaObject::invokeMethod(
+            target,
+            [this, target, current, socket = fd] {
+                const std::lock_guard lock(mutex);
+                if (epoch == current)
+                    target->watch(socket);
+            },
+            Qt::QueuedConnection);
+    }
+
+    // Stops watching at once on the link's thread, where the library closes the socket right
+    // after (a descriptor still watched once closed could be another socket's by the next
+    // turn). From another thread the stop is posted; the epoch keeps a posted attach from
+    // watching a socket that has been stopped meanwhile.
+    void stopLocked()
+    {
+        ++epoch;
+        writeWanted = false;
+        if (!link)
+            return;
+        if (onLinkThread()) {
+            link->unwatch();
+            return;
+        }
+        QMetaObject::invokeMethod(link, &NatsLink::unwatch, Qt::QueuedConnection);
+    }
 };
 
 NatsLink::NatsLink(QObject *parent)
     : QObject(parent)
+    , m_socket(std::make_unique<Socket>())
 {
     ++g_links;
+    m_socket->link = this;
+    m_socket->thread = thread();
     m_statusTimer.setInterval(kStatusPollMs);
     connect(&m_statusTimer, &QTimer::timeout, this, &NatsLink::pollStatus);
 }
 
 NatsLink::~NatsLink()
 {
-    for (Relay *relay : m_relays) {
-        const std::lock_guard lock(relay->mutex);
-        relay->link = nullptr;
+    // Written out first: with bytes still held, closing would wait for the server's answer
+    // to a ping that this thread, busy closing, could not read.
+    if (m_connection)
+        flush(500);
+    {
+        const std::lock_guard lock(m_socket->mutex);
+        m_socket->link = nullptr;
     }
-    for (natsSubscription *subscription : m_subscriptions) {
-        natsSubscription_Unsubscribe(subscription);
-        natsSubscription_Destroy(subscription);
-    }
+    unwatch();
     if (m_connection) {
-        natsConnection_Close(m_connection);
+        natsConnection_Close(m_connection);  // also ends the subscriptions
+        for (natsSubscription *subscription : m_subscriptions)
+            natsSubscription_Destroy(subscription);
         natsConnection_Destroy(m_connection);
     }
     if (--g_links == 0)
@@ -98,14 +187,19 @@ QString NatsLink::connectTo(const QStringList &urls, const QString &name, int ti
         status = natsOptions_SetReconnectWait(options, kReconnectWaitMs);
     if (status == NATS_OK)
         status = natsOptions_SetReconnectBufSize(options, kReconnectBufferBytes);
-    // One pool of delivery threads rather than a thread per subscription.
     if (status == NATS_OK)
-        status = natsOptions_UseGlobalMessageDelivery(options, true);
+        status = natsOptions_SetEventLoop(options, m_socket.get(), &Socket::attach, &Socket::read,
+                                          &Socket::write, &Socket::detach);
+    // Without it the library hands every publish to a flusher thread of its own, which
+    // waits a millisecond for more before it writes.
+    if (status == NATS_OK)
+        status = natsOptions_SetSendAsap(options, true);
     if (status == NATS_OK)
         status = natsConnection_Connect(&m_connection, options);
     natsOptions_Destroy(options);
     if (status != NATS_OK) {
         m_connection = nullptr;
+        unwatch();
         return tr("cannot reach NATS at %1: %2")
             .arg(urls.join(QStringLiteral(", ")), textOf(status));
     }
@@ -116,21 +210,16 @@ QString NatsLink::connectTo(const QStringList &urls, const QString &name, int ti
 
 QString NatsLink::subscribe(const std::string &subject)
 {
-    auto *relay = new Relay;
-    relay->link = this;
     natsSubscription *subscription = nullptr;
-    natsStatus status = natsConnection_Subscribe(&subscription, m_connection, subject.c_str(),
-                                                 &Relay::onMessage, relay);
-    if (status != NATS_OK) {
-        delete relay;
+    // Taken from the subscription's queue on this thread, right after the socket is read,
+    // rather than handed over by a delivery thread.
+    natsStatus status = natsConnection_SubscribeSync(&subscription, m_connection, subject.c_str());
+    if (status != NATS_OK)
         return tr("cannot subscribe to %1: %2")
             .arg(QString::fromStdString(subject), textOf(status));
-    }
     // Beyond the library's default pending limits a busy node would drop cluster traffic.
     natsSubscription_SetPendingLimits(subscription, -1, -1);
-    natsSubscription_SetOnCompleteCB(subscription, &Relay::onComplete, relay);
     m_subscriptions.push_back(subscription);
-    m_relays.push_back(relay);
     return {};
 }
 
@@ -142,7 +231,94 @@ void NatsLink::publish(const std::string &subject, std::string_view data)
 
 bool NatsLink::flush(int timeoutMs)
 {
-    return m_connection && natsConnection_FlushTimeout(m_connection, timeoutMs) == NATS_OK;
+    if (!m_connection || natsConnection_Status(m_connection) != NATS_CONN_STATUS_CONNECTED)
+        return false;
+    const QDeadlineTimer deadline(timeoutMs);
+    for (;;) {
+        natsConnection_ProcessWriteEvent(m_connection);
+        int fd = -1;
+        {
+            const std::lock_guard lock(m_socket->mutex);
+            if (!m_socket->writeWanted)
+                return true;
+            fd = m_socket->fd;
+        }
+        if (deadline.hasExpired())
+            return false;
+        pollfd writable{fd, POLLOUT, 0};
+        ::poll(&writable, 1, int(deadline.remainingTime()));
+    }
+}
+
+void NatsLink::watch(int socket)
+{
+    unwatch();
+    m_reader = std::make_unique<QSocketNotifier>(socket, QSocketNotifier::Read);
+    connect(m_reader.get(), &QSocketNotifier::activated, this, &NatsLink::readIn);
+}
+
+void NatsLink::unwatch()
+{
+    retire(m_reader);
+    retire(m_writer);
+}
+
+void NatsLink::stopWriting()
+{
+    retire(m_writer);
+}
+
+// A notifier can be the one being activated (the library stops reading while it reads):
+// switched off now, deleted once its signal has returned.
+void NatsLink::retire(std::unique_ptr<QSocketNotifier> &notifier)
+{
+    if (!notifier)
+        return;
+    notifier->setEnabled(false);
+    notifier.release()->deleteLater();
+}
+
+void NatsLink::writeOut()
+{
+    {
+        const std::lock_guard lock(m_socket->mutex);
+        m_socket->writePosted = false;
+    }
+    if (!m_connection)
+        return;
+    natsConnection_ProcessWriteEvent(m_connection);
+    const std::lock_guard lock(m_socket->mutex);
+    // The socket took only part: the rest goes when it can take more.
+    if (m_socket->writeWanted && !m_writer && m_reader) {
+        m_writer = std::make_unique<QSocketNotifier>(m_socket->fd, QSocketNotifier::Write);
+        connect(m_writer.get(), &QSocketNotifier::activated, this, &NatsLink::writeOut);
+    }
+}
+
+void NatsLink::readIn()
+{
+    natsConnection_ProcessReadEvent(m_connection);
+    deliver();
+}
+
+void NatsLink::deliver()
+{
+    const QPointer<NatsLink> alive(this);
+    for (std::size_t i = 0; i < m_subscriptions.size(); ++i) {
+        int pending = 0;
+        while (natsSubscription_GetPending(m_subscriptions[i], &pending, nullptr) == NATS_OK &&
+               pending > 0) {
+            natsMsg *message = nullptr;
+            if (natsSubscription_NextMsg(&message, m_subscriptions[i], 0) != NATS_OK)
+                break;
+            const QByteArray subject(natsMsg_GetSubject(message));
+            const QByteArray data(natsMsg_GetData(message), natsMsg_GetDataLength(message));
+            natsMsg_Destroy(message);
+            emit received(subject, data);
+            if (!alive)
+                return;
+        }
+    }
 }
 
 void NatsLink::pollStatus()

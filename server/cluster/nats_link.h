@@ -3,20 +3,25 @@
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+class QSocketNotifier;
 struct __natsConnection;
 struct __natsSubscription;
 
 namespace softphone::server {
 
-// One connection to the cluster's NATS servers. The client library reads, writes and
-// reconnects on threads of its own; what it receives is posted to the thread that owns this
-// object, so the rest of the server stays single-threaded. Publishing never blocks: while
-// the servers are unreachable the library buffers, and what does not fit is dropped (the
-// cluster's own heartbeats tell the other nodes that this one was away).
+// One connection to the cluster's NATS servers, driven by the event loop of the thread that
+// owns this object: the socket is read and written there and what arrives is handed over
+// there, so a message between two nodes costs no thread hand-off at either end, and what one
+// turn of the loop publishes leaves in one write. The client library still reconnects (and
+// pings) on threads of its own; what those ask of the socket is posted to this thread.
+// Publishing never blocks: while the servers are unreachable the library buffers, and what
+// does not fit is dropped (the cluster's own heartbeats tell the other nodes that this one
+// was away).
 class NatsLink : public QObject
 {
     Q_OBJECT
@@ -33,7 +38,8 @@ public:
     void publish(const std::string &subject, std::string_view data);
     bool isConnected() const { return m_connected; }
 
-    // Waits until everything published so far has reached a server (tests, shutdown).
+    // Writes out everything published so far, waiting at most `timeoutMs` for the socket to
+    // take it (shutdown: what the kernel holds still reaches the server after the close).
     bool flush(int timeoutMs);
 
 signals:
@@ -42,12 +48,22 @@ signals:
     void connectionRestored();
 
 private:
-    struct Relay;
+    struct Socket;  // what the library's event callbacks reach, from any of its threads
+
+    void watch(int socket);
+    void unwatch();
+    void stopWriting();
+    static void retire(std::unique_ptr<QSocketNotifier> &notifier);
+    void writeOut();
+    void readIn();
+    void deliver();
     void pollStatus();
 
+    std::unique_ptr<Socket> m_socket;
     __natsConnection *m_connection = nullptr;
     std::vector<__natsSubscription *> m_subscriptions;
-    std::vector<Relay *> m_relays;  // each freed by the library once its subscription is done
+    std::unique_ptr<QSocketNotifier> m_reader;
+    std::unique_ptr<QSocketNotifier> m_writer;  // only while the socket would not take it all
     QTimer m_statusTimer;
     bool m_connected = false;
 };
