@@ -1,5 +1,6 @@
 #include "storage/call_claims.h"
 
+#include "logging.h"
 #include "storage/database.h"
 #include "storage/sql_values.h"
 
@@ -8,30 +9,23 @@ namespace softphone::server {
 CallClaims::Outcome CallClaims::take(const std::string &cid, const std::string &caller,
                                      const std::string &callee, const std::string &node)
 {
-    if (!m_db.transaction())
-        return Outcome::CallerBusy;
     // A claim another node holds but has not committed yet makes PostgreSQL wait for that
-    // commit, and then skip the row on the key: that is what makes two invites race-free. Both
-    // claims go in one statement; the rows it did insert say who was free.
-    auto query = m_db.exec(QStringLiteral("INSERT INTO call_claims (accid, cid, node) "
-                                          "VALUES (?, ?, ?), (?, ?, ?) ON CONFLICT DO NOTHING "
-                                          "RETURNING accid"),
-                           {sqlText(caller), sqlText(cid), sqlText(node), sqlText(callee),
-                            sqlText(cid), sqlText(node)});
-    bool callerTaken = false, calleeTaken = false;
-    while (query && query->next()) {
-        const std::string account = textOf(query->value(0));
-        callerTaken = callerTaken || account == caller;
-        calleeTaken = calleeTaken || account == callee;
+    // commit, and then skip the row on the key: that is what makes two invites race-free. The
+    // function takes both claims in one statement, or neither (schema version 7).
+    auto query = m_db.callFunction(QStringLiteral("take_call_claims"),
+                                   {sqlText(cid), sqlText(node), sqlText(caller), sqlText(callee)});
+    const int result = query && query->next() ? query->value(0).toInt() : 3;
+    switch (result) {
+    case 0:
+        return Outcome::Taken;
+    case 2:
+        return Outcome::CalleeBusy;
+    case 3:
+        qCWarning(lcStorage) << "the claims of call" << cid.c_str() << "could not be written";
+        return Outcome::CallerBusy;
+    default:
+        return Outcome::CallerBusy;
     }
-    const Outcome outcome = !query || !callerTaken ? Outcome::CallerBusy
-                            : !calleeTaken         ? Outcome::CalleeBusy
-                                                   : Outcome::Taken;
-    if (outcome != Outcome::Taken || !m_db.commit()) {
-        m_db.rollback();
-        return outcome == Outcome::Taken ? Outcome::CalleeBusy : outcome;
-    }
-    return Outcome::Taken;
 }
 
 void CallClaims::release(const std::string &cid)

@@ -5,6 +5,7 @@
 
 #include <QAtomicInt>
 #include <QSqlError>
+#include <array>
 
 namespace softphone::server {
 
@@ -16,6 +17,8 @@ struct Migration
 {
     int version;
     const char *sql;  // statements separated by ';'
+    // Whole statements run on PostgreSQL only (a function's body holds ';' of its own).
+    std::array<const char *, 2> postgresOnly{};
 };
 
 // Portable SQL for SQLite and PostgreSQL. Ids (msgid_server, channel_id) are assigned by the
@@ -131,6 +134,58 @@ CREATE TABLE node_leases (
 ALTER TABLE calls ADD COLUMN owner_node TEXT;
 CREATE INDEX calls_owner ON calls (owner_node)
 )"},
+    // Writes that need a unit of their own inside a write group (a failure there would abort
+    // the whole group), done in one round trip. take_call_claims: 0 both claims taken, 1 the
+    // caller is busy, 2 the callee is, 3 the database failed (nothing taken either way).
+    // store_message: the message's id, or NULL if it was not stored (a duplicate client id,
+    // or a failure); with p_id NULL the id comes from the message_ids sequence (a cluster's).
+    {7,
+     "",
+     {R"(
+CREATE OR REPLACE FUNCTION take_call_claims(p_cid TEXT, p_node TEXT, p_caller TEXT, p_callee TEXT)
+RETURNS INTEGER LANGUAGE plpgsql AS $$
+DECLARE
+    taken TEXT[];
+BEGIN
+    WITH inserted AS (
+        INSERT INTO call_claims (accid, cid, node)
+        VALUES (p_caller, p_cid, p_node), (p_callee, p_cid, p_node)
+        ON CONFLICT DO NOTHING RETURNING accid)
+    SELECT array_agg(accid) INTO taken FROM inserted;
+    IF p_caller = ANY(taken) AND p_callee = ANY(taken) THEN
+        RETURN 0;
+    END IF;
+    DELETE FROM call_claims WHERE cid = p_cid;
+    IF p_caller = ANY(taken) THEN
+        RETURN 2;
+    END IF;
+    RETURN 1;
+EXCEPTION WHEN OTHERS THEN
+    RETURN 3;
+END $$)",
+      R"(
+CREATE OR REPLACE FUNCTION store_message(p_id BIGINT, p_from TEXT, p_to TEXT, p_type TEXT,
+    p_body TEXT, p_attach TEXT, p_client TEXT, p_timestamp BIGINT, p_client_type TEXT,
+    p_conv TEXT, p_link BOOLEAN)
+RETURNS BIGINT LANGUAGE plpgsql AS $$
+DECLARE
+    id BIGINT := p_id;
+BEGIN
+    IF id IS NULL THEN
+        id := nextval('message_ids');
+    END IF;
+    INSERT INTO messages (msgid_server, from_acc, to_acc, msg_type, body, attach, msgid_client,
+                          msg_timestamp, from_client_type, conv_key)
+    VALUES (id, p_from, p_to, p_type, p_body, p_attach, p_client, p_timestamp, p_client_type,
+            p_conv);
+    IF p_link THEN
+        INSERT INTO conversation_peers (owner, peer) VALUES (p_from, p_to), (p_to, p_from)
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN id;
+EXCEPTION WHEN OTHERS THEN
+    RETURN NULL;
+END $$)"}},
 };
 
 }  // namespace
@@ -215,7 +270,11 @@ QString Database::migrate()
             continue;
         if (!transaction())
             return m_lastError;
-        const auto statements = QString::fromUtf8(migration.sql).split(QLatin1Char(';'));
+        auto statements = QString::fromUtf8(migration.sql).split(QLatin1Char(';'));
+        for (const char *statement : migration.postgresOnly) {
+            if (statement && isPostgres())
+                statements.push_back(QString::fromUtf8(statement));
+        }
         for (const QString &statement : statements) {
             if (statement.trimmed().isEmpty())
                 continue;
@@ -264,6 +323,19 @@ SqlResult::~SqlResult()
 
 SqlResult Database::exec(const QString &sql, std::initializer_list<QVariant> bindings)
 {
+    return run(sql, bindings, sql.startsWith(QLatin1String("SELECT")));
+}
+
+SqlResult Database::callFunction(const QString &name, std::initializer_list<QVariant> arguments)
+{
+    QString sql = QStringLiteral("SELECT ") + name + QLatin1Char('(');
+    for (std::size_t i = 0; i < arguments.size(); ++i)
+        sql += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return run(sql + QLatin1Char(')'), arguments, false);
+}
+
+SqlResult Database::run(const QString &sql, std::initializer_list<QVariant> bindings, bool read)
+{
     const auto failed = [&](const QSqlQuery &query) {
         m_lastError = query.lastError().text();
         qCWarning(lcStorage) << "query failed:" << m_lastError << sql.left(120);
@@ -284,7 +356,6 @@ SqlResult Database::exec(const QString &sql, std::initializer_list<QVariant> bin
         QSqlQuery query(m_db);
         return query.exec(sql) ? SqlResult(std::move(query)) : failed(query);
     }
-    const bool read = sql.startsWith(QLatin1String("SELECT"));
     if (!read)
         joinGroup();
     auto cached = m_prepared.find(sql);

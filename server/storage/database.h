@@ -84,6 +84,10 @@ public:
     // Runs one statement with positional bindings; an empty result (and a logged warning) on
     // failure.
     SqlResult exec(const QString &sql, std::initializer_list<QVariant> bindings = {});
+    // Runs one of the schema's PostgreSQL functions that write (SELECT name(arguments)), in
+    // the open write group. Such a function is a unit of its own on the server's side (its
+    // exception block): one round trip, where a savepoint around a statement takes three.
+    SqlResult callFunction(const QString &name, std::initializer_list<QVariant> arguments);
     // An atomic unit of writes: a transaction, or a savepoint inside the open group.
     bool transaction();
     bool commit();
@@ -105,6 +109,7 @@ signals:
 private:
     QString migrate();
     void joinGroup();
+    SqlResult run(const QString &sql, std::initializer_list<QVariant> bindings, bool read);
 
     DatabaseSettings m_settings;
     QString m_connectionName;

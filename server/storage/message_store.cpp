@@ -1,5 +1,6 @@
 #include "storage/message_store.h"
 
+#include "logging.h"
 #include "storage/database.h"
 #include "storage/sql_values.h"
 
@@ -93,55 +94,60 @@ std::optional<Message> MessageStore::findByClientId(const std::string &from,
 
 bool MessageStore::insert(Message &message)
 {
-    std::optional<std::int64_t> id;
     const std::string key = conversationKey(message.from, message.to);
-    // The first message of a conversation links its two peers, atomically with it. A later one
-    // is a single statement; on PostgreSQL it still needs its unit, since a failed statement
-    // there would abort the whole open write group.
+    // The first message of a conversation links its two peers, atomically with it.
     const bool first = !m_linked.contains(key);
-    if (first || m_db.isPostgres()) {
+    std::optional<std::int64_t> id;
+    if (m_db.isPostgres()) {
+        id = storeOnPostgres(message, key, first);
+    } else if (first) {
         if (!m_db.transaction())
             return false;
         id = insertRow(message, key);
-        if (!id || (first && !linkPeers(message)) || !m_db.commit()) {
+        if (!id || !linkPeers(message) || !m_db.commit()) {
             m_db.rollback();
             return false;
         }
-        m_linked.insert(key);
-    } else if (!(id = insertRow(message, key))) {
-        return false;
+    } else {
+        id = insertRow(message, key);
     }
+    if (!id)
+        return false;
+    m_linked.insert(key);
     m_lastId = std::max(m_lastId, *id);
     message.msgidServer = *id;
     return true;
 }
 
+// A failed statement on PostgreSQL would abort the whole open write group, so the message is
+// stored by a function that is a unit of its own. A cluster's ids come from the shared
+// sequence, taken in the function.
+std::optional<std::int64_t> MessageStore::storeOnPostgres(const Message &message,
+                                                          const std::string &key, bool link)
+{
+    auto query = m_db.callFunction(
+        QStringLiteral("store_message"),
+        {m_db.isShared() ? QVariant() : QVariant(qint64(m_lastId + 1)), sqlText(message.from),
+         sqlText(message.to), sqlText(msgTypeName(message.msgType)), sqlText(message.body),
+         sqlText(message.attach), sqlText(message.msgidClient), qint64(message.msgTimestamp),
+         sqlText(message.fromClientType), sqlText(key), link});
+    if (!query || !query->next() || query->isNull(0)) {
+        qCWarning(lcStorage) << "message" << message.msgidClient.c_str() << "from"
+                             << message.from.c_str() << "was not stored";
+        return std::nullopt;
+    }
+    return query->value(0).toLongLong();
+}
+
 std::optional<std::int64_t> MessageStore::insertRow(const Message &message, const std::string &key)
 {
-    const QVariant body = sqlExactText(message.body, !m_db.isPostgres());
-    const QVariant attach = sqlExactText(message.attach, !m_db.isPostgres());
-    if (m_db.isShared()) {
-        // A cluster's ids come from the shared sequence, taken in the insert itself: one round
-        // trip to the database, not two.
-        auto query = m_db.exec(
-            QStringLiteral("INSERT INTO messages (") + kColumns +
-                QStringLiteral(", conv_key) VALUES (nextval('%1'), ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                               "RETURNING msgid_server")
-                    .arg(kIdSequence),
-            {sqlText(message.from), sqlText(message.to), sqlText(msgTypeName(message.msgType)),
-             body, attach, sqlText(message.msgidClient), qint64(message.msgTimestamp),
-             sqlText(message.fromClientType), sqlText(key)});
-        if (!query || !query->next())
-            return std::nullopt;
-        return query->value(0).toLongLong();
-    }
     const std::int64_t id = m_lastId + 1;
     if (!m_db.exec(QStringLiteral("INSERT INTO messages (") + kColumns +
                        QStringLiteral(", conv_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                    {qint64(id), sqlText(message.from), sqlText(message.to),
-                    sqlText(msgTypeName(message.msgType)), body, attach,
-                    sqlText(message.msgidClient), qint64(message.msgTimestamp),
-                    sqlText(message.fromClientType), sqlText(key)}))
+                    sqlText(msgTypeName(message.msgType)), sqlExactText(message.body, true),
+                    sqlExactText(message.attach, true), sqlText(message.msgidClient),
+                    qint64(message.msgTimestamp), sqlText(message.fromClientType), sqlText(key)}))
         return std::nullopt;
     return id;
 }

@@ -38,6 +38,8 @@ public:
 private:
     // The new row's id; nullopt if it could not be written.
     std::optional<std::int64_t> insertRow(const protocol::Message &message, const std::string &key);
+    std::optional<std::int64_t> storeOnPostgres(const protocol::Message &message,
+                                                const std::string &key, bool link);
     bool linkPeers(const protocol::Message &message);
     std::vector<protocol::Message> readMessages(QSqlQuery &query);
     bool readPage(QSqlQuery &query, int limit, std::vector<protocol::Message> &out);

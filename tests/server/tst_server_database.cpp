@@ -2,7 +2,9 @@
 // behave as fresh ones would, and a read must hold nothing once its caller is done with it.
 // On PostgreSQL too, if SOFTPHONE_TEST_POSTGRES names one: what a cluster's shared database adds.
 
+#include "storage/call_claims.h"
 #include "storage/database.h"
+#include "storage/message_store.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -26,6 +28,7 @@ private slots:
     void aFinishedReadLetsTheWalBeTruncated();
     void aReadInsideTheSameReadGetsItsOwnRows();
     void aSequenceValueIsTakenInsideTheOpenWriteGroup();
+    void aRefusedClaimOrMessageLosesNothingElseOfItsGroup();
 
 private:
     // True if another connection can checkpoint the whole WAL and truncate it now: it cannot
@@ -118,6 +121,58 @@ QSqlDatabase postgresConnection(const QString &name, const QString &database)
     return db;
 }
 
+// A database of its own on the local PostgreSQL for one test, dropped at the end.
+class ScratchPostgres
+{
+public:
+    ScratchPostgres()
+        : m_name(QStringLiteral("sptest_database_%1").arg(QCoreApplication::applicationPid()))
+    {
+        m_admin = postgresConnection(QStringLiteral("admin"), QStringLiteral("postgres"));
+        m_created =
+            m_admin.open() && QSqlQuery(m_admin).exec(QStringLiteral("CREATE DATABASE ") + m_name);
+    }
+    ~ScratchPostgres()
+    {
+        QSqlDatabase::removeDatabase(QStringLiteral("reader"));
+        if (m_created)
+            QSqlQuery(m_admin).exec(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(m_name));
+        m_admin.close();
+        m_admin = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+    }
+
+    bool created() const { return m_created; }
+    QSqlDatabase &admin() { return m_admin; }
+
+    // As a node of a cluster would have it.
+    DatabaseSettings settings() const
+    {
+        const QSqlDatabase shape = postgresConnection(QStringLiteral("reader"), m_name);
+        DatabaseSettings settings;
+        settings.driver = QStringLiteral("QPSQL");
+        settings.host = shape.hostName();
+        settings.port = shape.port();
+        settings.name = m_name;
+        settings.user = shape.userName();
+        settings.shared = true;
+        return settings;
+    }
+
+    // What another connection sees: what has been committed.
+    int count(const QString &sql)
+    {
+        QSqlDatabase reader = QSqlDatabase::database(QStringLiteral("reader"));
+        QSqlQuery query(reader);
+        return reader.isOpen() && query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
+    }
+
+private:
+    QString m_name;
+    QSqlDatabase m_admin;
+    bool m_created = false;
+};
+
 }  // namespace
 
 // A sequence value is taken for a write, in that write's group. Taken on its own, it was a
@@ -126,23 +181,11 @@ void TestServerDatabase::aSequenceValueIsTakenInsideTheOpenWriteGroup()
 {
     if (qEnvironmentVariableIsEmpty("SOFTPHONE_TEST_POSTGRES"))
         QSKIP("SOFTPHONE_TEST_POSTGRES is not set");
-    const QString name =
-        QStringLiteral("sptest_database_%1").arg(QCoreApplication::applicationPid());
-    QSqlDatabase admin = postgresConnection(QStringLiteral("admin"), QStringLiteral("postgres"));
-    QVERIFY(admin.open());
-    QSqlQuery adminQuery(admin);
-    QVERIFY(adminQuery.exec(QStringLiteral("CREATE DATABASE ") + name));
+    ScratchPostgres postgres;
+    QVERIFY(postgres.created());
     QString state;
     {
-        DatabaseSettings settings;
-        settings.driver = QStringLiteral("QPSQL");
-        QSqlDatabase shape = postgresConnection(QStringLiteral("shape"), name);
-        settings.host = shape.hostName();
-        settings.port = shape.port();
-        settings.name = name;
-        settings.user = shape.userName();
-        settings.shared = true;
-        Database db(settings);
+        Database db(postgres.settings());
         QCOMPARE(db.open(), QString());
         QVERIFY(db.prepareSequence(QStringLiteral("test_ids"), 0));
         db.setGroupCommit(1000);
@@ -150,15 +193,60 @@ void TestServerDatabase::aSequenceValueIsTakenInsideTheOpenWriteGroup()
         QVERIFY(backend && backend->next());
         const int pid = backend->value(0).toInt();
         QVERIFY(db.nextInSequence(QStringLiteral("test_ids")));
+        QSqlQuery adminQuery(postgres.admin());
         QVERIFY(adminQuery.exec(
             QStringLiteral("SELECT state FROM pg_stat_activity WHERE pid = %1").arg(pid)));
         if (adminQuery.next())
             state = adminQuery.value(0).toString();
         QVERIFY(db.flush());
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("shape"));
-    QVERIFY(adminQuery.exec(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(name)));
     QCOMPARE(state, QStringLiteral("idle in transaction"));
+}
+
+// On PostgreSQL a failed statement aborts the whole transaction, and a write group is one
+// transaction: a claim on a busy account and a message refused as a duplicate are units of
+// their own (the schema's functions), which leave the rest of the group to be committed.
+void TestServerDatabase::aRefusedClaimOrMessageLosesNothingElseOfItsGroup()
+{
+    if (qEnvironmentVariableIsEmpty("SOFTPHONE_TEST_POSTGRES"))
+        QSKIP("SOFTPHONE_TEST_POSTGRES is not set");
+    ScratchPostgres postgres;
+    QVERIFY(postgres.created());
+    {
+        Database db(postgres.settings());
+        QCOMPARE(db.open(), QString());
+        MessageStore messages(db);
+        QVERIFY(messages.load());
+        CallClaims claims(db);
+        db.setGroupCommit(60'000);  // one group for all that follows, committed by flush()
+
+        QCOMPARE(claims.take("c1", "alice", "bob", "node-a"), CallClaims::Outcome::Taken);
+        QCOMPARE(claims.take("c2", "carol", "bob", "node-a"), CallClaims::Outcome::CalleeBusy);
+        QCOMPARE(claims.take("c3", "bob", "dave", "node-a"), CallClaims::Outcome::CallerBusy);
+        QVERIFY(!claims.ofAccount("carol"));  // the callee was busy: the caller is not held
+        QVERIFY(!claims.ofAccount("dave"));
+
+        softphone::protocol::Message first;
+        first.from = "alice";
+        first.to = "bob";
+        first.body = "hello";
+        first.msgidClient = "m1";
+        first.msgTimestamp = 1;
+        QVERIFY(messages.insert(first));
+        softphone::protocol::Message again = first;
+        QVERIFY(!messages.insert(again));  // the same client id from the same sender
+        softphone::protocol::Message second = first;
+        second.msgidClient = "m2";
+        QVERIFY(messages.insert(second));
+        QCOMPARE_GT(second.msgidServer, first.msgidServer);
+
+        QVERIFY(db.hasUncommittedWrites());
+        QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM messages")), 0);
+        QVERIFY(db.flush());
+    }
+    QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM call_claims")), 2);
+    QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM messages")), 2);
+    QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM conversation_peers")), 2);
 }
 
 QTEST_GUILESS_MAIN(TestServerDatabase)
