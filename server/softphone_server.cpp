@@ -347,6 +347,10 @@ void SoftphoneServer::stop()
     if (m_stopped)
         return;
     m_stopped = true;
+    // Whether this is the last node to stop, which ends the calls the others handed over,
+    // is judged on every beat NATS holds for it: the others' "leaving" may still be on its way.
+    if (m_cluster)
+        m_cluster->catchUp();
     if (m_cluster && !m_cluster->otherNodes().empty()) {
         // A node of a running cluster (a rolling upgrade, say) does not end its calls: a
         // survivor takes them over within a lease renewal, and their parties carry on.

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <cstdio>
 
 namespace softphone::bench::chaos {
 
@@ -30,14 +31,20 @@ CallsTable CallsTable::read(const test::ServerProcess &server)
         }
         if (db.open()) {
             QSqlQuery query(db);
-            query.exec(QStringLiteral("SELECT cid, ended_at IS NULL, record_msgid IS NULL "
-                                      "FROM calls"));
+            query.exec(QStringLiteral("SELECT cid, ended_at IS NULL, record_msgid IS NULL, "
+                                      "end_status, owner_node FROM calls"));
             figures.rows = figures.open = figures.unrecorded = 0;
             while (query.next()) {
                 ++figures.rows;
                 figures.cids.insert(query.value(0).toString().toStdString());
                 figures.open += query.value(1).toBool();
                 figures.unrecorded += query.value(2).toBool();
+                if (query.value(2).toBool() && !query.value(1).toBool()) {
+                    // Named, so that the nodes' logs can tell what became of it.
+                    std::fprintf(stderr, "  ended without a record: call %s, status %d, node %s\n",
+                                 qPrintable(query.value(0).toString()), query.value(3).toInt(),
+                                 qPrintable(query.value(4).toString()));
+                }
             }
         }
         db.close();

@@ -31,6 +31,7 @@ constexpr char kBarrierAck = 'K';  // the answer
 // The sender owns a call whose ring follows (JSON, so that a node of an older version, which
 // reads the ring as any frame, passes over it).
 constexpr char kCallOwner = 'O';
+constexpr std::size_t kDepartedKept = 1024;  // runs of nodes that left, remembered
 
 json devicesJson(const std::vector<ClientConnection *> &connections)
 {
@@ -117,6 +118,12 @@ void ClusterNode::leave()
         qCWarning(lcServer) << "the other nodes may not have heard that this node is leaving";
 }
 
+void ClusterNode::catchUp()
+{
+    if (!m_link.catchUp(1000))
+        qCWarning(lcServer) << "NATS did not answer; this node may not know every node that left";
+}
+
 void ClusterNode::onReceived(const QByteArray &subject, const QByteArray &data)
 {
     if (subject == kBeatSubject.c_str())
@@ -135,7 +142,11 @@ void ClusterNode::onBeat(const QByteArray &data)
         return;
     // A node that stops hands its calls over: it is gone now, not after its silence.
     if (beat.value("leaving", false)) {
-        if (m_directory.isKnown(node, beat.value("boot", std::string())))
+        const std::string boot = beat.value("boot", std::string());
+        if (m_departed.size() > kDepartedKept)
+            m_departed.clear();
+        m_departed.insert(boot);
+        if (m_directory.isKnown(node, boot))
             lose(node);
         return;
     }
@@ -144,6 +155,8 @@ void ClusterNode::onBeat(const QByteArray &data)
 
 void ClusterNode::heard(const std::string &node, const std::string &boot)
 {
+    if (m_departed.contains(boot))
+        return;
     auto heard = m_directory.heard(node, boot, m_clock.nowMs());
     if (heard == NodeDirectory::Heard::Known)
         return;
@@ -178,7 +191,12 @@ void ClusterNode::onDirect(const QByteArray &data)
         return;
     try {
         const std::string node = message.at("node").get<std::string>();
-        heard(node, message.at("boot").get<std::string>());
+        const std::string boot = message.at("boot").get<std::string>();
+        // NATS keeps order within a subject only: what a node sent this one before it left
+        // can arrive after its "leaving" beat, and must not bring it back.
+        if (m_departed.contains(boot))
+            return;
+        heard(node, boot);
         if (data[0] == kDevices) {
             const std::string account = message.at("account").get<std::string>();
             auto devices = devicesFrom(message.at("devices"));

@@ -41,6 +41,9 @@ public:
     // This node stops: the others take it for gone at once (and its calls over, once its
     // lease is released) instead of after its silence. Nothing is sent after it.
     void leave();
+    // Takes in what the other nodes said up to now (a node that left, say), before this node
+    // decides anything on who is still there.
+    void catchUp();
     const std::string &name() const { return m_name; }
     const std::string &nodeName() const override { return m_name; }
     bool isNodeAlive(const std::string &node) const override { return !m_lost.contains(node); }
@@ -91,7 +94,8 @@ private:
     std::string m_boot;  // this run of the node
     NatsLink m_link;
     NodeDirectory m_directory;
-    std::set<std::string> m_lost;  // nodes that went silent, not heard since
+    std::set<std::string> m_lost;      // nodes that went silent, not heard since
+    std::set<std::string> m_departed;  // the runs (boot ids) of nodes that said they left
     DirectoryBarrier m_barrier;
     bool m_leaving = false;
     std::vector<std::function<void()>> m_waitingForBarrier;  // until this turn's barrier opens

@@ -1,15 +1,16 @@
 #include "cluster/nats_link.h"
 
 #include <QByteArray>
-#include <QDeadlineTimer>
 #include <QMetaObject>
 #include <QPointer>
 #include <QSocketNotifier>
 #include <QThread>
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <nats/nats.h>
 #include <poll.h>
+#include <thread>
 
 namespace softphone::server {
 
@@ -233,21 +234,41 @@ bool NatsLink::flush(int timeoutMs)
 {
     if (!m_connection || natsConnection_Status(m_connection) != NATS_CONN_STATUS_CONNECTED)
         return false;
-    const QDeadlineTimer deadline(timeoutMs);
-    for (;;) {
-        natsConnection_ProcessWriteEvent(m_connection);
+    // The library's flush sends a ping and waits for the server's pong, which only this
+    // thread reads: it waits on a thread of its own while this one writes and reads. Bytes
+    // merely handed to the kernel are not enough: a socket closed with unread data in it is
+    // reset, and what it still held to send is lost (a node's "leaving" beat, say).
+    std::atomic<bool> done = false;
+    natsStatus status = NATS_TIMEOUT;
+    std::thread waiter([&] {
+        status = natsConnection_FlushTimeout(m_connection, timeoutMs);
+        done = true;
+    });
+    while (!done) {
         int fd = -1;
+        bool writing = false;
         {
             const std::lock_guard lock(m_socket->mutex);
-            if (!m_socket->writeWanted)
-                return true;
             fd = m_socket->fd;
+            writing = m_socket->writeWanted;
         }
-        if (deadline.hasExpired())
-            return false;
-        pollfd writable{fd, POLLOUT, 0};
-        ::poll(&writable, 1, int(deadline.remainingTime()));
+        if (writing)
+            natsConnection_ProcessWriteEvent(m_connection);
+        pollfd readable{fd, POLLIN, 0};
+        if (::poll(&readable, 1, 1) > 0)
+            natsConnection_ProcessReadEvent(m_connection);
     }
+    waiter.join();
+    // What arrived meanwhile waits in the subscriptions' queues.
+    QMetaObject::invokeMethod(this, &NatsLink::deliver, Qt::QueuedConnection);
+    return status == NATS_OK;
+}
+
+bool NatsLink::catchUp(int timeoutMs)
+{
+    const bool flushed = flush(timeoutMs);
+    deliver();
+    return flushed;
 }
 
 void NatsLink::watch(int socket)

@@ -38,9 +38,12 @@ public:
     void publish(const std::string &subject, std::string_view data);
     bool isConnected() const { return m_connected; }
 
-    // Writes out everything published so far, waiting at most `timeoutMs` for the socket to
-    // take it (shutdown: what the kernel holds still reaches the server after the close).
+    // Waits until everything published so far has reached a server, at most `timeoutMs`
+    // (tests, shutdown).
     bool flush(int timeoutMs);
+    // Flushes, then hands over at once what arrived before the server's answer: every message
+    // the server had for this node when it was asked.
+    bool catchUp(int timeoutMs);
 
 signals:
     void received(const QByteArray &subject, const QByteArray &data);
