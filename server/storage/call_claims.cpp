@@ -30,7 +30,7 @@ CallClaims::Outcome CallClaims::take(const std::string &cid, const std::string &
 
 void CallClaims::release(const std::string &cid)
 {
-    m_db.exec(QStringLiteral("DELETE FROM call_claims WHERE cid = ?"), {sqlText(cid)});
+    m_db.write(QStringLiteral("DELETE FROM call_claims WHERE cid = ?"), {sqlText(cid)});
 }
 
 void CallClaims::releaseOrphans(const std::string &node)

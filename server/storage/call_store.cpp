@@ -49,44 +49,42 @@ std::optional<std::int64_t> CallStore::lastAlive()
 
 bool CallStore::insert(const StoredCall &call)
 {
-    return m_db
-        .exec(
-            QStringLiteral("INSERT INTO calls (cid, channel_id, caller, callee, call_type, "
-                           "created_at, answered_at, ended_at, end_status, caller_device, "
-                           "owner_node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {sqlText(call.cid), qint64(call.channelId), sqlText(call.caller), sqlText(call.callee),
-             static_cast<int>(call.type), qint64(call.createdAt), nullableInt(call.answeredAt),
-             nullableInt(call.endedAt),
-             call.endStatus ? QVariant(static_cast<int>(*call.endStatus))
-                            : QVariant(QMetaType(QMetaType::Int)),
-             sqlText(call.callerDevice),
-             m_ownerNode.empty() ? QVariant(QMetaType(QMetaType::QString)) : sqlText(m_ownerNode)})
-        .has_value();
+    return m_db.write(
+        QStringLiteral("INSERT INTO calls (cid, channel_id, caller, callee, call_type, "
+                       "created_at, answered_at, ended_at, end_status, caller_device, "
+                       "owner_node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {sqlText(call.cid), qint64(call.channelId), sqlText(call.caller), sqlText(call.callee),
+         static_cast<int>(call.type), qint64(call.createdAt), nullableInt(call.answeredAt),
+         nullableInt(call.endedAt),
+         call.endStatus ? QVariant(static_cast<int>(*call.endStatus))
+                        : QVariant(QMetaType(QMetaType::Int)),
+         sqlText(call.callerDevice),
+         m_ownerNode.empty() ? QVariant(QMetaType(QMetaType::QString)) : sqlText(m_ownerNode)});
 }
 
 void CallStore::markAnswered(const std::string &cid, std::int64_t at, const std::string &device)
 {
-    m_db.exec(QStringLiteral("UPDATE calls SET answered_at = ?, callee_device = ? WHERE cid = ?"),
-              {qint64(at), sqlText(device), sqlText(cid)});
+    m_db.write(QStringLiteral("UPDATE calls SET answered_at = ?, callee_device = ? WHERE cid = ?"),
+               {qint64(at), sqlText(device), sqlText(cid)});
 }
 
 void CallStore::markEnded(const std::string &cid, std::int64_t at, protocol::CallStatus status,
                           std::optional<std::int64_t> recordMsgid)
 {
     if (recordMsgid) {
-        m_db.exec(QStringLiteral("UPDATE calls SET ended_at = ?, end_status = ?, record_msgid = ? "
-                                 "WHERE cid = ?"),
-                  {qint64(at), static_cast<int>(status), qint64(*recordMsgid), sqlText(cid)});
+        m_db.write(QStringLiteral("UPDATE calls SET ended_at = ?, end_status = ?, record_msgid = ? "
+                                  "WHERE cid = ?"),
+                   {qint64(at), static_cast<int>(status), qint64(*recordMsgid), sqlText(cid)});
         return;
     }
-    m_db.exec(QStringLiteral("UPDATE calls SET ended_at = ?, end_status = ? WHERE cid = ?"),
-              {qint64(at), static_cast<int>(status), sqlText(cid)});
+    m_db.write(QStringLiteral("UPDATE calls SET ended_at = ?, end_status = ? WHERE cid = ?"),
+               {qint64(at), static_cast<int>(status), sqlText(cid)});
 }
 
 void CallStore::markRecord(std::int64_t channelId, std::int64_t msgid)
 {
-    m_db.exec(QStringLiteral("UPDATE calls SET record_msgid = ? WHERE channel_id = ?"),
-              {qint64(msgid), qint64(channelId)});
+    m_db.write(QStringLiteral("UPDATE calls SET record_msgid = ? WHERE channel_id = ?"),
+               {qint64(msgid), qint64(channelId)});
 }
 
 std::vector<StoredCall> CallStore::select(const QString &where,
@@ -152,23 +150,23 @@ std::vector<StoredCall> CallStore::unfinished()
 void CallStore::joinRoom(const std::string &cid, const std::string &accid, std::int64_t uid,
                          std::int64_t at)
 {
-    m_db.exec(QStringLiteral("INSERT INTO room_members (cid, accid, uid, join_time) "
-                             "VALUES (?, ?, ?, ?)"),
-              {sqlText(cid), sqlText(accid), qint64(uid), qint64(at)});
+    m_db.write(QStringLiteral("INSERT INTO room_members (cid, accid, uid, join_time) "
+                              "VALUES (?, ?, ?, ?)"),
+               {sqlText(cid), sqlText(accid), qint64(uid), qint64(at)});
 }
 
 void CallStore::leaveRoom(const std::string &cid, const std::string &accid, std::int64_t at)
 {
-    m_db.exec(QStringLiteral("UPDATE room_members SET leave_time = ? "
-                             "WHERE cid = ? AND accid = ? AND leave_time IS NULL"),
-              {qint64(at), sqlText(cid), sqlText(accid)});
+    m_db.write(QStringLiteral("UPDATE room_members SET leave_time = ? "
+                              "WHERE cid = ? AND accid = ? AND leave_time IS NULL"),
+               {qint64(at), sqlText(cid), sqlText(accid)});
 }
 
 void CallStore::closeRoom(const std::string &cid, std::int64_t at)
 {
-    m_db.exec(QStringLiteral(
-                  "UPDATE room_members SET leave_time = ? WHERE cid = ? AND leave_time IS NULL"),
-              {qint64(at), sqlText(cid)});
+    m_db.write(QStringLiteral(
+                   "UPDATE room_members SET leave_time = ? WHERE cid = ? AND leave_time IS NULL"),
+               {qint64(at), sqlText(cid)});
 }
 
 std::vector<RoomStay> CallStore::stays(const std::string &cid)

@@ -4,8 +4,11 @@
 #include "storage/wal_checkpointer.h"
 
 #include <QAtomicInt>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <array>
+#include <libpq-fe.h>
 
 namespace softphone::server {
 
@@ -229,6 +232,12 @@ QString Database::open()
     }
     if (!m_db.open())
         return QStringLiteral("cannot open the database: %1").arg(m_db.lastError().text());
+    if (isPostgres()) {
+        const QVariant handle = m_db.driver()->handle();
+        if (handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 ||
+                                 qstrcmp(handle.typeName(), "PGconn*") == 0))
+            m_postgres = *static_cast<PGconn *const *>(handle.constData());
+    }
 
     if (!isPostgres()) {
         // WAL keeps readers and the single writer apart; NORMAL is durable across a crash of
@@ -352,12 +361,16 @@ SqlResult Database::run(const QString &sql, std::initializer_list<QVariant> bind
     const bool savepoint = sql.startsWith(QLatin1String("SAVEPOINT")) ||
                            sql.startsWith(QLatin1String("RELEASE")) ||
                            sql.startsWith(QLatin1String("ROLLBACK TO"));
-    if (bindings.size() == 0 && (isPostgres() || !savepoint)) {
+    const bool unbound = bindings.size() == 0 && (isPostgres() || !savepoint);
+    if (!unbound && !read)
+        joinGroup();
+    // Every statement goes after the writes queued before it (and its group's BEGIN).
+    if (!m_queued.isEmpty() && !sendQueued())
+        return SqlResult();
+    if (unbound) {
         QSqlQuery query(m_db);
         return query.exec(sql) ? SqlResult(std::move(query)) : failed(query);
     }
-    if (!read)
-        joinGroup();
     auto cached = m_prepared.find(sql);
     if (cached == m_prepared.end()) {
         QSqlQuery query(m_db);
@@ -378,6 +391,102 @@ SqlResult Database::run(const QString &sql, std::initializer_list<QVariant> bind
     return SqlResult(kept, read);
 }
 
+bool Database::write(const QString &sql, std::initializer_list<QVariant> bindings)
+{
+    joinGroup();
+    if (!queuesWrites())
+        return exec(sql, bindings).has_value();
+    const QString *name = queuedStatementName(sql);
+    if (!name)
+        return false;
+    m_queued += QStringLiteral("EXECUTE ") + *name;
+    QChar separator = u'(';
+    for (const QVariant &value : bindings) {
+        m_queued += separator + literal(value);
+        separator = u',';
+    }
+    m_queued += bindings.size() > 0 ? QStringLiteral(");\n") : QStringLiteral(";\n");
+    return true;
+}
+
+// Prepared on the connection the first time, ahead of what is queued (a statement's plan does
+// not depend on the rows): a prepared statement outlives the rollback of the transaction it was
+// prepared in.
+const QString *Database::queuedStatementName(const QString &sql)
+{
+    if (auto found = m_queuedNames.find(sql); found != m_queuedNames.end())
+        return &found->second;
+    QString numbered;
+    int parameter = 0;
+    for (const QChar c : sql) {
+        if (c == u'?')
+            numbered += u'$' + QString::number(++parameter);
+        else
+            numbered += c;
+    }
+    const QString name = QStringLiteral("softphone_queued_%1").arg(m_queuedNames.size());
+    PGresult *prepared = PQprepare(static_cast<PGconn *>(m_postgres), name.toUtf8().constData(),
+                                   numbered.toUtf8().constData(), 0, nullptr);
+    const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
+    if (!ok) {
+        m_lastError = QString::fromUtf8(PQresultErrorMessage(prepared)).trimmed();
+        qCWarning(lcStorage) << "cannot prepare" << sql.left(120) << ":" << m_lastError;
+    }
+    PQclear(prepared);
+    if (!ok)
+        return nullptr;
+    return &m_queuedNames.emplace(sql, name).first->second;
+}
+
+// The value as the driver writes it into the EXECUTE of its own prepared statements.
+QString Database::literal(const QVariant &value) const
+{
+    QSqlField field(QString(), value.metaType());
+    if (value.isNull())
+        field.clear();
+    else
+        field.setValue(value);
+    return m_db.driver()->formatValue(field);
+}
+
+// Sends what is queued (and `last`) as one query string: PostgreSQL runs its statements in
+// order and stops at the first that fails, whose error is then the answer.
+bool Database::sendQueued(const char *last)
+{
+    QByteArray batch = m_queued.toUtf8();
+    m_queued.clear();
+    if (last)
+        batch += last;
+    if (batch.isEmpty())
+        return true;
+    auto *connection = static_cast<PGconn *>(m_postgres);
+    PGresult *result = PQexec(connection, batch.constData());
+    const ExecStatusType status = PQresultStatus(result);
+    bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+    if (!ok)
+        m_lastError = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+    // A transaction that failed earlier answers its COMMIT with ROLLBACK.
+    if (ok && last && qstrcmp(PQcmdStatus(result), "ROLLBACK") == 0) {
+        ok = false;
+        m_lastError = QStringLiteral("the transaction had failed; it was rolled back");
+    }
+    PQclear(result);
+    if (!ok) {
+        m_groupFailed = true;
+        qCWarning(lcStorage) << "queued writes failed:" << m_lastError;
+    }
+    return ok;
+}
+
+bool Database::commitGroup()
+{
+    if (m_groupFailed) {
+        m_queued.clear();
+        return false;
+    }
+    return sendQueued("COMMIT");
+}
+
 void Database::setGroupCommit(int intervalMs)
 {
     flush();
@@ -388,6 +497,13 @@ void Database::joinGroup()
 {
     if (m_groupIntervalMs == 0 || m_groupOpen || !m_db.isOpen())
         return;
+    if (m_postgres) {
+        // Sent with the group's first statement that needs an answer, or with its COMMIT.
+        m_queued = QStringLiteral("BEGIN;\n");
+        m_groupOpen = true;
+        m_groupTimer.start(m_groupIntervalMs);
+        return;
+    }
     if (!m_db.transaction()) {
         m_lastError = m_db.lastError().text();
         qCWarning(lcStorage) << "cannot open a write group:" << m_lastError;
@@ -412,11 +528,16 @@ bool Database::flush()
     if (!m_groupOpen)
         return true;
     m_groupOpen = false;
-    const bool durable = m_db.commit();
+    const bool durable = m_postgres ? commitGroup() : m_db.commit();
+    m_groupFailed = false;
     if (!durable) {
-        m_lastError = m_db.lastError().text();
+        if (!m_postgres)
+            m_lastError = m_db.lastError().text();
         qCCritical(lcStorage) << "group commit failed, its writes are lost:" << m_lastError;
-        m_db.rollback();
+        if (!m_postgres)
+            m_db.rollback();
+        else if (PQtransactionStatus(static_cast<PGconn *>(m_postgres)) != PQTRANS_IDLE)
+            PQclear(PQexec(static_cast<PGconn *>(m_postgres), "ROLLBACK"));
         emit groupRolledBack();
     }
     auto waiting = std::move(m_afterCommit);

@@ -88,6 +88,13 @@ public:
     // the open write group. Such a function is a unit of its own on the server's side (its
     // exception block): one round trip, where a savepoint around a statement takes three.
     SqlResult callFunction(const QString &name, std::initializer_list<QVariant> arguments);
+    // A write whose outcome nothing waits for. On PostgreSQL, in an open write group, it is
+    // queued and sent, in order, with the group's next statement or with its COMMIT: a group
+    // of such writes is one round trip. A queued write that fails fails its group (as any
+    // failed statement in a PostgreSQL transaction does), so what was to wait for the group's
+    // commit learns it. Elsewhere it runs at once. False if it ran, or could not be queued,
+    // and failed.
+    bool write(const QString &sql, std::initializer_list<QVariant> bindings = {});
     // An atomic unit of writes: a transaction, or a savepoint inside the open group.
     bool transaction();
     bool commit();
@@ -110,6 +117,11 @@ private:
     QString migrate();
     void joinGroup();
     SqlResult run(const QString &sql, std::initializer_list<QVariant> bindings, bool read);
+    bool queuesWrites() const { return m_postgres && m_groupOpen; }
+    const QString *queuedStatementName(const QString &sql);
+    QString literal(const QVariant &value) const;
+    bool sendQueued(const char *last = nullptr);
+    bool commitGroup();
 
     DatabaseSettings m_settings;
     QString m_connectionName;
@@ -120,6 +132,12 @@ private:
     int m_groupIntervalMs = 0;
     bool m_groupOpen = false;
     bool m_inUnit = false;
+    // PostgreSQL: the driver's connection, the writes queued in the open group (starting with
+    // its BEGIN), the names of the statements they execute, and whether one of them failed.
+    void *m_postgres = nullptr;
+    QString m_queued;
+    std::unordered_map<QString, QString> m_queuedNames;
+    bool m_groupFailed = false;
     QTimer m_groupTimer;
     std::vector<std::function<void(bool)>> m_afterCommit;
     std::unique_ptr<WalCheckpointer> m_checkpointer;

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -29,6 +30,8 @@ private slots:
     void aReadInsideTheSameReadGetsItsOwnRows();
     void aSequenceValueIsTakenInsideTheOpenWriteGroup();
     void aRefusedClaimOrMessageLosesNothingElseOfItsGroup();
+    void writesNothingWaitsOnGoWithTheCommitInOneQuery();
+    void aQueuedWriteThatFailsFailsItsGroup();
 
 private:
     // True if another connection can checkpoint the whole WAL and truncate it now: it cannot
@@ -241,12 +244,84 @@ void TestServerDatabase::aRefusedClaimOrMessageLosesNothingElseOfItsGroup()
         QCOMPARE_GT(second.msgidServer, first.msgidServer);
 
         QVERIFY(db.hasUncommittedWrites());
+        // All of it in the group, committed together by flush().
+        QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM call_claims")), 0);
         QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM messages")), 0);
         QVERIFY(db.flush());
     }
     QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM call_claims")), 2);
     QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM messages")), 2);
     QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM conversation_peers")), 2);
+}
+
+// Writes nothing waits on are queued in the open group and sent with its COMMIT, as one query;
+// a read in the group still sees them (they go before it).
+void TestServerDatabase::writesNothingWaitsOnGoWithTheCommitInOneQuery()
+{
+    if (qEnvironmentVariableIsEmpty("SOFTPHONE_TEST_POSTGRES"))
+        QSKIP("SOFTPHONE_TEST_POSTGRES is not set");
+    ScratchPostgres postgres;
+    QVERIFY(postgres.created());
+    QString lastQuery;
+    {
+        Database db(postgres.settings());
+        QCOMPARE(db.open(), QString());
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE notes (n INTEGER NOT NULL, t TEXT)")));
+        auto backend = db.exec(QStringLiteral("SELECT pg_backend_pid()"));
+        QVERIFY(backend && backend->next());
+        const int pid = backend->value(0).toInt();
+        db.setGroupCommit(60'000);
+        QVERIFY(db.write(QStringLiteral("INSERT INTO notes (n, t) VALUES (?, ?)"),
+                         {1, QStringLiteral("it's")}));
+        QVERIFY(db.write(QStringLiteral("INSERT INTO notes (n, t) VALUES (?, ?)"),
+                         {2, QVariant(QMetaType(QMetaType::QString))}));
+        auto seen = db.exec(QStringLiteral("SELECT COUNT(*) FROM notes"));
+        QVERIFY(seen && seen->next());
+        QCOMPARE(seen->value(0).toInt(), 2);
+        QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM notes")), 0);
+        QVERIFY(db.write(QStringLiteral("UPDATE notes SET n = n + 10 WHERE n = ?"), {1}));
+        QVERIFY(db.write(QStringLiteral("UPDATE notes SET t = ? WHERE n = ?"),
+                         {QStringLiteral("two"), 2}));
+        QVERIFY(db.flush());
+        QSqlQuery activity(postgres.admin());
+        QVERIFY(activity.exec(
+            QStringLiteral("SELECT query FROM pg_stat_activity WHERE pid = %1").arg(pid)));
+        if (activity.next())
+            lastQuery = activity.value(0).toString();
+    }
+    QCOMPARE(postgres.count(QStringLiteral("SELECT n FROM notes WHERE t = 'it''s'")), 11);
+    QCOMPARE(postgres.count(QStringLiteral("SELECT n FROM notes WHERE t = 'two'")), 2);
+    QCOMPARE(lastQuery.count(QStringLiteral("EXECUTE ")), 2);
+    QVERIFY2(lastQuery.endsWith(QStringLiteral("COMMIT")), qPrintable(lastQuery));
+}
+
+// A queued write that fails fails its whole group, as a failed statement in a PostgreSQL
+// transaction does: nothing of the group is kept, and those waiting for its commit learn it.
+void TestServerDatabase::aQueuedWriteThatFailsFailsItsGroup()
+{
+    if (qEnvironmentVariableIsEmpty("SOFTPHONE_TEST_POSTGRES"))
+        QSKIP("SOFTPHONE_TEST_POSTGRES is not set");
+    ScratchPostgres postgres;
+    QVERIFY(postgres.created());
+    {
+        Database db(postgres.settings());
+        QCOMPARE(db.open(), QString());
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE notes (n INTEGER PRIMARY KEY)")));
+        db.setGroupCommit(60'000);
+        QSignalSpy rolledBack(&db, &Database::groupRolledBack);
+        bool durable = true;
+        QVERIFY(db.write(QStringLiteral("INSERT INTO notes (n) VALUES (?)"), {1}));
+        QVERIFY(db.write(QStringLiteral("INSERT INTO notes (n) VALUES (?)"), {1}));  // the key
+        db.afterCommit([&](bool committed) { durable = committed; });
+        QVERIFY(!db.flush());
+        QVERIFY(!durable);
+        QCOMPARE(rolledBack.count(), 1);
+        // The connection is usable again, for the next group.
+        QVERIFY(db.write(QStringLiteral("INSERT INTO notes (n) VALUES (?)"), {2}));
+        QVERIFY(db.flush());
+    }
+    QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM notes")), 1);
+    QCOMPARE(postgres.count(QStringLiteral("SELECT MAX(n) FROM notes")), 2);
 }
 
 QTEST_GUILESS_MAIN(TestServerDatabase)
