@@ -98,6 +98,8 @@ private:
     CallAcross ringAcross(const std::string &caller, const std::string &callee);
     // The callee has answered.
     CallAcross callAcross(const std::string &caller, const std::string &callee);
+    // The call's row is ended and names its record (read straight from the database).
+    bool callIsRecorded(const std::string &cid);
 
     NatsServerProcess m_nats;
     std::vector<std::unique_ptr<ServerProcess>> m_nodes;
@@ -163,6 +165,15 @@ TestServerCluster::CallAcross TestServerCluster::callAcross(const std::string &c
     if (across.caller && across.callee)
         across.call = connectedCall(*across.caller, *across.callee);
     return across;
+}
+
+bool TestServerCluster::callIsRecorded(const std::string &cid)
+{
+    return m_nodes[0]->runSql(QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT 1 FROM calls WHERE "
+                                             "cid = '%1' AND (ended_at IS NULL OR record_msgid "
+                                             "IS NULL)) THEN RAISE EXCEPTION 'the call was left "
+                                             "without its record'; END IF; END $$")
+                                  .arg(QString::fromStdString(cid)));
 }
 
 TestServerCluster::CallAcross TestServerCluster::signedInAcross(const std::string &caller,
@@ -1004,13 +1015,7 @@ void TestServerCluster::theLastNodeToStopEndsTheCallsHandedToIt()
     QVERIFY(across.call);
     for (auto &node : m_nodes)
         QVERIFY2(node->stop(), qPrintable(node->output()));
-    const QString cid = QString::fromStdString(across.call->cid);
-    QVERIFY2(m_nodes[0]->runSql(QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT 1 FROM calls WHERE "
-                                               "cid = '%1' AND (ended_at IS NULL OR record_msgid "
-                                               "IS NULL)) THEN RAISE EXCEPTION 'the call was "
-                                               "left without its record'; END IF; END $$")
-                                    .arg(cid)),
-             "the call was left open or without its record");
+    QVERIFY2(callIsRecorded(across.call->cid), "the call was left open or without its record");
 }
 
 // The cluster is stopped node after node while messages stream through NATS to the node that
@@ -1037,12 +1042,7 @@ void TestServerCluster::theLastNodeToStopUnderTrafficHearsTheOthersLeave()
     QTest::qWait(20);  // the stream is under way
     for (auto &node : m_nodes)
         QVERIFY2(node->stop(), qPrintable(node->output()));
-    const QString cid = QString::fromStdString(across.call->cid);
-    QVERIFY2(m_nodes[0]->runSql(QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT 1 FROM calls WHERE "
-                                               "cid = '%1' AND (ended_at IS NULL OR record_msgid "
-                                               "IS NULL)) THEN RAISE EXCEPTION 'the call was "
-                                               "left without its record'; END IF; END $$")
-                                    .arg(cid)),
+    QVERIFY2(callIsRecorded(across.call->cid),
              "the call was left open or without its record: the last node did not hear the "
              "others leave");
 }

@@ -162,6 +162,24 @@ public:
         return settings;
     }
 
+    // The server process behind `db`'s connection, and a column of what PostgreSQL shows of
+    // it (pg_stat_activity: its state, its last query).
+    static int backendOf(Database &db)
+    {
+        auto backend = db.exec(QStringLiteral("SELECT pg_backend_pid()"));
+        return backend && backend->next() ? backend->value(0).toInt() : -1;
+    }
+    QString activity(int pid, const QString &column)
+    {
+        QSqlQuery query(m_admin);
+        const bool found = query.exec(QStringLiteral("SELECT %1 FROM pg_stat_activity WHERE "
+                                                     "pid = %2")
+                                          .arg(column)
+                                          .arg(pid)) &&
+                           query.next();
+        return found ? query.value(0).toString() : QString();
+    }
+
     // What another connection sees: what has been committed.
     int count(const QString &sql)
     {
@@ -192,15 +210,9 @@ void TestServerDatabase::aSequenceValueIsTakenInsideTheOpenWriteGroup()
         QCOMPARE(db.open(), QString());
         QVERIFY(db.prepareSequence(QStringLiteral("test_ids"), 0));
         db.setGroupCommit(1000);
-        auto backend = db.exec(QStringLiteral("SELECT pg_backend_pid()"));
-        QVERIFY(backend && backend->next());
-        const int pid = backend->value(0).toInt();
+        const int pid = postgres.backendOf(db);
         QVERIFY(db.nextInSequence(QStringLiteral("test_ids")));
-        QSqlQuery adminQuery(postgres.admin());
-        QVERIFY(adminQuery.exec(
-            QStringLiteral("SELECT state FROM pg_stat_activity WHERE pid = %1").arg(pid)));
-        if (adminQuery.next())
-            state = adminQuery.value(0).toString();
+        state = postgres.activity(pid, QStringLiteral("state"));
         QVERIFY(db.flush());
     }
     QCOMPARE(state, QStringLiteral("idle in transaction"));
@@ -267,9 +279,7 @@ void TestServerDatabase::writesNothingWaitsOnGoWithTheCommitInOneQuery()
         Database db(postgres.settings());
         QCOMPARE(db.open(), QString());
         QVERIFY(db.exec(QStringLiteral("CREATE TABLE notes (n INTEGER NOT NULL, t TEXT)")));
-        auto backend = db.exec(QStringLiteral("SELECT pg_backend_pid()"));
-        QVERIFY(backend && backend->next());
-        const int pid = backend->value(0).toInt();
+        const int pid = postgres.backendOf(db);
         db.setGroupCommit(60'000);
         QVERIFY(db.write(QStringLiteral("INSERT INTO notes (n, t) VALUES (?, ?)"),
                          {1, QStringLiteral("it's")}));
@@ -283,11 +293,7 @@ void TestServerDatabase::writesNothingWaitsOnGoWithTheCommitInOneQuery()
         QVERIFY(db.write(QStringLiteral("UPDATE notes SET t = ? WHERE n = ?"),
                          {QStringLiteral("two"), 2}));
         QVERIFY(db.flush());
-        QSqlQuery activity(postgres.admin());
-        QVERIFY(activity.exec(
-            QStringLiteral("SELECT query FROM pg_stat_activity WHERE pid = %1").arg(pid)));
-        if (activity.next())
-            lastQuery = activity.value(0).toString();
+        lastQuery = postgres.activity(pid, QStringLiteral("query"));
     }
     QCOMPARE(postgres.count(QStringLiteral("SELECT n FROM notes WHERE t = 'it''s'")), 11);
     QCOMPARE(postgres.count(QStringLiteral("SELECT n FROM notes WHERE t = 'two'")), 2);
