@@ -153,13 +153,15 @@ void ClusterNode::onBeat(const QByteArray &data)
     heard(node, beat.value("boot", std::string()));
 }
 
-void ClusterNode::heard(const std::string &node, const std::string &boot)
+// NATS keeps order within a subject only: what a node sent this one before it left can arrive
+// after its "leaving" beat, and must not bring it back. False for such a run.
+bool ClusterNode::heard(const std::string &node, const std::string &boot)
 {
     if (m_departed.contains(boot))
-        return;
+        return false;
     auto heard = m_directory.heard(node, boot, m_clock.nowMs());
     if (heard == NodeDirectory::Heard::Known)
-        return;
+        return true;
     m_lost.erase(node);
     if (heard == NodeDirectory::Heard::Restarted) {
         // What the node held before it restarted is gone with that run.
@@ -168,6 +170,7 @@ void ClusterNode::heard(const std::string &node, const std::string &boot)
     }
     sendDirectory(node);
     emit nodeJoined(QString::fromStdString(node));
+    return true;
 }
 
 void ClusterNode::onDirect(const QByteArray &data)
@@ -191,12 +194,8 @@ void ClusterNode::onDirect(const QByteArray &data)
         return;
     try {
         const std::string node = message.at("node").get<std::string>();
-        const std::string boot = message.at("boot").get<std::string>();
-        // NATS keeps order within a subject only: what a node sent this one before it left
-        // can arrive after its "leaving" beat, and must not bring it back.
-        if (m_departed.contains(boot))
+        if (!heard(node, message.at("boot").get<std::string>()))
             return;
-        heard(node, boot);
         if (data[0] == kDevices) {
             const std::string account = message.at("account").get<std::string>();
             auto devices = devicesFrom(message.at("devices"));

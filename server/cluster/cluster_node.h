@@ -80,7 +80,7 @@ private:
     void onBeat(const QByteArray &data);
     void onDirect(const QByteArray &data);
     void onFrame(const QByteArray &data);
-    void heard(const std::string &node, const std::string &boot);
+    bool heard(const std::string &node, const std::string &boot);
     void lose(const std::string &node);
     void sendDirectory(const std::string &node);
     void openBarrier();

@@ -425,8 +425,8 @@ const QString *Database::queuedStatementName(const QString &sql)
             numbered += c;
     }
     const QString name = QStringLiteral("softphone_queued_%1").arg(m_queuedNames.size());
-    PGresult *prepared = PQprepare(static_cast<PGconn *>(m_postgres), name.toUtf8().constData(),
-                                   numbered.toUtf8().constData(), 0, nullptr);
+    PGresult *prepared =
+        PQprepare(m_postgres, name.toUtf8().constData(), numbered.toUtf8().constData(), 0, nullptr);
     const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
     if (!ok) {
         m_lastError = QString::fromUtf8(PQresultErrorMessage(prepared)).trimmed();
@@ -459,8 +459,7 @@ bool Database::sendQueued(const char *last)
         batch += last;
     if (batch.isEmpty())
         return true;
-    auto *connection = static_cast<PGconn *>(m_postgres);
-    PGresult *result = PQexec(connection, batch.constData());
+    PGresult *result = PQexec(m_postgres, batch.constData());
     const ExecStatusType status = PQresultStatus(result);
     bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
     if (!ok)
@@ -478,13 +477,15 @@ bool Database::sendQueued(const char *last)
     return ok;
 }
 
+// Sends the queued writes with the COMMIT; if the group failed, ends what is left of it.
 bool Database::commitGroup()
 {
-    if (m_groupFailed) {
-        m_queued.clear();
-        return false;
-    }
-    return sendQueued("COMMIT");
+    const bool committed = !m_groupFailed && sendQueued("COMMIT");
+    m_queued.clear();
+    m_groupFailed = false;
+    if (!committed && PQtransactionStatus(m_postgres) != PQTRANS_IDLE)
+        PQclear(PQexec(m_postgres, "ROLLBACK"));
+    return committed;
 }
 
 void Database::setGroupCommit(int intervalMs)
@@ -529,15 +530,12 @@ bool Database::flush()
         return true;
     m_groupOpen = false;
     const bool durable = m_postgres ? commitGroup() : m_db.commit();
-    m_groupFailed = false;
     if (!durable) {
-        if (!m_postgres)
+        if (!m_postgres) {
             m_lastError = m_db.lastError().text();
-        qCCritical(lcStorage) << "group commit failed, its writes are lost:" << m_lastError;
-        if (!m_postgres)
             m_db.rollback();
-        else if (PQtransactionStatus(static_cast<PGconn *>(m_postgres)) != PQTRANS_IDLE)
-            PQclear(PQexec(static_cast<PGconn *>(m_postgres), "ROLLBACK"));
+        }
+        qCCritical(lcStorage) << "group commit failed, its writes are lost:" << m_lastError;
         emit groupRolledBack();
     }
     auto waiting = std::move(m_afterCommit);

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+struct pg_conn;  // libpq's connection
+
 namespace softphone::server {
 
 class WalCheckpointer;
@@ -134,7 +136,7 @@ private:
     bool m_inUnit = false;
     // PostgreSQL: the driver's connection, the writes queued in the open group (starting with
     // its BEGIN), the names of the statements they execute, and whether one of them failed.
-    void *m_postgres = nullptr;
+    pg_conn *m_postgres = nullptr;
     QString m_queued;
     std::unordered_map<QString, QString> m_queuedNames;
     bool m_groupFailed = false;
