@@ -109,15 +109,34 @@ Expected<Frame, FrameError> parseFrame(std::string_view text, std::size_t maxByt
 
 namespace {
 
+class FrameText;
+
+// Set when this thread's FrameText has been destroyed; neither has a destructor of its own, so
+// both can still be read then.
+thread_local bool frameTextDestroyed = false;
+thread_local FrameText *lateFrameText = nullptr;
+
 // The text of a frame being encoded. It is written into a buffer kept per thread, by a JSON
 // writer bound to it: a fresh writer and a fresh string would each allocate for every frame.
 class FrameText
 {
 public:
+    FrameText() = default;
+    FrameText(const FrameText &) = delete;
+    FrameText &operator=(const FrameText &) = delete;
+    ~FrameText() { frameTextDestroyed = true; }
+
     static FrameText &ofThisThread()
     {
         static thread_local FrameText text;
-        return text;
+        if (!frameTextDestroyed)
+            return text;
+        // A frame encoded while the thread's locals are being torn down (a server stopped by an
+        // exit handler ends its calls and sends their records) gets a buffer of its own, freed
+        // when the frame is finished.
+        if (!lateFrameText)
+            lateFrameText = new FrameText;
+        return *lateFrameText;
     }
 
     std::string &start(std::string_view opening)
@@ -135,6 +154,10 @@ public:
         std::string text = m_text;
         if (m_text.capacity() > kKeptCapacity)
             std::string().swap(m_text);  // a large frame's buffer is not kept
+        if (this == lateFrameText) {
+            lateFrameText = nullptr;
+            delete this;
+        }
         return text;
     }
 

@@ -1,6 +1,7 @@
 #include "protocol/frame.h"
 
 #include <QTest>
+#include <thread>
 
 using namespace softphone::protocol;
 
@@ -19,6 +20,7 @@ private slots:
     void badFramesAreRefused_data();
     void badFramesAreRefused();
     void frameSizeLimitIsEnforced();
+    void aFrameEncodedAsItsThreadEndsIsWhole();
 };
 
 void TestFrame::requestParses()
@@ -132,6 +134,33 @@ void TestFrame::frameSizeLimitIsEnforced()
     QVERIFY(!frame.ok());
     QCOMPARE(frame.error().code, ErrorCode::FrameTooLarge);
     QVERIFY(parseFrame(big, big.size()).ok());
+}
+
+namespace {
+
+// Encodes an event when its thread's locals are destroyed, after the encoder's own buffer (made
+// later, so destroyed first): as a server stopped from an exit handler sends its last records.
+struct EncodesAtThreadEnd
+{
+    std::string *out = nullptr;
+    ~EncodesAtThreadEnd()
+    {
+        if (out)
+            *out = encodeFrame(Event{"call.ended", json{{"cid", "c-late"}}});
+    }
+};
+
+}  // namespace
+
+void TestFrame::aFrameEncodedAsItsThreadEndsIsWhole()
+{
+    std::string late;
+    std::thread([&late] {
+        static thread_local EncodesAtThreadEnd encoder;
+        encoder.out = &late;
+        encodeFrame(Event{"call.busy", json{{"cid", "c-first"}}});
+    }).join();
+    QCOMPARE(late, json({{"event", "call.ended"}, {"data", {{"cid", "c-late"}}}}).dump());
 }
 
 QTEST_GUILESS_MAIN(TestFrame)
