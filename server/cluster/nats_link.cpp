@@ -19,6 +19,7 @@ namespace {
 constexpr int kStatusPollMs = 200;
 constexpr int kReconnectWaitMs = 250;
 constexpr int kReconnectBufferBytes = 8 * 1024 * 1024;
+constexpr std::size_t kRetiredBatch = 256;
 int g_links = 0;  // the library's threads are stopped when the last link goes
 
 QString textOf(natsStatus status)
@@ -150,6 +151,7 @@ NatsLink::~NatsLink()
     // to a ping that this thread, busy closing, could not read.
     if (m_connection)
         flush(500);
+    releaseRetired();
     {
         const std::lock_guard lock(m_socket->mutex);
         m_socket->link = nullptr;
@@ -334,7 +336,7 @@ void NatsLink::deliver()
                 break;
             const QByteArray subject(natsMsg_GetSubject(message));
             const QByteArray data(natsMsg_GetData(message), natsMsg_GetDataLength(message));
-            natsMsg_Destroy(message);
+            retire(message);
             emit received(subject, data);
             if (!alive)
                 return;
@@ -342,8 +344,27 @@ void NatsLink::deliver()
     }
 }
 
+// The library frees a message on a collector thread of its own, which natsMsg_Destroy() wakes
+// when it sleeps: a message at a time, that is two thread switches and a contended lock per
+// message on the node's busiest path. Given back in batches, the collector wakes a few times a
+// second.
+void NatsLink::retire(__natsMsg *message)
+{
+    m_retired.push_back(message);
+    if (m_retired.size() >= kRetiredBatch)
+        releaseRetired();
+}
+
+void NatsLink::releaseRetired()
+{
+    for (natsMsg *message : m_retired)
+        natsMsg_Destroy(message);
+    m_retired.clear();
+}
+
 void NatsLink::pollStatus()
 {
+    releaseRetired();
     const bool connected = natsConnection_Status(m_connection) == NATS_CONN_STATUS_CONNECTED;
     if (connected == m_connected)
         return;

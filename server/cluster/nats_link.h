@@ -11,6 +11,7 @@
 class QSocketNotifier;
 struct __natsConnection;
 struct __natsSubscription;
+struct __natsMsg;
 
 namespace softphone::server {
 
@@ -60,6 +61,8 @@ private:
     void writeOut();
     void readIn();
     void deliver();
+    void retire(__natsMsg *message);
+    void releaseRetired();
     void pollStatus();
 
     std::unique_ptr<Socket> m_socket;
@@ -67,6 +70,7 @@ private:
     std::vector<__natsSubscription *> m_subscriptions;
     std::unique_ptr<QSocketNotifier> m_reader;
     std::unique_ptr<QSocketNotifier> m_writer;  // only while the socket would not take it all
+    std::vector<__natsMsg *> m_retired;  // read, to be given back to the library together
     QTimer m_statusTimer;
     bool m_connected = false;
 };
