@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
+#include <QThread>
 #include <QTimerEvent>
 #include <algorithm>
 #include <cerrno>
@@ -61,13 +62,15 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
     m_interrupted.store(false);
     emit awake();
+    m_postedHere = false;
     QCoreApplication::sendPostedEvents();
 
     const bool includeTimers = !(flags & QEventLoop::X11ExcludeTimers);
     const bool includeNotifiers = !(flags & QEventLoop::ExcludeSocketNotifiers);
-    const bool mayBlock = (flags & QEventLoop::WaitForMoreEvents) && !m_interrupted.load();
+    bool mayBlock = (flags & QEventLoop::WaitForMoreEvents) && !m_interrupted.load();
     if (mayBlock)
         emit aboutToBlock();
+    mayBlock = mayBlock && !m_postedHere;  // posted since, by sendPostedEvents() or aboutToBlock
     if (m_interrupted.load())
         return false;
 
@@ -155,10 +158,19 @@ void EpollEventDispatcher::drainWakeUps()
     m_wakeUpPending.store(false);
 }
 
+// Qt asks for a wake-up with every posted event, most of them posted by this thread while it
+// runs: the loop is not waiting then, and a wake-up would cost three system calls (the write,
+// the wait it ends, the read) for nothing.
 void EpollEventDispatcher::wakeUp()
 {
-    if (!m_wakeUpPending.exchange(true))
+    if (QThread::currentThread() == thread()) {
+        m_postedHere = true;
+        return;
+    }
+    if (!m_wakeUpPending.exchange(true)) {
+        ++m_wakeUpWrites;
         ::eventfd_write(m_wakeFd, 1);
+    }
 }
 
 void EpollEventDispatcher::interrupt()

@@ -49,6 +49,8 @@ public:
     // How often epoll has been told of a descriptor's events (epoll_ctl calls), for tests and
     // benches: a notifier switched on and off within one turn of the loop costs none.
     quint64 interestUpdates() const { return m_interestUpdates; }
+    // Wake-ups written to the loop's descriptor (tests).
+    quint64 wakeUpWrites() const { return m_wakeUpWrites.load(); }
 
 private:
     // The notifiers watching one descriptor; epoll holds one registration per descriptor.
@@ -84,11 +86,15 @@ private:
     int m_epoll = -1;
     int m_wakeFd = -1;
     std::atomic<bool> m_wakeUpPending{false};
+    // Something was posted from this thread since the loop last sent posted events: it is not
+    // waiting, so no wake-up is written, but it must not wait before sending them.
+    bool m_postedHere = false;
     std::atomic<bool> m_interrupted{false};
     std::uint32_t m_nextGeneration = 1;
     std::unordered_map<int, Watch> m_watches;
     std::vector<int> m_changed;  // descriptors whose events epoll is told before its next wait
     quint64 m_interestUpdates = 0;
+    std::atomic<quint64> m_wakeUpWrites{0};
     std::deque<QSocketNotifier *> m_pending;  // ready notifiers not yet activated
     std::unordered_map<int, Timer> m_timers;
     std::set<std::pair<qint64, int>> m_deadlines;  // (deadline, id), soonest first

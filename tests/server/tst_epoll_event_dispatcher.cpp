@@ -122,6 +122,46 @@ private slots:
         delete thread;
     }
 
+    // Qt asks for a wake-up with every posted event; from the loop's own thread, which is not
+    // waiting, a write to the wake-up descriptor only costs system calls.
+    void eventsPostedByTheLoopsOwnThreadWriteNoWakeUp()
+    {
+        auto *dispatcher =
+            qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance());
+        QCoreApplication::processEvents();
+        const quint64 before = dispatcher->wakeUpWrites();
+        int delivered = 0;
+        for (int i = 0; i < 100; ++i)
+            QMetaObject::invokeMethod(this, [&] { ++delivered; }, Qt::QueuedConnection);
+        QTRY_COMPARE_WITH_TIMEOUT(delivered, 100, 2000);
+        QCOMPARE(dispatcher->wakeUpWrites(), before);
+    }
+
+    // Posted by this thread after the loop sent its posted events but before it waits (from
+    // aboutToBlock, here): with no wake-up written, the loop must not wait for it.
+    void anEventPostedAsTheLoopIsAboutToWaitIsNotLeftWaiting()
+    {
+        QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+        QEventLoop loop;
+        bool posted = false;
+        const auto connection = connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this,
+                                        [&] {
+                                            if (posted)
+                                                return;
+                                            posted = true;
+                                            QMetaObject::invokeMethod(
+                                                &loop, [&loop] { loop.exit(0); },
+                                                Qt::QueuedConnection);
+                                        });
+        QTimer::singleShot(3000, &loop, [&loop] { loop.exit(1); });
+        QElapsedTimer clock;
+        clock.start();
+        const int result = loop.exec();
+        disconnect(connection);
+        QCOMPARE(result, 0);
+        QVERIFY(clock.elapsed() < 1000);
+    }
+
     // A wake-up from another thread that lands while the loop is draining the previous one must
     // not be lost. Once one was, every later wake-up was swallowed too, and the loop slept with
     // posted events waiting until a timer or a socket happened to wake it: on a cluster node, a
