@@ -12,9 +12,10 @@ CallClaims::Outcome CallClaims::take(const std::string &cid, const std::string &
     // A claim another node holds but has not committed yet makes PostgreSQL wait for that
     // commit, and then skip the row on the key: that is what makes two invites race-free. The
     // function takes both claims in one statement, or neither (schema version 7).
-    auto query = m_db.callFunction(QStringLiteral("take_call_claims"),
-                                   {sqlText(cid), sqlText(node), sqlText(caller), sqlText(callee)});
-    const int result = query && query->next() ? query->value(0).toInt() : 3;
+    const auto value =
+        m_db.callFunction(QStringLiteral("take_call_claims"),
+                          {sqlText(cid), sqlText(node), sqlText(caller), sqlText(callee)});
+    const int result = value && !value->isNull() ? value->toInt() : 3;
     switch (result) {
     case 0:
         return Outcome::Taken;

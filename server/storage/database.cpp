@@ -335,12 +335,38 @@ SqlResult Database::exec(const QString &sql, std::initializer_list<QVariant> bin
     return run(sql, bindings, sql.startsWith(QLatin1String("SELECT")));
 }
 
-SqlResult Database::callFunction(const QString &name, std::initializer_list<QVariant> arguments)
+std::optional<QVariant> Database::callFunction(const QString &name,
+                                               std::initializer_list<QVariant> arguments)
 {
+    if (!m_postgres) {
+        qCWarning(lcStorage) << "the function" << name << "is PostgreSQL's only";
+        return std::nullopt;
+    }
+    joinGroup();
     QString sql = QStringLiteral("SELECT ") + name + QLatin1Char('(');
     for (std::size_t i = 0; i < arguments.size(); ++i)
         sql += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
-    return run(sql + QLatin1Char(')'), arguments, false);
+    const QString *statement = queuedStatementName(sql + QLatin1Char(')'));
+    if (!statement)
+        return std::nullopt;
+    // After the writes queued before it, in the same query: one round trip for all.
+    m_queued += execution(*statement, arguments);
+    const QByteArray batch = m_queued.toUtf8();
+    m_queued.clear();
+    PGresult *result = PQexec(m_postgres, batch.constData());
+    std::optional<QVariant> value;
+    if (PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1 &&
+        PQnfields(result) == 1) {
+        value = PQgetisnull(result, 0, 0) ? QVariant()
+                                          : QVariant(QString::fromUtf8(PQgetvalue(result, 0, 0)));
+    } else {
+        m_lastError = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+        qCWarning(lcStorage) << "the function" << name << "failed:" << m_lastError;
+        if (m_groupOpen)
+            m_groupFailed = true;  // PostgreSQL has failed the transaction
+    }
+    PQclear(result);
+    return value;
 }
 
 SqlResult Database::run(const QString &sql, std::initializer_list<QVariant> bindings, bool read)
@@ -399,14 +425,21 @@ bool Database::write(const QString &sql, std::initializer_list<QVariant> binding
     const QString *name = queuedStatementName(sql);
     if (!name)
         return false;
-    m_queued += QStringLiteral("EXECUTE ") + *name;
+    m_queued += execution(*name, bindings);
+    return true;
+}
+
+QString Database::execution(const QString &statement,
+                            std::initializer_list<QVariant> bindings) const
+{
+    QString text = QStringLiteral("EXECUTE ") + statement;
     QChar separator = u'(';
     for (const QVariant &value : bindings) {
-        m_queued += separator + literal(value);
+        text += separator + literal(value);
         separator = u',';
     }
-    m_queued += bindings.size() > 0 ? QStringLiteral(");\n") : QStringLiteral(";\n");
-    return true;
+    text += bindings.size() > 0 ? QStringLiteral(");\n") : QStringLiteral(";\n");
+    return text;
 }
 
 // Prepared on the connection the first time, ahead of what is queued (a statement's plan does

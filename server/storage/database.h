@@ -87,9 +87,12 @@ public:
     // failure.
     SqlResult exec(const QString &sql, std::initializer_list<QVariant> bindings = {});
     // Runs one of the schema's PostgreSQL functions that write (SELECT name(arguments)), in
-    // the open write group. Such a function is a unit of its own on the server's side (its
-    // exception block): one round trip, where a savepoint around a statement takes three.
-    SqlResult callFunction(const QString &name, std::initializer_list<QVariant> arguments);
+    // the open write group, and gives its value (as text; null if it returned null), or
+    // nothing if it failed. Such a function is a unit of its own on the server's side (its
+    // exception block), and it goes in one query with the writes queued before it: one round
+    // trip, where a savepoint around a statement took three and the queued writes one more.
+    std::optional<QVariant> callFunction(const QString &name,
+                                         std::initializer_list<QVariant> arguments);
     // A write whose outcome nothing waits for. On PostgreSQL, in an open write group, it is
     // queued and sent, in order, with the group's next statement or with its COMMIT: a group
     // of such writes is one round trip. A queued write that fails fails its group (as any
@@ -122,6 +125,8 @@ private:
     bool queuesWrites() const { return m_postgres && m_groupOpen; }
     const QString *queuedStatementName(const QString &sql);
     QString literal(const QVariant &value) const;
+    // "EXECUTE statement(literals);" for a statement prepared by queuedStatementName().
+    QString execution(const QString &statement, std::initializer_list<QVariant> bindings) const;
     bool sendQueued(const char *last = nullptr);
     bool commitGroup();
 

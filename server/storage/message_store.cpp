@@ -125,18 +125,18 @@ bool MessageStore::insert(Message &message)
 std::optional<std::int64_t> MessageStore::storeOnPostgres(const Message &message,
                                                           const std::string &key, bool link)
 {
-    auto query = m_db.callFunction(
+    const auto id = m_db.callFunction(
         QStringLiteral("store_message"),
         {m_db.isShared() ? QVariant() : QVariant(qint64(m_lastId + 1)), sqlText(message.from),
          sqlText(message.to), sqlText(msgTypeName(message.msgType)), sqlText(message.body),
          sqlText(message.attach), sqlText(message.msgidClient), qint64(message.msgTimestamp),
          sqlText(message.fromClientType), sqlText(key), link});
-    if (!query || !query->next() || query->isNull(0)) {
+    if (!id || id->isNull()) {
         qCWarning(lcStorage) << "message" << message.msgidClient.c_str() << "from"
                              << message.from.c_str() << "was not stored";
         return std::nullopt;
     }
-    return query->value(0).toLongLong();
+    return id->toLongLong();
 }
 
 std::optional<std::int64_t> MessageStore::insertRow(const Message &message, const std::string &key)

@@ -32,6 +32,7 @@ private slots:
     void aRefusedClaimOrMessageLosesNothingElseOfItsGroup();
     void writesNothingWaitsOnGoWithTheCommitInOneQuery();
     void aQueuedWriteThatFailsFailsItsGroup();
+    void aFunctionGoesInOneQueryWithTheWritesQueuedBeforeIt();
 
 private:
     // True if another connection can checkpoint the whole WAL and truncate it now: it cannot
@@ -180,12 +181,17 @@ public:
         return found ? query.value(0).toString() : QString();
     }
 
-    // What another connection sees: what has been committed.
-    int count(const QString &sql)
+    // What another connection sees: what has been committed (the first row's first column).
+    QVariant committed(const QString &sql)
     {
         QSqlDatabase reader = QSqlDatabase::database(QStringLiteral("reader"));
         QSqlQuery query(reader);
-        return reader.isOpen() && query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
+        return reader.isOpen() && query.exec(sql) && query.next() ? query.value(0) : QVariant();
+    }
+    int count(const QString &sql)
+    {
+        const QVariant value = committed(sql);
+        return value.isValid() ? value.toInt() : -1;
     }
 
 private:
@@ -328,6 +334,56 @@ void TestServerDatabase::aQueuedWriteThatFailsFailsItsGroup()
     }
     QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM notes")), 1);
     QCOMPARE(postgres.count(QStringLiteral("SELECT MAX(n) FROM notes")), 2);
+}
+
+// A function's call (a claim, a stored message) goes in the same query as the writes queued
+// before it, the group's BEGIN among them: one round trip where there were two. Its arguments
+// are written as literals, so a message body keeps every character.
+void TestServerDatabase::aFunctionGoesInOneQueryWithTheWritesQueuedBeforeIt()
+{
+    if (qEnvironmentVariableIsEmpty("SOFTPHONE_TEST_POSTGRES"))
+        QSKIP("SOFTPHONE_TEST_POSTGRES is not set");
+    ScratchPostgres postgres;
+    QVERIFY(postgres.created());
+    const std::string body = "it's a \\ \"quote\" \u4f60\u597d\n\t\u263a $1 ?";
+    QString claimQuery;
+    QString messageQuery;
+    {
+        Database db(postgres.settings());
+        QCOMPARE(db.open(), QString());
+        MessageStore messages(db);
+        QVERIFY(messages.load());
+        CallClaims claims(db);
+        const int pid = postgres.backendOf(db);
+        db.setGroupCommit(60'000);
+
+        QVERIFY(db.write(QStringLiteral("DELETE FROM call_claims WHERE cid = ?"),
+                         {QStringLiteral("none")}));
+        QCOMPARE(claims.take("c1", "alice", "bob", "node-a"), CallClaims::Outcome::Taken);
+        claimQuery = postgres.activity(pid, QStringLiteral("query"));
+
+        QVERIFY(db.write(QStringLiteral("DELETE FROM call_claims WHERE cid = ?"),
+                         {QStringLiteral("none")}));
+        softphone::protocol::Message message;
+        message.from = "alice";
+        message.to = "bob";
+        message.body = body;
+        message.msgidClient = "m1";
+        message.msgTimestamp = 1;
+        QVERIFY(messages.insert(message));
+        messageQuery = postgres.activity(pid, QStringLiteral("query"));
+        QVERIFY(db.flush());
+    }
+    QVERIFY2(claimQuery.startsWith(QStringLiteral("BEGIN;")), qPrintable(claimQuery));
+    QCOMPARE(claimQuery.count(QStringLiteral("EXECUTE ")), 2);
+    QVERIFY2(claimQuery.contains(QStringLiteral("'node-a'")), qPrintable(claimQuery));
+    QCOMPARE(messageQuery.count(QStringLiteral("EXECUTE ")), 2);
+    QVERIFY2(messageQuery.contains(QStringLiteral("'m1'")), qPrintable(messageQuery));
+    QCOMPARE(postgres.count(QStringLiteral("SELECT COUNT(*) FROM call_claims")), 2);
+    QCOMPARE(
+        postgres.committed(QStringLiteral("SELECT body FROM messages WHERE msgid_client = 'm1'"))
+            .toString(),
+        QString::fromStdString(body));
 }
 
 QTEST_GUILESS_MAIN(TestServerDatabase)
