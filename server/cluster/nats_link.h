@@ -70,7 +70,7 @@ private:
     std::vector<__natsSubscription *> m_subscriptions;
     std::unique_ptr<QSocketNotifier> m_reader;
     std::unique_ptr<QSocketNotifier> m_writer;  // only while the socket would not take it all
-    std::vector<__natsMsg *> m_retired;  // read, to be given back to the library together
+    std::vector<__natsMsg *> m_retired;         // read, to be given back to the library together
     QTimer m_statusTimer;
     bool m_connected = false;
 };

@@ -132,7 +132,8 @@ private slots:
         const quint64 before = dispatcher->wakeUpWrites();
         int delivered = 0;
         for (int i = 0; i < 100; ++i)
-            QMetaObject::invokeMethod(this, [&] { ++delivered; }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [&] { ++delivered; }, Qt::QueuedConnection);
         QTRY_COMPARE_WITH_TIMEOUT(delivered, 100, 2000);
         QCOMPARE(dispatcher->wakeUpWrites(), before);
     }
@@ -144,15 +145,14 @@ private slots:
         QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
         QEventLoop loop;
         bool posted = false;
-        const auto connection = connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this,
-                                        [&] {
-                                            if (posted)
-                                                return;
-                                            posted = true;
-                                            QMetaObject::invokeMethod(
-                                                &loop, [&loop] { loop.exit(0); },
-                                                Qt::QueuedConnection);
-                                        });
+        const auto connection =
+            connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this, [&] {
+                if (posted)
+                    return;
+                posted = true;
+                QMetaObject::invokeMethod(
+                    &loop, [&loop] { loop.exit(0); }, Qt::QueuedConnection);
+            });
         QTimer::singleShot(3000, &loop, [&loop] { loop.exit(1); });
         QElapsedTimer clock;
         clock.start();
