@@ -3,14 +3,15 @@
 #include "net/websocket_frame_writer.h"
 
 #include <QAbstractSocket>
+#include <QSslSocket>
 #include <QTimerEvent>
 #include <QVariant>
+#include <sys/socket.h>
 
 namespace softphone::server {
 
 namespace {
 
-constexpr std::size_t kReadChunk = WebSocketConnection::SharedBuffers::kReadChunk;
 constexpr std::size_t kKeptWriteBuffer = 1024 * 1024;
 
 }  // namespace
@@ -20,6 +21,7 @@ WebSocketConnection::WebSocketConnection(QAbstractSocket *socket, std::size_t ma
                                          std::shared_ptr<SharedBuffers> buffers, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_plain(!qobject_cast<QSslSocket *>(socket))
     , m_originCheck(originCheck)
     , m_pending(std::make_unique<PendingHandshake>())
     , m_reader(maxMessageBytes)
@@ -76,41 +78,50 @@ void WebSocketConnection::abort()
 
 void WebSocketConnection::write(std::string &bytes)
 {
-    if (m_socket->state() == QAbstractSocket::ConnectedState) {
-        m_socket->write(bytes.data(), qint64(bytes.size()));
-        m_socket->flush();
-    }
+    send(bytes.data(), bytes.size());
     if (bytes.capacity() > kKeptWriteBuffer)
         std::string().swap(bytes);
     else
         bytes.clear();
 }
 
+// Straight to the kernel while Qt holds nothing unsent: through QAbstractSocket, even a few
+// bytes are copied into a 32 KiB block that the socket keeps for as long as it lives, most of
+// an idle connection's memory. What the kernel does not take now, a failed send (Qt's own write
+// then meets the error and ends the socket) and a TLS socket's bytes go through Qt.
+void WebSocketConnection::send(const char *data, std::size_t size)
+{
+    if (m_socket->state() != QAbstractSocket::ConnectedState || size == 0)
+        return;
+    std::size_t sent = 0;
+    if (m_plain && m_socket->bytesToWrite() == 0) {
+        const ssize_t written =
+            ::send(int(m_socket->socketDescriptor()), data, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+        sent = written > 0 ? std::size_t(written) : 0;
+    }
+    if (sent < size) {
+        m_socket->write(data + sent, qint64(size - sent));
+        m_socket->flush();
+    }
+}
+
 void WebSocketConnection::onReadyRead()
 {
     if (m_state == State::Handshake)
         readHandshake();
-    SharedBuffers &buffers = *m_buffers;
-    std::string ownBuffer;
-    char *buffer = buffers.read;
-    if (buffers.reading) {
-        ownBuffer.resize(kReadChunk);
-        buffer = ownBuffer.data();
-    }
-    buffers.reading = true;
     while (m_state == State::Open || m_state == State::Closing) {
-        const qint64 got = m_socket->read(buffer, qint64(kReadChunk));
-        if (got <= 0)
+        // Exactly what the socket holds: it then hands over its read block (a QByteArray of
+        // its own) instead of copying out of it and keeping it.
+        QByteArray bytes = m_socket->read(m_socket->bytesAvailable());
+        if (bytes.isEmpty())
             break;
-        readFrames(buffer, std::size_t(got));
+        readFrames(bytes.data(), std::size_t(bytes.size()));
     }
-    if (buffer == buffers.read)
-        buffers.reading = false;
 }
 
 void WebSocketConnection::readHandshake()
 {
-    m_pending->received += m_socket->readAll();
+    m_pending->received += m_socket->read(m_socket->bytesAvailable());
     WebSocketHandshake &handshake = m_pending->handshake;
     const auto outcome = handshake.read(m_pending->received);
     if (outcome == WebSocketHandshake::Outcome::Incomplete)
@@ -120,8 +131,8 @@ void WebSocketConnection::readHandshake()
         handshake.refuse(403, "pages of this origin may not connect");
         m_state = State::Refused;
     }
-    m_socket->write(handshake.response());
-    m_socket->flush();
+    const QByteArray response = handshake.response();
+    send(response.constData(), std::size_t(response.size()));
     if (outcome == WebSocketHandshake::Outcome::Refuse || m_state == State::Refused) {
         m_state = State::Refused;
         finish();
@@ -211,7 +222,8 @@ void WebSocketConnection::timerEvent(QTimerEvent *event)
     m_timer = 0;
     if (m_state == State::Handshake) {
         m_pending->handshake.refuse(408, "the handshake took too long");
-        m_socket->write(m_pending->handshake.response());
+        const QByteArray response = m_pending->handshake.response();
+        send(response.constData(), std::size_t(response.size()));
         m_state = State::Refused;
         finish();
     } else {

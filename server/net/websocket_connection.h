@@ -37,14 +37,11 @@ public:
     // Which browser pages may connect; a request without Origin is a native client's.
     using OriginCheck = std::function<bool(const QByteArray &origin)>;
 
-    // One read buffer and one write buffer shared by a listener's connections, so that an idle
-    // connection holds neither. Each connection keeps them alive: a connection may be closed
-    // late in a program's exit, after thread-local and static buffers are gone.
+    // One write buffer shared by a listener's connections, so that an idle connection holds
+    // none. Each connection keeps it alive: a connection may be closed late in a program's exit,
+    // after thread-local and static buffers are gone.
     struct SharedBuffers
     {
-        static constexpr std::size_t kReadChunk = 64 * 1024;
-        char read[kReadChunk];
-        bool reading = false;  // a read that comes meanwhile (a nested event loop) gets its own
         std::string write;
     };
 
@@ -90,12 +87,14 @@ private:
     void readHandshake();
     void readFrames(char *data, std::size_t size);
     bool handle(const WebSocketEvent &event);  // false once nothing more is to be read
-    void write(std::string &bytes);
+    void write(std::string &bytes);            // and empties `bytes`
+    void send(const char *data, std::size_t size);
     void finish();  // closes the TCP connection once what was written is sent
     void onSocketDisconnected();
     void restartTimer(int timeoutMs);
 
     QAbstractSocket *m_socket;
+    const bool m_plain;  // TCP without TLS: written to by send(2) while Qt holds nothing
     const OriginCheck *m_originCheck;
     std::unique_ptr<PendingHandshake> m_pending;  // until the handshake is done
     WebSocketFrameReader m_reader;
