@@ -131,8 +131,7 @@ void WebSocketConnection::readHandshake()
         handshake.refuse(403, "pages of this origin may not connect");
         m_state = State::Refused;
     }
-    const QByteArray response = handshake.response();
-    send(response.constData(), std::size_t(response.size()));
+    send(handshake.response());
     if (outcome == WebSocketHandshake::Outcome::Refuse || m_state == State::Refused) {
         m_state = State::Refused;
         finish();
@@ -222,8 +221,7 @@ void WebSocketConnection::timerEvent(QTimerEvent *event)
     m_timer = 0;
     if (m_state == State::Handshake) {
         m_pending->handshake.refuse(408, "the handshake took too long");
-        const QByteArray response = m_pending->handshake.response();
-        send(response.constData(), std::size_t(response.size()));
+        send(m_pending->handshake.response());
         m_state = State::Refused;
         finish();
     } else {

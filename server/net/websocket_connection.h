@@ -89,6 +89,7 @@ private:
     bool handle(const WebSocketEvent &event);  // false once nothing more is to be read
     void write(std::string &bytes);            // and empties `bytes`
     void send(const char *data, std::size_t size);
+    void send(const QByteArray &bytes) { send(bytes.constData(), std::size_t(bytes.size())); }
     void finish();  // closes the TCP connection once what was written is sent
     void onSocketDisconnected();
     void restartTimer(int timeoutMs);

@@ -350,10 +350,7 @@ std::optional<QVariant> Database::callFunction(const QString &name,
     if (!statement)
         return std::nullopt;
     // After the writes queued before it, in the same query: one round trip for all.
-    m_queued += execution(*statement, arguments);
-    const QByteArray batch = m_queued.toUtf8();
-    m_queued.clear();
-    PGresult *result = PQexec(m_postgres, batch.constData());
+    PGresult *result = execAfterQueued(execution(*statement, arguments).toUtf8());
     std::optional<QVariant> value;
     if (PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1 &&
         PQnfields(result) == 1) {
@@ -482,17 +479,22 @@ QString Database::literal(const QVariant &value) const
     return m_db.driver()->formatValue(field);
 }
 
-// Sends what is queued (and `last`) as one query string: PostgreSQL runs its statements in
-// order and stops at the first that fails, whose error is then the answer.
-bool Database::sendQueued(const char *last)
+// Sends what is queued, then `last`, as one query string: PostgreSQL runs its statements in
+// order and stops at the first that fails, whose error is then the answer. The answer is the
+// caller's to clear.
+PGresult *Database::execAfterQueued(const QByteArray &last)
 {
     QByteArray batch = m_queued.toUtf8();
     m_queued.clear();
-    if (last)
-        batch += last;
-    if (batch.isEmpty())
+    batch += last;
+    return PQexec(m_postgres, batch.constData());
+}
+
+bool Database::sendQueued(const char *last)
+{
+    if (m_queued.isEmpty() && !last)
         return true;
-    PGresult *result = PQexec(m_postgres, batch.constData());
+    PGresult *result = execAfterQueued(last ? QByteArray(last) : QByteArray());
     const ExecStatusType status = PQresultStatus(result);
     bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
     if (!ok)

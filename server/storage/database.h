@@ -13,7 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
-struct pg_conn;  // libpq's connection
+struct pg_conn;    // libpq's connection
+struct pg_result;  // and the answer to a query
 
 namespace softphone::server {
 
@@ -127,6 +128,7 @@ private:
     QString literal(const QVariant &value) const;
     // "EXECUTE statement(literals);" for a statement prepared by queuedStatementName().
     QString execution(const QString &statement, std::initializer_list<QVariant> bindings) const;
+    pg_result *execAfterQueued(const QByteArray &last);
     bool sendQueued(const char *last = nullptr);
     bool commitGroup();
 
