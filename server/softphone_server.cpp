@@ -158,7 +158,7 @@ QString SoftphoneServer::start()
 
 QString SoftphoneServer::joinCluster()
 {
-    m_cluster = std::make_unique<ClusterNode>(m_config.cluster, m_sessions, m_clock);
+    m_cluster = std::make_unique<ClusterNode>(m_config.cluster, m_sessions, m_clock, m_outputGate);
     if (QString error = m_cluster->start(); !error.isEmpty())
         return error;
     connect(m_cluster.get(), &ClusterNode::nodeJoined, this,

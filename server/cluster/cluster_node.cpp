@@ -2,11 +2,15 @@
 
 #include "logging.h"
 #include "net/client_connection.h"
+#include "net/output_gate.h"
 #include "net/session_registry.h"
+#include "protocol/close_code.h"
 #include "server_config.h"
 
 #include <QUuid>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <utility>
 
 namespace softphone::server {
@@ -28,6 +32,9 @@ constexpr char kDevices = 'D';
 constexpr char kDirectory = 'S';
 constexpr char kBarrier = 'B';     // answer once everything sent before it is applied
 constexpr char kBarrierAck = 'K';  // the answer
+// Frames sent for an account's devices (or one device: C, account, device) told of writes whose
+// commit failed: the devices are closed, to reconnect and resynchronise, as this node's are.
+constexpr char kStorageFailed = 'C';
 // The sender owns a call whose ring follows (JSON, so that a node of an older version, which
 // reads the ring as any frame, passes over it).
 constexpr char kCallOwner = 'O';
@@ -52,11 +59,12 @@ std::vector<RemoteDevice> devicesFrom(const json &list)
 }  // namespace
 
 ClusterNode::ClusterNode(const ClusterSettings &settings, SessionRegistry &sessions,
-                         platform::Clock &clock, QObject *parent)
+                         platform::Clock &clock, OutputGate &gate, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_sessions(sessions)
     , m_clock(clock)
+    , m_gate(gate)
     , m_name(settings.node.toStdString())
     , m_boot(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString())
     , m_directory(kSilenceLimitMs)
@@ -110,6 +118,7 @@ void ClusterNode::lose(const std::string &node)
 
 void ClusterNode::leave()
 {
+    flushOutbox();
     m_leaving = true;
     m_clock.cancelTimer(m_beatTimer);
     m_link.publish(kBeatSubject,
@@ -189,6 +198,10 @@ void ClusterNode::onDirect(const QByteArray &data)
         emit deviceChangeReceived(data.mid(2));
         return;
     }
+    if (data[0] == kStorageFailed) {
+        onStorageFailed(data);
+        return;
+    }
     const json message = json::parse(data.begin() + 2, data.end(), nullptr, false);
     if (!message.is_object())
         return;
@@ -249,7 +262,63 @@ void ClusterNode::sendDirectory(const std::string &node)
 
 void ClusterNode::sendTo(const std::string &node, const std::string &data)
 {
-    m_link.publish(nodeSubject(node), data);
+    m_outbox.push_back({nodeSubject(node), data});
+    if (m_flushPosted)
+        return;
+    m_flushPosted = true;
+    QMetaObject::invokeMethod(this, &ClusterNode::flushOutbox, Qt::QueuedConnection);
+}
+
+// At the end of the turn, as a client connection's outbox: what a later turn sends cannot
+// overtake what waits for an earlier commit.
+void ClusterNode::flushOutbox()
+{
+    m_flushPosted = false;
+    if (m_outbox.empty())
+        return;
+    auto sent = std::exchange(m_outbox, {});
+    auto held = std::make_shared<std::vector<Outgoing>>(std::move(sent));
+    if (!m_gate.holdUntilCommitted([this, held](bool durable) { publishHeld(*held, durable); }))
+        publishHeld(*held, true);
+}
+
+void ClusterNode::publishHeld(const std::vector<Outgoing> &held, bool durable)
+{
+    std::set<std::string> told;  // storage failures told, once per node and addressee
+    for (const Outgoing &message : held) {
+        const char kind = message.data.empty() ? '\0' : message.data[0];
+        if (durable || (kind != kFrame && kind != kDeviceFrame)) {
+            m_link.publish(message.subject, message.data);
+            continue;
+        }
+        // F, account, device left out | V, account, device: a frame's addressee. A frame for
+        // an account's devices closes them all (the device left out is the sender's).
+        const std::size_t accountEnd = message.data.find('\n', 2);
+        const std::size_t deviceEnd = message.data.find('\n', accountEnd + 1);
+        if (accountEnd == std::string::npos || deviceEnd == std::string::npos)
+            continue;
+        std::string notice =
+            std::string(1, kStorageFailed) + '\n' + message.data.substr(2, accountEnd - 2) + '\n';
+        if (kind == kDeviceFrame)
+            notice += message.data.substr(accountEnd + 1, deviceEnd - accountEnd - 1);
+        if (told.insert(message.subject + '\n' + notice).second)
+            m_link.publish(message.subject, notice);
+    }
+}
+
+void ClusterNode::onStorageFailed(const QByteArray &data)
+{
+    const qsizetype accountEnd = data.indexOf('\n', 2);
+    if (accountEnd < 0)
+        return;
+    const std::string account = data.mid(2, accountEnd - 2).toStdString();
+    const std::string device = data.mid(accountEnd + 1).toStdString();
+    std::vector<ClientConnection *> closing = m_sessions.devices(account);
+    for (ClientConnection *connection : closing) {
+        if (device.empty() || connection->deviceId() == device)
+            connection->close(int(protocol::CloseCode::NotStored),
+                              QStringLiteral("storage failure; reconnect"));
+    }
 }
 
 bool ClusterNode::isOnline(const std::string &account) const

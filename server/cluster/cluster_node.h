@@ -15,13 +15,15 @@
 namespace softphone::server {
 
 struct ClusterSettings;
+class OutputGate;
 class SessionRegistry;
 
 // This server as one node of a cluster. It beats on the cluster's heartbeat subject, tells
 // every other node which devices it holds (all of them to a node it has just heard of, each
 // change after that), learns theirs, and carries events for an account to the nodes that
 // hold its devices. Each node has one subject of its own, so what one node sends another
-// arrives in the order it was sent.
+// arrives in the order it was sent. What it sends other nodes waits, like what it says to its
+// own clients, for the commit of the writes made before it (the OutputGate).
 class ClusterNode : public QObject, public RemoteSessions, public CallForwarding
 {
     Q_OBJECT
@@ -34,7 +36,7 @@ public:
     static constexpr int kBarrierLimitMs = 1000;
 
     ClusterNode(const ClusterSettings &settings, SessionRegistry &sessions, platform::Clock &clock,
-                QObject *parent = nullptr);
+                OutputGate &gate, QObject *parent = nullptr);
     ~ClusterNode() override;
 
     QString start();  // connects to NATS and joins; returns an error text
@@ -85,14 +87,25 @@ private:
     void sendDirectory(const std::string &node);
     void openBarrier();
     void sendTo(const std::string &node, const std::string &data);
+    struct Outgoing
+    {
+        std::string subject;
+        std::string data;
+    };
+    void flushOutbox();
+    void publishHeld(const std::vector<Outgoing> &held, bool durable);
+    void onStorageFailed(const QByteArray &data);
     std::string nodeSubject(const std::string &node) const;
 
     const ClusterSettings &m_settings;
     SessionRegistry &m_sessions;
     platform::Clock &m_clock;
+    OutputGate &m_gate;
     std::string m_name;
     std::string m_boot;  // this run of the node
     NatsLink m_link;
+    std::vector<Outgoing> m_outbox;  // sent during this turn, not yet given to the gate
+    bool m_flushPosted = false;
     NodeDirectory m_directory;
     std::set<std::string> m_lost;      // nodes that went silent, not heard since
     std::set<std::string> m_departed;  // the runs (boot ids) of nodes that said they left

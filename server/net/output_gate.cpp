@@ -11,8 +11,8 @@ namespace softphone::server {
 bool OutputGate::hold(ClientConnection &connection, std::vector<std::string> &frames)
 {
     if (!m_db.hasUncommittedWrites())
-        return false;
-    m_db.afterCommit(
+        return false;  // before the frames are moved away
+    return holdUntilCommitted(
         [to = QPointer<ClientConnection>(&connection), held = std::move(frames)](bool durable) {
             if (!to)
                 return;
@@ -22,6 +22,13 @@ bool OutputGate::hold(ClientConnection &connection, std::vector<std::string> &fr
                 to->close(int(protocol::CloseCode::NotStored),
                           QStringLiteral("storage failure; reconnect"));
         });
+}
+
+bool OutputGate::holdUntilCommitted(std::function<void(bool durable)> then)
+{
+    if (!m_db.hasUncommittedWrites())
+        return false;
+    m_db.afterCommit(std::move(then));
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "im/im_client.h"
 #include "nats_server_process.h"
 #include "phone.h"
+#include "protocol/close_code.h"
 #include "self_signed_certificate.h"
 #include "server_process.h"
 #include "test_client.h"
@@ -53,6 +54,8 @@ private slots:
     void theShippedBalancerCarriesClientsToAnotherNode();
     void theShippedNatsClusterOutlivesOneOfItsServers();
     void aClusterNeedsPostgres();
+    void whatANodeSendsOnWaitsForItsCommit();
+    void aFailedCommitClosesTheDevicesOnOtherNodesItWouldHaveTold();
 
     // Calls with the caller on node-a and the callee on node-b (and another device on node-c).
     void aCallIsAnsweredAndHungUpAcrossNodes();
@@ -657,6 +660,81 @@ void TestServerCluster::aClusterNeedsPostgres()
     QVERIFY(!sqlite.start());
     QVERIFY2(sqlite.output().contains(QStringLiteral("a cluster needs the postgres")),
              qPrintable(sqlite.output()));
+}
+
+// A node whose writes are committed every 600 ms: an event it sends to a device on another
+// node, and the answer to a request another node forwarded to it, reach that device only once
+// what they tell of is committed. They used to be published to NATS at once, before the commit
+// (the device would see a message, or an answered call, that a crash could still undo).
+void TestServerCluster::whatANodeSendsOnWaitsForItsCommit()
+{
+    auto config = nodeConfig("node-slow");
+    config["commitIntervalMs"] = 600;
+    ServerProcess slow(config);
+    QVERIFY2(slow.start(), qPrintable(slow.output()));
+    const std::string a = uniqueName("kit"), b = uniqueName("lou");
+    auto sender = std::make_unique<TestClient>(slow.url(), "a-phone");
+    auto receiver = signedIn(1, b, "b-phone");
+    QVERIFY(sender->open() && sender->signIn(a) && receiver);
+    QTest::qWait(kClusterWaitMs);
+    const auto isStored = [&](const QString &condition) {
+        return m_nodes[0]->runSql(QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM %1) "
+                                                 "THEN RAISE EXCEPTION 'not committed'; END IF; "
+                                                 "END $$")
+                                      .arg(condition));
+    };
+
+    const auto sent =
+        sender->post(SendMessage{b, ConvType::Person, MsgType::Text, "committed first", "", "c-1"});
+    const auto message = receiver->waitForMessage("c-1", 5000);
+    QVERIFY(message);
+    QVERIFY2(isStored(QStringLiteral("messages WHERE msgid_server = %1").arg(message->msgidServer)),
+             "the message reached the other node's device before it was committed");
+    QVERIFY(sender->reply(sent).ok());
+
+    // The call is node-slow's; the callee's answer goes there from node-b and comes back.
+    const auto call = placeCall(*sender, b);
+    QVERIFY(call);
+    QVERIFY(receiver->waitFor<CallIncoming>(5000));
+    QVERIFY(receiver->request(CallRespond{call->cid, true, false}, 5000).ok());
+    QVERIFY2(isStored(QStringLiteral("calls WHERE cid = '%1' AND answered_at IS NOT NULL")
+                          .arg(QString::fromStdString(call->cid))),
+             "the answer was acknowledged before it was committed");
+    QVERIFY(sender->request(CallHangup{call->cid}, 5000).ok());
+}
+
+// A commit that fails (a deferred trigger refuses the message at COMMIT): the devices on other
+// nodes that were to be told of the message are closed, to come back and resynchronise, as the
+// sender's node closes its own; none of them sees the message.
+void TestServerCluster::aFailedCommitClosesTheDevicesOnOtherNodesItWouldHaveTold()
+{
+    const QString body = QStringLiteral("poison-%1").arg(QString::fromStdString(uniqueName("p")));
+    QVERIFY(m_nodes[0]->runSql(
+        QStringLiteral("CREATE OR REPLACE FUNCTION refuse_across() RETURNS trigger LANGUAGE "
+                       "plpgsql AS $$ BEGIN IF NEW.body = '%1' THEN RAISE EXCEPTION 'refused at "
+                       "commit'; END IF; RETURN NEW; END $$")
+            .arg(body)));
+    QVERIFY(m_nodes[0]->runSql(
+        QStringLiteral("CREATE CONSTRAINT TRIGGER refuse_across AFTER INSERT ON messages "
+                       "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "
+                       "refuse_across()")));
+    const std::string a = uniqueName("mo"), b = uniqueName("ned");
+    auto sender = signedIn(0, a, "a-phone");
+    auto senderDesk = signedIn(2, a, "a-desk");
+    auto receiver = signedIn(1, b, "b-phone");
+    QVERIFY(sender && senderDesk && receiver);
+    QTest::qWait(kClusterWaitMs);
+
+    const auto lost = sender->request(
+        SendMessage{b, ConvType::Person, MsgType::Text, body.toStdString(), "", "x-1"}, 3000);
+    QVERIFY2(!lost.ok(), "a message whose commit failed was acknowledged");
+    for (TestClient *device : {sender.get(), senderDesk.get(), receiver.get()}) {
+        QVERIFY2(device->waitClosed(), device->deviceId().c_str());
+        QCOMPARE(device->closeCode(), int(CloseCode::NotStored));
+        QVERIFY2(!device->waitForMessage("x-1", 0), "a device saw the message that was lost");
+    }
+    QVERIFY(m_nodes[0]->runSql(QStringLiteral("DROP TRIGGER refuse_across ON messages")));
+    QVERIFY(m_nodes[0]->runSql(QStringLiteral("DROP FUNCTION refuse_across()")));
 }
 
 // ---- calls across nodes -------------------------------------------------------------------
