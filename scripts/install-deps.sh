@@ -13,7 +13,7 @@ packages=(
     clang libclang-rt-dev llvm
     # Qt 6 and the libraries the core and server use
     qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libqt6sql6-psql libpq-dev nlohmann-json3-dev libsodium-dev libssl-dev libgl-dev
+    libqt6sql6-sqlite libqt6sql6-psql libpq-dev libsqlite3-dev nlohmann-json3-dev libsodium-dev libssl-dev libgl-dev
     # the server's cluster mode: the NATS client, and a NATS server for the cluster tests
     libnats-dev nats-server
     # the cluster tests: the load balancer config shipped in packaging/haproxy

@@ -206,6 +206,7 @@ Database::~Database()
 {
     flush();
     m_prepared.clear();
+    m_sqlite.setConnection(nullptr);
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -237,6 +238,10 @@ QString Database::open()
         if (handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 ||
                                  qstrcmp(handle.typeName(), "PGconn*") == 0))
             m_postgres = *static_cast<PGconn *const *>(handle.constData());
+    } else {
+        const QVariant handle = m_db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_sqlite.setConnection(*static_cast<sqlite3 *const *>(handle.constData()));
     }
 
     if (!isPostgres()) {
@@ -379,12 +384,9 @@ SqlResult Database::run(const QString &sql, std::initializer_list<QVariant> bind
             query.bindValue(index++, value);
         return query.exec();
     };
-    // Savepoints come with every stored message, so SQLite keeps them prepared; other
-    // unbound statements (schema, pragmas) run once, and PostgreSQL cannot PREPARE them.
-    const bool savepoint = sql.startsWith(QLatin1String("SAVEPOINT")) ||
-                           sql.startsWith(QLatin1String("RELEASE")) ||
-                           sql.startsWith(QLatin1String("ROLLBACK TO"));
-    const bool unbound = bindings.size() == 0 && (isPostgres() || !savepoint);
+    // Unbound statements (schema, pragmas, PostgreSQL's savepoints) run unprepared:
+    // PostgreSQL cannot PREPARE some of them. SQLite's savepoints are kept prepared (runUnit).
+    const bool unbound = bindings.size() == 0;
     if (!unbound && !read)
         joinGroup();
     // Every statement goes after the writes queued before it (and its group's BEGIN).
@@ -417,6 +419,8 @@ SqlResult Database::run(const QString &sql, std::initializer_list<QVariant> bind
 bool Database::write(const QString &sql, std::initializer_list<QVariant> bindings)
 {
     joinGroup();
+    if (m_sqlite.isOpen())
+        return runOnSqlite(sql, bindings);
     if (!queuesWrites())
         return exec(sql, bindings).has_value();
     const QString *name = queuedStatementName(sql);
@@ -424,6 +428,20 @@ bool Database::write(const QString &sql, std::initializer_list<QVariant> binding
         return false;
     m_queued += execution(*name, bindings);
     return true;
+}
+
+bool Database::runOnSqlite(const QString &sql, std::initializer_list<QVariant> bindings)
+{
+    if (m_sqlite.run(sql, bindings))
+        return true;
+    m_lastError = m_sqlite.error();
+    qCWarning(lcStorage) << "query failed:" << m_lastError << sql.left(120);
+    return false;
+}
+
+bool Database::runUnit(const QString &sql)
+{
+    return m_sqlite.isOpen() ? runOnSqlite(sql, {}) : exec(sql).has_value();
 }
 
 QString Database::execution(const QString &statement,
@@ -584,7 +602,7 @@ bool Database::transaction()
 {
     joinGroup();
     if (m_groupOpen) {
-        m_inUnit = exec(QStringLiteral("SAVEPOINT unit")).has_value();
+        m_inUnit = runUnit(QStringLiteral("SAVEPOINT unit"));
         return m_inUnit;
     }
     if (m_db.transaction())
@@ -597,7 +615,7 @@ bool Database::commit()
 {
     if (m_inUnit) {
         m_inUnit = false;
-        return exec(QStringLiteral("RELEASE SAVEPOINT unit")).has_value();
+        return runUnit(QStringLiteral("RELEASE SAVEPOINT unit"));
     }
     if (m_db.commit())
         return true;
@@ -609,8 +627,8 @@ void Database::rollback()
 {
     if (m_inUnit) {
         m_inUnit = false;
-        exec(QStringLiteral("ROLLBACK TO SAVEPOINT unit"));
-        exec(QStringLiteral("RELEASE SAVEPOINT unit"));
+        runUnit(QStringLiteral("ROLLBACK TO SAVEPOINT unit"));
+        runUnit(QStringLiteral("RELEASE SAVEPOINT unit"));
         return;
     }
     m_db.rollback();

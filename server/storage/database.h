@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/sqlite_statements.h"
+
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -123,6 +125,8 @@ private:
     QString migrate();
     void joinGroup();
     SqlResult run(const QString &sql, std::initializer_list<QVariant> bindings, bool read);
+    bool runOnSqlite(const QString &sql, std::initializer_list<QVariant> bindings);
+    bool runUnit(const QString &sql);  // SAVEPOINT and its ends
     bool queuesWrites() const { return m_postgres && m_groupOpen; }
     const QString *queuedStatementName(const QString &sql);
     QString literal(const QVariant &value) const;
@@ -137,6 +141,7 @@ private:
     QSqlDatabase m_db;
     // A node map: a result refers to its query while other statements are prepared.
     std::unordered_map<QString, QSqlQuery> m_prepared;
+    SqliteStatements m_sqlite;  // SQLite's writes and savepoints, on the same connection
     QString m_lastError;
     int m_groupIntervalMs = 0;
     bool m_groupOpen = false;

@@ -142,12 +142,12 @@ std::optional<std::int64_t> MessageStore::storeOnPostgres(const Message &message
 std::optional<std::int64_t> MessageStore::insertRow(const Message &message, const std::string &key)
 {
     const std::int64_t id = m_lastId + 1;
-    if (!m_db.exec(QStringLiteral("INSERT INTO messages (") + kColumns +
-                       QStringLiteral(", conv_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                   {qint64(id), sqlText(message.from), sqlText(message.to),
-                    sqlText(msgTypeName(message.msgType)), sqlExactText(message.body, true),
-                    sqlExactText(message.attach, true), sqlText(message.msgidClient),
-                    qint64(message.msgTimestamp), sqlText(message.fromClientType), sqlText(key)}))
+    if (!m_db.write(QStringLiteral("INSERT INTO messages (") + kColumns +
+                        QStringLiteral(", conv_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {qint64(id), sqlText(message.from), sqlText(message.to),
+                     sqlText(msgTypeName(message.msgType)), sqlExactText(message.body, true),
+                     sqlExactText(message.attach, true), sqlText(message.msgidClient),
+                     qint64(message.msgTimestamp), sqlText(message.fromClientType), sqlText(key)}))
         return std::nullopt;
     return id;
 }
@@ -156,8 +156,8 @@ bool MessageStore::linkPeers(const Message &message)
 {
     const QString peers = QStringLiteral(
         "INSERT INTO conversation_peers (owner, peer) VALUES (?, ?) ON CONFLICT DO NOTHING");
-    return m_db.exec(peers, {sqlText(message.from), sqlText(message.to)}) &&
-           m_db.exec(peers, {sqlText(message.to), sqlText(message.from)});
+    return m_db.write(peers, {sqlText(message.from), sqlText(message.to)}) &&
+           m_db.write(peers, {sqlText(message.to), sqlText(message.from)});
 }
 
 protocol::HistoryPage MessageStore::history(const std::string &account, const std::string &peer,

@@ -10,9 +10,11 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <limits>
 #include <memory>
 #include <pwd.h>
 #include <unistd.h>
@@ -28,6 +30,8 @@ private slots:
     void cleanup();
     void aFinishedReadLetsTheWalBeTruncated();
     void aReadInsideTheSameReadGetsItsOwnRows();
+    void aWriteStoresWhatQtsDriverWouldHave();
+    void aFailedWriteSaysWhyAndTheNextOneRuns();
     void aSequenceValueIsTakenInsideTheOpenWriteGroup();
     void aRefusedClaimOrMessageLosesNothingElseOfItsGroup();
     void writesNothingWaitsOnGoWithTheCommitInOneQuery();
@@ -108,6 +112,72 @@ void TestServerDatabase::aReadInsideTheSameReadGetsItsOwnRows()
     }
     QVERIFY(outer->next());
     QCOMPARE(outer->value(0).toInt(), 2);
+}
+
+// SQLite's writes are bound in place through SQLite's own interface; what they store must be
+// what Qt's driver stores for the same values (type and bytes), which the rest of the server
+// and the migrations read back.
+void TestServerDatabase::aWriteStoresWhatQtsDriverWouldHave()
+{
+    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE kept (id INTEGER, v)")));
+    const QString insert = QStringLiteral("INSERT INTO kept (id, v) VALUES (?, ?)");
+    const QList<QVariant> values = {
+        QVariant(),
+        QVariant(QString()),
+        QVariant(QStringLiteral("")),
+        QVariant(QString::fromUtf8("话单 \xef\xbf\xbe \"'\\")),
+        QVariant(QByteArray()),
+        QVariant(QByteArray("")),
+        QVariant(QByteArray("\xef\xbf\xbf\0tail", 9)),
+        QVariant(std::numeric_limits<qint64>::max()),
+        QVariant(std::numeric_limits<qint64>::min()),
+        QVariant(true),
+        QVariant(-7),
+        QVariant(0.5),
+    };
+    {
+        QSqlDatabase qt =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("qt"));
+        qt.setDatabaseName(m_dir.filePath(QStringLiteral("test.db")));
+        qt.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000"));
+        QVERIFY(qt.open());
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            QVERIFY(m_db->write(insert, {qint64(i), values[i]}));
+            QSqlQuery byQt(qt);
+            QVERIFY(byQt.prepare(insert));
+            byQt.addBindValue(qint64(1000 + i));
+            byQt.addBindValue(values[i]);
+            QVERIFY2(byQt.exec(), qPrintable(byQt.lastError().text()));
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("qt"));
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QString read = QStringLiteral("SELECT typeof(v), quote(v) FROM kept WHERE id = ?");
+        QString oursType, oursValue;
+        {
+            auto ours = m_db->exec(read, {qint64(i)});
+            QVERIFY(ours && ours->next());
+            oursType = ours->value(0).toString();
+            oursValue = ours->value(1).toString();
+        }
+        auto theirs = m_db->exec(read, {qint64(1000 + i)});
+        QVERIFY(theirs && theirs->next());
+        QCOMPARE(oursType, theirs->value(0).toString());
+        QCOMPARE(oursValue, theirs->value(1).toString());
+    }
+}
+
+void TestServerDatabase::aFailedWriteSaysWhyAndTheNextOneRuns()
+{
+    const QString insert = QStringLiteral("INSERT INTO numbers (n) VALUES (?)");
+    QVERIFY(!m_db->write(insert, {QVariant()}));
+    QVERIFY2(m_db->lastError().contains(QStringLiteral("NOT NULL")), qPrintable(m_db->lastError()));
+    QVERIFY(m_db->write(insert, {9}));
+    auto count = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM numbers WHERE n = ?"), {9});
+    QVERIFY(count && count->next());
+    QCOMPARE(count->value(0).toInt(), 1);
+    QVERIFY(!m_db->write(QStringLiteral("INSERT INTO nowhere (n) VALUES (?)"), {1}));
+    QVERIFY2(m_db->lastError().contains(QStringLiteral("nowhere")), qPrintable(m_db->lastError()));
 }
 
 namespace {
