@@ -239,9 +239,11 @@ QString Database::open()
                                  qstrcmp(handle.typeName(), "PGconn*") == 0))
             m_postgres = *static_cast<PGconn *const *>(handle.constData());
     } else {
+#ifdef SOFTPHONE_SQLITE_SHARED_WITH_QT
         const QVariant handle = m_db.driver()->handle();
         if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
             m_sqlite.setConnection(*static_cast<sqlite3 *const *>(handle.constData()));
+#endif
     }
 
     if (!isPostgres()) {
