@@ -560,8 +560,7 @@ void Database::joinGroup()
         m_groupTimer.start(m_groupIntervalMs);
         return;
     }
-    if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
+    if (!beginTransaction()) {
         qCWarning(lcStorage) << "cannot open a write group:" << m_lastError;
         return;
     }
@@ -584,12 +583,10 @@ bool Database::flush()
     if (!m_groupOpen)
         return true;
     m_groupOpen = false;
-    const bool durable = m_postgres ? commitGroup() : m_db.commit();
+    const bool durable = m_postgres ? commitGroup() : commitTransaction();
     if (!durable) {
-        if (!m_postgres) {
-            m_lastError = m_db.lastError().text();
-            m_db.rollback();
-        }
+        if (!m_postgres)
+            rollbackTransaction();
         qCCritical(lcStorage) << "group commit failed, its writes are lost:" << m_lastError;
         emit groupRolledBack();
     }
@@ -607,10 +604,7 @@ bool Database::transaction()
         m_inUnit = runUnit(QStringLiteral("SAVEPOINT unit"));
         return m_inUnit;
     }
-    if (m_db.transaction())
-        return true;
-    m_lastError = m_db.lastError().text();
-    return false;
+    return beginTransaction();
 }
 
 bool Database::commit()
@@ -619,10 +613,7 @@ bool Database::commit()
         m_inUnit = false;
         return runUnit(QStringLiteral("RELEASE SAVEPOINT unit"));
     }
-    if (m_db.commit())
-        return true;
-    m_lastError = m_db.lastError().text();
-    return false;
+    return commitTransaction();
 }
 
 void Database::rollback()
@@ -633,7 +624,37 @@ void Database::rollback()
         runUnit(QStringLiteral("RELEASE SAVEPOINT unit"));
         return;
     }
-    m_db.rollback();
+    rollbackTransaction();
+}
+
+// On SQLite bound directly, BEGIN and COMMIT are kept prepared too: Qt's driver prepares them
+// afresh for every transaction, and a busy server opens one every few milliseconds.
+bool Database::beginTransaction()
+{
+    if (m_sqlite.isOpen())
+        return runOnSqlite(QStringLiteral("BEGIN"), {});
+    if (m_db.transaction())
+        return true;
+    m_lastError = m_db.lastError().text();
+    return false;
+}
+
+bool Database::commitTransaction()
+{
+    if (m_sqlite.isOpen())
+        return runOnSqlite(QStringLiteral("COMMIT"), {});
+    if (m_db.commit())
+        return true;
+    m_lastError = m_db.lastError().text();
+    return false;
+}
+
+void Database::rollbackTransaction()
+{
+    if (!m_sqlite.isOpen())
+        m_db.rollback();
+    else if (m_sqlite.inTransaction())  // a failed COMMIT may have ended it already
+        runOnSqlite(QStringLiteral("ROLLBACK"), {});
 }
 
 bool Database::prepareSequence(const QString &name, std::int64_t floor)

@@ -127,6 +127,9 @@ private:
     SqlResult run(const QString &sql, std::initializer_list<QVariant> bindings, bool read);
     bool runOnSqlite(const QString &sql, std::initializer_list<QVariant> bindings);
     bool runUnit(const QString &sql);  // SAVEPOINT and its ends
+    bool beginTransaction();
+    bool commitTransaction();
+    void rollbackTransaction();
     bool queuesWrites() const { return m_postgres && m_groupOpen; }
     const QString *queuedStatementName(const QString &sql);
     QString literal(const QVariant &value) const;

@@ -1,6 +1,7 @@
 #include "storage/sqlite_statements.h"
 
 #include <QByteArray>
+#include <QStringEncoder>
 #include <sqlite3.h>
 
 namespace softphone::server {
@@ -58,17 +59,36 @@ sqlite3_stmt *SqliteStatements::prepared(const QString &sql)
     return statement;
 }
 
-// Each value's data stays put until the statement has run (it is the caller's), so SQLite
-// need not copy it: SQLITE_STATIC, as Qt's driver binds it.
-bool SqliteStatements::bind(sqlite3_stmt *statement, int index, const QVariant &value)
+void SqliteStatements::writeTexts(std::initializer_list<QVariant> bindings)
+{
+    m_texts.clear();
+    m_textStarts.clear();
+    QStringEncoder toUtf8(QStringEncoder::Utf8);
+    for (const QVariant &value : bindings) {
+        m_textStarts.push_back(m_texts.size());
+        if (value.typeId() != QMetaType::QString || isNullValue(value))
+            continue;
+        const auto *text = static_cast<const QString *>(value.constData());
+        const std::size_t start = m_texts.size();
+        m_texts.resize(start + std::size_t(toUtf8.requiredSpace(text->size())));
+        char *end = toUtf8.appendToBuffer(m_texts.data() + start, *text);
+        m_texts.resize(std::size_t(end - m_texts.data()));
+    }
+    m_textStarts.push_back(m_texts.size());
+}
+
+// Each value's data stays put until the statement has run (the caller's, or m_texts), so
+// SQLite need not copy it: SQLITE_STATIC, as Qt's driver binds it.
+bool SqliteStatements::bind(sqlite3_stmt *statement, int index, const QVariant &value,
+                            std::size_t textAt)
 {
     if (isNullValue(value))
         return sqlite3_bind_null(statement, index) == SQLITE_OK;
     switch (value.typeId()) {
     case QMetaType::QString: {
-        const auto *text = static_cast<const QString *>(value.constData());
-        return sqlite3_bind_text16(statement, index, text->utf16(), int(text->size() * 2),
-                                   SQLITE_STATIC) == SQLITE_OK;
+        const std::size_t start = m_textStarts[textAt], end = m_textStarts[textAt + 1];
+        return sqlite3_bind_text(statement, index, m_texts.data() + start, int(end - start),
+                                 SQLITE_STATIC) == SQLITE_OK;
     }
     case QMetaType::QByteArray: {
         const auto *bytes = static_cast<const QByteArray *>(value.constData());
@@ -98,10 +118,13 @@ bool SqliteStatements::run(const QString &sql, std::initializer_list<QVariant> b
     sqlite3_stmt *statement = prepared(sql);
     if (!statement)
         return false;
+    writeTexts(bindings);
     int index = 0;
     bool bound = true;
-    for (const QVariant &value : bindings)
-        bound = bound && bind(statement, ++index, value);
+    for (const QVariant &value : bindings) {
+        bound = bound && bind(statement, index + 1, value, std::size_t(index));
+        ++index;
+    }
     const int status = bound ? sqlite3_step(statement) : SQLITE_MISUSE;
     const bool ok = status == SQLITE_DONE || status == SQLITE_ROW;
     if (!ok)
@@ -110,9 +133,9 @@ bool SqliteStatements::run(const QString &sql, std::initializer_list<QVariant> b
     return ok;
 }
 
-int SqliteStatements::changes() const
+bool SqliteStatements::inTransaction() const
 {
-    return sqlite3_changes(m_connection);
+    return sqlite3_get_autocommit(m_connection) == 0;
 }
 
 }  // namespace softphone::server
