@@ -15,7 +15,7 @@ FrameError badFrame(DecodeError error, std::optional<std::int64_t> id = std::nul
 
 FrameResult readRequest(json &object)
 {
-    Request request;
+    Request request{0, {}, json()};  // params: the frame's own, or an empty object below
     DecodeError error;
     const auto id = object.find("id");
     if (id == object.end())
@@ -33,6 +33,8 @@ FrameResult readRequest(json &object)
         if (!params->is_object())
             return badFrame(detail::wrongType("params", "an object", *params), request.id);
         request.params = std::move(*params);
+    } else {
+        request.params = json::object();
     }
     return Frame{std::move(request)};
 }

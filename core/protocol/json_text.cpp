@@ -23,7 +23,9 @@ public:
     bool number_integer(number_integer_t value) override { return add(value); }
     bool number_unsigned(number_unsigned_t value) override { return add(value); }
     bool number_float(number_float_t value, const string_t &) override { return add(value); }
-    bool string(string_t &value) override { return add(std::move(value)); }
+    // Copied, not moved: the value is the lexer's buffer, whose capacity then serves the
+    // strings after it (moved away, it grew afresh, in steps, for every long string).
+    bool string(string_t &value) override { return add(value); }
     bool binary(binary_t &) override { return fail(DecodeErrorKind::NotJson, {}, kNotJson); }
 
     bool start_object(std::size_t) override { return open(json::object()); }
@@ -38,7 +40,7 @@ public:
             return fail(DecodeErrorKind::Duplicate, detail::joinPath(pathOf(m_depth - 1), name),
                         "duplicate key \"" + name + "\"");
         }
-        level.key = std::move(name);
+        level.key = name;  // copied, as a string value is
         return true;
     }
 
