@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "storage/wal_checkpointer.h"
+#include "storage/wal_write_gatherer.h"
 
 #include <QAtomicInt>
 #include <QSqlDriver>
@@ -230,6 +231,11 @@ QString Database::open()
         m_db.setPassword(m_settings.password);
     } else {
         m_db.setDatabaseName(m_settings.path);
+#ifdef SOFTPHONE_SQLITE_SHARED_WITH_QT
+        if (!WalWriteGatherer::install())
+            qCWarning(lcStorage) << "SQLite refused the WAL-gathering VFS; WAL frames go out "
+                                    "one write each";
+#endif
     }
     if (!m_db.open())
         return QStringLiteral("cannot open the database: %1").arg(m_db.lastError().text());

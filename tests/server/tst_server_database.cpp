@@ -5,6 +5,7 @@
 #include "storage/call_claims.h"
 #include "storage/database.h"
 #include "storage/message_store.h"
+#include "storage/wal_write_gatherer.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -32,6 +33,8 @@ private slots:
     void aReadInsideTheSameReadGetsItsOwnRows();
     void aWriteStoresWhatQtsDriverWouldHave();
     void aFailedWriteSaysWhyAndTheNextOneRuns();
+    void aLargeTransactionIsThereForTheNextConnection();
+    void aTransactionsWalFramesGoOutInOneWrite();
     void aSequenceValueIsTakenInsideTheOpenWriteGroup();
     void aRefusedClaimOrMessageLosesNothingElseOfItsGroup();
     void writesNothingWaitsOnGoWithTheCommitInOneQuery();
@@ -178,6 +181,88 @@ void TestServerDatabase::aFailedWriteSaysWhyAndTheNextOneRuns()
     QCOMPARE(count->value(0).toInt(), 1);
     QVERIFY(!m_db->write(QStringLiteral("INSERT INTO nowhere (n) VALUES (?)"), {1}));
     QVERIFY2(m_db->lastError().contains(QStringLiteral("nowhere")), qPrintable(m_db->lastError()));
+}
+
+// A transaction of many pages, its WAL frames gathered into few writes: all of it is there
+// for a connection opened after this one closed (which checkpointed and removed the WAL).
+void TestServerDatabase::aLargeTransactionIsThereForTheNextConnection()
+{
+    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE notes (n INTEGER, body TEXT)")));
+    constexpr int kRows = 3000;
+    QVERIFY(m_db->transaction());
+    for (int n = 0; n < kRows; ++n) {
+        QVERIFY(m_db->write(QStringLiteral("INSERT INTO notes (n, body) VALUES (?, ?)"),
+                            {n, QString(200, QLatin1Char('a' + n % 26))}));
+    }
+    QVERIFY(m_db->commit());
+    m_db.reset();
+    {
+        QSqlDatabase other =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("after"));
+        other.setDatabaseName(m_dir.filePath(QStringLiteral("test.db")));
+        QVERIFY(other.open());
+        QSqlQuery query(other);
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*), SUM(n) FROM notes")) && query.next());
+        QCOMPARE(query.value(0).toInt(), kRows);
+        QCOMPARE(query.value(1).toLongLong(), qint64(kRows) * (kRows - 1) / 2);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("after"));
+}
+
+namespace {
+
+// write(2)-family calls this process has made (/proc/self/io), -1 if unknown.
+qint64 writeCalls()
+{
+    QFile io(QStringLiteral("/proc/self/io"));
+    if (!io.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : io.readAll().split('\n')) {
+        if (line.startsWith("syscw:"))
+            return line.mid(6).trimmed().toLongLong();
+    }
+    return -1;
+}
+
+}  // namespace
+
+// SQLite writes each WAL frame as two writes, header and page; gathered, a transaction that
+// changes eight tables' pages goes to the kernel in one (the fewest of three tries, in case the
+// checkpoint thread wrote in between).
+void TestServerDatabase::aTransactionsWalFramesGoOutInOneWrite()
+{
+    if (!WalWriteGatherer::isInstalled())
+        QSKIP("the WAL-gathering VFS is not installed in this build");
+    if (writeCalls() < 0)
+        QSKIP("/proc/self/io is not readable here");
+    constexpr int kTables = 8;
+    for (int t = 0; t < kTables; ++t)
+        QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE t%1 (n INTEGER)").arg(t)));
+    qint64 fewest = std::numeric_limits<qint64>::max();
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const qint64 before = writeCalls();
+        QVERIFY(m_db->transaction());
+        for (int t = 0; t < kTables; ++t)
+            QVERIFY(m_db->write(QStringLiteral("INSERT INTO t%1 (n) VALUES (?)").arg(t), {t}));
+        QVERIFY(m_db->commit());
+        fewest = std::min(fewest, writeCalls() - before);
+    }
+    QVERIFY2(fewest <= 2, qPrintable(QStringLiteral("%1 writes for one transaction").arg(fewest)));
+    // Committed means in the WAL file: another connection reads it all while this one is open.
+    {
+        QSqlDatabase other =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("reader"));
+        other.setDatabaseName(m_dir.filePath(QStringLiteral("test.db")));
+        QVERIFY(other.open());
+        QSqlQuery query(other);
+        for (int t = 0; t < kTables; ++t) {
+            QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM t%1").arg(t)) && query.next());
+            QCOMPARE(query.value(0).toInt(), 3);
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("reader"));
 }
 
 namespace {
