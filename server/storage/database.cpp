@@ -635,24 +635,24 @@ void Database::rollback()
 
 // On SQLite bound directly, BEGIN and COMMIT are kept prepared too: Qt's driver prepares them
 // afresh for every transaction, and a busy server opens one every few milliseconds.
-bool Database::beginTransaction()
+bool Database::controlTransaction(const QString &sql, bool (QSqlDatabase::*throughQt)())
 {
     if (m_sqlite.isOpen())
-        return runOnSqlite(QStringLiteral("BEGIN"), {});
-    if (m_db.transaction())
+        return runOnSqlite(sql, {});
+    if ((m_db.*throughQt)())
         return true;
     m_lastError = m_db.lastError().text();
     return false;
 }
 
+bool Database::beginTransaction()
+{
+    return controlTransaction(QStringLiteral("BEGIN"), &QSqlDatabase::transaction);
+}
+
 bool Database::commitTransaction()
 {
-    if (m_sqlite.isOpen())
-        return runOnSqlite(QStringLiteral("COMMIT"), {});
-    if (m_db.commit())
-        return true;
-    m_lastError = m_db.lastError().text();
-    return false;
+    return controlTransaction(QStringLiteral("COMMIT"), &QSqlDatabase::commit);
 }
 
 void Database::rollbackTransaction()

@@ -127,6 +127,7 @@ private:
     SqlResult run(const QString &sql, std::initializer_list<QVariant> bindings, bool read);
     bool runOnSqlite(const QString &sql, std::initializer_list<QVariant> bindings);
     bool runUnit(const QString &sql);  // SAVEPOINT and its ends
+    bool controlTransaction(const QString &sql, bool (QSqlDatabase::*throughQt)());
     bool beginTransaction();
     bool commitTransaction();
     void rollbackTransaction();
