@@ -10,7 +10,9 @@
 #include <QUuid>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <utility>
 
 namespace softphone::server {
@@ -46,6 +48,28 @@ json devicesJson(const std::vector<ClientConnection *> &connections)
     for (const ClientConnection *connection : connections)
         list.push_back({connection->deviceId(), connection->clientType()});
     return list;
+}
+
+// Where a frame for devices goes: F or V, account, device (an F's is the device left out), then
+// the frame's text, each after a newline.
+struct FrameAddress
+{
+    std::string_view account;
+    std::string_view device;
+    std::string_view text;
+};
+
+std::optional<FrameAddress> addressOf(std::string_view data)
+{
+    const std::size_t accountEnd = data.find('\n', 2);
+    if (accountEnd == std::string_view::npos)
+        return std::nullopt;
+    const std::size_t deviceEnd = data.find('\n', accountEnd + 1);
+    if (deviceEnd == std::string_view::npos)
+        return std::nullopt;
+    return FrameAddress{data.substr(2, accountEnd - 2),
+                        data.substr(accountEnd + 1, deviceEnd - accountEnd - 1),
+                        data.substr(deviceEnd + 1)};
 }
 
 std::vector<RemoteDevice> devicesFrom(const json &list)
@@ -237,13 +261,10 @@ void ClusterNode::onDirect(const QByteArray &data)
 
 void ClusterNode::onFrame(const QByteArray &data)
 {
-    const qsizetype accountEnd = data.indexOf('\n', 2);
-    const qsizetype deviceEnd = accountEnd < 0 ? -1 : data.indexOf('\n', accountEnd + 1);
-    if (deviceEnd < 0)
+    const auto address = addressOf(std::string_view(data.constData(), std::size_t(data.size())));
+    if (!address)
         return;
-    const std::string account = data.mid(2, accountEnd - 2).toStdString();
-    const std::string device = data.mid(accountEnd + 1, deviceEnd - accountEnd - 1).toStdString();
-    const std::string text = data.mid(deviceEnd + 1).toStdString();
+    const std::string account(address->account), device(address->device), text(address->text);
     if (data[0] == kFrame) {
         m_sessions.sendToLocalDevices(account, text, device);
     } else if (ClientConnection *connection = m_sessions.device(account, device)) {
@@ -276,8 +297,8 @@ void ClusterNode::flushOutbox()
     m_flushPosted = false;
     if (m_outbox.empty())
         return;
-    auto sent = std::exchange(m_outbox, {});
-    auto held = std::make_shared<std::vector<Outgoing>>(std::move(sent));
+    // Shared: a std::function must be copyable.
+    auto held = std::make_shared<std::vector<Outgoing>>(std::exchange(m_outbox, {}));
     if (!m_gate.holdUntilCommitted([this, held](bool durable) { publishHeld(*held, durable); }))
         publishHeld(*held, true);
 }
@@ -291,16 +312,16 @@ void ClusterNode::publishHeld(const std::vector<Outgoing> &held, bool durable)
             m_link.publish(message.subject, message.data);
             continue;
         }
-        // F, account, device left out | V, account, device: a frame's addressee. A frame for
-        // an account's devices closes them all (the device left out is the sender's).
-        const std::size_t accountEnd = message.data.find('\n', 2);
-        const std::size_t deviceEnd = message.data.find('\n', accountEnd + 1);
-        if (accountEnd == std::string::npos || deviceEnd == std::string::npos)
+        // A frame for an account's devices closes them all (the device left out is the
+        // sender's); a frame for one device, that device.
+        const auto address = addressOf(message.data);
+        if (!address)
             continue;
-        std::string notice =
-            std::string(1, kStorageFailed) + '\n' + message.data.substr(2, accountEnd - 2) + '\n';
+        std::string notice = std::string(1, kStorageFailed) + '\n';
+        notice += address->account;
+        notice += '\n';
         if (kind == kDeviceFrame)
-            notice += message.data.substr(accountEnd + 1, deviceEnd - accountEnd - 1);
+            notice += address->device;
         if (told.insert(message.subject + '\n' + notice).second)
             m_link.publish(message.subject, notice);
     }

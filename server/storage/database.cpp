@@ -239,14 +239,13 @@ QString Database::open()
     }
     if (!m_db.open())
         return QStringLiteral("cannot open the database: %1").arg(m_db.lastError().text());
+    const QVariant handle = m_db.driver()->handle();
     if (isPostgres()) {
-        const QVariant handle = m_db.driver()->handle();
         if (handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 ||
                                  qstrcmp(handle.typeName(), "PGconn*") == 0))
             m_postgres = *static_cast<PGconn *const *>(handle.constData());
     } else {
 #ifdef SOFTPHONE_SQLITE_SHARED_WITH_QT
-        const QVariant handle = m_db.driver()->handle();
         if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
             m_sqlite.setConnection(*static_cast<sqlite3 *const *>(handle.constData()));
 #endif
