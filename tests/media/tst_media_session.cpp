@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <functional>
 #include <memory>
 
 using namespace softphone::media;
@@ -481,24 +482,44 @@ void TestMediaSession::aPeerOfferWhileOursIsBeingMadeIsGlare()
     connectCall(configFor(kCallerTone, false), configFor(kCalleeTone, false));
     if (QTest::currentTestFailed())
         return;
-    for (int delayMs : {0, 2, 4, 6, 8, 12, 16, 24, 32}) {
-        disconnect(m_callee.session.get(), &MediaSession::localDescription, m_caller.session.get(),
-                   &MediaSession::setRemoteDescription);
+    // The callee's channel stays ordered, as the server's is: what the callee says after its
+    // offer (its answer to the caller's offer, its candidates) waits behind the offer. Without
+    // that, a late delivery would hand the caller an offer older than the answer it already has.
+    MediaSession *callee = m_callee.session.get();
+    MediaSession *caller = m_caller.session.get();
+    disconnect(callee, &MediaSession::localDescription, caller,
+               &MediaSession::setRemoteDescription);
+    disconnect(callee, &MediaSession::localCandidate, caller, &MediaSession::addRemoteCandidate);
+    for (int delayMs : {0, 2, 4, 6, 8, 12, 16, 24, 32, 64, 128}) {
         QString calleeOffer;
-        const QMetaObject::Connection capture =
-            connect(m_callee.session.get(), &MediaSession::localDescription, this,
-                    [&calleeOffer](const QString &type, const QString &sdp) {
-                        if (type == QLatin1String("offer"))
+        QList<std::function<void()>> heldBehindTheOffer;
+        const QMetaObject::Connection descriptions =
+            connect(callee, &MediaSession::localDescription, this,
+                    [&, caller](const QString &type, const QString &sdp) {
+                        if (calleeOffer.isEmpty() && type == QLatin1String("offer"))
                             calleeOffer = sdp;
+                        else
+                            heldBehindTheOffer << [=] { caller->setRemoteDescription(type, sdp); };
                     });
-        m_callee.session->restartIce();
+        const QMetaObject::Connection candidates = connect(
+            callee, &MediaSession::localCandidate, this,
+            [&, caller](int mline, const QString &mid, const QString &candidate) {
+                const auto deliver = [=] { caller->addRemoteCandidate(mline, mid, candidate); };
+                if (calleeOffer.isEmpty())
+                    QMetaObject::invokeMethod(caller, deliver, Qt::QueuedConnection);
+                else
+                    heldBehindTheOffer << deliver;
+            });
+        callee->restartIce();
         QTRY_VERIFY_WITH_TIMEOUT(!calleeOffer.isEmpty(), kTimeout);
-        disconnect(capture);
-        connect(m_callee.session.get(), &MediaSession::localDescription, m_caller.session.get(),
-                &MediaSession::setRemoteDescription, Qt::QueuedConnection);
-        m_caller.session->restartIce();
+        caller->restartIce();
         QTest::qWait(delayMs);
-        m_caller.session->setRemoteDescription(QStringLiteral("offer"), calleeOffer);
+        caller->setRemoteDescription(QStringLiteral("offer"), calleeOffer);
+        disconnect(descriptions);
+        disconnect(candidates);
+        for (const auto &deliver : std::as_const(heldBehindTheOffer))
+            QMetaObject::invokeMethod(caller, deliver, Qt::QueuedConnection);
+        wire(callee, caller);
         const auto bothConnected = [this] {
             return m_caller.session->state() == MediaState::Connected &&
                    m_callee.session->state() == MediaState::Connected;
@@ -511,7 +532,12 @@ void TestMediaSession::aPeerOfferWhileOursIsBeingMadeIsGlare()
         QTRY_VERIFY2_WITH_TIMEOUT(bothConnected(), qPrintable(why()), kTimeout);
         QVERIFY2(m_caller.failures.isEmpty() && m_callee.failures.isEmpty(),
                  qPrintable((m_caller.failures + m_callee.failures).join(QLatin1Char(' '))));
+        disconnect(callee, &MediaSession::localDescription, caller,
+                   &MediaSession::setRemoteDescription);
+        disconnect(callee, &MediaSession::localCandidate, caller,
+                   &MediaSession::addRemoteCandidate);
     }
+    wire(callee, caller);
     m_callee.heard.clear();
     verifyHears(m_callee, kCallerTone, kCalleeTone);
 }
