@@ -150,7 +150,7 @@ void run(CallManager &calls, const CallDevice &device, const nlohmann::json &par
 
 }  // namespace
 
-void CallManager::onForwardedRequest(const QByteArray &data)
+void CallManager::onForwardedRequest(std::string_view data)
 {
     const auto request = nlohmann::json::parse(data.begin(), data.end(), nullptr, false);
     if (!request.is_object())

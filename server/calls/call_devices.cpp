@@ -149,7 +149,7 @@ void CallManager::tellOwner(const CallDevice &device, const char *change,
     m_forwarding->tellDeviceChange(claim->node, notice.dump());
 }
 
-void CallManager::onDeviceChange(const QByteArray &data)
+void CallManager::onDeviceChange(std::string_view data)
 {
     const auto notice = nlohmann::json::parse(data.begin(), data.end(), nullptr, false);
     if (!notice.is_object())

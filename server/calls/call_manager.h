@@ -70,10 +70,10 @@ public:
     // forwarded to it (docs/cluster.md, "Calls").
     void joinCluster(CallForwarding &forwarding, CallClaims &claims);
     // A request another node forwarded about a call this node owns.
-    void onForwardedRequest(const QByteArray &request);
+    void onForwardedRequest(std::string_view request);
     // Another node's device of a party of a call this node owns came online or went offline
     // there (call_devices.cpp).
-    void onDeviceChange(const QByteArray &notice);
+    void onDeviceChange(std::string_view notice);
     // Another node rang one of this node's devices for `cid`: that node owns the call.
     void onCallOwnerTold(const std::string &cid, const std::string &node);
     // Another node died: the devices of this node's calls it held dropped with it.

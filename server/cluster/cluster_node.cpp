@@ -8,6 +8,8 @@
 #include "server_config.h"
 
 #include <QUuid>
+#include <algorithm>
+#include <charconv>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -40,6 +42,9 @@ constexpr char kStorageFailed = 'C';
 // The sender owns a call whose ring follows (JSON, so that a node of an older version, which
 // reads the ring as any frame, passes over it).
 constexpr char kCallOwner = 'O';
+// Several of the above for one node, sent in one turn: M, then each as its length in decimal, a
+// newline and the message. Sent only to nodes whose beats say they read it ("batches").
+constexpr char kBatch = 'M';
 constexpr std::size_t kDepartedKept = 1024;  // runs of nodes that left, remembered
 
 json devicesJson(const std::vector<ClientConnection *> &connections)
@@ -126,7 +131,8 @@ std::string ClusterNode::nodeSubject(const std::string &node) const
 
 void ClusterNode::beat()
 {
-    m_link.publish(kBeatSubject, json{{"node", m_name}, {"boot", m_boot}}.dump());
+    m_link.publish(kBeatSubject,
+                   json{{"node", m_name}, {"boot", m_boot}, {"batches", true}}.dump());
     for (const auto &node : m_directory.silentNodes(m_clock.nowMs()))
         lose(node);
     m_beatTimer = m_clock.startTimer(kBeatMs, [this] { beat(); });
@@ -136,6 +142,7 @@ void ClusterNode::lose(const std::string &node)
 {
     m_sessions.changeRemote(m_directory.accountsOf(node), [&] { m_directory.forget(node); });
     m_lost.insert(node);
+    m_readBatches.erase(node);
     m_barrier.nodeGone(node);
     emit nodeLost(QString::fromStdString(node));
 }
@@ -157,15 +164,15 @@ void ClusterNode::catchUp()
         qCWarning(lcServer) << "NATS did not answer; this node may not know every node that left";
 }
 
-void ClusterNode::onReceived(const QByteArray &subject, const QByteArray &data)
+void ClusterNode::onReceived(std::string_view subject, std::string_view data)
 {
-    if (subject == kBeatSubject.c_str())
+    if (subject == kBeatSubject)
         onBeat(data);
     else
         onDirect(data);
 }
 
-void ClusterNode::onBeat(const QByteArray &data)
+void ClusterNode::onBeat(std::string_view data)
 {
     const json beat = json::parse(data.begin(), data.end(), nullptr, false);
     if (!beat.is_object() || !beat.contains("node") || !beat.contains("boot"))
@@ -183,7 +190,12 @@ void ClusterNode::onBeat(const QByteArray &data)
             lose(node);
         return;
     }
-    heard(node, beat.value("boot", std::string()));
+    if (!heard(node, beat.value("boot", std::string())))
+        return;
+    if (beat.value("batches", false))
+        m_readBatches.insert(node);
+    else
+        m_readBatches.erase(node);  // an older version, or a run of one
 }
 
 // NATS keeps order within a subject only: what a node sent this one before it left can arrive
@@ -206,20 +218,24 @@ bool ClusterNode::heard(const std::string &node, const std::string &boot)
     return true;
 }
 
-void ClusterNode::onDirect(const QByteArray &data)
+void ClusterNode::onDirect(std::string_view data)
 {
-    if (data.isEmpty())
+    if (data.size() < 2)
         return;
     if (data[0] == kFrame || data[0] == kDeviceFrame) {
         onFrame(data);
         return;
     }
+    if (data[0] == kBatch) {
+        onBatch(data);
+        return;
+    }
     if (data[0] == kCallRequest) {
-        emit callRequestReceived(data.mid(2));
+        emit callRequestReceived(data.substr(2));
         return;
     }
     if (data[0] == kPartyDevice) {
-        emit deviceChangeReceived(data.mid(2));
+        emit deviceChangeReceived(data.substr(2));
         return;
     }
     if (data[0] == kStorageFailed) {
@@ -259,16 +275,36 @@ void ClusterNode::onDirect(const QByteArray &data)
     }
 }
 
-void ClusterNode::onFrame(const QByteArray &data)
+void ClusterNode::onBatch(std::string_view data)
 {
-    const auto address = addressOf(std::string_view(data.constData(), std::size_t(data.size())));
+    data.remove_prefix(2);
+    while (!data.empty()) {
+        const std::size_t lengthEnd = data.find('\n');
+        std::size_t length = 0;
+        const auto digits = data.substr(0, lengthEnd);
+        const auto [end, error] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), length);
+        if (lengthEnd == std::string_view::npos || error != std::errc() ||
+            end != digits.data() + digits.size() || length > data.size() - lengthEnd - 1)
+            return;  // damaged: what follows cannot be told apart
+        const std::string_view message = data.substr(lengthEnd + 1, length);
+        data.remove_prefix(lengthEnd + 1 + length);
+        if (!message.empty() && message[0] != kBatch)
+            onDirect(message);
+    }
+}
+
+void ClusterNode::onFrame(std::string_view data)
+{
+    const auto address = addressOf(data);
     if (!address)
         return;
-    const std::string account(address->account), device(address->device), text(address->text);
+    const std::string account(address->account);
     if (data[0] == kFrame) {
-        m_sessions.sendToLocalDevices(account, text, device);
-    } else if (ClientConnection *connection = m_sessions.device(account, device)) {
-        connection->send(text);
+        m_sessions.sendToLocalDevices(account, address->text, address->device);
+    } else if (ClientConnection *connection =
+                   m_sessions.device(account, std::string(address->device))) {
+        connection->send(std::string(address->text));
     }
 }
 
@@ -283,7 +319,7 @@ void ClusterNode::sendDirectory(const std::string &node)
 
 void ClusterNode::sendTo(const std::string &node, const std::string &data)
 {
-    m_outbox.push_back({nodeSubject(node), data});
+    m_outbox.push_back({node, data});
     if (m_flushPosted)
         return;
     m_flushPosted = true;
@@ -305,11 +341,17 @@ void ClusterNode::flushOutbox()
 
 void ClusterNode::publishHeld(const std::vector<Outgoing> &held, bool durable)
 {
+    // By node, each in the order it was sent: NATS keeps order within a subject only.
+    std::vector<std::pair<std::string, std::vector<std::string>>> byNode;
     std::set<std::string> told;  // storage failures told, once per node and addressee
     for (const Outgoing &message : held) {
+        auto at = std::find_if(byNode.begin(), byNode.end(),
+                               [&](const auto &entry) { return entry.first == message.node; });
+        if (at == byNode.end())
+            at = byNode.insert(byNode.end(), {message.node, {}});
         const char kind = message.data.empty() ? '\0' : message.data[0];
         if (durable || (kind != kFrame && kind != kDeviceFrame)) {
-            m_link.publish(message.subject, message.data);
+            at->second.push_back(message.data);
             continue;
         }
         // A frame for an account's devices closes them all (the device left out is the
@@ -322,18 +364,38 @@ void ClusterNode::publishHeld(const std::vector<Outgoing> &held, bool durable)
         notice += '\n';
         if (kind == kDeviceFrame)
             notice += address->device;
-        if (told.insert(message.subject + '\n' + notice).second)
-            m_link.publish(message.subject, notice);
+        if (told.insert(message.node + '\n' + notice).second)
+            at->second.push_back(std::move(notice));
     }
+    for (const auto &[node, messages] : byNode)
+        publish(node, messages);
 }
 
-void ClusterNode::onStorageFailed(const QByteArray &data)
+void ClusterNode::publish(const std::string &node, const std::vector<std::string> &messages)
 {
-    const qsizetype accountEnd = data.indexOf('\n', 2);
-    if (accountEnd < 0)
+    const std::string subject = nodeSubject(node);
+    if (messages.size() == 1 || !m_readBatches.contains(node)) {
+        for (const std::string &message : messages)
+            m_link.publish(subject, message);
         return;
-    const std::string account = data.mid(2, accountEnd - 2).toStdString();
-    const std::string device = data.mid(accountEnd + 1).toStdString();
+    }
+    std::string batch(1, kBatch);
+    batch += '\n';
+    for (const std::string &message : messages) {
+        batch += std::to_string(message.size());
+        batch += '\n';
+        batch += message;
+    }
+    m_link.publish(subject, batch);
+}
+
+void ClusterNode::onStorageFailed(std::string_view data)
+{
+    const std::size_t accountEnd = data.find('\n', 2);
+    if (accountEnd == std::string_view::npos)
+        return;
+    const std::string account(data.substr(2, accountEnd - 2));
+    const std::string_view device = data.substr(accountEnd + 1);
     std::vector<ClientConnection *> closing = m_sessions.devices(account);
     for (ClientConnection *connection : closing) {
         if (device.empty() || connection->deviceId() == device)

@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace softphone::server {
 
@@ -69,8 +70,9 @@ public:
                                           const std::string &deviceId) const override;
 
 signals:
-    void callRequestReceived(const QByteArray &request);
-    void deviceChangeReceived(const QByteArray &notice);
+    // The views hold while the signal is delivered.
+    void callRequestReceived(std::string_view request);
+    void deviceChangeReceived(std::string_view notice);
     // Another node rang an account here: it owns the call.
     void callOwnerTold(const std::string &cid, const std::string &node);
     void nodeJoined(const QString &node);
@@ -78,10 +80,11 @@ signals:
 
 private:
     void beat();
-    void onReceived(const QByteArray &subject, const QByteArray &data);
-    void onBeat(const QByteArray &data);
-    void onDirect(const QByteArray &data);
-    void onFrame(const QByteArray &data);
+    void onReceived(std::string_view subject, std::string_view data);
+    void onBeat(std::string_view data);
+    void onDirect(std::string_view data);
+    void onBatch(std::string_view data);
+    void onFrame(std::string_view data);
     bool heard(const std::string &node, const std::string &boot);
     void lose(const std::string &node);
     void sendDirectory(const std::string &node);
@@ -89,12 +92,13 @@ private:
     void sendTo(const std::string &node, const std::string &data);
     struct Outgoing
     {
-        std::string subject;
+        std::string node;
         std::string data;
     };
     void flushOutbox();
     void publishHeld(const std::vector<Outgoing> &held, bool durable);
-    void onStorageFailed(const QByteArray &data);
+    void publish(const std::string &node, const std::vector<std::string> &messages);
+    void onStorageFailed(std::string_view data);
     std::string nodeSubject(const std::string &node) const;
 
     const ClusterSettings &m_settings;
@@ -107,8 +111,9 @@ private:
     std::vector<Outgoing> m_outbox;  // sent during this turn, not yet given to the gate
     bool m_flushPosted = false;
     NodeDirectory m_directory;
-    std::set<std::string> m_lost;      // nodes that went silent, not heard since
-    std::set<std::string> m_departed;  // the runs (boot ids) of nodes that said they left
+    std::set<std::string> m_lost;         // nodes that went silent, not heard since
+    std::set<std::string> m_readBatches;  // nodes whose beats say they read batches (M)
+    std::set<std::string> m_departed;     // the runs (boot ids) of nodes that said they left
     DirectoryBarrier m_barrier;
     bool m_leaving = false;
     std::vector<std::function<void()>> m_waitingForBarrier;  // until this turn's barrier opens

@@ -334,12 +334,15 @@ void NatsLink::deliver()
             natsMsg *message = nullptr;
             if (natsSubscription_NextMsg(&message, m_subscriptions[i], 0) != NATS_OK)
                 break;
-            const QByteArray subject(natsMsg_GetSubject(message));
-            const QByteArray data(natsMsg_GetData(message), natsMsg_GetDataLength(message));
-            retire(message);
-            emit received(subject, data);
-            if (!alive)
+            // Read where the library holds it: no copy.
+            emit received(natsMsg_GetSubject(message),
+                          std::string_view(natsMsg_GetData(message),
+                                           std::size_t(natsMsg_GetDataLength(message))));
+            if (!alive) {
+                natsMsg_Destroy(message);
                 return;
+            }
+            retire(message);
         }
     }
 }

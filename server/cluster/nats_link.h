@@ -47,7 +47,8 @@ public:
     bool catchUp(int timeoutMs);
 
 signals:
-    void received(const QByteArray &subject, const QByteArray &data);
+    // Both views hold only while the signal is delivered (connect directly).
+    void received(std::string_view subject, std::string_view data);
     void connectionLost();
     void connectionRestored();
 

@@ -150,15 +150,15 @@ bool SessionRegistry::hasDevice(const std::string &account, const std::string &d
     return device(account, deviceId) || (m_remote && m_remote->hasDevice(account, deviceId));
 }
 
-void SessionRegistry::sendToLocalDevices(const std::string &account, const std::string &text,
-                                         const std::string &exceptDevice) const
+void SessionRegistry::sendToLocalDevices(const std::string &account, std::string_view text,
+                                         std::string_view exceptDevice) const
 {
     auto it = m_byAccount.find(account);
     if (it == m_byAccount.end())
         return;
     for (ClientConnection *connection : it->second) {
         if (connection->deviceId() != exceptDevice)
-            connection->send(text);
+            connection->send(std::string(text));
     }
 }
 

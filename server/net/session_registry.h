@@ -3,6 +3,7 @@
 #include <QObject>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -58,8 +59,8 @@ public:
     // Only this node's devices of the account.
     void sendToLocalDevices(const std::string &account, const std::string &text,
                             const ClientConnection *except = nullptr) const;
-    void sendToLocalDevices(const std::string &account, const std::string &text,
-                            const std::string &exceptDevice) const;
+    void sendToLocalDevices(const std::string &account, std::string_view text,
+                            std::string_view exceptDevice) const;
 
 signals:
     // The account's first device came online, its last went offline, or its device types

@@ -71,6 +71,9 @@ private slots:
     void theLastNodeToStopEndsTheCallsHandedToIt();
     void theLastNodeToStopUnderTrafficHearsTheOthersLeave();
     void aNodeThatLeftIsNotBroughtBackByWhatItSentBefore();
+    void whatOneTurnSendsANodeGoesAsOneMessage_data();
+    void whatOneTurnSendsANodeGoesAsOneMessage();
+    void aBatchFromAnotherNodeIsDeliveredInOrder();
     void aDeadNodesRingEndsWithOneRecordAndFreesTheCallee();
     void aNodeStartedAgainCarriesOnItsOwnCalls();
     void theAppGetsBackIntoACallWhoseNodeDied();
@@ -1171,6 +1174,29 @@ public:
         return false;
     }
     const QByteArray &last() const { return m_last; }
+    // The payload of the next message (MSG) that arrives within `timeoutMs`, or nothing.
+    std::optional<QByteArray> nextMessage(int timeoutMs)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < timeoutMs) {
+            while (m_socket.canReadLine()) {
+                const QByteArray line = m_socket.readLine();
+                if (line.startsWith("PING"))
+                    send("PONG\r\n");
+                if (!line.startsWith("MSG "))
+                    continue;
+                const qsizetype size = line.trimmed().split(' ').last().toLongLong();
+                while (m_socket.bytesAvailable() < size + 2 && clock.elapsed() < timeoutMs)
+                    m_socket.waitForReadyRead(50);
+                const QByteArray payload = m_socket.read(size);
+                m_socket.read(2);  // CRLF
+                return payload;
+            }
+            m_socket.waitForReadyRead(50);
+        }
+        return std::nullopt;
+    }
 
 private:
     QTcpSocket m_socket;
@@ -1211,6 +1237,113 @@ void TestServerCluster::aNodeThatLeftIsNotBroughtBackByWhatItSentBefore()
     QTest::qWait(500);
     QVERIFY2(!m_nodes[0]->output().mid(after).contains(QStringLiteral("\"node-c\" joined")),
              "node-a took node-c back on a message node-c sent before it left");
+}
+
+namespace {
+
+// The kinds (first bytes) of the messages a batch (M) holds, in order; empty if it is not one.
+std::string kindsInBatch(const QByteArray &batch)
+{
+    if (!batch.startsWith("M\n"))
+        return {};
+    std::string kinds;
+    qsizetype at = 2;
+    while (at < batch.size()) {
+        const qsizetype lengthEnd = batch.indexOf('\n', at);
+        if (lengthEnd < 0)
+            return {};
+        const qsizetype length = batch.mid(at, lengthEnd - at).toLongLong();
+        kinds += batch.at(lengthEnd + 1);
+        at = lengthEnd + 1 + length;
+    }
+    return kinds;
+}
+
+}  // namespace
+
+void TestServerCluster::whatOneTurnSendsANodeGoesAsOneMessage_data()
+{
+    QTest::addColumn<bool>("readsBatches");
+    QTest::newRow("a node that reads batches") << true;
+    QTest::newRow("a node of an older version") << false;
+}
+
+// A ring is two messages for the callee's node (the call's owner, then the ring), sent in one
+// turn: one NATS message to a node that says it reads batches, two to a node that does not.
+// node-x is the test, speaking the nodes' protocol on NATS.
+void TestServerCluster::whatOneTurnSendsANodeGoesAsOneMessage()
+{
+    QFETCH(bool, readsBatches);
+    const std::string a = uniqueName("yan"), b = uniqueName("zed");
+    auto caller = signedIn(0, a, "a-phone");
+    QVERIFY(caller && signedIn(1, b, "b-phone"));  // b exists; its device is gone again
+    RawNats x;
+    QVERIFY(x.open(m_nats.url()));
+    x.send("SUB softphone.cluster.node.node-x 1\r\nPING\r\n");
+    QVERIFY(x.waitFor("PONG"));
+    const std::string boot = uniqueName("boot");
+    nlohmann::json beat{{"node", "node-x"}, {"boot", boot}};
+    if (readsBatches)
+        beat["batches"] = true;
+    x.publish("softphone.cluster.beat", beat.dump());
+    const nlohmann::json directory{
+        {"node", "node-x"},
+        {"boot", boot},
+        {"accounts", {{b, nlohmann::json::array({nlohmann::json::array({"x-phone", "pc"})})}}}};
+    x.publish("softphone.cluster.node.node-a", "S\n" + directory.dump());
+    x.send("PING\r\n");
+    QVERIFY(x.waitFor("PONG"));
+    QTest::qWait(kClusterWaitMs);
+
+    QVERIFY(placeCall(*caller, b));
+    std::vector<QByteArray> received;
+    while (auto message = x.nextMessage(2000)) {
+        received.push_back(*message);
+        if (message->contains(CallIncoming::kEvent.data()))
+            break;
+    }
+    QVERIFY2(!received.empty() && received.back().contains(CallIncoming::kEvent.data()),
+             "node-x was not rung");
+    const QByteArray &ring = received.back();
+    if (readsBatches) {
+        QCOMPARE(kindsInBatch(ring), std::string("OF"));
+        return;
+    }
+    QVERIFY2(ring.startsWith("F\n"), ring.left(40).constData());
+    QVERIFY(received.size() >= 2 && received[received.size() - 2].startsWith("O\n"));
+}
+
+// What another node batches is taken apart and handed over in order; a damaged batch is
+// dropped whole, and the next one is read all the same.
+void TestServerCluster::aBatchFromAnotherNodeIsDeliveredInOrder()
+{
+    const std::string a = uniqueName("amy");
+    auto device = signedIn(0, a, "a-phone");
+    QVERIFY(device);
+    RawNats x;
+    QVERIFY(x.open(m_nats.url()));
+    const auto presenceOf = [&](const std::string &account) {
+        return "V\n" + a + "\na-phone\n" +
+               encodeEvent(PresenceEvent{{account, account, true, {"pc"}}});
+    };
+    const auto batchOf = [](const std::vector<std::string> &messages) {
+        std::string batch = "M\n";
+        for (const std::string &message : messages)
+            batch += std::to_string(message.size()) + "\n" + message;
+        return batch;
+    };
+    x.publish("softphone.cluster.node.node-a", "M\n99999\nV\n" + a + "\na-phone\n{}");
+    x.publish("softphone.cluster.node.node-a", "M\nseven\n");
+    x.publish("softphone.cluster.node.node-a",
+              batchOf({presenceOf("first-of-two"), presenceOf("second-of-two")}));
+    x.send("PING\r\n");
+    QVERIFY(x.waitFor("PONG"));
+    const auto first = device->waitFor<PresenceEvent>();
+    const auto second = device->waitFor<PresenceEvent>();
+    QVERIFY(first && second);
+    QCOMPARE(first->presence.account, std::string("first-of-two"));
+    QCOMPARE(second->presence.account, std::string("second-of-two"));
+    QVERIFY(m_nodes[0]->isRunning());
 }
 
 // node-a owns a ringing call when it dies, with its caller: the ring ends on the callee's
