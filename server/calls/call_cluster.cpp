@@ -26,14 +26,65 @@ void CallManager::joinCluster(CallForwarding &forwarding, CallClaims &claims)
     m_claims = &claims;
 }
 
-CallClaims::Outcome CallManager::takeClaims(Call &call)
+void CallManager::placeClaiming(std::unique_ptr<Call> call, const CallDevice &caller,
+                                Responder reply)
 {
-    if (!m_claims)
-        return CallClaims::Outcome::Taken;
-    const auto outcome =
-        m_claims->take(call.row.cid, call.row.caller, call.row.callee, m_forwarding->nodeName());
-    call.claimed = outcome == CallClaims::Outcome::Taken;
-    return outcome;
+    if (!m_store.insert(call->row)) {
+        reply.error(ErrorCode::Internal, "the call could not be stored; try again");
+        return;
+    }
+    ++m_counters.invites;
+    Call &placed = *call;
+    // Released by cid when the call ends, even before the claims are known: the release is
+    // written after the take.
+    placed.claimed = true;
+    m_byChannel[placed.row.channelId] = &placed;
+    m_activeOf[placed.row.caller] = &placed;
+    m_activeOf[placed.row.callee] = &placed;
+    m_calls.emplace(placed.row.cid, std::move(call));
+    startRinging(placed, std::int64_t(m_context.config.ringTimeoutSeconds) * 1000);
+    // Shared: a std::function must be copyable.
+    auto pending = std::make_shared<Responder>(std::move(reply));
+    m_claims->takeAtCommit(placed.row.cid, placed.row.caller, placed.row.callee,
+                           m_forwarding->nodeName(),
+                           [this, cid = placed.row.cid, channelId = placed.row.channelId, caller,
+                            pending](CallClaims::Outcome outcome) {
+                               claimsSettled(cid, channelId, caller, outcome, std::move(*pending));
+                           });
+}
+
+void CallManager::claimsSettled(const std::string &cid, std::int64_t channelId,
+                                const CallDevice &caller, CallClaims::Outcome outcome,
+                                Responder reply)
+{
+    Call *call = find(cid);
+    const bool ringing = call && call->phase == CallPhase::Ringing;
+    if (outcome == CallClaims::Outcome::Taken || outcome == CallClaims::Outcome::CalleeBusy) {
+        reply.result(protocol::CallInviteResult{cid, channelId});
+        qCDebug(lcCall) << "invite" << cid.c_str() << caller.account.c_str()
+                        << (outcome == CallClaims::Outcome::Taken ? "rings" : "(busy)");
+    }
+    if (outcome == CallClaims::Outcome::Taken) {
+        if (ringing)
+            ring(*call);
+        return;
+    }
+    if (call)
+        call->claimed = false;  // the function took neither claim
+    if (outcome == CallClaims::Outcome::CalleeBusy) {
+        if (ringing)
+            apply(*call, CallTrigger::CalleeBusy, {&caller, caller.account});
+        return;
+    }
+    // Never placed after all: nobody has heard of it but its caller, who is told why.
+    if (ringing) {
+        m_store.erase(cid);
+        forget(*call);
+    }
+    if (outcome == CallClaims::Outcome::CallerBusy)
+        reply.error(ErrorCode::CallerBusy, "you are already in, placing or receiving a call");
+    else
+        reply.error(ErrorCode::Internal, "the call could not be stored; try again");
 }
 
 void CallManager::releaseClaims(Call &call)

@@ -162,21 +162,16 @@ void CallManager::invite(ClientConnection &connection, const protocol::CallInvit
     call->forceKeepCalling = params.forceKeepCalling;
     call->callerDevice = client.deviceId;
     call->row.callerDevice = client.deviceId;
-    bool calleeBusy = m_activeOf.contains(params.callee);
-    if (!calleeBusy) {
-        const auto claims = takeClaims(*call);
-        if (claims == CallClaims::Outcome::CallerBusy) {
-            reply.error(ErrorCode::CallerBusy, "you are already in, placing or receiving a call");
-            return;
-        }
-        calleeBusy = claims == CallClaims::Outcome::CalleeBusy;
+    const bool calleeBusy = m_activeOf.contains(params.callee);
+    if (!calleeBusy && m_claims) {
+        placeClaiming(std::move(call), client, std::move(reply));
+        return;
     }
     if (calleeBusy) {  // stored as ended at once: one write for a busy invite
         call->row.endedAt = call->row.createdAt;
         call->row.endStatus = CallStatus::Busy;
     }
     if (!m_store.insert(call->row)) {
-        releaseClaims(*call);
         reply.error(ErrorCode::Internal, "the call could not be stored; try again");
         return;
     }

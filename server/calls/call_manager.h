@@ -14,6 +14,7 @@
 #include <QObject>
 #include <map>
 #include <memory>
+#include <string_view>
 #include <unordered_map>
 
 namespace softphone::server {
@@ -164,8 +165,12 @@ private:
     // The owner found, but it is gone and not taken over yet.
     bool ownerIsGone(const std::string &owner) const;
     void ring(const Call &call);
-    // Claims both accounts in the shared database (always Taken on a single node).
-    CallClaims::Outcome takeClaims(Call &call);
+    // In a cluster: the call is placed (stored, ringing timed) and its claims on both accounts
+    // go with the write group's commit; the invite is answered, and the callee rung, once they
+    // are known.
+    void placeClaiming(std::unique_ptr<Call> call, const CallDevice &caller, Responder reply);
+    void claimsSettled(const std::string &cid, std::int64_t channelId, const CallDevice &caller,
+                       CallClaims::Outcome outcome, Responder reply);
     void releaseClaims(Call &call);
 
     // call_manager.cpp: lookups, requests and the transition table

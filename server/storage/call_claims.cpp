@@ -6,27 +6,49 @@
 
 namespace softphone::server {
 
-CallClaims::Outcome CallClaims::take(const std::string &cid, const std::string &caller,
-                                     const std::string &callee, const std::string &node)
+namespace {
+
+// take_call_claims: 0 both taken, 1 the caller is busy, 2 the callee is, 3 (or no answer) the
+// database failed.
+CallClaims::Outcome outcomeOf(const std::optional<QVariant> &value, const std::string &cid)
 {
-    // A claim another node holds but has not committed yet makes PostgreSQL wait for that
-    // commit, and then skip the row on the key: that is what makes two invites race-free. The
-    // function takes both claims in one statement, or neither (schema version 7).
-    const auto value =
-        m_db.callFunction(QStringLiteral("take_call_claims"),
-                          {sqlText(cid), sqlText(node), sqlText(caller), sqlText(callee)});
     const int result = value && !value->isNull() ? value->toInt() : 3;
     switch (result) {
     case 0:
-        return Outcome::Taken;
+        return CallClaims::Outcome::Taken;
+    case 1:
+        return CallClaims::Outcome::CallerBusy;
     case 2:
-        return Outcome::CalleeBusy;
-    case 3:
-        qCWarning(lcStorage) << "the claims of call" << cid.c_str() << "could not be written";
-        return Outcome::CallerBusy;
+        return CallClaims::Outcome::CalleeBusy;
     default:
-        return Outcome::CallerBusy;
+        qCWarning(lcStorage) << "the claims of call" << cid.c_str() << "could not be written";
+        return CallClaims::Outcome::Failed;
     }
+}
+
+}  // namespace
+
+// A claim another node holds but has not committed yet makes PostgreSQL wait for that commit,
+// and then skip the row on the key: that is what makes two invites race-free. The function
+// takes both claims in one statement, or neither (schema version 7).
+CallClaims::Outcome CallClaims::take(const std::string &cid, const std::string &caller,
+                                     const std::string &callee, const std::string &node)
+{
+    return outcomeOf(
+        m_db.callFunction(QStringLiteral("take_call_claims"),
+                          {sqlText(cid), sqlText(node), sqlText(caller), sqlText(callee)}),
+        cid);
+}
+
+void CallClaims::takeAtCommit(const std::string &cid, const std::string &caller,
+                              const std::string &callee, const std::string &node,
+                              std::function<void(Outcome)> done)
+{
+    m_db.callFunctionAtCommit(QStringLiteral("take_call_claims"),
+                              {sqlText(cid), sqlText(node), sqlText(caller), sqlText(callee)},
+                              [cid, done = std::move(done)](std::optional<QVariant> value) {
+                                  done(outcomeOf(value, cid));
+                              });
 }
 
 void CallClaims::release(const std::string &cid)

@@ -62,6 +62,11 @@ bool CallStore::insert(const StoredCall &call)
          m_ownerNode.empty() ? QVariant(QMetaType(QMetaType::QString)) : sqlText(m_ownerNode)});
 }
 
+void CallStore::erase(const std::string &cid)
+{
+    m_db.write(QStringLiteral("DELETE FROM calls WHERE cid = ?"), {sqlText(cid)});
+}
+
 void CallStore::markAnswered(const std::string &cid, std::int64_t at, const std::string &device)
 {
     m_db.write(QStringLiteral("UPDATE calls SET answered_at = ?, callee_device = ? WHERE cid = ?"),

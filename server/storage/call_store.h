@@ -53,6 +53,8 @@ public:
     std::int64_t nextChannelId() { return m_channelIds.next(); }
 
     bool insert(const StoredCall &call);
+    // A call that was never placed after all (its caller turned out busy on another node).
+    void erase(const std::string &cid);
     void markAnswered(const std::string &cid, std::int64_t at, const std::string &device);
     // With `recordMsgid`, the call's end and its record are one write.
     void markEnded(const std::string &cid, std::int64_t at, protocol::CallStatus status,

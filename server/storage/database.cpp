@@ -355,10 +355,7 @@ std::optional<QVariant> Database::callFunction(const QString &name,
         return std::nullopt;
     }
     joinGroup();
-    QString sql = QStringLiteral("SELECT ") + name + QLatin1Char('(');
-    for (std::size_t i = 0; i < arguments.size(); ++i)
-        sql += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
-    const QString *statement = queuedStatementName(sql + QLatin1Char(')'));
+    const QString *statement = functionStatement(name, arguments.size());
     if (!statement)
         return std::nullopt;
     // After the writes queued before it, in the same query: one round trip for all.
@@ -376,6 +373,34 @@ std::optional<QVariant> Database::callFunction(const QString &name,
     }
     PQclear(result);
     return value;
+}
+
+void Database::callFunctionAtCommit(const QString &name, std::initializer_list<QVariant> arguments,
+                                    std::function<void(std::optional<QVariant>)> done)
+{
+    joinGroup();
+    if (!queuesWrites()) {
+        done(callFunction(name, arguments));
+        return;
+    }
+    const QString *statement = functionStatement(name, arguments.size());
+    if (!statement) {
+        done(std::nullopt);
+        return;
+    }
+    m_queued += execution(*statement, arguments);
+    auto value = std::make_shared<std::optional<QVariant>>();
+    m_awaited.push_back({name.toUtf8(), value});
+    m_afterCommit.push_back(
+        [value, done = std::move(done)](bool durable) { done(durable ? *value : std::nullopt); });
+}
+
+const QString *Database::functionStatement(const QString &name, std::size_t arguments)
+{
+    QString sql = QStringLiteral("SELECT ") + name + QLatin1Char('(');
+    for (std::size_t i = 0; i < arguments; ++i)
+        sql += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return queuedStatementName(sql + QLatin1Char(')'));
 }
 
 SqlResult Database::run(const QString &sql, std::initializer_list<QVariant> bindings, bool read)
@@ -512,7 +537,29 @@ PGresult *Database::execAfterQueued(const QByteArray &last)
     QByteArray batch = m_queued.toUtf8();
     m_queued.clear();
     batch += last;
-    return PQexec(m_postgres, batch.constData());
+    const std::vector<AwaitedValue> awaited = std::exchange(m_awaited, {});
+    // What is left of an earlier answer goes first, as PQexec() would drop it.
+    while (PGresult *left = PQgetResult(m_postgres))
+        PQclear(left);
+    if (!PQsendQuery(m_postgres, batch.constData()))
+        return PQmakeEmptyPGresult(m_postgres, PGRES_FATAL_ERROR);
+    // One result per statement, in order, up to the first that failed. A queued function's is
+    // the next one-value row named after it.
+    PGresult *answer = nullptr;
+    std::size_t next = 0;
+    while (PGresult *result = PQgetResult(m_postgres)) {
+        if (next < awaited.size() && PQresultStatus(result) == PGRES_TUPLES_OK &&
+            PQntuples(result) == 1 && PQnfields(result) == 1 &&
+            awaited[next].function == PQfname(result, 0)) {
+            *awaited[next].value = PQgetisnull(result, 0, 0)
+                                       ? QVariant()
+                                       : QVariant(QString::fromUtf8(PQgetvalue(result, 0, 0)));
+            ++next;
+        }
+        PQclear(answer);
+        answer = result;
+    }
+    return answer ? answer : PQmakeEmptyPGresult(m_postgres, PGRES_FATAL_ERROR);
 }
 
 bool Database::sendQueued(const char *last)
@@ -542,6 +589,7 @@ bool Database::commitGroup()
 {
     const bool committed = !m_groupFailed && sendQueued("COMMIT");
     m_queued.clear();
+    m_awaited.clear();  // what was not sent has no value: the commit failed
     m_groupFailed = false;
     if (!committed && PQtransactionStatus(m_postgres) != PQTRANS_IDLE)
         PQclear(PQexec(m_postgres, "ROLLBACK"));

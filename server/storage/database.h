@@ -96,6 +96,11 @@ public:
     // trip, where a savepoint around a statement took three and the queued writes one more.
     std::optional<QVariant> callFunction(const QString &name,
                                          std::initializer_list<QVariant> arguments);
+    // The same, queued with the open group's writes instead of sent now: `done` has the
+    // function's value once the group is committed, or nothing if the function or the commit
+    // failed. Outside a PostgreSQL write group it runs at once.
+    void callFunctionAtCommit(const QString &name, std::initializer_list<QVariant> arguments,
+                              std::function<void(std::optional<QVariant>)> done);
     // A write whose outcome nothing waits for. On PostgreSQL, in an open write group, it is
     // queued and sent, in order, with the group's next statement or with its COMMIT: a group
     // of such writes is one round trip. A queued write that fails fails its group (as any
@@ -137,6 +142,7 @@ private:
     // "EXECUTE statement(literals);" for a statement prepared by queuedStatementName().
     QString execution(const QString &statement, std::initializer_list<QVariant> bindings) const;
     pg_result *execAfterQueued(const QByteArray &last);
+    const QString *functionStatement(const QString &name, std::size_t arguments);
     bool sendQueued(const char *last = nullptr);
     bool commitGroup();
 
@@ -156,6 +162,13 @@ private:
     QString m_queued;
     std::unordered_map<QString, QString> m_queuedNames;
     bool m_groupFailed = false;
+    // Queued functions (callFunctionAtCommit) whose values are read when the queue is sent.
+    struct AwaitedValue
+    {
+        QByteArray function;
+        std::shared_ptr<std::optional<QVariant>> value;
+    };
+    std::vector<AwaitedValue> m_awaited;
     QTimer m_groupTimer;
     std::vector<std::function<void(bool)>> m_afterCommit;
     std::unique_ptr<WalCheckpointer> m_checkpointer;

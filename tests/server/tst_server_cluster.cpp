@@ -927,6 +927,13 @@ void TestServerCluster::busyHoldsAcrossNodes()
     // The callee, on node-b, cannot place a call while in one that node-a owns.
     QCOMPARE(busy->request(CallInvite{c, CallType::Audio, true}).code(),
              int(ErrorCode::CallerBusy));
+    // Its row, written with the claims' commit, is gone by the time the refusal arrives.
+    QVERIFY2(m_nodes[0]->runSql(QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT 1 FROM calls WHERE "
+                                               "caller = '%1' AND callee = '%2') THEN RAISE "
+                                               "EXCEPTION 'a refused call was kept'; END IF; "
+                                               "END $$")
+                                    .arg(QString::fromStdString(b), QString::fromStdString(c))),
+             "the refused invite left a call behind");
     QVERIFY(first->request(CallHangup{ongoing->cid}).ok());
     QVERIFY(busy->waitFor<CallHangupEvent>());
     const auto after = placeCall(*second, b);  // the claims went with the call

@@ -37,6 +37,7 @@ private slots:
     void aTransactionsWalFramesGoOutInOneWrite();
     void aSequenceValueIsTakenInsideTheOpenWriteGroup();
     void aRefusedClaimOrMessageLosesNothingElseOfItsGroup();
+    void claimsTakenAtCommitAreKnownOnceCommitted();
     void writesNothingWaitsOnGoWithTheCommitInOneQuery();
     void aQueuedWriteThatFailsFailsItsGroup();
     void aFunctionGoesInOneQueryWithTheWritesQueuedBeforeIt();
@@ -377,6 +378,49 @@ void TestServerDatabase::aSequenceValueIsTakenInsideTheOpenWriteGroup()
         QVERIFY(db.flush());
     }
     QCOMPARE(state, QStringLiteral("idle in transaction"));
+}
+
+// Claims taken with the group's commit (no round trip of their own): their outcomes are known
+// only once the group is committed, in the order they were taken, each as the function decided
+// it inside the group; a group that fails gives each the outcome Failed.
+void TestServerDatabase::claimsTakenAtCommitAreKnownOnceCommitted()
+{
+    if (qEnvironmentVariableIsEmpty("SOFTPHONE_TEST_POSTGRES"))
+        QSKIP("SOFTPHONE_TEST_POSTGRES is not set");
+    ScratchPostgres postgres;
+    QVERIFY(postgres.created());
+    Database db(postgres.settings());
+    QCOMPARE(db.open(), QString());
+    CallClaims claims(db);
+    db.setGroupCommit(60'000);  // committed by flush()
+
+    std::vector<CallClaims::Outcome> outcomes;
+    const auto take = [&](const char *cid, const char *caller, const char *callee) {
+        claims.takeAtCommit(cid, caller, callee, "node-a",
+                            [&](CallClaims::Outcome outcome) { outcomes.push_back(outcome); });
+    };
+    take("c1", "alice", "bob");
+    take("c2", "carol", "bob");
+    QVERIFY(db.write(QStringLiteral("DELETE FROM call_claims WHERE cid = ?"),
+                     {QStringLiteral("none")}));
+    take("c3", "bob", "dave");
+    QVERIFY(outcomes.empty());  // nothing is known before the commit
+    QVERIFY(db.flush());
+    const std::vector<CallClaims::Outcome> expected{CallClaims::Outcome::Taken,
+                                                    CallClaims::Outcome::CalleeBusy,
+                                                    CallClaims::Outcome::CallerBusy};
+    QVERIFY(outcomes == expected);
+    QCOMPARE(claims.ofAccount("bob")->cid, std::string("c1"));
+    QVERIFY(!claims.ofAccount("carol") && !claims.ofAccount("dave"));
+
+    // A statement queued before the take fails the group: the take never ran.
+    outcomes.clear();
+    QVERIFY(db.write(QStringLiteral("INSERT INTO call_claims (accid, cid, node) VALUES (?, ?, ?)"),
+                     {QStringLiteral("alice"), QStringLiteral("c9"), QStringLiteral("node-a")}));
+    take("c4", "erin", "frank");
+    QVERIFY(!db.flush());
+    QVERIFY(outcomes == std::vector<CallClaims::Outcome>{CallClaims::Outcome::Failed});
+    QVERIFY(!claims.ofAccount("erin"));
 }
 
 // On PostgreSQL a failed statement aborts the whole transaction, and a write group is one
