@@ -1,6 +1,7 @@
 #include "storage/database.h"
 
 #include "logging.h"
+#include "storage/postgres_literal.h"
 #include "storage/wal_checkpointer.h"
 #include "storage/wal_write_gatherer.h"
 
@@ -244,6 +245,9 @@ QString Database::open()
         if (handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 ||
                                  qstrcmp(handle.typeName(), "PGconn*") == 0))
             m_postgres = *static_cast<PGconn *const *>(handle.constData());
+        m_standardStrings =
+            m_postgres &&
+            qstrcmp(PQparameterStatus(m_postgres, "standard_conforming_strings"), "on") == 0;
     } else {
 #ifdef SOFTPHONE_SQLITE_SHARED_WITH_QT
         if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
@@ -355,11 +359,11 @@ std::optional<QVariant> Database::callFunction(const QString &name,
         return std::nullopt;
     }
     joinGroup();
-    const QString *statement = functionStatement(name, arguments.size());
+    const QByteArray *statement = functionStatement(name, arguments.size());
     if (!statement)
         return std::nullopt;
     // After the writes queued before it, in the same query: one round trip for all.
-    PGresult *result = execAfterQueued(execution(*statement, arguments).toUtf8());
+    PGresult *result = execAfterQueued(execution(*statement, arguments));
     std::optional<QVariant> value;
     if (PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1 &&
         PQnfields(result) == 1) {
@@ -383,7 +387,7 @@ void Database::callFunctionAtCommit(const QString &name, std::initializer_list<Q
         done(callFunction(name, arguments));
         return;
     }
-    const QString *statement = functionStatement(name, arguments.size());
+    const QByteArray *statement = functionStatement(name, arguments.size());
     if (!statement) {
         done(std::nullopt);
         return;
@@ -395,7 +399,7 @@ void Database::callFunctionAtCommit(const QString &name, std::initializer_list<Q
         [value, done = std::move(done)](bool durable) { done(durable ? *value : std::nullopt); });
 }
 
-const QString *Database::functionStatement(const QString &name, std::size_t arguments)
+const QByteArray *Database::functionStatement(const QString &name, std::size_t arguments)
 {
     QString sql = QStringLiteral("SELECT ") + name + QLatin1Char('(');
     for (std::size_t i = 0; i < arguments; ++i)
@@ -455,7 +459,7 @@ bool Database::write(const QString &sql, std::initializer_list<QVariant> binding
         return runOnSqlite(sql, bindings);
     if (!queuesWrites())
         return exec(sql, bindings).has_value();
-    const QString *name = queuedStatementName(sql);
+    const QByteArray *name = queuedStatementName(sql);
     if (!name)
         return false;
     m_queued += execution(*name, bindings);
@@ -476,23 +480,28 @@ bool Database::runUnit(const QString &sql)
     return m_sqlite.isOpen() ? runOnSqlite(sql, {}) : exec(sql).has_value();
 }
 
-QString Database::execution(const QString &statement,
-                            std::initializer_list<QVariant> bindings) const
+QByteArray Database::execution(const QByteArray &statement,
+                               std::initializer_list<QVariant> bindings) const
 {
-    QString text = QStringLiteral("EXECUTE ") + statement;
-    QChar separator = u'(';
+    QByteArray text;
+    text.reserve(64 + statement.size());
+    text += "EXECUTE ";
+    text += statement;
+    char separator = '(';
     for (const QVariant &value : bindings) {
-        text += separator + literal(value);
-        separator = u',';
+        text += separator;
+        if (!m_standardStrings || !appendPostgresLiteral(text, value))
+            text += literal(value).toUtf8();
+        separator = ',';
     }
-    text += bindings.size() > 0 ? QStringLiteral(");\n") : QStringLiteral(";\n");
+    text += bindings.size() > 0 ? ");\n" : ";\n";
     return text;
 }
 
 // Prepared on the connection the first time, ahead of what is queued (a statement's plan does
 // not depend on the rows): a prepared statement outlives the rollback of the transaction it was
 // prepared in.
-const QString *Database::queuedStatementName(const QString &sql)
+const QByteArray *Database::queuedStatementName(const QString &sql)
 {
     if (auto found = m_queuedNames.find(sql); found != m_queuedNames.end())
         return &found->second;
@@ -504,9 +513,9 @@ const QString *Database::queuedStatementName(const QString &sql)
         else
             numbered += c;
     }
-    const QString name = QStringLiteral("softphone_queued_%1").arg(m_queuedNames.size());
+    const QByteArray name = "softphone_queued_" + QByteArray::number(m_queuedNames.size());
     PGresult *prepared =
-        PQprepare(m_postgres, name.toUtf8().constData(), numbered.toUtf8().constData(), 0, nullptr);
+        PQprepare(m_postgres, name.constData(), numbered.toUtf8().constData(), 0, nullptr);
     const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
     if (!ok) {
         m_lastError = QString::fromUtf8(PQresultErrorMessage(prepared)).trimmed();
@@ -534,8 +543,7 @@ QString Database::literal(const QVariant &value) const
 // caller's to clear.
 PGresult *Database::execAfterQueued(const QByteArray &last)
 {
-    QByteArray batch = m_queued.toUtf8();
-    m_queued.clear();
+    QByteArray batch = std::exchange(m_queued, {});
     batch += last;
     const std::vector<AwaitedValue> awaited = std::exchange(m_awaited, {});
     // What is left of an earlier answer goes first, as PQexec() would drop it.
@@ -608,7 +616,7 @@ void Database::joinGroup()
         return;
     if (m_postgres) {
         // Sent with the group's first statement that needs an answer, or with its COMMIT.
-        m_queued = QStringLiteral("BEGIN;\n");
+        m_queued = "BEGIN;\n";
         m_groupOpen = true;
         m_groupTimer.start(m_groupIntervalMs);
         return;

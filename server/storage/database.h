@@ -137,12 +137,13 @@ private:
     bool commitTransaction();
     void rollbackTransaction();
     bool queuesWrites() const { return m_postgres && m_groupOpen; }
-    const QString *queuedStatementName(const QString &sql);
+    const QByteArray *queuedStatementName(const QString &sql);
     QString literal(const QVariant &value) const;
     // "EXECUTE statement(literals);" for a statement prepared by queuedStatementName().
-    QString execution(const QString &statement, std::initializer_list<QVariant> bindings) const;
+    QByteArray execution(const QByteArray &statement,
+                         std::initializer_list<QVariant> bindings) const;
     pg_result *execAfterQueued(const QByteArray &last);
-    const QString *functionStatement(const QString &name, std::size_t arguments);
+    const QByteArray *functionStatement(const QString &name, std::size_t arguments);
     bool sendQueued(const char *last = nullptr);
     bool commitGroup();
 
@@ -159,8 +160,9 @@ private:
     // PostgreSQL: the driver's connection, the writes queued in the open group (starting with
     // its BEGIN), the names of the statements they execute, and whether one of them failed.
     pg_conn *m_postgres = nullptr;
-    QString m_queued;
-    std::unordered_map<QString, QString> m_queuedNames;
+    QByteArray m_queued;  // UTF-8, as it is sent
+    std::unordered_map<QString, QByteArray> m_queuedNames;
+    bool m_standardStrings = false;  // standard_conforming_strings: strings are written here
     bool m_groupFailed = false;
     // Queued functions (callFunctionAtCommit) whose values are read when the queue is sent.
     struct AwaitedValue

@@ -5,13 +5,16 @@
 #include "storage/call_claims.h"
 #include "storage/database.h"
 #include "storage/message_store.h"
+#include "storage/postgres_literal.h"
 #include "storage/wal_write_gatherer.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +41,7 @@ private slots:
     void aSequenceValueIsTakenInsideTheOpenWriteGroup();
     void aRefusedClaimOrMessageLosesNothingElseOfItsGroup();
     void claimsTakenAtCommitAreKnownOnceCommitted();
+    void aLiteralIsWhatQtsPostgresDriverWrites();
     void writesNothingWaitsOnGoWithTheCommitInOneQuery();
     void aQueuedWriteThatFailsFailsItsGroup();
     void aFunctionGoesInOneQueryWithTheWritesQueuedBeforeIt();
@@ -378,6 +382,60 @@ void TestServerDatabase::aSequenceValueIsTakenInsideTheOpenWriteGroup()
         QVERIFY(db.flush());
     }
     QCOMPARE(state, QStringLiteral("idle in transaction"));
+}
+
+// Queued writes carry their values as literals. Each must be the text Qt's PostgreSQL driver
+// writes for it, and PostgreSQL must read it back as the same value.
+void TestServerDatabase::aLiteralIsWhatQtsPostgresDriverWrites()
+{
+    if (qEnvironmentVariableIsEmpty("SOFTPHONE_TEST_POSTGRES"))
+        QSKIP("SOFTPHONE_TEST_POSTGRES is not set");
+    ScratchPostgres postgres;
+    QVERIFY(postgres.created());
+    QSqlDatabase &connection = postgres.admin();
+    QSqlQuery conforming(connection);
+    QVERIFY(conforming.exec(QStringLiteral("SHOW standard_conforming_strings")) &&
+            conforming.next());
+    QCOMPARE(conforming.value(0).toString(), QStringLiteral("on"));
+    const QList<QVariant> values{
+        QStringLiteral("plain"),
+        QStringLiteral("it's 'quoted'"),
+        QStringLiteral("''"),
+        QStringLiteral("back\\slash \\' and \"double\""),
+        QString::fromUtf8("\u4f60\u597d \u263a \xf0\x9f\x98\x80 \xef\xbf\xbf"),
+        QStringLiteral("line\nbreak\ttab $1 ? ;"),
+        QString(QLatin1String("")),
+        QVariant(QMetaType(QMetaType::QString)),
+        QVariant(QMetaType(QMetaType::Int)),
+        QVariant(QMetaType(QMetaType::LongLong)),
+        0,
+        -7,
+        std::numeric_limits<int>::max(),
+        qint64(std::numeric_limits<qint64>::min()),
+        qint64(std::numeric_limits<qint64>::max()),
+        true,
+        false,
+    };
+    for (const QVariant &value : values) {
+        QByteArray ours;
+        QVERIFY(appendPostgresLiteral(ours, value));
+        QSqlField field(QString(), value.metaType());
+        if (value.isNull())
+            field.clear();
+        else
+            field.setValue(value);
+        QCOMPARE(ours, connection.driver()->formatValue(field).toUtf8());
+        QSqlQuery back(connection);
+        QVERIFY2(back.exec(QStringLiteral("SELECT ") + QString::fromUtf8(ours)) && back.next(),
+                 ours.constData());
+        if (value.isNull())
+            QVERIFY(back.value(0).isNull());
+        else
+            QCOMPARE(back.value(0).toString(), value.toString());
+    }
+    QByteArray unwritten;
+    QVERIFY(!appendPostgresLiteral(unwritten, QByteArray("bytes")));
+    QVERIFY(unwritten.isEmpty());
 }
 
 // Claims taken with the group's commit (no round trip of their own): their outcomes are known
