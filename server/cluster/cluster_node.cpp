@@ -42,9 +42,15 @@ constexpr char kStorageFailed = 'C';
 // The sender owns a call whose ring follows (JSON, so that a node of an older version, which
 // reads the ring as any frame, passes over it).
 constexpr char kCallOwner = 'O';
-// Several of the above for one node, sent in one turn: M, then each as its length in decimal, a
-// newline and the message. Sent only to nodes whose beats say they read it ("batches").
+// What the nodes' beats say they read ("protocol"): 1 (no number) all of the above; 2 also the
+// two below.
+constexpr int kProtocol = 2;
+// Several messages for one node, sent in one turn: M, then each as its length in decimal, a
+// newline and the message.
 constexpr char kBatch = 'M';
+// The call owner's notice as lines (W, node, run, cid): no JSON document to build and read for
+// every call that rings on another node.
+constexpr char kCallOwnerLines = 'W';
 constexpr std::size_t kDepartedKept = 1024;  // runs of nodes that left, remembered
 
 json devicesJson(const std::vector<ClientConnection *> &connections)
@@ -132,7 +138,7 @@ std::string ClusterNode::nodeSubject(const std::string &node) const
 void ClusterNode::beat()
 {
     m_link.publish(kBeatSubject,
-                   json{{"node", m_name}, {"boot", m_boot}, {"batches", true}}.dump());
+                   json{{"node", m_name}, {"boot", m_boot}, {"protocol", kProtocol}}.dump());
     for (const auto &node : m_directory.silentNodes(m_clock.nowMs()))
         lose(node);
     m_beatTimer = m_clock.startTimer(kBeatMs, [this] { beat(); });
@@ -142,7 +148,7 @@ void ClusterNode::lose(const std::string &node)
 {
     m_sessions.changeRemote(m_directory.accountsOf(node), [&] { m_directory.forget(node); });
     m_lost.insert(node);
-    m_readBatches.erase(node);
+    m_protocolOf.erase(node);
     m_barrier.nodeGone(node);
     emit nodeLost(QString::fromStdString(node));
 }
@@ -192,10 +198,9 @@ void ClusterNode::onBeat(std::string_view data)
     }
     if (!heard(node, beat.value("boot", std::string())))
         return;
-    if (beat.value("batches", false))
-        m_readBatches.insert(node);
-    else
-        m_readBatches.erase(node);  // an older version, or a run of one
+    // An older version's beat has no number; a damaged one counts as the oldest.
+    const json protocol = beat.value("protocol", json(1));
+    m_protocolOf[node] = protocol.is_number_integer() ? protocol.get<int>() : 1;
 }
 
 // NATS keeps order within a subject only: what a node sent this one before it left can arrive
@@ -240,6 +245,10 @@ void ClusterNode::onDirect(std::string_view data)
     }
     if (data[0] == kStorageFailed) {
         onStorageFailed(data);
+        return;
+    }
+    if (data[0] == kCallOwnerLines) {
+        onCallOwner(data);
         return;
     }
     const json message = json::parse(data.begin() + 2, data.end(), nullptr, false);
@@ -292,6 +301,25 @@ void ClusterNode::onBatch(std::string_view data)
         if (!message.empty() && message[0] != kBatch)
             onDirect(message);
     }
+}
+
+void ClusterNode::onCallOwner(std::string_view data)
+{
+    const std::size_t nodeEnd = data.find('\n', 2);
+    const std::size_t bootEnd =
+        nodeEnd == std::string_view::npos ? nodeEnd : data.find('\n', nodeEnd + 1);
+    if (bootEnd == std::string_view::npos)
+        return;
+    const std::string node(data.substr(2, nodeEnd - 2));
+    if (!heard(node, std::string(data.substr(nodeEnd + 1, bootEnd - nodeEnd - 1))))
+        return;
+    emit callOwnerTold(std::string(data.substr(bootEnd + 1)), node);
+}
+
+bool ClusterNode::speaks(const std::string &node, int protocol) const
+{
+    const auto found = m_protocolOf.find(node);
+    return found != m_protocolOf.end() && found->second >= protocol;
 }
 
 void ClusterNode::onFrame(std::string_view data)
@@ -374,7 +402,7 @@ void ClusterNode::publishHeld(const std::vector<Outgoing> &held, bool durable)
 void ClusterNode::publish(const std::string &node, const std::vector<std::string> &messages)
 {
     const std::string subject = nodeSubject(node);
-    if (messages.size() == 1 || !m_readBatches.contains(node)) {
+    if (messages.size() == 1 || !speaks(node, 2)) {
         for (const std::string &message : messages)
             m_link.publish(subject, message);
         return;
@@ -470,11 +498,15 @@ void ClusterNode::ringElsewhere(const std::string &account, const std::string &c
     const auto nodes = m_directory.nodesOf(account);
     if (nodes.empty())
         return;
-    const std::string owner = std::string(1, kCallOwner) + '\n' +
-                              json{{"node", m_name}, {"boot", m_boot}, {"cid", cid}}.dump();
+    const std::string owner =
+        std::string(1, kCallOwnerLines) + '\n' + m_name + '\n' + m_boot + '\n' + cid;
     const std::string ring = frameFor(kFrame, account, std::string(), text);
     for (const auto &node : nodes) {
-        sendTo(node, owner);
+        if (speaks(node, 2))
+            sendTo(node, owner);
+        else
+            sendTo(node, std::string(1, kCallOwner) + '\n' +
+                             json{{"node", m_name}, {"boot", m_boot}, {"cid", cid}}.dump());
         sendTo(node, ring);
     }
 }

@@ -85,6 +85,8 @@ private:
     void onDirect(std::string_view data);
     void onBatch(std::string_view data);
     void onFrame(std::string_view data);
+    void onCallOwner(std::string_view data);
+    bool speaks(const std::string &node, int protocol) const;
     bool heard(const std::string &node, const std::string &boot);
     void lose(const std::string &node);
     void sendDirectory(const std::string &node);
@@ -111,9 +113,9 @@ private:
     std::vector<Outgoing> m_outbox;  // sent during this turn, not yet given to the gate
     bool m_flushPosted = false;
     NodeDirectory m_directory;
-    std::set<std::string> m_lost;         // nodes that went silent, not heard since
-    std::set<std::string> m_readBatches;  // nodes whose beats say they read batches (M)
-    std::set<std::string> m_departed;     // the runs (boot ids) of nodes that said they left
+    std::set<std::string> m_lost;             // nodes that went silent, not heard since
+    std::map<std::string, int> m_protocolOf;  // what each node's beats say it reads
+    std::set<std::string> m_departed;         // the runs (boot ids) of nodes that said they left
     DirectoryBarrier m_barrier;
     bool m_leaving = false;
     std::vector<std::function<void()>> m_waitingForBarrier;  // until this turn's barrier opens

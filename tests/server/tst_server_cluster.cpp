@@ -74,6 +74,7 @@ private slots:
     void whatOneTurnSendsANodeGoesAsOneMessage_data();
     void whatOneTurnSendsANodeGoesAsOneMessage();
     void aBatchFromAnotherNodeIsDeliveredInOrder();
+    void anOwnersNoticeInLinesSendsTheCallsRequestsToIt();
     void aDeadNodesRingEndsWithOneRecordAndFreesTheCallee();
     void aNodeStartedAgainCarriesOnItsOwnCalls();
     void theAppGetsBackIntoACallWhoseNodeDied();
@@ -1271,12 +1272,13 @@ std::string kindsInBatch(const QByteArray &batch)
 void TestServerCluster::whatOneTurnSendsANodeGoesAsOneMessage_data()
 {
     QTest::addColumn<bool>("readsBatches");
-    QTest::newRow("a node that reads batches") << true;
+    QTest::newRow("a node of this version") << true;
     QTest::newRow("a node of an older version") << false;
 }
 
 // A ring is two messages for the callee's node (the call's owner, then the ring), sent in one
-// turn: one NATS message to a node that says it reads batches, two to a node that does not.
+// turn: one NATS message to a node whose beats say it reads protocol 2 (batches, the owner's
+// notice in lines), two to a node of an older version (the notice in JSON).
 // node-x is the test, speaking the nodes' protocol on NATS.
 void TestServerCluster::whatOneTurnSendsANodeGoesAsOneMessage()
 {
@@ -1291,7 +1293,7 @@ void TestServerCluster::whatOneTurnSendsANodeGoesAsOneMessage()
     const std::string boot = uniqueName("boot");
     nlohmann::json beat{{"node", "node-x"}, {"boot", boot}};
     if (readsBatches)
-        beat["batches"] = true;
+        beat["protocol"] = 2;
     x.publish("softphone.cluster.beat", beat.dump());
     const nlohmann::json directory{
         {"node", "node-x"},
@@ -1313,7 +1315,7 @@ void TestServerCluster::whatOneTurnSendsANodeGoesAsOneMessage()
              "node-x was not rung");
     const QByteArray &ring = received.back();
     if (readsBatches) {
-        QCOMPARE(kindsInBatch(ring), std::string("OF"));
+        QCOMPARE(kindsInBatch(ring), std::string("WF"));  // the owner's notice in lines
         return;
     }
     QVERIFY2(ring.startsWith("F\n"), ring.left(40).constData());
@@ -1351,6 +1353,38 @@ void TestServerCluster::aBatchFromAnotherNodeIsDeliveredInOrder()
     QCOMPARE(first->presence.account, std::string("first-of-two"));
     QCOMPARE(second->presence.account, std::string("second-of-two"));
     QVERIFY(m_nodes[0]->isRunning());
+}
+
+// A node that rings a device here says first that it owns the call (W, node, run, cid): the
+// device's answer then goes to that node, with no look-up of the call's claims (a call that
+// has none here would be answered "no live call" by this node itself).
+void TestServerCluster::anOwnersNoticeInLinesSendsTheCallsRequestsToIt()
+{
+    const std::string a = uniqueName("bea");
+    auto device = signedIn(0, a, "a-phone");
+    QVERIFY(device);
+    RawNats x;
+    QVERIFY(x.open(m_nats.url()));
+    x.send("SUB softphone.cluster.node.node-x 1\r\nPING\r\n");
+    QVERIFY(x.waitFor("PONG"));
+    const std::string boot = uniqueName("boot");
+    x.publish("softphone.cluster.beat",
+              nlohmann::json{{"node", "node-x"}, {"boot", boot}, {"protocol", 2}}.dump());
+    const std::string cid = uniqueName("cid-of-node-x");
+    x.publish("softphone.cluster.node.node-a", "W\nnode-x\n" + boot + "\n" + cid);
+    x.send("PING\r\n");
+    QVERIFY(x.waitFor("PONG"));
+    QTest::qWait(kClusterWaitMs);
+
+    device->post(CallRespond{cid, true, false});
+    bool forwarded = false;
+    while (auto message = x.nextMessage(2000)) {
+        if (message->contains("call.respond") && message->contains(cid.c_str())) {
+            forwarded = true;
+            break;
+        }
+    }
+    QVERIFY2(forwarded, "the answer was not forwarded to the call's owner");
 }
 
 // node-a owns a ringing call when it dies, with its caller: the ring ends on the callee's
