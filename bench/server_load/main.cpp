@@ -89,6 +89,9 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "--nodes takes 2 or more\n");
             return 2;
         }
+        // The nodes are started as the tests start servers, which take their program from here.
+        if (parser.isSet(serverBinary))
+            qputenv("SOFTPHONE_TEST_SERVER_BINARY", parser.value(serverBinary).toLocal8Bit());
         const bool idleNodes = parser.value(mode) == QLatin1String("idle");
         for (int run : {1, count}) {
             const int code =
