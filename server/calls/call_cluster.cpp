@@ -5,6 +5,7 @@
 #include "calls/call_manager.h"
 #include "logging.h"
 #include "net/session_registry.h"
+#include "protocol/json_writer.h"
 #include "storage/account_store.h"
 #include "storage/database.h"
 
@@ -158,13 +159,22 @@ bool CallManager::forwarded(const ClientConnection &client, const std::string &c
                     "seconds: try again");
         return true;
     }
-    const nlohmann::json request{{"method", Req::kMethod},
-                                 {"params", protocol::toJson(params)},
-                                 {"account", client.account()},
-                                 {"device", client.deviceId()},
-                                 {"clientType", client.clientType()},
-                                 {"id", reply.handOff()}};
-    m_forwarding->forwardCallRequest(*owner, request.dump());
+    // Written as the JSON object it is read as (its members in the order of their keys), with
+    // no document built and dropped for each request.
+    std::string request = "{\"account\":";
+    protocol::appendJsonString(request, client.account());
+    request += ",\"clientType\":";
+    protocol::appendJsonString(request, client.clientType());
+    request += ",\"device\":";
+    protocol::appendJsonString(request, client.deviceId());
+    request += ",\"id\":";
+    protocol::appendJsonInteger(request, reply.handOff());
+    request += ",\"method\":";
+    protocol::appendJsonString(request, Req::kMethod);
+    request += ",\"params\":";
+    protocol::appendJson(request, params);
+    request += '}';
+    m_forwarding->forwardCallRequest(*owner, request);
     return true;
 }
 
