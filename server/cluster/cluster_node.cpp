@@ -61,6 +61,27 @@ json devicesJson(const std::vector<ClientConnection *> &connections)
     return list;
 }
 
+// The three parts of a message that is lines after its kind: two lines, then the rest.
+struct ThreeParts
+{
+    std::string_view first;
+    std::string_view second;
+    std::string_view rest;
+};
+
+std::optional<ThreeParts> threePartsOf(std::string_view data)
+{
+    const std::size_t firstEnd = data.find('\n', 2);
+    if (firstEnd == std::string_view::npos)
+        return std::nullopt;
+    const std::size_t secondEnd = data.find('\n', firstEnd + 1);
+    if (secondEnd == std::string_view::npos)
+        return std::nullopt;
+    return ThreeParts{data.substr(2, firstEnd - 2),
+                      data.substr(firstEnd + 1, secondEnd - firstEnd - 1),
+                      data.substr(secondEnd + 1)};
+}
+
 // Where a frame for devices goes: F or V, account, device (an F's is the device left out), then
 // the frame's text, each after a newline.
 struct FrameAddress
@@ -72,15 +93,10 @@ struct FrameAddress
 
 std::optional<FrameAddress> addressOf(std::string_view data)
 {
-    const std::size_t accountEnd = data.find('\n', 2);
-    if (accountEnd == std::string_view::npos)
+    const auto parts = threePartsOf(data);
+    if (!parts)
         return std::nullopt;
-    const std::size_t deviceEnd = data.find('\n', accountEnd + 1);
-    if (deviceEnd == std::string_view::npos)
-        return std::nullopt;
-    return FrameAddress{data.substr(2, accountEnd - 2),
-                        data.substr(accountEnd + 1, deviceEnd - accountEnd - 1),
-                        data.substr(deviceEnd + 1)};
+    return FrameAddress{parts->first, parts->second, parts->rest};
 }
 
 std::vector<RemoteDevice> devicesFrom(const json &list)
@@ -305,15 +321,13 @@ void ClusterNode::onBatch(std::string_view data)
 
 void ClusterNode::onCallOwner(std::string_view data)
 {
-    const std::size_t nodeEnd = data.find('\n', 2);
-    const std::size_t bootEnd =
-        nodeEnd == std::string_view::npos ? nodeEnd : data.find('\n', nodeEnd + 1);
-    if (bootEnd == std::string_view::npos)
+    const auto parts = threePartsOf(data);  // node, run, cid
+    if (!parts)
         return;
-    const std::string node(data.substr(2, nodeEnd - 2));
-    if (!heard(node, std::string(data.substr(nodeEnd + 1, bootEnd - nodeEnd - 1))))
+    const std::string node(parts->first);
+    if (!heard(node, std::string(parts->second)))
         return;
-    emit callOwnerTold(std::string(data.substr(bootEnd + 1)), node);
+    emit callOwnerTold(std::string(parts->rest), node);
 }
 
 bool ClusterNode::speaks(const std::string &node, int protocol) const
@@ -501,12 +515,16 @@ void ClusterNode::ringElsewhere(const std::string &account, const std::string &c
     const std::string owner =
         std::string(1, kCallOwnerLines) + '\n' + m_name + '\n' + m_boot + '\n' + cid;
     const std::string ring = frameFor(kFrame, account, std::string(), text);
+    std::string ownerAsJson;  // for nodes of an older version, made once if any
     for (const auto &node : nodes) {
-        if (speaks(node, 2))
+        if (speaks(node, 2)) {
             sendTo(node, owner);
-        else
-            sendTo(node, std::string(1, kCallOwner) + '\n' +
-                             json{{"node", m_name}, {"boot", m_boot}, {"cid", cid}}.dump());
+        } else {
+            if (ownerAsJson.empty())
+                ownerAsJson = std::string(1, kCallOwner) + '\n' +
+                              json{{"node", m_name}, {"boot", m_boot}, {"cid", cid}}.dump();
+            sendTo(node, ownerAsJson);
+        }
         sendTo(node, ring);
     }
 }

@@ -16,6 +16,17 @@ namespace softphone::server {
 
 namespace {
 
+// The value of an answer that is one row of one column (a function's: null, or its text), or
+// nothing for any other answer.
+std::optional<QVariant> oneValueOf(const PGresult *result)
+{
+    if (PQresultStatus(result) != PGRES_TUPLES_OK || PQntuples(result) != 1 ||
+        PQnfields(result) != 1)
+        return std::nullopt;
+    return PQgetisnull(result, 0, 0) ? QVariant()
+                                     : QVariant(QString::fromUtf8(PQgetvalue(result, 0, 0)));
+}
+
 QAtomicInt connectionCounter;
 
 struct Migration
@@ -364,12 +375,8 @@ std::optional<QVariant> Database::callFunction(const QString &name,
         return std::nullopt;
     // After the writes queued before it, in the same query: one round trip for all.
     PGresult *result = execAfterQueued(execution(*statement, arguments));
-    std::optional<QVariant> value;
-    if (PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1 &&
-        PQnfields(result) == 1) {
-        value = PQgetisnull(result, 0, 0) ? QVariant()
-                                          : QVariant(QString::fromUtf8(PQgetvalue(result, 0, 0)));
-    } else {
+    const std::optional<QVariant> value = oneValueOf(result);
+    if (!value) {
         m_lastError = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
         qCWarning(lcStorage) << "the function" << name << "failed:" << m_lastError;
         if (m_groupOpen)
@@ -556,13 +563,12 @@ PGresult *Database::execAfterQueued(const QByteArray &last)
     PGresult *answer = nullptr;
     std::size_t next = 0;
     while (PGresult *result = PQgetResult(m_postgres)) {
-        if (next < awaited.size() && PQresultStatus(result) == PGRES_TUPLES_OK &&
-            PQntuples(result) == 1 && PQnfields(result) == 1 &&
-            awaited[next].function == PQfname(result, 0)) {
-            *awaited[next].value = PQgetisnull(result, 0, 0)
-                                       ? QVariant()
-                                       : QVariant(QString::fromUtf8(PQgetvalue(result, 0, 0)));
-            ++next;
+        if (next < awaited.size()) {
+            if (auto value = oneValueOf(result);
+                value && awaited[next].function == PQfname(result, 0)) {
+                *awaited[next].value = std::move(*value);
+                ++next;
+            }
         }
         PQclear(answer);
         answer = result;
