@@ -14,7 +14,21 @@ namespace softphone::bench::load {
 
 using protocol::json;
 
-void LifecycleRun::run(std::vector<Device> &devices, double rate, int seconds)
+namespace {
+
+constexpr int kDrainLimitMs = 5000;  // for the calls under way when the time is up
+
+}  // namespace
+
+double LifecycleRun::Figures::totalCpuUs() const
+{
+    double total = 0;
+    for (double cpu : cpuUsPerLifecycle)
+        total += cpu;
+    return total;
+}
+
+LifecycleRun::Figures LifecycleRun::run(std::vector<Device> &devices, double rate, int seconds)
 {
     const std::size_t pairs = devices.size() / 2;
     std::deque<std::size_t> idle;
@@ -107,19 +121,26 @@ void LifecycleRun::run(std::vector<Device> &devices, double rate, int seconds)
     std::printf("invite->ring     : p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu samples)\n",
                 pct(0.50), pct(0.99), ringLatencyMs.empty() ? 0.0 : ringLatencyMs.back(),
                 ringLatencyMs.size());
-    printServers(cpuBefore, elapsed, completed);
+    Figures figures;
+    figures.callsPerSecond = completed / elapsed;
+    figures.p99RingMs = pct(0.99);
+    figures.cpuUsPerLifecycle = printServers(cpuBefore, elapsed, completed);
+    runUntil([&] { return idle.size() == pairs; }, kDrainLimitMs);
+    return figures;
 }
 
-void LifecycleRun::printServers(const std::vector<double> &cpuBefore, double elapsed,
-                                std::uint64_t completed) const
+std::vector<double> LifecycleRun::printServers(const std::vector<double> &cpuBefore, double elapsed,
+                                               std::uint64_t completed) const
 {
     const auto perLifecycle = [completed](double cpu) {
         return completed ? 1e6 * cpu / double(completed) : 0.0;
     };
     double total = 0;
+    std::vector<double> perServer;
     for (std::size_t i = 0; i < m_serverPids.size(); ++i) {
         const double cpu = cpuSeconds(m_serverPids[i]) - cpuBefore[i];
         total += cpu;
+        perServer.push_back(perLifecycle(cpu));
         const QByteArray name =
             m_serverPids.size() > 1 ? "node " + QByteArray::number(qulonglong(i)) : "server";
         std::printf("%-6s CPU       : %.0f%% of one core, %.0f us per lifecycle\n",
@@ -129,6 +150,7 @@ void LifecycleRun::printServers(const std::vector<double> &cpuBefore, double ela
     }
     if (m_serverPids.size() > 1)
         std::printf("all nodes CPU    : %.0f us per lifecycle\n", perLifecycle(total));
+    return perServer;
 }
 
 }  // namespace softphone::bench::load

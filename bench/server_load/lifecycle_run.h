@@ -13,16 +13,26 @@ namespace softphone::bench::load {
 class LifecycleRun : public QObject
 {
 public:
+    struct Figures
+    {
+        double callsPerSecond = 0;
+        double p99RingMs = 0;
+        std::vector<double> cpuUsPerLifecycle;  // each server's
+        double totalCpuUs() const;
+    };
+
     explicit LifecycleRun(std::vector<qint64> serverPids)
         : m_serverPids(std::move(serverPids))
     {}
 
-    // The first half of `devices` call the second half; rate 0: as fast as they go.
-    void run(std::vector<Device> &devices, double rate, int seconds);
+    // The first half of `devices` call the second half; rate 0: as fast as they go. Returns
+    // once the calls under way at the end have finished too (uncounted), so that the same
+    // devices can run again.
+    Figures run(std::vector<Device> &devices, double rate, int seconds);
 
 private:
-    void printServers(const std::vector<double> &cpuBefore, double elapsed,
-                      std::uint64_t completed) const;
+    std::vector<double> printServers(const std::vector<double> &cpuBefore, double elapsed,
+                                     std::uint64_t completed) const;
 
     std::vector<qint64> m_serverPids;
 };

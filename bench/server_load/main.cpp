@@ -7,8 +7,9 @@
 //   idle:       opens N authenticated connections and prints the server's resident memory.
 //
 // --nodes N (N >= 2): on PostgreSQL, first with one node, then with N clustered nodes (their
-// own nats-server). Lifecycles: callers on one node and callees on another. Idle: the
-// connections spread over the nodes, each node's memory printed.
+// own nats-server). Lifecycles: callers on one node and callees on another; --rounds R: the
+// one node and the nodes take turns R times, then the medians. Idle: the connections spread
+// over the nodes, each node's memory printed.
 // Needs SOFTPHONE_TEST_POSTGRES (SOCKET_DIR:PORT, as scripts/start-postgres.sh prints it).
 
 #include "command_line.h"
@@ -68,12 +69,14 @@ int main(int argc, char *argv[])
         option("commit-ms", "The server's group-commit interval.", "MS", "2");
     const QCommandLineOption nodes =
         option("nodes", "N clustered nodes on PostgreSQL, after one node alone.", "N");
+    const QCommandLineOption rounds = option(
+        "rounds", "With --nodes: one node and the nodes take turns, R times each.", "R", "1");
     const QCommandLineOption worker =
         option("worker", "Internal: log in the devices of FILE.", "FILE");
     const QCommandLineOption port =
         option("port", "Internal: the server's port, with --worker.", "PORT");
     parser.addOptions({mode, clients, rate, seconds, hosts, devices, workers, serverBinary,
-                       commitMs, nodes, worker, port});
+                       commitMs, nodes, rounds, worker, port});
     parser.process(app);
 
     const rlim_t fileLimit = raiseFileLimit(rlim_t(parser.value(clients).toInt()) * 2 + 1024);
@@ -92,15 +95,15 @@ int main(int argc, char *argv[])
         // The nodes are started as the tests start servers, which take their program from here.
         if (parser.isSet(serverBinary))
             qputenv("SOFTPHONE_TEST_SERVER_BINARY", parser.value(serverBinary).toLocal8Bit());
-        const bool idleNodes = parser.value(mode) == QLatin1String("idle");
+        if (parser.value(mode) != QLatin1String("idle")) {
+            return runAcrossNodes(count, parser.value(clients).toInt(),
+                                  parser.value(rate).toDouble(), parser.value(seconds).toInt(),
+                                  parser.value(commitMs).toInt(),
+                                  std::max(1, parser.value(rounds).toInt()));
+        }
         for (int run : {1, count}) {
-            const int code =
-                idleNodes
-                    ? runIdleAcrossNodes(run, parser.value(clients).toInt(),
-                                         parser.value(devices).toInt(), perProcess)
-                    : runAcrossNodes(run, parser.value(clients).toInt(),
-                                     parser.value(rate).toDouble(), parser.value(seconds).toInt(),
-                                     parser.value(commitMs).toInt());
+            const int code = runIdleAcrossNodes(run, parser.value(clients).toInt(),
+                                                parser.value(devices).toInt(), perProcess);
             if (code != 0)
                 return code;
         }
