@@ -5,6 +5,7 @@
 #include "calls/call_manager.h"
 #include "logging.h"
 #include "net/session_registry.h"
+#include "protocol/json_text.h"
 #include "protocol/json_writer.h"
 #include "storage/account_store.h"
 #include "storage/database.h"
@@ -213,9 +214,12 @@ void run(CallManager &calls, const CallDevice &device, const nlohmann::json &par
 
 void CallManager::onForwardedRequest(std::string_view data)
 {
-    const auto request = nlohmann::json::parse(data.begin(), data.end(), nullptr, false);
-    if (!request.is_object())
+    // Its size was bounded by the node that took it from its client (whose limit may differ from
+    // this node's) and by NATS; its nesting is bounded here as a client's is.
+    auto parsed = protocol::parseJsonText(data, data.size());
+    if (!parsed || !parsed->is_object())
         return;
+    nlohmann::json &request = *parsed;
     CallDevice device;
     std::string method;
     std::int64_t id = 0;
@@ -225,7 +229,7 @@ void CallManager::onForwardedRequest(std::string_view data)
         device = {request.at("account").get<std::string>(), request.at("device").get<std::string>(),
                   request.at("clientType").get<std::string>()};
         id = request.at("id").get<std::int64_t>();
-        params = request.at("params");
+        params = std::move(request.at("params"));
     } catch (const nlohmann::json::exception &) {
         return;  // another version's request, or a damaged one
     }

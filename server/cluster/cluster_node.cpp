@@ -146,7 +146,7 @@ QString ClusterNode::start()
     return {};
 }
 
-std::string ClusterNode::nodeSubject(const std::string &node) const
+std::string ClusterNode::nodeSubject(const std::string &node)
 {
     return kNodeSubjectPrefix + node;
 }
@@ -359,9 +359,13 @@ void ClusterNode::sendDirectory(const std::string &node)
     sendTo(node, std::string(1, kDirectory) + '\n' + message.dump());
 }
 
-void ClusterNode::sendTo(const std::string &node, const std::string &data)
+void ClusterNode::sendTo(const std::string &node, std::string data)
 {
-    m_outbox.push_back({node, data});
+    auto entry = std::find_if(m_outbox.begin(), m_outbox.end(),
+                              [&](const Outgoing &outgoing) { return outgoing.node == node; });
+    if (entry == m_outbox.end())
+        entry = m_outbox.insert(m_outbox.end(), {node, {}});
+    entry->messages.push_back(std::move(data));
     if (m_flushPosted)
         return;
     m_flushPosted = true;
@@ -381,24 +385,31 @@ void ClusterNode::flushOutbox()
         publishHeld(*held, true);
 }
 
-void ClusterNode::publishHeld(const std::vector<Outgoing> &held, bool durable)
+// NATS keeps order within a subject only, which is all the order there is to keep: each node's
+// messages go in the order they were sent.
+void ClusterNode::publishHeld(std::vector<Outgoing> &held, bool durable)
 {
-    // By node, each in the order it was sent: NATS keeps order within a subject only.
-    std::vector<std::pair<std::string, std::vector<std::string>>> byNode;
-    std::set<std::string> told;  // storage failures told, once per node and addressee
-    for (const Outgoing &message : held) {
-        auto at = std::find_if(byNode.begin(), byNode.end(),
-                               [&](const auto &entry) { return entry.first == message.node; });
-        if (at == byNode.end())
-            at = byNode.insert(byNode.end(), {message.node, {}});
-        const char kind = message.data.empty() ? '\0' : message.data[0];
-        if (durable || (kind != kFrame && kind != kDeviceFrame)) {
-            at->second.push_back(message.data);
+    for (Outgoing &outgoing : held) {
+        if (!durable)
+            tellStorageFailed(outgoing.messages);
+        publish(outgoing.node, outgoing.messages);
+    }
+}
+
+// The frames told of writes whose commit failed become notices that close their addressees: a
+// frame for an account's devices, all of them (the device left out is the sender's); a frame
+// for one device, that device. Each notice once.
+void ClusterNode::tellStorageFailed(std::vector<std::string> &messages)
+{
+    std::vector<std::string> kept;
+    std::set<std::string> told;
+    for (std::string &message : messages) {
+        const char kind = message.empty() ? '\0' : message[0];
+        if (kind != kFrame && kind != kDeviceFrame) {
+            kept.push_back(std::move(message));
             continue;
         }
-        // A frame for an account's devices closes them all (the device left out is the
-        // sender's); a frame for one device, that device.
-        const auto address = addressOf(message.data);
+        const auto address = addressOf(message);
         if (!address)
             continue;
         std::string notice = std::string(1, kStorageFailed) + '\n';
@@ -406,29 +417,30 @@ void ClusterNode::publishHeld(const std::vector<Outgoing> &held, bool durable)
         notice += '\n';
         if (kind == kDeviceFrame)
             notice += address->device;
-        if (told.insert(message.node + '\n' + notice).second)
-            at->second.push_back(std::move(notice));
+        if (told.insert(notice).second)
+            kept.push_back(std::move(notice));
     }
-    for (const auto &[node, messages] : byNode)
-        publish(node, messages);
+    messages = std::move(kept);
 }
 
 void ClusterNode::publish(const std::string &node, const std::vector<std::string> &messages)
 {
-    const std::string subject = nodeSubject(node);
+    m_subject.assign(kNodeSubjectPrefix).append(node);
     if (messages.size() == 1 || !speaks(node, 2)) {
         for (const std::string &message : messages)
-            m_link.publish(subject, message);
+            m_link.publish(m_subject, message);
         return;
     }
-    std::string batch(1, kBatch);
-    batch += '\n';
+    m_batch.assign(1, kBatch);
+    m_batch += '\n';
+    char length[24];
     for (const std::string &message : messages) {
-        batch += std::to_string(message.size());
-        batch += '\n';
-        batch += message;
+        const auto written = std::to_chars(std::begin(length), std::end(length), message.size());
+        m_batch.append(length, written.ptr);
+        m_batch += '\n';
+        m_batch += message;
     }
-    m_link.publish(subject, batch);
+    m_link.publish(m_subject, m_batch);
 }
 
 void ClusterNode::onStorageFailed(std::string_view data)
@@ -478,7 +490,7 @@ std::string frameFor(char kind, const std::string &account, const std::string &d
 void ClusterNode::sendToAccount(const std::string &account, const std::string &text,
                                 const std::string &exceptDevice)
 {
-    const auto nodes = m_directory.nodesOf(account);
+    const auto &nodes = m_directory.nodesOf(account);
     if (nodes.empty())
         return;
     const std::string data = frameFor(kFrame, account, exceptDevice, text);
@@ -509,7 +521,7 @@ void ClusterNode::forwardCallRequest(const std::string &node, const std::string 
 void ClusterNode::ringElsewhere(const std::string &account, const std::string &cid,
                                 const std::string &text)
 {
-    const auto nodes = m_directory.nodesOf(account);
+    const auto &nodes = m_directory.nodesOf(account);
     if (nodes.empty())
         return;
     const std::string owner =

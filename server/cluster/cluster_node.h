@@ -91,17 +91,19 @@ private:
     void lose(const std::string &node);
     void sendDirectory(const std::string &node);
     void openBarrier();
-    void sendTo(const std::string &node, const std::string &data);
+    void sendTo(const std::string &node, std::string data);
+    // What one turn sends one node, in the order it was sent.
     struct Outgoing
     {
         std::string node;
-        std::string data;
+        std::vector<std::string> messages;
     };
     void flushOutbox();
-    void publishHeld(const std::vector<Outgoing> &held, bool durable);
+    void publishHeld(std::vector<Outgoing> &held, bool durable);
+    void tellStorageFailed(std::vector<std::string> &messages);
     void publish(const std::string &node, const std::vector<std::string> &messages);
     void onStorageFailed(std::string_view data);
-    std::string nodeSubject(const std::string &node) const;
+    static std::string nodeSubject(const std::string &node);
 
     const ClusterSettings &m_settings;
     SessionRegistry &m_sessions;
@@ -111,6 +113,8 @@ private:
     std::string m_boot;  // this run of the node
     NatsLink m_link;
     std::vector<Outgoing> m_outbox;  // sent during this turn, not yet given to the gate
+    std::string m_subject;           // reused: the node subject being published to
+    std::string m_batch;             // reused: the batch being published
     bool m_flushPosted = false;
     NodeDirectory m_directory;
     std::set<std::string> m_lost;             // nodes that went silent, not heard since

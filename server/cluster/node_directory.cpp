@@ -77,18 +77,22 @@ std::vector<std::string> NodeDirectory::accountsOf(const std::string &node) cons
     return accounts;
 }
 
-std::vector<std::string> NodeDirectory::nodesOf(const std::string &account) const
+const std::set<std::string> &NodeDirectory::nodesOf(const std::string &account) const
 {
+    static const std::set<std::string> none;
     auto it = m_nodesOf.find(account);
-    if (it == m_nodesOf.end())
-        return {};
-    return {it->second.begin(), it->second.end()};
+    return it == m_nodesOf.end() ? none : it->second;
 }
 
 std::string NodeDirectory::nodeOf(const std::string &account, const std::string &deviceId) const
 {
-    const auto holders = nodesOf(account, deviceId);
-    return holders.empty() ? std::string() : holders.front();
+    for (const auto &node : nodesOf(account)) {
+        for (const auto &device : m_nodes.at(node).devices.at(account)) {
+            if (device.id == deviceId)
+                return node;
+        }
+    }
+    return {};
 }
 
 std::vector<std::string> NodeDirectory::nodesOf(const std::string &account,

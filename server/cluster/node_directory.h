@@ -42,7 +42,7 @@ public:
     std::vector<std::string> silentNodes(std::int64_t nowMs) const;
     bool isKnown(const std::string &node, const std::string &boot) const;
     std::vector<std::string> accountsOf(const std::string &node) const;
-    std::vector<std::string> nodesOf(const std::string &account) const;
+    const std::set<std::string> &nodesOf(const std::string &account) const;
     // The node that holds the device ("" none).
     std::string nodeOf(const std::string &account, const std::string &deviceId) const;
     // Every node that holds it: two while a device that moved is not yet gone from the first.
