@@ -160,21 +160,10 @@ bool CallManager::forwarded(const ClientConnection &client, const std::string &c
                     "seconds: try again");
         return true;
     }
-    // Written as the JSON object it is read as (its members in the order of their keys), with
-    // no document built and dropped for each request.
-    std::string request = "{\"account\":";
-    protocol::appendJsonString(request, client.account());
-    request += ",\"clientType\":";
-    protocol::appendJsonString(request, client.clientType());
-    request += ",\"device\":";
-    protocol::appendJsonString(request, client.deviceId());
-    request += ",\"id\":";
-    protocol::appendJsonInteger(request, reply.handOff());
-    request += ",\"method\":";
-    protocol::appendJsonString(request, Req::kMethod);
-    request += ",\"params\":";
-    protocol::appendJson(request, params);
-    request += '}';
+    std::string paramsText;
+    protocol::appendJson(paramsText, params);
+    const ForwardedRequest request{client.account(), client.deviceId(), client.clientType(),
+                                   reply.handOff(),  Req::kMethod,      paramsText};
     m_forwarding->forwardCallRequest(*owner, request);
     return true;
 }
@@ -212,51 +201,42 @@ void run(CallManager &calls, const CallDevice &device, const nlohmann::json &par
 
 }  // namespace
 
-void CallManager::onForwardedRequest(std::string_view data)
+void CallManager::onForwardedRequest(const ForwardedRequest &request)
 {
-    // Its size was bounded by the node that took it from its client (whose limit may differ from
-    // this node's) and by NATS; its nesting is bounded here as a client's is.
-    auto parsed = protocol::parseJsonText(data, data.size());
-    if (!parsed || !parsed->is_object())
-        return;
-    nlohmann::json &request = *parsed;
-    CallDevice device;
-    std::string method;
-    std::int64_t id = 0;
-    nlohmann::json params;
-    try {
-        method = request.at("method").get<std::string>();
-        device = {request.at("account").get<std::string>(), request.at("device").get<std::string>(),
-                  request.at("clientType").get<std::string>()};
-        id = request.at("id").get<std::int64_t>();
-        params = std::move(request.at("params"));
-    } catch (const nlohmann::json::exception &) {
-        return;  // another version's request, or a damaged one
-    }
+    const CallDevice device{std::string(request.account), std::string(request.device),
+                            std::string(request.clientType)};
     Responder reply(
         [this, account = device.account, deviceId = device.deviceId](const std::string &text) {
             m_context.sessions.sendToDevice(account, deviceId, text);
         },
-        id);
-    qCDebug(lcCall) << "forwarded" << method.c_str() << "from" << device.account.c_str();
+        request.id);
+    // Bounded by the node that took it from its client, and in nesting here as a client's is.
+    const auto params = protocol::parseJsonText(request.params, request.params.size());
+    if (!params) {
+        reply.error(ErrorCode::InvalidParams, params.error().message());
+        return;
+    }
+    const std::string_view method = request.method;
+    qCDebug(lcCall) << "forwarded" << std::string(method).c_str() << "from"
+                    << device.account.c_str();
     if (method == protocol::CallRespond::kMethod)
-        run(*this, device, params, std::move(reply), &CallManager::respond);
+        run(*this, device, *params, std::move(reply), &CallManager::respond);
     else if (method == protocol::CallCancel::kMethod)
-        run(*this, device, params, std::move(reply), &CallManager::cancel);
+        run(*this, device, *params, std::move(reply), &CallManager::cancel);
     else if (method == protocol::CallHangup::kMethod)
-        run(*this, device, params, std::move(reply), &CallManager::hangup);
+        run(*this, device, *params, std::move(reply), &CallManager::hangup);
     else if (method == protocol::CallCurrent::kMethod)
-        run(*this, device, params, std::move(reply), &CallManager::current);
+        run(*this, device, *params, std::move(reply), &CallManager::current);
     else if (method == protocol::RoomJoin::kMethod)
-        run(*this, device, params, std::move(reply), &CallManager::joinRoom);
+        run(*this, device, *params, std::move(reply), &CallManager::joinRoom);
     else if (method == protocol::RoomLeave::kMethod)
-        run(*this, device, params, std::move(reply), &CallManager::leaveRoom);
+        run(*this, device, *params, std::move(reply), &CallManager::leaveRoom);
     else if (method == protocol::RtcSdp::kMethod)
-        run(*this, device, params, std::move(reply), &CallManager::relaySdp);
+        run(*this, device, *params, std::move(reply), &CallManager::relaySdp);
     else if (method == protocol::RtcIce::kMethod)
-        run(*this, device, params, std::move(reply), &CallManager::relayIce);
+        run(*this, device, *params, std::move(reply), &CallManager::relayIce);
     else
-        reply.error(ErrorCode::UnknownMethod, "no such call request: " + method);
+        reply.error(ErrorCode::UnknownMethod, "no such call request: " + std::string(method));
 }
 
 }  // namespace softphone::server

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "calls/forwarded_request.h"
+
 #include <string>
 #include <vector>
 
@@ -14,8 +16,7 @@ public:
     virtual const std::string &nodeName() const = 0;
     // The node is heard from (this node itself is).
     virtual bool isNodeAlive(const std::string &node) const = 0;
-    // `request`: the forwarded request as CallManager writes it.
-    virtual void forwardCallRequest(const std::string &node, const std::string &request) = 0;
+    virtual void forwardCallRequest(const std::string &node, const ForwardedRequest &request) = 0;
     // `notice`: a device of a party of the node's call came or went here (no answer).
     virtual void tellDeviceChange(const std::string &node, const std::string &notice) = 0;
     // Rings the account's devices on the other nodes, telling those nodes that this one owns

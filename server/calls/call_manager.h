@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/call_transitions.h"
+#include "calls/forwarded_request.h"
 #include "net/client_connection.h"
 #include "net/keyed_token_buckets.h"
 #include "net/responder.h"
@@ -71,7 +72,7 @@ public:
     // forwarded to it (docs/cluster.md, "Calls").
     void joinCluster(CallForwarding &forwarding, CallClaims &claims);
     // A request another node forwarded about a call this node owns.
-    void onForwardedRequest(std::string_view request);
+    void onForwardedRequest(const ForwardedRequest &request);
     // Another node's device of a party of a call this node owns came online or went offline
     // there (call_devices.cpp).
     void onDeviceChange(std::string_view notice);

@@ -1,5 +1,6 @@
 #include "cluster/cluster_node.h"
 
+#include "cluster/request_envelope.h"
 #include "logging.h"
 #include "net/client_connection.h"
 #include "net/output_gate.h"
@@ -30,7 +31,7 @@ const std::string kNodeSubjectPrefix = "softphone.cluster.node.";
 // devices stays as the client will read it, everything else is JSON.
 constexpr char kFrame = 'F';        // for an account's devices: F, account, device left out
 constexpr char kDeviceFrame = 'V';  // for one device: V, account, device
-constexpr char kCallRequest = 'Q';  // a request about a call this node owns
+// A request about a call this node owns: kRequestJsonKind, kRequestLinesKind (request_envelope.h).
 constexpr char kPartyDevice = 'N';  // a device of a party of a call this node owns came or went
 constexpr char kDevices = 'D';
 constexpr char kDirectory = 'S';
@@ -43,8 +44,8 @@ constexpr char kStorageFailed = 'C';
 // reads the ring as any frame, passes over it).
 constexpr char kCallOwner = 'O';
 // What the nodes' beats say they read ("protocol"): 1 (no number) all of the above; 2 also the
-// two below.
-constexpr int kProtocol = 2;
+// two below; 3 also a request about a call in lines (R, request_envelope.h).
+constexpr int kProtocol = 3;
 // Several messages for one node, sent in one turn: M, then each as its length in decimal, a
 // newline and the message.
 constexpr char kBatch = 'M';
@@ -251,8 +252,14 @@ void ClusterNode::onDirect(std::string_view data)
         onBatch(data);
         return;
     }
-    if (data[0] == kCallRequest) {
-        emit callRequestReceived(data.substr(2));
+    if (data[0] == kRequestLinesKind) {
+        if (const auto request = requestFromLines(data))
+            emit callRequestReceived(*request);
+        return;
+    }
+    if (data[0] == kRequestJsonKind) {
+        if (const auto read = RequestFromJson::read(data))
+            emit callRequestReceived(read->request());
         return;
     }
     if (data[0] == kPartyDevice) {
@@ -513,9 +520,9 @@ bool ClusterNode::hasDevice(const std::string &account, const std::string &devic
     return !m_directory.nodeOf(account, deviceId).empty();
 }
 
-void ClusterNode::forwardCallRequest(const std::string &node, const std::string &request)
+void ClusterNode::forwardCallRequest(const std::string &node, const ForwardedRequest &request)
 {
-    sendTo(node, std::string(1, kCallRequest) + '\n' + request);
+    sendTo(node, speaks(node, 3) ? requestAsLines(request) : requestAsJson(request));
 }
 
 void ClusterNode::ringElsewhere(const std::string &account, const std::string &cid,

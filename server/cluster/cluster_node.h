@@ -62,7 +62,7 @@ public:
     void localDevicesChanged(const std::string &account) override;
     void whenPeersKnow(std::function<void()> then) override;
 
-    void forwardCallRequest(const std::string &node, const std::string &request) override;
+    void forwardCallRequest(const std::string &node, const ForwardedRequest &request) override;
     void tellDeviceChange(const std::string &node, const std::string &notice) override;
     void ringElsewhere(const std::string &account, const std::string &cid,
                        const std::string &text) override;
@@ -71,7 +71,7 @@ public:
 
 signals:
     // The views hold while the signal is delivered.
-    void callRequestReceived(std::string_view request);
+    void callRequestReceived(const ForwardedRequest &request);
     void deviceChangeReceived(std::string_view notice);
     // Another node rang an account here: it owns the call.
     void callOwnerTold(const std::string &cid, const std::string &node);

@@ -5,6 +5,7 @@
 #include "nats_server_process.h"
 #include "phone.h"
 #include "protocol/close_code.h"
+#include "protocol/json_writer.h"
 #include "self_signed_certificate.h"
 #include "server_process.h"
 #include "test_client.h"
@@ -23,6 +24,7 @@
 #include <QTimer>
 #include <array>
 #include <csignal>
+#include <map>
 #include <set>
 
 using namespace softphone::test;
@@ -74,7 +76,9 @@ private slots:
     void whatOneTurnSendsANodeGoesAsOneMessage_data();
     void whatOneTurnSendsANodeGoesAsOneMessage();
     void aBatchFromAnotherNodeIsDeliveredInOrder();
+    void anOwnersNoticeInLinesSendsTheCallsRequestsToIt_data();
     void anOwnersNoticeInLinesSendsTheCallsRequestsToIt();
+    void aCalleesAnswerInLinesFromAnotherNodeIsTaken();
     void aDeadNodesRingEndsWithOneRecordAndFreesTheCallee();
     void aNodeStartedAgainCarriesOnItsOwnCalls();
     void theAppGetsBackIntoACallWhoseNodeDied();
@@ -1250,20 +1254,31 @@ void TestServerCluster::aNodeThatLeftIsNotBroughtBackByWhatItSentBefore()
 namespace {
 
 // The kinds (first bytes) of the messages a batch (M) holds, in order; empty if it is not one.
+// The messages one NATS message holds: those of a batch (M), or itself.
+std::vector<QByteArray> messagesIn(const QByteArray &payload)
+{
+    if (!payload.startsWith("M\n"))
+        return {payload};
+    std::vector<QByteArray> messages;
+    qsizetype at = 2;
+    while (at < payload.size()) {
+        const qsizetype lengthEnd = payload.indexOf('\n', at);
+        if (lengthEnd < 0)
+            return {};
+        const qsizetype length = payload.mid(at, lengthEnd - at).toLongLong();
+        messages.push_back(payload.mid(lengthEnd + 1, length));
+        at = lengthEnd + 1 + length;
+    }
+    return messages;
+}
+
 std::string kindsInBatch(const QByteArray &batch)
 {
     if (!batch.startsWith("M\n"))
         return {};
     std::string kinds;
-    qsizetype at = 2;
-    while (at < batch.size()) {
-        const qsizetype lengthEnd = batch.indexOf('\n', at);
-        if (lengthEnd < 0)
-            return {};
-        const qsizetype length = batch.mid(at, lengthEnd - at).toLongLong();
-        kinds += batch.at(lengthEnd + 1);
-        at = lengthEnd + 1 + length;
-    }
+    for (const QByteArray &message : messagesIn(batch))
+        kinds += message.isEmpty() ? '?' : message.at(0);
     return kinds;
 }
 
@@ -1358,8 +1373,17 @@ void TestServerCluster::aBatchFromAnotherNodeIsDeliveredInOrder()
 // A node that rings a device here says first that it owns the call (W, node, run, cid): the
 // device's answer then goes to that node, with no look-up of the call's claims (a call that
 // has none here would be answered "no live call" by this node itself).
+void TestServerCluster::anOwnersNoticeInLinesSendsTheCallsRequestsToIt_data()
+{
+    QTest::addColumn<int>("protocol");
+    QTest::newRow("protocol 2: the request as JSON") << 2;
+    QTest::newRow("protocol 3: the request in lines") << 3;
+}
+
+// The owner's protocol decides how the request reaches it: a node of protocol 2 reads JSON only.
 void TestServerCluster::anOwnersNoticeInLinesSendsTheCallsRequestsToIt()
 {
+    QFETCH(int, protocol);
     const std::string a = uniqueName("bea");
     auto device = signedIn(0, a, "a-phone");
     QVERIFY(device);
@@ -1369,7 +1393,7 @@ void TestServerCluster::anOwnersNoticeInLinesSendsTheCallsRequestsToIt()
     QVERIFY(x.waitFor("PONG"));
     const std::string boot = uniqueName("boot");
     x.publish("softphone.cluster.beat",
-              nlohmann::json{{"node", "node-x"}, {"boot", boot}, {"protocol", 2}}.dump());
+              nlohmann::json{{"node", "node-x"}, {"boot", boot}, {"protocol", protocol}}.dump());
     const std::string cid = uniqueName("cid-of-node-x");
     x.publish("softphone.cluster.node.node-a", "W\nnode-x\n" + boot + "\n" + cid);
     x.send("PING\r\n");
@@ -1377,14 +1401,92 @@ void TestServerCluster::anOwnersNoticeInLinesSendsTheCallsRequestsToIt()
     QTest::qWait(kClusterWaitMs);
 
     device->post(CallRespond{cid, true, false});
-    bool forwarded = false;
+    std::optional<QByteArray> forwarded;
     while (auto message = x.nextMessage(2000)) {
         if (message->contains("call.respond") && message->contains(cid.c_str())) {
-            forwarded = true;
+            forwarded = message;
             break;
         }
     }
     QVERIFY2(forwarded, "the answer was not forwarded to the call's owner");
+    if (protocol == 2) {
+        QVERIFY2(forwarded->startsWith("Q\n{"), forwarded->constData());
+        return;
+    }
+    const QList<QByteArray> lines = forwarded->split('\n');
+    QCOMPARE(lines.size(), 7);
+    QCOMPARE(lines[0], QByteArray("R"));
+    QCOMPARE(lines[1].toStdString(), a);
+    QCOMPARE(lines[2], QByteArray("a-phone"));
+    bool isNumber = false;
+    lines[4].toLongLong(&isNumber);
+    QVERIFY(isNumber);
+    QCOMPARE(lines[5], QByteArray("call.respond"));
+    const auto params = nlohmann::json::parse(lines[6].toStdString(), nullptr, false);
+    QCOMPARE(params.value("cid", std::string()), cid);
+}
+
+// node-x, of protocol 3, holds the callee's only device and answers in lines: damaged requests
+// are dropped, params that are not JSON are answered with an error, and the good answer is
+// taken, as the caller on node-a sees.
+void TestServerCluster::aCalleesAnswerInLinesFromAnotherNodeIsTaken()
+{
+    const std::string a = uniqueName("cal"), b = uniqueName("dov");
+    auto caller = signedIn(0, a, "a-phone");
+    QVERIFY(caller && signedIn(1, b, "b-phone"));  // b exists; its device is gone again
+    RawNats x;
+    QVERIFY(x.open(m_nats.url()));
+    x.send("SUB softphone.cluster.node.node-x 1\r\nPING\r\n");
+    QVERIFY(x.waitFor("PONG"));
+    const std::string boot = uniqueName("boot");
+    x.publish("softphone.cluster.beat",
+              nlohmann::json{{"node", "node-x"}, {"boot", boot}, {"protocol", 3}}.dump());
+    const nlohmann::json directory{
+        {"node", "node-x"},
+        {"boot", boot},
+        {"accounts", {{b, nlohmann::json::array({nlohmann::json::array({"x-phone", "pc"})})}}}};
+    x.publish("softphone.cluster.node.node-a", "S\n" + directory.dump());
+    x.send("PING\r\n");
+    QVERIFY(x.waitFor("PONG"));
+    QTest::qWait(kClusterWaitMs);
+
+    const auto call = placeCall(*caller, b);
+    QVERIFY(call);
+    bool rung = false;
+    while (auto message = x.nextMessage(2000)) {
+        if ((rung = message->contains(CallIncoming::kEvent.data())))
+            break;
+    }
+    QVERIFY2(rung, "node-x was not rung");
+
+    std::string params;
+    softphone::protocol::appendJson(params, CallRespond{call->cid, true, false});
+    const std::string head = "R\n" + b + "\nx-phone\npc\n";
+    const std::string owner = "softphone.cluster.node.node-a";
+    x.publish(owner, head + "five\ncall.respond\n" + params);  // an id that is not a number
+    x.publish(owner, "R\n" + b + "\nx-phone\n" + params);      // lines missing
+    x.publish(owner, head + "8\ncall.respond\n{\"cid\":");     // params cut short
+    x.publish(owner, head + "9\ncall.respond\n" + params);
+    const std::string answerTo = "V\n" + b + "\nx-phone\n";
+    std::map<std::int64_t, nlohmann::json> answers;
+    while (answers.size() < 2) {
+        const auto message = x.nextMessage(3000);
+        QVERIFY2(message, "node-x's device was not answered");
+        for (const QByteArray &part : messagesIn(*message)) {
+            if (!part.startsWith(answerTo.c_str()))
+                continue;
+            const auto frame = nlohmann::json::parse(
+                part.mid(qsizetype(answerTo.size())).toStdString(), nullptr, false);
+            if (frame.is_object() && frame.contains("id"))
+                answers[frame.value("id", std::int64_t(0))] = frame;
+        }
+    }
+    QCOMPARE(answers.size(), std::size_t(2));
+    QVERIFY2(answers[8].contains("error"), answers[8].dump().c_str());
+    QCOMPARE(answers[8]["error"].value("code", 0), int(ErrorCode::InvalidParams));
+    QVERIFY2(answers[9].contains("result"), answers[9].dump().c_str());
+    QVERIFY(caller->waitFor<CallAccepted>());
+    QVERIFY(caller->request(CallHangup{call->cid}).ok());
 }
 
 // node-a owns a ringing call when it dies, with its caller: the ring ends on the callee's
