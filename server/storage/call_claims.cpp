@@ -31,15 +31,6 @@ CallClaims::Outcome outcomeOf(const std::optional<QVariant> &value, const std::s
 // A claim another node holds but has not committed yet makes PostgreSQL wait for that commit,
 // and then skip the row on the key: that is what makes two invites race-free. The function
 // takes both claims in one statement, or neither (schema version 7).
-CallClaims::Outcome CallClaims::take(const std::string &cid, const std::string &caller,
-                                     const std::string &callee, const std::string &node)
-{
-    return outcomeOf(
-        m_db.callFunction(QStringLiteral("take_call_claims"),
-                          {sqlText(cid), sqlText(node), sqlText(caller), sqlText(callee)}),
-        cid);
-}
-
 void CallClaims::takeAtCommit(const std::string &cid, const std::string &caller,
                               const std::string &callee, const std::string &node,
                               std::function<void(Outcome)> done)

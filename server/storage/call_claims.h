@@ -20,11 +20,8 @@ public:
 
     // Failed: the database could not write them (nothing is taken).
     enum class Outcome { Taken, CallerBusy, CalleeBusy, Failed };
-    // Claims both accounts for the call, or neither.
-    Outcome take(const std::string &cid, const std::string &caller, const std::string &callee,
-                 const std::string &node);
-    // The same, with the open write group's commit: no round trip of its own. `done` learns the
-    // outcome once the group is committed.
+    // Claims both accounts for the call, or neither, with the open write group's commit: no
+    // round trip of its own. `done` learns the outcome once the group is committed.
     void takeAtCommit(const std::string &cid, const std::string &caller, const std::string &callee,
                       const std::string &node, std::function<void(Outcome)> done);
     void release(const std::string &cid);
