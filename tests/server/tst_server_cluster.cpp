@@ -1286,9 +1286,12 @@ std::string kindsInBatch(const QByteArray &batch)
 
 void TestServerCluster::whatOneTurnSendsANodeGoesAsOneMessage_data()
 {
+    QTest::addColumn<QByteArray>("protocol");  // what node-x's beats say, as JSON (or nothing)
     QTest::addColumn<bool>("readsBatches");
-    QTest::newRow("a node of this version") << true;
-    QTest::newRow("a node of an older version") << false;
+    QTest::newRow("a node of this version") << QByteArray("2") << true;
+    QTest::newRow("a node of an older version") << QByteArray() << false;
+    QTest::newRow("a beat whose protocol is not a number")
+        << QByteArray("\"two\"") << false;  // taken for the oldest
 }
 
 // A ring is two messages for the callee's node (the call's owner, then the ring), sent in one
@@ -1297,6 +1300,7 @@ void TestServerCluster::whatOneTurnSendsANodeGoesAsOneMessage_data()
 // node-x is the test, speaking the nodes' protocol on NATS.
 void TestServerCluster::whatOneTurnSendsANodeGoesAsOneMessage()
 {
+    QFETCH(QByteArray, protocol);
     QFETCH(bool, readsBatches);
     const std::string a = uniqueName("yan"), b = uniqueName("zed");
     auto caller = signedIn(0, a, "a-phone");
@@ -1307,8 +1311,8 @@ void TestServerCluster::whatOneTurnSendsANodeGoesAsOneMessage()
     QVERIFY(x.waitFor("PONG"));
     const std::string boot = uniqueName("boot");
     nlohmann::json beat{{"node", "node-x"}, {"boot", boot}};
-    if (readsBatches)
-        beat["protocol"] = 2;
+    if (!protocol.isEmpty())
+        beat["protocol"] = nlohmann::json::parse(protocol.toStdString());
     x.publish("softphone.cluster.beat", beat.dump());
     const nlohmann::json directory{
         {"node", "node-x"},
@@ -1395,6 +1399,7 @@ void TestServerCluster::anOwnersNoticeInLinesSendsTheCallsRequestsToIt()
     x.publish("softphone.cluster.beat",
               nlohmann::json{{"node", "node-x"}, {"boot", boot}, {"protocol", protocol}}.dump());
     const std::string cid = uniqueName("cid-of-node-x");
+    x.publish("softphone.cluster.node.node-a", "W\nnode-x\n" + boot);  // damaged: no cid
     x.publish("softphone.cluster.node.node-a", "W\nnode-x\n" + boot + "\n" + cid);
     x.send("PING\r\n");
     QVERIFY(x.waitFor("PONG"));
