@@ -2,7 +2,7 @@
 # Installs the Debian/Ubuntu packages the build, the programs and the tests need.
 # Idempotent: asks apt only for what is missing, and runs `apt-get update` only then.
 # `--bench` adds the optional packages of bench/compare_kamailio.sh (Kamailio, SIPp, tcpdump)
-# and of bench/server_allocations.sh (heaptrack);
+# and of bench/server_allocations.sh (heaptrack) and bench/server_instructions.sh (valgrind);
 # scripts/test.sh does not ask for them.
 set -euo pipefail
 
@@ -36,8 +36,8 @@ packages=(
 
 # Optional: the SIP proxy and load generator bench/compare_kamailio.sh measures us against,
 # and the capture it times INVITE -> 180 on the wire with; heaptrack counts the server's
-# allocations per call.
-bench_packages=(kamailio sip-tester tcpdump heaptrack)
+# allocations per call, valgrind its instructions.
+bench_packages=(kamailio sip-tester tcpdump heaptrack valgrind)
 if [[ "${1:-}" == "--bench" ]]; then
     packages+=("${bench_packages[@]}")
 fi
