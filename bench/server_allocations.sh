@@ -8,20 +8,8 @@
 # then a call's owner and the callee's node, each per crossing lifecycle.
 set -euo pipefail
 
-build_dir=build/ci
-server=""
-rate=300
-nodes=""
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --build-dir) build_dir=$2; shift 2 ;;
-        --server) server=$2; shift 2 ;;
-        --rate) rate=$2; shift 2 ;;
-        --nodes) nodes=$2; shift 2 ;;
-        *) echo "unknown option $1" >&2; exit 2 ;;
-    esac
-done
-server=${server:-$build_dir/app/server/softphone-server}
+default_rate=300
+source "$(dirname "$0")/server_count_options.sh"
 preload=/usr/lib/heaptrack/libheaptrack_preload.so
 interpret=/usr/lib/heaptrack/libexec/heaptrack_interpret
 [[ -f $preload && -x $interpret ]] || { echo "heaptrack is not installed" >&2; exit 1; }
@@ -65,7 +53,6 @@ measure_nodes() {
 }
 
 if [[ -n $nodes ]]; then
-    [[ $nodes == 2 ]] || { echo "--nodes takes 2" >&2; exit 2; }
     read -r s1 a1 c1 o1 n1 < <(measure_nodes 4)
     read -r s2 a2 c2 o2 n2 < <(measure_nodes 8)
     echo "one node: $(( (a2 - a1) / (s2 - s1) )) allocations per lifecycle"

@@ -12,21 +12,8 @@
 # then a call's owner and the callee's node, each per crossing lifecycle.
 set -euo pipefail
 
-build_dir=build/ci
-server=""
-rate=30
-nodes=""
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --build-dir) build_dir=$2; shift 2 ;;
-        --server) server=$2; shift 2 ;;
-        --rate) rate=$2; shift 2 ;;
-        --nodes) nodes=$2; shift 2 ;;
-        *) echo "unknown option $1" >&2; exit 2 ;;
-    esac
-done
-[[ -z $nodes || $nodes == 2 ]] || { echo "--nodes takes 2" >&2; exit 2; }
-server=${server:-$build_dir/app/server/softphone-server}
+default_rate=30
+source "$(dirname "$0")/server_count_options.sh"
 command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null ||
     { echo "valgrind is not installed" >&2; exit 1; }
 

@@ -1210,6 +1210,31 @@ public:
         return std::nullopt;
     }
 
+    // Joins the cluster as node-x, which the test plays: subscribes to node-x's subject and beats
+    // once, with `protocol` (JSON) as the beat's number, or none, as the oldest nodes beat. With
+    // `account`, tells node-a that node-x holds its device x-phone. Returns node-x's run id, once
+    // NATS has it all; empty if it failed.
+    std::string joinAsNodeX(const QByteArray &protocol, const std::string &account = {})
+    {
+        send("SUB softphone.cluster.node.node-x 1\r\nPING\r\n");
+        if (!waitFor("PONG"))
+            return {};
+        const std::string boot = uniqueName("boot");
+        nlohmann::json beat{{"node", "node-x"}, {"boot", boot}};
+        if (!protocol.isEmpty())
+            beat["protocol"] = nlohmann::json::parse(protocol.toStdString());
+        publish("softphone.cluster.beat", beat.dump());
+        if (!account.empty()) {
+            const nlohmann::json devices =
+                nlohmann::json::array({nlohmann::json::array({"x-phone", "pc"})});
+            const nlohmann::json directory{
+                {"node", "node-x"}, {"boot", boot}, {"accounts", {{account, devices}}}};
+            publish("softphone.cluster.node.node-a", "S\n" + directory.dump());
+        }
+        send("PING\r\n");
+        return waitFor("PONG") ? boot : std::string();
+    }
+
 private:
     QTcpSocket m_socket;
     QByteArray m_last;
@@ -1307,20 +1332,7 @@ void TestServerCluster::whatOneTurnSendsANodeGoesAsOneMessage()
     QVERIFY(caller && signedIn(1, b, "b-phone"));  // b exists; its device is gone again
     RawNats x;
     QVERIFY(x.open(m_nats.url()));
-    x.send("SUB softphone.cluster.node.node-x 1\r\nPING\r\n");
-    QVERIFY(x.waitFor("PONG"));
-    const std::string boot = uniqueName("boot");
-    nlohmann::json beat{{"node", "node-x"}, {"boot", boot}};
-    if (!protocol.isEmpty())
-        beat["protocol"] = nlohmann::json::parse(protocol.toStdString());
-    x.publish("softphone.cluster.beat", beat.dump());
-    const nlohmann::json directory{
-        {"node", "node-x"},
-        {"boot", boot},
-        {"accounts", {{b, nlohmann::json::array({nlohmann::json::array({"x-phone", "pc"})})}}}};
-    x.publish("softphone.cluster.node.node-a", "S\n" + directory.dump());
-    x.send("PING\r\n");
-    QVERIFY(x.waitFor("PONG"));
+    QVERIFY(!x.joinAsNodeX(protocol, b).empty());
     QTest::qWait(kClusterWaitMs);
 
     QVERIFY(placeCall(*caller, b));
@@ -1393,11 +1405,8 @@ void TestServerCluster::anOwnersNoticeInLinesSendsTheCallsRequestsToIt()
     QVERIFY(device);
     RawNats x;
     QVERIFY(x.open(m_nats.url()));
-    x.send("SUB softphone.cluster.node.node-x 1\r\nPING\r\n");
-    QVERIFY(x.waitFor("PONG"));
-    const std::string boot = uniqueName("boot");
-    x.publish("softphone.cluster.beat",
-              nlohmann::json{{"node", "node-x"}, {"boot", boot}, {"protocol", protocol}}.dump());
+    const std::string boot = x.joinAsNodeX(QByteArray::number(protocol));
+    QVERIFY(!boot.empty());
     const std::string cid = uniqueName("cid-of-node-x");
     x.publish("softphone.cluster.node.node-a", "W\nnode-x\n" + boot);  // damaged: no cid
     x.publish("softphone.cluster.node.node-a", "W\nnode-x\n" + boot + "\n" + cid);
@@ -1441,18 +1450,7 @@ void TestServerCluster::aCalleesAnswerInLinesFromAnotherNodeIsTaken()
     QVERIFY(caller && signedIn(1, b, "b-phone"));  // b exists; its device is gone again
     RawNats x;
     QVERIFY(x.open(m_nats.url()));
-    x.send("SUB softphone.cluster.node.node-x 1\r\nPING\r\n");
-    QVERIFY(x.waitFor("PONG"));
-    const std::string boot = uniqueName("boot");
-    x.publish("softphone.cluster.beat",
-              nlohmann::json{{"node", "node-x"}, {"boot", boot}, {"protocol", 3}}.dump());
-    const nlohmann::json directory{
-        {"node", "node-x"},
-        {"boot", boot},
-        {"accounts", {{b, nlohmann::json::array({nlohmann::json::array({"x-phone", "pc"})})}}}};
-    x.publish("softphone.cluster.node.node-a", "S\n" + directory.dump());
-    x.send("PING\r\n");
-    QVERIFY(x.waitFor("PONG"));
+    QVERIFY(!x.joinAsNodeX("3", b).empty());
     QTest::qWait(kClusterWaitMs);
 
     const auto call = placeCall(*caller, b);
