@@ -90,6 +90,14 @@ def websocket_sessions():
         client_frame(10, b"") + client_frame(8, b"")
 
 
+def request_envelopes():
+    params = '{"accepted":true,"busy":false,"cid":"c-5e1d"}'
+    yield "R\nalice\nd-1\npc\n7\ncall.respond\n" + params
+    yield "R\nalice\nd-1\npc\n-9223372036854775808\nroom.join\n{}"
+    yield ('Q\n{"account":"alice","clientType":"pc","device":"d-1","id":7,'
+           '"method":"call.respond","params":' + params + "}")
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -115,6 +123,8 @@ def main():
     for session in websocket_sessions():
         write("websocket_reader", session)
     write("dispatch", "\n".join(session) + "\n")
+    for seed in request_envelopes():
+        write("request_envelope", seed)
     write("dispatch", 'n{"id":1,"method":"ping"}\nn{"id":2,"method":"contacts.list"}\n'
                       'n{"id":3,"method":"login","params":{"protocol":1,"account":"alice",'
                       '"token":"t_x","clientType":"cli","deviceId":"d-1"}}\n')

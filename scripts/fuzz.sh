@@ -5,7 +5,8 @@
 #   scripts/fuzz.sh [SECONDS [JOBS [TARGET...]]]
 #
 # SECONDS per target (default 60), JOBS processes per target sharing one corpus (default 1),
-# TARGETs among frame params call_record websocket_reader dispatch (default all). Corpora grow in
+# TARGETs among frame params call_record websocket_reader request_envelope dispatch (default
+# all). Corpora grow in
 # build/fuzz/corpus/TARGET (seeded from fuzz/corpus/TARGET); crashes land in
 # build/fuzz/findings/. Prints executions per target and the coverage; exits non-zero when a
 # target found a crash. SOFTPHONE_FUZZ_COVERAGE=0 skips the coverage build.
@@ -16,7 +17,7 @@ seconds=${1:-60}
 jobs=${2:-1}
 shift $(($# < 2 ? $# : 2))
 targets=("$@")
-((${#targets[@]})) || targets=(frame params call_record websocket_reader dispatch)
+((${#targets[@]})) || targets=(frame params call_record websocket_reader request_envelope dispatch)
 
 build=build/fuzz
 cmake --preset fuzz >/dev/null
