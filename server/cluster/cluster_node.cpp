@@ -1,5 +1,6 @@
 #include "cluster/cluster_node.h"
 
+#include "cluster/message_lines.h"
 #include "cluster/request_envelope.h"
 #include "logging.h"
 #include "net/client_connection.h"
@@ -72,15 +73,12 @@ struct ThreeParts
 
 std::optional<ThreeParts> threePartsOf(std::string_view data)
 {
-    const std::size_t firstEnd = data.find('\n', 2);
-    if (firstEnd == std::string_view::npos)
+    data.remove_prefix(2);  // the kind and its newline
+    const auto first = takeLine(data);
+    const auto second = first ? takeLine(data) : std::nullopt;
+    if (!second)
         return std::nullopt;
-    const std::size_t secondEnd = data.find('\n', firstEnd + 1);
-    if (secondEnd == std::string_view::npos)
-        return std::nullopt;
-    return ThreeParts{data.substr(2, firstEnd - 2),
-                      data.substr(firstEnd + 1, secondEnd - firstEnd - 1),
-                      data.substr(secondEnd + 1)};
+    return ThreeParts{*first, *second, data};
 }
 
 // Where a frame for devices goes: F or V, account, device (an F's is the device left out), then
@@ -311,16 +309,16 @@ void ClusterNode::onBatch(std::string_view data)
 {
     data.remove_prefix(2);
     while (!data.empty()) {
-        const std::size_t lengthEnd = data.find('\n');
-        std::size_t length = 0;
-        const auto digits = data.substr(0, lengthEnd);
-        const auto [end, error] =
-            std::from_chars(digits.data(), digits.data() + digits.size(), length);
-        if (lengthEnd == std::string_view::npos || error != std::errc() ||
-            end != digits.data() + digits.size() || length > data.size() - lengthEnd - 1)
+        const auto digits = takeLine(data);
+        if (!digits)
             return;  // damaged: what follows cannot be told apart
-        const std::string_view message = data.substr(lengthEnd + 1, length);
-        data.remove_prefix(lengthEnd + 1 + length);
+        std::size_t length = 0;
+        const auto [end, error] =
+            std::from_chars(digits->data(), digits->data() + digits->size(), length);
+        if (error != std::errc() || end != digits->data() + digits->size() || length > data.size())
+            return;
+        const std::string_view message = data.substr(0, length);
+        data.remove_prefix(length);
         if (!message.empty() && message[0] != kBatch)
             onDirect(message);
     }
@@ -452,11 +450,12 @@ void ClusterNode::publish(const std::string &node, const std::vector<std::string
 
 void ClusterNode::onStorageFailed(std::string_view data)
 {
-    const std::size_t accountEnd = data.find('\n', 2);
-    if (accountEnd == std::string_view::npos)
+    data.remove_prefix(2);  // the kind and its newline
+    const auto accountLine = takeLine(data);
+    if (!accountLine)
         return;
-    const std::string account(data.substr(2, accountEnd - 2));
-    const std::string_view device = data.substr(accountEnd + 1);
+    const std::string account(*accountLine);
+    const std::string_view device = data;
     std::vector<ClientConnection *> closing = m_sessions.devices(account);
     for (ClientConnection *connection : closing) {
         if (device.empty() || connection->deviceId() == device)

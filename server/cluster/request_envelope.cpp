@@ -1,5 +1,6 @@
 #include "cluster/request_envelope.h"
 
+#include "cluster/message_lines.h"
 #include "protocol/json_text.h"
 #include "protocol/json_writer.h"
 
@@ -7,21 +8,6 @@
 #include <nlohmann/json.hpp>
 
 namespace softphone::server {
-
-namespace {
-
-// The next line of `data` (without its newline), which is removed from `data`.
-std::optional<std::string_view> takeLine(std::string_view &data)
-{
-    const std::size_t end = data.find('\n');
-    if (end == std::string_view::npos)
-        return std::nullopt;
-    const std::string_view line = data.substr(0, end);
-    data.remove_prefix(end + 1);
-    return line;
-}
-
-}  // namespace
 
 std::string requestAsLines(const ForwardedRequest &request)
 {
