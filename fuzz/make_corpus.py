@@ -96,6 +96,9 @@ def request_envelopes():
     yield "R\nalice\nd-1\npc\n-9223372036854775808\nroom.join\n{}"
     yield ('Q\n{"account":"alice","clientType":"pc","device":"d-1","id":7,'
            '"method":"call.respond","params":' + params + "}")
+    # An id out of any integer's range, which was once cast from a float.
+    yield ('Q\n{"account":"alice","clientType":"pc","device":"d-1","id":1e300,'
+           '"method":"call.hangup","params":{"cid":"c-5e1d"}}')
 
 
 def main():

@@ -290,7 +290,11 @@ void ClusterNode::onDirect(std::string_view data)
         } else if (data[0] == kCallOwner) {
             emit callOwnerTold(message.at("cid").get<std::string>(), node);
         } else if (data[0] == kBarrierAck) {
-            m_barrier.acknowledged(message.at("token").get<std::uint64_t>(), node);
+            // Tokens are this node's counters; anything else acknowledges nothing (and a
+            // float's cast to an integer would be undefined).
+            const json &token = message.at("token");
+            if (token.is_number_unsigned())
+                m_barrier.acknowledged(token.get<std::uint64_t>(), node);
         } else if (data[0] == kDirectory) {
             DevicesByAccount all;
             for (const auto &[account, list] : message.at("accounts").items())

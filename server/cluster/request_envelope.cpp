@@ -1,6 +1,7 @@
 #include "cluster/request_envelope.h"
 
 #include "cluster/message_lines.h"
+#include "protocol/json_fields.h"
 #include "protocol/json_text.h"
 #include "protocol/json_writer.h"
 
@@ -82,7 +83,11 @@ std::optional<RequestFromJson> RequestFromJson::read(std::string_view data)
         read.m_account = parsed->at("account").get<std::string>();
         read.m_device = parsed->at("device").get<std::string>();
         read.m_clientType = parsed->at("clientType").get<std::string>();
-        read.m_id = parsed->at("id").get<std::int64_t>();
+        // As a client's request id is read: a number out of range is no id (a float's cast
+        // to an integer would be undefined).
+        protocol::DecodeError error;
+        if (!protocol::detail::readValue(parsed->at("id"), read.m_id, "id", error))
+            return std::nullopt;
         read.m_method = parsed->at("method").get<std::string>();
         read.m_params = protocol::dumpJson(parsed->at("params"));
     } catch (const nlohmann::json::exception &) {

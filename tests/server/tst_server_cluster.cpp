@@ -76,6 +76,7 @@ private slots:
     void whatOneTurnSendsANodeGoesAsOneMessage_data();
     void whatOneTurnSendsANodeGoesAsOneMessage();
     void aBatchFromAnotherNodeIsDeliveredInOrder();
+    void aBarrierAnswerWithAForeignTokenIsPassedOver();
     void anOwnersNoticeInLinesSendsTheCallsRequestsToIt_data();
     void anOwnersNoticeInLinesSendsTheCallsRequestsToIt();
     void aCalleesAnswerInLinesFromAnotherNodeIsTaken();
@@ -1389,6 +1390,30 @@ void TestServerCluster::aBatchFromAnotherNodeIsDeliveredInOrder()
 // A node that rings a device here says first that it owns the call (W, node, run, cid): the
 // device's answer then goes to that node, with no look-up of the call's claims (a call that
 // has none here would be answered "no live call" by this node itself).
+// Barrier answers carry this node's own counters. Another node's answer with a token no counter
+// can be (a float too large for any integer, a negative number, a string) acknowledges nothing
+// and harms nothing: the node goes on answering (under the sanitizers, the float's cast was
+// undefined and stopped it).
+void TestServerCluster::aBarrierAnswerWithAForeignTokenIsPassedOver()
+{
+    const std::string a = uniqueName("ivy");
+    auto device = signedIn(0, a, "a-phone");
+    QVERIFY(device);
+    RawNats x;
+    QVERIFY(x.open(m_nats.url()));
+    const std::string boot = x.joinAsNodeX("3");
+    QVERIFY(!boot.empty());
+    for (const char *token : {"1e300", "-1", "\"seven\""}) {
+        x.publish("softphone.cluster.node.node-a",
+                  "K\n{\"node\":\"node-x\",\"boot\":\"" + boot + "\",\"token\":" + token + "}");
+    }
+    x.send("PING\r\n");
+    QVERIFY(x.waitFor("PONG"));
+    QTest::qWait(kClusterWaitMs);
+    QVERIFY(m_nodes[0]->isRunning());
+    QVERIFY(device->request(Ping{}).ok());
+}
+
 void TestServerCluster::anOwnersNoticeInLinesSendsTheCallsRequestsToIt_data()
 {
     QTest::addColumn<int>("protocol");
