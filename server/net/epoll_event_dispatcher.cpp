@@ -19,6 +19,7 @@ namespace {
 
 constexpr std::uint64_t kWakeUpKey = 0;  // epoll key of the wake-up descriptor
 constexpr int kMaxReadyPerWait = 512;    // the rest stay ready for the next wait
+constexpr int kPostedPasses = 4;         // before the sockets and timers have their turn
 
 std::uint64_t keyOf(int fd, std::uint32_t generation)
 {
@@ -62,8 +63,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
     m_interrupted.store(false);
     emit awake();
-    m_postedHere = false;
-    QCoreApplication::sendPostedEvents();
+    sendPostedEvents();
 
     const bool includeTimers = !(flags & QEventLoop::X11ExcludeTimers);
     const bool includeNotifiers = !(flags & QEventLoop::ExcludeSocketNotifiers);
@@ -81,6 +81,22 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     if (includeTimers)
         handled += fireTimers();
     return handled > 0;
+}
+
+// Qt sends the events posted while it sends posted events in its next call only. Chains are
+// common here: a reply queued for a client's outbox, whose flush hands bytes to the NATS link,
+// whose write goes out at the end of the turn. Sent one per turn of the loop, each link of a
+// chain cost a wait that could not block; a few passes send them in one turn, and the bound
+// keeps an event that posts itself again from starving the sockets and timers.
+void EpollEventDispatcher::sendPostedEvents()
+{
+    for (int pass = 0; pass < kPostedPasses; ++pass) {
+        m_postedHere = false;
+        QCoreApplication::sendPostedEvents();
+        if (!m_postedHere || m_interrupted.load())
+            return;
+        ++m_extraPostedPasses;
+    }
 }
 
 int EpollEventDispatcher::waitTimeoutMs(bool includeTimers) const

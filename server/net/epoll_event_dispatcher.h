@@ -51,6 +51,8 @@ public:
     quint64 interestUpdates() const { return m_interestUpdates; }
     // Wake-ups written to the loop's descriptor (tests).
     quint64 wakeUpWrites() const { return m_wakeUpWrites.load(); }
+    // Passes over the posted events beyond the first of a turn (tests).
+    quint64 extraPostedPasses() const { return m_extraPostedPasses; }
 
 private:
     // The notifiers watching one descriptor; epoll holds one registration per descriptor.
@@ -77,6 +79,7 @@ private:
     void addWatch(int fd, Watch &watch);
     void noteChange(int fd, Watch &watch);
     void applyChanges();
+    void sendPostedEvents();
     int waitTimeoutMs(bool mayBlock) const;
     int waitForEvents(int timeoutMs, bool includeNotifiers);
     int activatePending();
@@ -94,6 +97,7 @@ private:
     std::unordered_map<int, Watch> m_watches;
     std::vector<int> m_changed;  // descriptors whose events epoll is told before its next wait
     quint64 m_interestUpdates = 0;
+    quint64 m_extraPostedPasses = 0;
     std::atomic<quint64> m_wakeUpWrites{0};
     std::deque<QSocketNotifier *> m_pending;  // ready notifiers not yet activated
     std::unordered_map<int, Timer> m_timers;

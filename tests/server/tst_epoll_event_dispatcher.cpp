@@ -14,8 +14,10 @@
 #include <QThread>
 #include <QTimer>
 #include <atomic>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <vector>
 
 using softphone::server::EpollEventDispatcher;
 
@@ -136,6 +138,69 @@ private slots:
                 this, [&] { ++delivered; }, Qt::QueuedConnection);
         QTRY_COMPARE_WITH_TIMEOUT(delivered, 100, 2000);
         QCOMPARE(dispatcher->wakeUpWrites(), before);
+    }
+
+    // An outbox flushed at the end of a turn hands bytes to a link that writes at the end of
+    // the turn: each posts the next. Qt sends what is posted while it sends in its next call, so
+    // each link of such a chain cost a turn of the loop, and its wait could not block.
+    void aChainOfPostedEventsIsSentInOneTurn()
+    {
+        auto *dispatcher =
+            qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance());
+        QCoreApplication::processEvents();
+        // Shared: what a failed check leaves posted runs after this function has returned.
+        auto delivered = std::make_shared<std::vector<int>>();
+        const auto post = [this](auto step) {
+            QMetaObject::invokeMethod(this, step, Qt::QueuedConnection);
+        };
+        post([delivered, post] {
+            delivered->push_back(1);
+            post([delivered, post] {
+                delivered->push_back(2);
+                post([delivered] { delivered->push_back(3); });
+            });
+        });
+        const quint64 before = dispatcher->extraPostedPasses();
+        dispatcher->processEvents(QEventLoop::AllEvents);
+        QCOMPARE(*delivered, (std::vector<int>{1, 2, 3}));
+        QCOMPARE(dispatcher->extraPostedPasses(), before + 2);
+    }
+
+    // The passes are bounded: an event that posts itself again and again leaves the sockets
+    // and timers their turn.
+    void anEventPostingItselfForeverStarvesNoSocket()
+    {
+        int fds[2];
+        QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+        QSocketNotifier notifier(fds[0], QSocketNotifier::Read);
+        bool readable = false;
+        connect(&notifier, &QSocketNotifier::activated, this, [&] { readable = true; });
+        bool fired = false;
+        QTimer::singleShot(5, this, [&] { fired = true; });
+        struct Spinner
+        {
+            QObject *context;
+            bool spinning = true;
+            int spins = 0;
+            void spin(const std::shared_ptr<Spinner> &self)
+            {
+                ++spins;
+                if (spinning)
+                    QMetaObject::invokeMethod(
+                        context, [self] { self->spin(self); }, Qt::QueuedConnection);
+            }
+        };
+        auto spinner = std::make_shared<Spinner>(Spinner{this});
+        spinner->spin(spinner);
+        QCOMPARE(::write(fds[1], "x", 1), 1);
+        const bool served = QTest::qWaitFor([&] { return readable && fired; }, 2000);
+        spinner->spinning = false;
+        QCoreApplication::processEvents();
+        notifier.setEnabled(false);
+        ::close(fds[0]);
+        ::close(fds[1]);
+        QVERIFY(served);
+        QVERIFY(spinner->spins > 1);
     }
 
     // Posted by this thread after the loop sent its posted events but before it waits (from
