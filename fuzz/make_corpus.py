@@ -10,6 +10,7 @@ call_record: the records of the seed documents (SEEDS_DIR/*.txt) exactly as writ
              included, tests/data/*.json, and the records of docs/protocol.md.
 websocket_reader: client frames, masked, whole and in fragments, with pings and a close
              (first byte: how the fuzzer cuts them into pieces).
+request_envelope: forwarded requests in lines (params as JSON and as field lines) and as JSON.
 dispatch:    the worked example of docs/protocol.md as one session (a = alice, b = bob,
              n = a connection not logged in), call ids as $CID.
 """
@@ -99,6 +100,16 @@ def request_envelopes():
     # An id out of any integer's range, which was once cast from a float.
     yield ('Q\n{"account":"alice","clientType":"pc","device":"d-1","id":1e300,'
            '"method":"call.hangup","params":{"cid":"c-5e1d"}}')
+    # Params as field lines (protocol 4): key, type, length, value.
+    def field(key, kind, value):
+        return f"{key}\n{kind}\n{len(value.encode())}\n{value}"
+    cid = field("cid", "s", "c-5e1d")
+    yield "P\nalice\nd-1\npc\n7\ncall.respond\n" + cid + field("accepted", "b", "1")
+    yield "P\nalice\nd-1\npc\n8\nroom.join\n" + cid + field("mode", "i", "0")
+    yield ("P\nalice\nd-1\npc\n9\nrtc.sdp\n" + cid + field("sdpType", "s", "offer") +
+           field("sdp", "s", "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n"))
+    yield ("P\nalice\nd-1\npc\n10\nrtc.ice\n" + cid + field("candidate", "s", "") +
+           field("sdpMLineIndex", "i", "0") + field("sdpMid", "s", "0"))
 
 
 def main():
@@ -123,8 +134,8 @@ def main():
         if speaker in ("alice", "bob-home") and "method" in frame and frame["method"] != "login":
             session.append(("a" if speaker == "alice" else "b") + text.replace("c-5e1d", "$CID"))
     write("frame", "[" * 33 + "]" * 33)
-    for session in websocket_sessions():
-        write("websocket_reader", session)
+    for stream in websocket_sessions():
+        write("websocket_reader", stream)
     write("dispatch", "\n".join(session) + "\n")
     for seed in request_envelopes():
         write("request_envelope", seed)

@@ -16,11 +16,6 @@ std::string FieldPath::text() const
 
 namespace softphone::protocol::detail {
 
-namespace {
-// Integers stay within what a JavaScript peer reads exactly.
-constexpr std::int64_t kMaxSafeInteger = (std::int64_t{1} << 53) - 1;
-}  // namespace
-
 std::string joinPath(std::string_view parent, std::string_view key)
 {
     if (parent.empty())

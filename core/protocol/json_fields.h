@@ -132,6 +132,9 @@ private:
 
 namespace detail {
 
+// Integers stay within what a JavaScript peer reads exactly.
+inline constexpr std::int64_t kMaxSafeInteger = (std::int64_t{1} << 53) - 1;
+
 std::string joinPath(std::string_view parent, std::string_view key);
 std::string indexPath(std::string_view parent, std::size_t index);
 const char *jsonTypeName(const json &value);

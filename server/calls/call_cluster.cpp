@@ -5,6 +5,7 @@
 #include "calls/call_manager.h"
 #include "logging.h"
 #include "net/session_registry.h"
+#include "protocol/field_lines.h"
 #include "protocol/json_text.h"
 #include "protocol/json_writer.h"
 #include "storage/account_store.h"
@@ -161,9 +162,11 @@ bool CallManager::forwarded(const ClientConnection &client, const std::string &c
         return true;
     }
     std::string paramsText;
-    protocol::appendJson(paramsText, params);
-    const ForwardedRequest request{client.account(), client.deviceId(), client.clientType(),
-                                   reply.handOff(),  Req::kMethod,      paramsText};
+    protocol::appendFieldLines(paramsText, params);
+    const ForwardedRequest request{client.account(),    client.deviceId(),
+                                   client.clientType(), reply.handOff(),
+                                   Req::kMethod,        ForwardedRequest::Form::Fields,
+                                   paramsText};
     m_forwarding->forwardCallRequest(*owner, request);
     return true;
 }
@@ -187,11 +190,15 @@ template bool CallManager::forwarded(const ClientConnection &, const std::string
 
 namespace {
 
+// The params read as the form they came in: JSON parsed by the caller, or field lines.
 template<class Req>
-void run(CallManager &calls, const CallDevice &device, const nlohmann::json &params,
-         Responder reply, void (CallManager::*handler)(const CallDevice &, const Req &, Responder))
+void run(CallManager &calls, const CallDevice &device, const ForwardedRequest &request,
+         const nlohmann::json &jsonParams, Responder reply,
+         void (CallManager::*handler)(const CallDevice &, const Req &, Responder))
 {
-    auto decoded = protocol::decodeParams<Req>(params);
+    auto decoded = request.form == ForwardedRequest::Form::Fields
+                       ? protocol::fromFieldLines<Req>(request.params)
+                       : protocol::decodeParams<Req>(jsonParams);
     if (!decoded) {
         reply.error(ErrorCode::InvalidParams, decoded.error().message());
         return;
@@ -210,31 +217,36 @@ void CallManager::onForwardedRequest(const ForwardedRequest &request)
             m_context.sessions.sendToDevice(account, deviceId, text);
         },
         request.id);
-    // Bounded by the node that took it from its client, and in nesting here as a client's is.
-    const auto params = protocol::parseJsonText(request.params, request.params.size());
-    if (!params) {
-        reply.error(ErrorCode::InvalidParams, params.error().message());
-        return;
+    // JSON is bounded by the node that took it from its client, and in nesting here as a
+    // client's is.
+    nlohmann::json jsonParams;
+    if (request.form == ForwardedRequest::Form::Json) {
+        auto parsed = protocol::parseJsonText(request.params, request.params.size());
+        if (!parsed) {
+            reply.error(ErrorCode::InvalidParams, parsed.error().message());
+            return;
+        }
+        jsonParams = std::move(*parsed);
     }
     const std::string_view method = request.method;
     qCDebug(lcCall) << "forwarded" << std::string(method).c_str() << "from"
                     << device.account.c_str();
     if (method == protocol::CallRespond::kMethod)
-        run(*this, device, *params, std::move(reply), &CallManager::respond);
+        run(*this, device, request, jsonParams, std::move(reply), &CallManager::respond);
     else if (method == protocol::CallCancel::kMethod)
-        run(*this, device, *params, std::move(reply), &CallManager::cancel);
+        run(*this, device, request, jsonParams, std::move(reply), &CallManager::cancel);
     else if (method == protocol::CallHangup::kMethod)
-        run(*this, device, *params, std::move(reply), &CallManager::hangup);
+        run(*this, device, request, jsonParams, std::move(reply), &CallManager::hangup);
     else if (method == protocol::CallCurrent::kMethod)
-        run(*this, device, *params, std::move(reply), &CallManager::current);
+        run(*this, device, request, jsonParams, std::move(reply), &CallManager::current);
     else if (method == protocol::RoomJoin::kMethod)
-        run(*this, device, *params, std::move(reply), &CallManager::joinRoom);
+        run(*this, device, request, jsonParams, std::move(reply), &CallManager::joinRoom);
     else if (method == protocol::RoomLeave::kMethod)
-        run(*this, device, *params, std::move(reply), &CallManager::leaveRoom);
+        run(*this, device, request, jsonParams, std::move(reply), &CallManager::leaveRoom);
     else if (method == protocol::RtcSdp::kMethod)
-        run(*this, device, *params, std::move(reply), &CallManager::relaySdp);
+        run(*this, device, request, jsonParams, std::move(reply), &CallManager::relaySdp);
     else if (method == protocol::RtcIce::kMethod)
-        run(*this, device, *params, std::move(reply), &CallManager::relayIce);
+        run(*this, device, request, jsonParams, std::move(reply), &CallManager::relayIce);
     else
         reply.error(ErrorCode::UnknownMethod, "no such call request: " + std::string(method));
 }

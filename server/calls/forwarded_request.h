@@ -15,7 +15,11 @@ struct ForwardedRequest
     std::string_view clientType;
     std::int64_t id = 0;  // the device's request id, which the answer carries
     std::string_view method;
-    std::string_view params;  // JSON text
+    // Params as JSON text, or as field lines (protocol/field_lines.h): what the device's node
+    // read and checked, which the owner reads back without a JSON parser.
+    enum class Form { Json, Fields };
+    Form form = Form::Json;
+    std::string_view params;
 };
 
 }  // namespace softphone::server

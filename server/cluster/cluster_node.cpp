@@ -7,6 +7,7 @@
 #include "net/output_gate.h"
 #include "net/session_registry.h"
 #include "protocol/close_code.h"
+#include "protocol/field_lines.h"
 #include "server_config.h"
 
 #include <QUuid>
@@ -32,7 +33,8 @@ const std::string kNodeSubjectPrefix = "softphone.cluster.node.";
 // devices stays as the client will read it, everything else is JSON.
 constexpr char kFrame = 'F';        // for an account's devices: F, account, device left out
 constexpr char kDeviceFrame = 'V';  // for one device: V, account, device
-// A request about a call this node owns: kRequestJsonKind, kRequestLinesKind (request_envelope.h).
+// A request about a call this node owns: kRequestJsonKind, kRequestLinesKind, kRequestFieldsKind
+// (request_envelope.h).
 constexpr char kPartyDevice = 'N';  // a device of a party of a call this node owns came or went
 constexpr char kDevices = 'D';
 constexpr char kDirectory = 'S';
@@ -45,8 +47,9 @@ constexpr char kStorageFailed = 'C';
 // reads the ring as any frame, passes over it).
 constexpr char kCallOwner = 'O';
 // What the nodes' beats say they read ("protocol"): 1 (no number) all of the above; 2 also the
-// two below; 3 also a request about a call in lines (R, request_envelope.h).
-constexpr int kProtocol = 3;
+// two below; 3 also a request about a call in lines (R, request_envelope.h); 4 also one whose
+// params are field lines (P).
+constexpr int kProtocol = 4;
 // Several messages for one node, sent in one turn: M, then each as its length in decimal, a
 // newline and the message.
 constexpr char kBatch = 'M';
@@ -250,7 +253,7 @@ void ClusterNode::onDirect(std::string_view data)
         onBatch(data);
         return;
     }
-    if (data[0] == kRequestLinesKind) {
+    if (data[0] == kRequestLinesKind || data[0] == kRequestFieldsKind) {
         if (const auto request = requestFromLines(data))
             emit callRequestReceived(*request);
         return;
@@ -525,7 +528,20 @@ bool ClusterNode::hasDevice(const std::string &account, const std::string &devic
 
 void ClusterNode::forwardCallRequest(const std::string &node, const ForwardedRequest &request)
 {
-    sendTo(node, speaks(node, 3) ? requestAsLines(request) : requestAsJson(request));
+    if (request.form == ForwardedRequest::Form::Json || speaks(node, 4)) {
+        sendTo(node, speaks(node, 3) ? requestAsLines(request) : requestAsJson(request));
+        return;
+    }
+    // An owner of an older version reads the params only as JSON.
+    const auto params = protocol::fieldLinesAsJson(request.params);
+    if (!params) {
+        qCWarning(lcServer) << "a forwarded request's params could not be written as JSON";
+        return;
+    }
+    ForwardedRequest asJson = request;
+    asJson.form = ForwardedRequest::Form::Json;
+    asJson.params = *params;
+    sendTo(node, speaks(node, 3) ? requestAsLines(asJson) : requestAsJson(asJson));
 }
 
 void ClusterNode::ringElsewhere(const std::string &account, const std::string &cid,

@@ -17,7 +17,7 @@ std::string requestAsLines(const ForwardedRequest &request)
     std::string data;
     data.reserve(request.account.size() + request.device.size() + request.clientType.size() +
                  request.method.size() + request.params.size() + 32);
-    data += kRequestLinesKind;
+    data += request.form == ForwardedRequest::Form::Fields ? kRequestFieldsKind : kRequestLinesKind;
     for (std::string_view part : {request.account, request.device, request.clientType,
                                   std::string_view(id, std::size_t(idEnd - id)), request.method}) {
         data += '\n';
@@ -30,10 +30,13 @@ std::string requestAsLines(const ForwardedRequest &request)
 
 std::optional<ForwardedRequest> requestFromLines(std::string_view data)
 {
-    if (data.size() < 2 || data[0] != kRequestLinesKind || data[1] != '\n')
+    if (data.size() < 2 || (data[0] != kRequestLinesKind && data[0] != kRequestFieldsKind) ||
+        data[1] != '\n')
         return std::nullopt;
-    data.remove_prefix(2);
     ForwardedRequest request;
+    request.form = data[0] == kRequestFieldsKind ? ForwardedRequest::Form::Fields
+                                                 : ForwardedRequest::Form::Json;
+    data.remove_prefix(2);
     const auto account = takeLine(data), device = takeLine(data), clientType = takeLine(data),
                id = takeLine(data), method = takeLine(data);
     if (!account || !device || !clientType || !id || !method)
@@ -98,7 +101,8 @@ std::optional<RequestFromJson> RequestFromJson::read(std::string_view data)
 
 ForwardedRequest RequestFromJson::request() const
 {
-    return {m_account, m_device, m_clientType, m_id, m_method, m_params};
+    return {m_account, m_device, m_clientType, m_id, m_method, ForwardedRequest::Form::Json,
+            m_params};
 }
 
 }  // namespace softphone::server

@@ -8,15 +8,18 @@
 
 namespace softphone::server {
 
-// A forwarded request between nodes, in two forms. Lines (protocol 3): R, account, device,
-// client type, id, method, each followed by a newline, then the params as JSON; none of the
-// first five can hold a newline (the protocol's rules for accounts, ids and client types), and
-// the owner parses only the params. JSON (Q, then one object): what nodes before protocol 3
-// read and write.
+// A forwarded request between nodes, in three forms. Lines: R (protocol 3) or P (protocol 4),
+// account, device, client type, id, method, each followed by a newline, then the params, as
+// JSON after R and as field lines (protocol/field_lines.h) after P; none of the first five can
+// hold a newline (the protocol's rules for accounts, ids and client types). JSON (Q, then one
+// object): what nodes before protocol 3 read and write.
 inline constexpr char kRequestLinesKind = 'R';
+inline constexpr char kRequestFieldsKind = 'P';
 inline constexpr char kRequestJsonKind = 'Q';
 
+// In lines, its params in the form they are in (R for JSON, P for fields).
 std::string requestAsLines(const ForwardedRequest &request);
+// Its params must be JSON.
 std::string requestAsJson(const ForwardedRequest &request);
 // Views into `data`; nothing if it is not a whole request in lines.
 std::optional<ForwardedRequest> requestFromLines(std::string_view data);

@@ -5,6 +5,7 @@
 #include "nats_server_process.h"
 #include "phone.h"
 #include "protocol/close_code.h"
+#include "protocol/field_lines.h"
 #include "protocol/json_writer.h"
 #include "self_signed_certificate.h"
 #include "server_process.h"
@@ -79,6 +80,7 @@ private slots:
     void aBarrierAnswerWithAForeignTokenIsPassedOver();
     void anOwnersNoticeInLinesSendsTheCallsRequestsToIt_data();
     void anOwnersNoticeInLinesSendsTheCallsRequestsToIt();
+    void aCalleesAnswerInLinesFromAnotherNodeIsTaken_data();
     void aCalleesAnswerInLinesFromAnotherNodeIsTaken();
     void aDeadNodesRingEndsWithOneRecordAndFreesTheCallee();
     void aNodeStartedAgainCarriesOnItsOwnCalls();
@@ -1419,6 +1421,7 @@ void TestServerCluster::anOwnersNoticeInLinesSendsTheCallsRequestsToIt_data()
     QTest::addColumn<int>("protocol");
     QTest::newRow("protocol 2: the request as JSON") << 2;
     QTest::newRow("protocol 3: the request in lines") << 3;
+    QTest::newRow("protocol 4: its params as field lines") << 4;
 }
 
 // The owner's protocol decides how the request reaches it: a node of protocol 2 reads JSON only.
@@ -1452,30 +1455,49 @@ void TestServerCluster::anOwnersNoticeInLinesSendsTheCallsRequestsToIt()
         QVERIFY2(forwarded->startsWith("Q\n{"), forwarded->constData());
         return;
     }
-    const QList<QByteArray> lines = forwarded->split('\n');
-    QCOMPARE(lines.size(), 7);
-    QCOMPARE(lines[0], QByteArray("R"));
+    // Six lines, then the params: JSON for protocol 3, which it reads; field lines for 4.
+    QList<QByteArray> lines = forwarded->split('\n');
+    QVERIFY(lines.size() >= 7);
+    const QByteArray params = lines.mid(6).join('\n');
+    lines.resize(6);
+    QCOMPARE(lines[0], QByteArray(protocol == 3 ? "R" : "P"));
     QCOMPARE(lines[1].toStdString(), a);
     QCOMPARE(lines[2], QByteArray("a-phone"));
     bool isNumber = false;
     lines[4].toLongLong(&isNumber);
     QVERIFY(isNumber);
     QCOMPARE(lines[5], QByteArray("call.respond"));
-    const auto params = nlohmann::json::parse(lines[6].toStdString(), nullptr, false);
-    QCOMPARE(params.value("cid", std::string()), cid);
+    if (protocol == 3) {
+        const auto json = nlohmann::json::parse(params.toStdString(), nullptr, false);
+        QCOMPARE(json.value("cid", std::string()), cid);
+        QCOMPARE(json.value("accepted", false), true);
+        return;
+    }
+    const auto read = softphone::protocol::fromFieldLines<CallRespond>(params.toStdString());
+    QVERIFY2(read, params.constData());
+    QCOMPARE(read->cid, cid);
+    QVERIFY(read->accepted);
 }
 
-// node-x, of protocol 3, holds the callee's only device and answers in lines: damaged requests
-// are dropped, params that are not JSON are answered with an error, and the good answer is
-// taken, as the caller on node-a sees.
+void TestServerCluster::aCalleesAnswerInLinesFromAnotherNodeIsTaken_data()
+{
+    QTest::addColumn<bool>("asFields");
+    QTest::newRow("protocol 3: params as JSON") << false;
+    QTest::newRow("protocol 4: params as field lines") << true;
+}
+
+// node-x holds the callee's only device and answers in lines: damaged requests are dropped,
+// params that do not read are answered with an error, and the good answer is taken, as the
+// caller on node-a sees.
 void TestServerCluster::aCalleesAnswerInLinesFromAnotherNodeIsTaken()
 {
+    QFETCH(bool, asFields);
     const std::string a = uniqueName("cal"), b = uniqueName("dov");
     auto caller = signedIn(0, a, "a-phone");
     QVERIFY(caller && signedIn(1, b, "b-phone"));  // b exists; its device is gone again
     RawNats x;
     QVERIFY(x.open(m_nats.url()));
-    QVERIFY(!x.joinAsNodeX("3", b).empty());
+    QVERIFY(!x.joinAsNodeX(asFields ? "4" : "3", b).empty());
     QTest::qWait(kClusterWaitMs);
 
     const auto call = placeCall(*caller, b);
@@ -1487,13 +1509,20 @@ void TestServerCluster::aCalleesAnswerInLinesFromAnotherNodeIsTaken()
     }
     QVERIFY2(rung, "node-x was not rung");
 
-    std::string params;
-    softphone::protocol::appendJson(params, CallRespond{call->cid, true, false});
-    const std::string head = "R\n" + b + "\nx-phone\npc\n";
+    const CallRespond answer{call->cid, true, false};
+    std::string params, damaged;
+    if (asFields) {
+        softphone::protocol::appendFieldLines(params, answer);
+        damaged = params.substr(0, params.size() - 1);  // the last value cut short
+    } else {
+        softphone::protocol::appendJson(params, answer);
+        damaged = "{\"cid\":";
+    }
+    const std::string head = std::string(asFields ? "P" : "R") + "\n" + b + "\nx-phone\npc\n";
     const std::string owner = "softphone.cluster.node.node-a";
     x.publish(owner, head + "five\ncall.respond\n" + params);  // an id that is not a number
-    x.publish(owner, "R\n" + b + "\nx-phone\n" + params);      // lines missing
-    x.publish(owner, head + "8\ncall.respond\n{\"cid\":");     // params cut short
+    x.publish(owner, head.substr(0, head.size() - 3));         // lines missing
+    x.publish(owner, head + "8\ncall.respond\n" + damaged);
     x.publish(owner, head + "9\ncall.respond\n" + params);
     const std::string answerTo = "V\n" + b + "\nx-phone\n";
     std::map<std::int64_t, nlohmann::json> answers;
