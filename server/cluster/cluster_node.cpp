@@ -373,6 +373,8 @@ void ClusterNode::sendDirectory(const std::string &node)
 
 void ClusterNode::sendTo(const std::string &node, std::string data)
 {
+    if (m_outbox.empty())
+        m_outboxMark = m_gate.mark();
     auto entry = std::find_if(m_outbox.begin(), m_outbox.end(),
                               [&](const Outgoing &outgoing) { return outgoing.node == node; });
     if (entry == m_outbox.end())
@@ -393,7 +395,8 @@ void ClusterNode::flushOutbox()
         return;
     // Shared: a std::function must be copyable.
     auto held = std::make_shared<std::vector<Outgoing>>(std::exchange(m_outbox, {}));
-    if (!m_gate.holdUntilCommitted([this, held](bool durable) { publishHeld(*held, durable); }))
+    if (!m_gate.holdUntilCommitted([this, held](bool durable) { publishHeld(*held, durable); },
+                                   m_outboxMark))
         publishHeld(*held, true);
 }
 

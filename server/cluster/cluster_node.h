@@ -113,6 +113,7 @@ private:
     std::string m_boot;  // this run of the node
     NatsLink m_link;
     std::vector<Outgoing> m_outbox;  // sent during this turn, not yet given to the gate
+    std::uint64_t m_outboxMark = 0;  // the gate's mark when the first of them was sent
     std::string m_subject;           // reused: the node subject being published to
     std::string m_batch;             // reused: the batch being published
     bool m_flushPosted = false;

@@ -93,6 +93,8 @@ void ClientConnection::send(std::string text)
         return;
     }
     m_queuedBytes += text.size();
+    if (m_outbox.empty() && m_gate)
+        m_outboxMark = m_gate->mark();
     m_outbox.push_back(std::move(text));
     if (m_flushPosted)
         return;
@@ -109,7 +111,7 @@ std::vector<std::string> ClientConnection::release()
 void ClientConnection::flushOutbox()
 {
     m_flushPosted = false;
-    if (m_outbox.empty() || (m_gate && m_gate->hold(*this, m_outbox))) {
+    if (m_outbox.empty() || (m_gate && m_gate->hold(*this, m_outbox, m_outboxMark))) {
         m_outbox.clear();
         return;
     }

@@ -56,7 +56,8 @@ public:
 
     // Says `text` at the end of this event-loop turn, once every write made before then is
     // committed (see OutputGate): a handler may speak before it writes and still say nothing
-    // that is not durable.
+    // that is not durable. A group that fails from the one open when it was said on closes
+    // the connection instead, even one whose commit came due within the turn.
     void send(std::string text);
     void transmit(const std::vector<std::string> &texts);  // puts `texts` on the socket now
     // Keeps what is said from now on back until `release()`, which returns it: events for a
@@ -95,6 +96,7 @@ private:
     bool m_passwordCheckPending = false;
     OutputGate *m_gate = nullptr;
     std::vector<std::string> m_outbox;  // said during this turn, not yet given to the gate
+    std::uint64_t m_outboxMark = 0;     // the gate's mark when the first of them was said
     bool m_flushPosted = false;
     bool m_holdingBack = false;
     std::vector<std::string> m_heldBack;

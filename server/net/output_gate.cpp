@@ -8,9 +8,15 @@
 
 namespace softphone::server {
 
-bool OutputGate::hold(ClientConnection &connection, std::vector<std::string> &frames)
+std::uint64_t OutputGate::mark() const
 {
-    if (!m_db.hasUncommittedWrites())
+    return m_db.writeGroup();
+}
+
+bool OutputGate::hold(ClientConnection &connection, std::vector<std::string> &frames,
+                      std::uint64_t mark)
+{
+    if (!m_db.hasUncommittedWrites() && !m_db.failedSince(mark))
         return false;  // before the frames are moved away
     return holdUntilCommitted(
         [to = QPointer<ClientConnection>(&connection), held = std::move(frames)](bool durable) {
@@ -21,11 +27,16 @@ bool OutputGate::hold(ClientConnection &connection, std::vector<std::string> &fr
             else
                 to->close(int(protocol::CloseCode::NotStored),
                           QStringLiteral("storage failure; reconnect"));
-        });
+        },
+        mark);
 }
 
-bool OutputGate::holdUntilCommitted(std::function<void(bool durable)> then)
+bool OutputGate::holdUntilCommitted(std::function<void(bool durable)> then, std::uint64_t mark)
 {
+    if (m_db.failedSince(mark)) {
+        then(false);
+        return true;
+    }
     if (!m_db.hasUncommittedWrites())
         return false;
     m_db.afterCommit(std::move(then));

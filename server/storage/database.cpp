@@ -655,8 +655,10 @@ bool Database::flush()
         if (!m_postgres)
             rollbackTransaction();
         qCCritical(lcStorage) << "group commit failed, its writes are lost:" << m_lastError;
+        m_lastFailedGroup = m_group;
         emit groupRolledBack();
     }
+    ++m_group;
     auto waiting = std::move(m_afterCommit);
     m_afterCommit.clear();
     for (auto &done : waiting)

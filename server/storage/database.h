@@ -120,6 +120,11 @@ public:
     bool flush();  // commits the open group now
     // True while writes are made that are not committed yet (an open write group).
     bool hasUncommittedWrites() const { return m_groupOpen; }
+    // The write group that writes made now join: the open one, or the next to open. Groups
+    // commit in this order.
+    std::uint64_t writeGroup() const { return m_group; }
+    // Whether a group from `group` on has failed its commit.
+    bool failedSince(std::uint64_t group) const { return m_lastFailedGroup >= group; }
 
     QString lastError() const { return m_lastError; }
 
@@ -156,6 +161,8 @@ private:
     QString m_lastError;
     int m_groupIntervalMs = 0;
     bool m_groupOpen = false;
+    std::uint64_t m_group = 1;
+    std::uint64_t m_lastFailedGroup = 0;
     bool m_inUnit = false;
     // PostgreSQL: the driver's connection, the writes queued in the open group (starting with
     // its BEGIN), the names of the statements they execute, and whether one of them failed.

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -58,6 +59,7 @@ private slots:
     void theShippedNatsClusterOutlivesOneOfItsServers();
     void aClusterNeedsPostgres();
     void whatANodeSendsOnWaitsForItsCommit();
+    void aFailedCommitClosesTheDevicesOnOtherNodesItWouldHaveTold_data();
     void aFailedCommitClosesTheDevicesOnOtherNodesItWouldHaveTold();
 
     // Calls with the caller on node-a and the callee on node-b (and another device on node-c).
@@ -714,11 +716,21 @@ void TestServerCluster::whatANodeSendsOnWaitsForItsCommit()
     QVERIFY(sender->request(CallHangup{call->cid}, 5000).ok());
 }
 
+void TestServerCluster::aFailedCommitClosesTheDevicesOnOtherNodesItWouldHaveTold_data()
+{
+    QTest::addColumn<bool>("longTurn");
+    QTest::newRow("the commit after the turn") << false;
+    // Pings read in the same turn as the message outlast the commit interval: the commit comes
+    // due within the turn, before its words reach the output gate.
+    QTest::newRow("the commit within the turn") << true;
+}
+
 // A commit that fails (a deferred trigger refuses the message at COMMIT): the devices on other
 // nodes that were to be told of the message are closed, to come back and resynchronise, as the
 // sender's node closes its own; none of them sees the message.
 void TestServerCluster::aFailedCommitClosesTheDevicesOnOtherNodesItWouldHaveTold()
 {
+    QFETCH(bool, longTurn);
     const QString body = QStringLiteral("poison-%1").arg(QString::fromStdString(uniqueName("p")));
     QVERIFY(m_nodes[0]->runSql(
         QStringLiteral("CREATE OR REPLACE FUNCTION refuse_across() RETURNS trigger LANGUAGE "
@@ -729,23 +741,47 @@ void TestServerCluster::aFailedCommitClosesTheDevicesOnOtherNodesItWouldHaveTold
         QStringLiteral("CREATE CONSTRAINT TRIGGER refuse_across AFTER INSERT ON messages "
                        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "
                        "refuse_across()")));
+    const auto dropTrigger = qScopeGuard([this] {
+        m_nodes[0]->runSql(QStringLiteral("DROP TRIGGER refuse_across ON messages"));
+        m_nodes[0]->runSql(QStringLiteral("DROP FUNCTION refuse_across()"));
+    });
+    // For the long turn, a node of its own that commits every millisecond and lets a burst of
+    // requests through; the pings read with the message in one turn outlast the interval.
+    std::unique_ptr<ServerProcess> quick;
+    if (longTurn) {
+        auto config = nodeConfig("node-quick");
+        config["commitIntervalMs"] = 1;
+        config["rateLimitPerSecond"] = 100000;
+        config["rateLimitBurst"] = 100000;
+        quick = std::make_unique<ServerProcess>(config);
+        QVERIFY2(quick->start(), qPrintable(quick->output()));
+    }
     const std::string a = uniqueName("mo"), b = uniqueName("ned");
-    auto sender = signedIn(0, a, "a-phone");
+    auto sender = longTurn ? std::make_unique<TestClient>(quick->url(), "a-phone")
+                           : signedIn(0, a, "a-phone");
+    QVERIFY(sender && (!longTurn || (sender->open() && sender->signIn(a))));
     auto senderDesk = signedIn(2, a, "a-desk");
     auto receiver = signedIn(1, b, "b-phone");
-    QVERIFY(sender && senderDesk && receiver);
+    QVERIFY(senderDesk && receiver);
     QTest::qWait(kClusterWaitMs);
 
-    const auto lost = sender->request(
-        SendMessage{b, ConvType::Person, MsgType::Text, body.toStdString(), "", "x-1"}, 3000);
-    QVERIFY2(!lost.ok(), "a message whose commit failed was acknowledged");
-    for (TestClient *device : {sender.get(), senderDesk.get(), receiver.get()}) {
+    std::vector<std::pair<std::string, nlohmann::json>> requests = {
+        {std::string(SendMessage::kMethod),
+         toJson(SendMessage{b, ConvType::Person, MsgType::Text, body.toStdString(), "", "x-1"})}};
+    for (int i = 0; longTurn && i < 3000; ++i)
+        requests.emplace_back(std::string(Ping::kMethod), nlohmann::json::object());
+    const auto ids = sender->postTogether(requests);
+    // The devices on the other nodes first: what the sender's node sends them is held apart
+    // from its answers to the sender.
+    for (TestClient *device : {receiver.get(), senderDesk.get()}) {
         QVERIFY2(device->waitClosed(), device->deviceId().c_str());
         QCOMPARE(device->closeCode(), int(CloseCode::NotStored));
         QVERIFY2(!device->waitForMessage("x-1", 0), "a device saw the message that was lost");
     }
-    QVERIFY(m_nodes[0]->runSql(QStringLiteral("DROP TRIGGER refuse_across ON messages")));
-    QVERIFY(m_nodes[0]->runSql(QStringLiteral("DROP FUNCTION refuse_across()")));
+    const auto lost = sender->reply(ids.front(), 3000);
+    QVERIFY2(!lost.ok(), "a message whose commit failed was acknowledged");
+    QVERIFY(sender->waitClosed());
+    QCOMPARE(sender->closeCode(), int(CloseCode::NotStored));
 }
 
 // ---- calls across nodes -------------------------------------------------------------------

@@ -86,6 +86,7 @@ private slots:
     void aLiveCallCarriesOnAfterACrash();
     void aCallNobodyCameBackToCountsNoDowntime();
     void aFailedCommitLeavesNoConversationUnlinked();
+    void anAnswerSaidInTheTurnOfAFailedCommitIsNotSent();
 };
 
 void TestServerDurability::acknowledgedInviteSurvivesACrash()
@@ -505,6 +506,41 @@ void TestServerDurability::aFailedCommitLeavesNoConversationUnlinked()
     QVERIFY2(offline, "ann, in a conversation with bob, was not told he went offline");
     QCOMPARE(offline->presence.account, std::string("bob"));
     QVERIFY(!offline->presence.online);
+}
+
+// The loop fires its timers after it has read its sockets, so a group's commit can come due in
+// the turn that made its last write, before that turn's answers are handed to the output gate at
+// its end. Those answers must follow the commit: one that fails closes the connection, and none
+// goes out as if its write had held. Here the poison opens a group of 1 ms, and the pings read
+// with it in the same turn outlast it.
+void TestServerDurability::anAnswerSaidInTheTurnOfAFailedCommitIsNotSent()
+{
+    if (ServerProcess::postgresSocket().isEmpty())
+        QSKIP("a failing commit is made with a deferred PostgreSQL trigger: PostgreSQL pass only");
+    ServerProcess server(
+        {{"commitIntervalMs", 1}, {"rateLimitPerSecond", 100000}, {"rateLimitBurst", 100000}});
+    QVERIFY(server.start());
+    QVERIFY(server.runSql(QStringLiteral(
+        "CREATE FUNCTION refuse_late() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF NEW.body = 'late poison' THEN RAISE EXCEPTION 'refused at commit'; END IF; "
+        "RETURN NEW; END $$")));
+    QVERIFY(server.runSql(
+        QStringLiteral("CREATE CONSTRAINT TRIGGER refuse_late AFTER INSERT ON messages "
+                       "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "
+                       "refuse_late()")));
+    TestClient ann(server.url(), "ann-1"), bob(server.url(), "bob-1");
+    QVERIFY(ann.signIn("ann") && bob.signIn("bob"));
+    std::vector<std::pair<std::string, json>> requests = {
+        {std::string(SendMessage::kMethod),
+         toJson(SendMessage{"ann", ConvType::Person, MsgType::Text, "late poison", "", "m1"})}};
+    for (int i = 0; i < 3000; ++i)
+        requests.emplace_back(std::string(Ping::kMethod), json::object());
+    const auto ids = bob.postTogether(requests);
+    const auto answer = bob.reply(ids.front(), 5000);
+    QVERIFY2(!answer.ok(), "a message whose commit failed was acknowledged");
+    QVERIFY(bob.waitClosed());
+    QCOMPARE(bob.closeCode(), int(CloseCode::NotStored));
+    QVERIFY2(!ann.waitForMessage("m1", 500), "ann was told of a message that was lost");
 }
 
 QTEST_GUILESS_MAIN(TestServerDurability)

@@ -77,6 +77,19 @@ std::int64_t TestClient::post(const std::string &method, const json &params)
     return id;
 }
 
+std::vector<std::int64_t>
+TestClient::postTogether(const std::vector<std::pair<std::string, json>> &requests)
+{
+    std::vector<std::int64_t> ids;
+    for (const auto &[method, params] : requests) {
+        ids.push_back(m_nextId++);
+        m_socket.sendTextMessage(QString::fromStdString(
+            protocol::encodeFrame(protocol::Request{ids.back(), method, params})));
+    }
+    m_socket.flush();
+    return ids;
+}
+
 TestClient::Reply TestClient::reply(std::int64_t id, int timeoutMs)
 {
     if (!QTest::qWaitFor([&] { return m_replies.contains(id); }, timeoutMs))

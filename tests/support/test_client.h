@@ -58,6 +58,10 @@ public:
         return post(std::string(Req::kMethod), protocol::toJson(params));
     }
     Reply reply(std::int64_t id, int timeoutMs = 10000);
+    // Requests handed to the socket together, in one write: the server reads them in one turn.
+    // Their ids, in order.
+    std::vector<std::int64_t>
+    postTogether(const std::vector<std::pair<std::string, json>> &requests);
     // Sends raw text and waits for the next response, whatever its id.
     Reply sendRaw(const QString &text, int timeoutMs = 5000);
     Reply nextResponse(int timeoutMs = 5000);
