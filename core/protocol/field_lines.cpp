@@ -4,7 +4,6 @@
 #include "limits.h"
 
 #include <charconv>
-#include <limits>
 
 namespace softphone::protocol {
 
@@ -129,10 +128,8 @@ bool readLineValue(const LineField &in, std::int64_t &out, const FieldPath &path
         error = fieldNotA(path, "an integer");
         return false;
     }
-    if (number > kMaxSafeInteger || number < -kMaxSafeInteger) {
-        error = {DecodeErrorKind::OutOfRange, path.text(), "must be within +/-(2^53-1)"};
+    if (!isSafeInteger(number, path, error))
         return false;
-    }
     out = number;
     return true;
 }
@@ -140,14 +137,7 @@ bool readLineValue(const LineField &in, std::int64_t &out, const FieldPath &path
 bool readLineValue(const LineField &in, int &out, const FieldPath &path, DecodeError &error)
 {
     std::int64_t wide = 0;
-    if (!readLineValue(in, wide, path, error))
-        return false;
-    if (wide > std::numeric_limits<int>::max() || wide < std::numeric_limits<int>::min()) {
-        error = {DecodeErrorKind::OutOfRange, path.text(), "must fit in 32 bits"};
-        return false;
-    }
-    out = static_cast<int>(wide);
-    return true;
+    return readLineValue(in, wide, path, error) && narrowToInt(wide, out, path, error);
 }
 
 }  // namespace detail

@@ -178,13 +178,7 @@ private:
             m_error = std::move(error);
             return false;
         }
-        if (check) {
-            if (const Problem problem = check(out)) {
-                m_error = DecodeError{problem.kind, path.text(), problem.detail};
-                return false;
-            }
-        }
-        return true;
+        return detail::passesCheck(check, out, path, m_error);
     }
 
     const detail::LineFields &m_fields;

@@ -82,6 +82,25 @@ bool readValue(const json &in, bool &out, const FieldPath &path, DecodeError &er
     return true;
 }
 
+bool isSafeInteger(std::int64_t value, const FieldPath &path, DecodeError &error)
+{
+    if (value > kMaxSafeInteger || value < -kMaxSafeInteger) {
+        error = {DecodeErrorKind::OutOfRange, path.text(), "must be within +/-(2^53-1)"};
+        return false;
+    }
+    return true;
+}
+
+bool narrowToInt(std::int64_t wide, int &out, const FieldPath &path, DecodeError &error)
+{
+    if (wide > std::numeric_limits<int>::max() || wide < std::numeric_limits<int>::min()) {
+        error = {DecodeErrorKind::OutOfRange, path.text(), "must fit in 32 bits"};
+        return false;
+    }
+    out = static_cast<int>(wide);
+    return true;
+}
+
 bool readValue(const json &in, std::int64_t &out, const FieldPath &path, DecodeError &error)
 {
     if (in.is_number_float()) {
@@ -92,12 +111,10 @@ bool readValue(const json &in, std::int64_t &out, const FieldPath &path, DecodeE
         error = wrongType(path, "an integer", in);
         return false;
     }
-    const bool tooBig = in.is_number_unsigned() && in.get<std::uint64_t>() > kMaxSafeInteger;
-    if (tooBig || (!in.is_number_unsigned() && (in.get<std::int64_t>() > kMaxSafeInteger ||
-                                                in.get<std::int64_t>() < -kMaxSafeInteger))) {
-        error = {DecodeErrorKind::OutOfRange, path.text(), "must be within +/-(2^53-1)"};
+    if (in.is_number_unsigned() && in.get<std::uint64_t>() > std::uint64_t(kMaxSafeInteger))
+        return isSafeInteger(kMaxSafeInteger + 1, path, error);
+    if (!isSafeInteger(in.get<std::int64_t>(), path, error))
         return false;
-    }
     out = in.get<std::int64_t>();
     return true;
 }
@@ -105,14 +122,7 @@ bool readValue(const json &in, std::int64_t &out, const FieldPath &path, DecodeE
 bool readValue(const json &in, int &out, const FieldPath &path, DecodeError &error)
 {
     std::int64_t wide = 0;
-    if (!readValue(in, wide, path, error))
-        return false;
-    if (wide > std::numeric_limits<int>::max() || wide < std::numeric_limits<int>::min()) {
-        error = {DecodeErrorKind::OutOfRange, path.text(), "must fit in 32 bits"};
-        return false;
-    }
-    out = static_cast<int>(wide);
-    return true;
+    return readValue(in, wide, path, error) && narrowToInt(wide, out, path, error);
 }
 
 bool readValue(const json &in, json &out, const FieldPath &, DecodeError &)

@@ -140,6 +140,22 @@ std::string indexPath(std::string_view parent, std::size_t index);
 const char *jsonTypeName(const json &value);
 DecodeError wrongType(const FieldPath &path, const char *expected, const json &value);
 
+// The rules every reader of fields holds a value to, whatever form it came in.
+bool isSafeInteger(std::int64_t value, const FieldPath &path, DecodeError &error);
+bool narrowToInt(std::int64_t wide, int &out, const FieldPath &path, DecodeError &error);
+template<class T>
+bool passesCheck(Check<T> check, const T &value, const FieldPath &path,
+                 std::optional<DecodeError> &error)
+{
+    if (!check)
+        return true;
+    if (const Problem problem = check(value)) {
+        error = DecodeError{problem.kind, path.text(), problem.detail};
+        return false;
+    }
+    return true;
+}
+
 bool readValue(const json &in, std::string &out, const FieldPath &path, DecodeError &error);
 bool readValue(const json &in, bool &out, const FieldPath &path, DecodeError &error);
 bool readValue(const json &in, std::int64_t &out, const FieldPath &path, DecodeError &error);
@@ -309,13 +325,7 @@ private:
             m_error = std::move(error);
             return false;
         }
-        if (check) {
-            if (const Problem problem = check(out)) {
-                m_error = DecodeError{problem.kind, path.text(), problem.detail};
-                return false;
-            }
-        }
-        return true;
+        return detail::passesCheck(check, out, path, m_error);
     }
 
     const json &m_object;

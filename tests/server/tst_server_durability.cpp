@@ -59,6 +59,19 @@ bool contains(const std::vector<Message> &messages, const std::string &msgidClie
                        [&](const Message &m) { return m.msgidClient == msgidClient; });
 }
 
+// A message with this body fails its group's commit: a deferred trigger refuses it at COMMIT.
+bool refuseAtCommit(ServerProcess &server, const QString &body)
+{
+    return server.runSql(QStringLiteral("CREATE OR REPLACE FUNCTION refuse_body() RETURNS "
+                                        "trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.body = "
+                                        "'%1' THEN RAISE EXCEPTION 'refused at commit'; END IF; "
+                                        "RETURN NEW; END $$")
+                             .arg(body)) &&
+           server.runSql(QStringLiteral("CREATE CONSTRAINT TRIGGER refuse_body AFTER INSERT ON "
+                                        "messages DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+                                        "EXECUTE FUNCTION refuse_body()"));
+}
+
 // Sends without waiting for the answer: the request is on the wire before the next one.
 void sendWithoutWaiting(TestClient &client, const SendMessage &message)
 {
@@ -475,14 +488,7 @@ void TestServerDurability::aFailedCommitLeavesNoConversationUnlinked()
         QSKIP("a failing commit is made with a deferred PostgreSQL trigger: PostgreSQL pass only");
     ServerProcess server(kSlowCommits);
     QVERIFY(server.start());
-    QVERIFY(server.runSql(QStringLiteral(
-        "CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        "IF NEW.body = 'poison' THEN RAISE EXCEPTION 'refused at commit'; END IF; "
-        "RETURN NEW; END $$")));
-    QVERIFY(server.runSql(
-        QStringLiteral("CREATE CONSTRAINT TRIGGER refuse_poison AFTER INSERT ON messages "
-                       "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "
-                       "refuse_poison()")));
+    QVERIFY(refuseAtCommit(server, QStringLiteral("poison")));
     {
         TestClient ann(server.url(), "ann-1"), bob(server.url(), "bob-1");
         QVERIFY(ann.signIn("ann") && bob.signIn("bob"));
@@ -520,14 +526,7 @@ void TestServerDurability::anAnswerSaidInTheTurnOfAFailedCommitIsNotSent()
     ServerProcess server(
         {{"commitIntervalMs", 1}, {"rateLimitPerSecond", 100000}, {"rateLimitBurst", 100000}});
     QVERIFY(server.start());
-    QVERIFY(server.runSql(QStringLiteral(
-        "CREATE FUNCTION refuse_late() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        "IF NEW.body = 'late poison' THEN RAISE EXCEPTION 'refused at commit'; END IF; "
-        "RETURN NEW; END $$")));
-    QVERIFY(server.runSql(
-        QStringLiteral("CREATE CONSTRAINT TRIGGER refuse_late AFTER INSERT ON messages "
-                       "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "
-                       "refuse_late()")));
+    QVERIFY(refuseAtCommit(server, QStringLiteral("late poison")));
     TestClient ann(server.url(), "ann-1"), bob(server.url(), "bob-1");
     QVERIFY(ann.signIn("ann") && bob.signIn("bob"));
     std::vector<std::pair<std::string, json>> requests = {
