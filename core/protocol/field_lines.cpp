@@ -2,29 +2,13 @@
 
 #include "json_writer.h"
 #include "limits.h"
+#include "text_lines.h"
 
 #include <charconv>
 
 namespace softphone::protocol {
 
 namespace {
-
-std::optional<std::string_view> takeFieldLine(std::string_view &text)
-{
-    const auto end = text.find('\n');
-    if (end == std::string_view::npos)
-        return std::nullopt;
-    const std::string_view line = text.substr(0, end);
-    text.remove_prefix(end + 1);
-    return line;
-}
-
-template<class Number>
-bool readDecimal(std::string_view text, Number &out)
-{
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return error == std::errc() && end == text.data() + text.size() && !text.empty();
-}
 
 DecodeError fieldNotA(const FieldPath &path, const char *expected)
 {
@@ -74,8 +58,7 @@ std::optional<LineFields> LineFields::read(std::string_view text)
 {
     LineFields fields;
     while (!text.empty()) {
-        const auto key = takeFieldLine(text), type = takeFieldLine(text),
-                   length = takeFieldLine(text);
+        const auto key = takeLine(text), type = takeLine(text), length = takeLine(text);
         std::size_t size = 0;
         if (!key || !type || !length || type->size() != 1 || !readDecimal(*length, size) ||
             size > text.size() || fields.m_count == kMaxFields || fields.find(*key))

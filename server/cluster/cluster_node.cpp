@@ -1,6 +1,5 @@
 #include "cluster/cluster_node.h"
 
-#include "cluster/message_lines.h"
 #include "cluster/request_envelope.h"
 #include "logging.h"
 #include "net/client_connection.h"
@@ -8,6 +7,7 @@
 #include "net/session_registry.h"
 #include "protocol/close_code.h"
 #include "protocol/field_lines.h"
+#include "protocol/text_lines.h"
 #include "server_config.h"
 
 #include <QUuid>
@@ -23,6 +23,8 @@
 namespace softphone::server {
 
 using nlohmann::json;
+using protocol::readDecimal;
+using protocol::takeLine;
 
 namespace {
 
@@ -320,9 +322,7 @@ void ClusterNode::onBatch(std::string_view data)
         if (!digits)
             return;  // damaged: what follows cannot be told apart
         std::size_t length = 0;
-        const auto [end, error] =
-            std::from_chars(digits->data(), digits->data() + digits->size(), length);
-        if (error != std::errc() || end != digits->data() + digits->size() || length > data.size())
+        if (!readDecimal(*digits, length) || length > data.size())
             return;
         const std::string_view message = data.substr(0, length);
         data.remove_prefix(length);
@@ -531,20 +531,19 @@ bool ClusterNode::hasDevice(const std::string &account, const std::string &devic
 
 void ClusterNode::forwardCallRequest(const std::string &node, const ForwardedRequest &request)
 {
-    if (request.form == ForwardedRequest::Form::Json || speaks(node, 4)) {
-        sendTo(node, speaks(node, 3) ? requestAsLines(request) : requestAsJson(request));
-        return;
+    ForwardedRequest sent = request;
+    std::optional<std::string> paramsAsJson;
+    if (request.form == ForwardedRequest::Form::Fields && !speaks(node, 4)) {
+        // An owner of an older version reads the params only as JSON.
+        paramsAsJson = protocol::fieldLinesAsJson(request.params);
+        if (!paramsAsJson) {
+            qCWarning(lcServer) << "a forwarded request's params could not be written as JSON";
+            return;
+        }
+        sent.form = ForwardedRequest::Form::Json;
+        sent.params = *paramsAsJson;
     }
-    // An owner of an older version reads the params only as JSON.
-    const auto params = protocol::fieldLinesAsJson(request.params);
-    if (!params) {
-        qCWarning(lcServer) << "a forwarded request's params could not be written as JSON";
-        return;
-    }
-    ForwardedRequest asJson = request;
-    asJson.form = ForwardedRequest::Form::Json;
-    asJson.params = *params;
-    sendTo(node, speaks(node, 3) ? requestAsLines(asJson) : requestAsJson(asJson));
+    sendTo(node, speaks(node, 3) ? requestAsLines(sent) : requestAsJson(sent));
 }
 
 void ClusterNode::ringElsewhere(const std::string &account, const std::string &cid,

@@ -1,14 +1,17 @@
 #include "cluster/request_envelope.h"
 
-#include "cluster/message_lines.h"
 #include "protocol/json_fields.h"
 #include "protocol/json_text.h"
 #include "protocol/json_writer.h"
+#include "protocol/text_lines.h"
 
 #include <charconv>
 #include <nlohmann/json.hpp>
 
 namespace softphone::server {
+
+using protocol::readDecimal;
+using protocol::takeLine;
 
 std::string requestAsLines(const ForwardedRequest &request)
 {
@@ -41,8 +44,7 @@ std::optional<ForwardedRequest> requestFromLines(std::string_view data)
                id = takeLine(data), method = takeLine(data);
     if (!account || !device || !clientType || !id || !method)
         return std::nullopt;
-    const auto [idEnd, error] = std::from_chars(id->data(), id->data() + id->size(), request.id);
-    if (error != std::errc() || idEnd != id->data() + id->size())
+    if (!readDecimal(*id, request.id))
         return std::nullopt;
     request.account = *account;
     request.device = *device;

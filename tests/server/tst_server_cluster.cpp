@@ -1425,9 +1425,6 @@ void TestServerCluster::aBatchFromAnotherNodeIsDeliveredInOrder()
     QVERIFY(m_nodes[0]->isRunning());
 }
 
-// A node that rings a device here says first that it owns the call (W, node, run, cid): the
-// device's answer then goes to that node, with no look-up of the call's claims (a call that
-// has none here would be answered "no live call" by this node itself).
 // Barrier answers carry this node's own counters. Another node's answer with a token no counter
 // can be (a float too large for any integer, a negative number, a string) acknowledges nothing
 // and harms nothing: the node goes on answering (under the sanitizers, the float's cast was
@@ -1452,6 +1449,9 @@ void TestServerCluster::aBarrierAnswerWithAForeignTokenIsPassedOver()
     QVERIFY(device->request(Ping{}).ok());
 }
 
+// A node that rings a device here says first that it owns the call (W, node, run, cid): the
+// device's answer then goes to that node, with no look-up of the call's claims (a call that
+// has none here would be answered "no live call" by this node itself).
 void TestServerCluster::anOwnersNoticeInLinesSendsTheCallsRequestsToIt_data()
 {
     QTest::addColumn<int>("protocol");
