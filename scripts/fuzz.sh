@@ -6,9 +6,8 @@
 #
 # SECONDS per target (default 60), JOBS processes per target sharing one corpus (default 1),
 # TARGETs among frame params call_record websocket_reader request_envelope dispatch (default
-# all). Corpora grow in
-# build/fuzz/corpus/TARGET (seeded from fuzz/corpus/TARGET); crashes land in
-# build/fuzz/findings/. Prints executions per target and the coverage; exits non-zero when a
+# all). Corpora grow in build/fuzz/corpus/TARGET (seeded from fuzz/corpus/TARGET); crashes land
+# in build/fuzz/findings/. Prints executions per target and the coverage; exits non-zero when a
 # target found a crash. SOFTPHONE_FUZZ_COVERAGE=0 skips the coverage build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
